@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+
+namespace NatoBriefBot.Core.Answering;
+
+/// <summary>How a question ended. Never an empty answer: always one of these.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AnswerOutcome>))]
+public enum AnswerOutcome
+{
+    /// <summary>The briefings answer it; <see cref="Answer.Citations"/> is not empty.</summary>
+    [JsonStringEnumMemberName("answered")] Answered,
+
+    /// <summary>The briefings do not cover it; nothing is cited.</summary>
+    [JsonStringEnumMemberName("not_in_briefings")] NotInBriefings,
+
+    /// <summary>Something went wrong; the text says what to do next.</summary>
+    [JsonStringEnumMemberName("failed")] Failed,
+}
+
+/// <summary>A question put to the bot.</summary>
+/// <param name="Question">The user's text.</param>
+/// <param name="Conversation">Conversation id for follow-up memory; null for a one-off question.</param>
+public sealed record AskRequest(string Question, string? Conversation = null);
+
+/// <summary>One cited source. <see cref="Quote"/> is the exact passage text cited.</summary>
+public sealed record Citation(
+    int N,
+    string File,
+    string Title,
+    DateOnly? Published,
+    string? Publisher,
+    string? Url,
+    string Quote);
+
+/// <summary>The bot's answer: text with [n] markers that refer to <see cref="Citations"/>.</summary>
+public sealed record Answer(
+    string Question,
+    AnswerOutcome Outcome,
+    string Text,
+    IReadOnlyList<Citation> Citations)
+{
+    /// <summary>Briefings the user could ask about instead, when the outcome is <see cref="AnswerOutcome.NotInBriefings"/>.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
+    /// <summary>Wall-clock milliseconds spent answering.</summary>
+    public double Ms { get; init; }
+}
+
+/// <summary>The engine's front door: every channel (CLI, JSON API, Bot Framework, Direct Line) asks through this.</summary>
+public interface IAnswerService
+{
+    Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,30 @@
+namespace NatoBriefBot.Core.Storage;
+
+/// <summary>A briefing as stored in the index.</summary>
+public sealed record StoredBriefing(
+    long Id,
+    string File,
+    string Title,
+    DateOnly? Published,
+    string? Publisher,
+    string? Url,
+    string ContentHash,
+    int PassageCount);
+
+/// <summary>A passage as stored: its text is exactly <c>Text[Start..End]</c> of the briefing's cleaned text.</summary>
+public sealed record StoredPassage(
+    long Id,
+    long BriefingId,
+    int Position,
+    int Start,
+    int End,
+    string Text);
+
+/// <summary>What the bot knows, for welcome messages and the sources list.</summary>
+public sealed record CatalogSummary(int BriefingCount, int PassageCount, DateOnly? Earliest, DateOnly? Latest, IReadOnlyList<StoredBriefing> Briefings);
+
+/// <summary>Read-only view of the index for channels (welcome text, sources).</summary>
+public interface IBriefingCatalog
+{
+    Task<CatalogSummary> GetSummaryAsync(CancellationToken cancellationToken = default);
+}

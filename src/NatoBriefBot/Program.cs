@@ -1,0 +1,3 @@
+using NatoBriefBot.Cli;
+
+return await CliApp.RunAsync(args).ConfigureAwait(false);
