@@ -10,7 +10,17 @@ public static class CliApp
     {
         var root = new RootCommand("NatoBriefBot: cited answers about NATO defence briefings. With no verb, starts the bot on http://localhost:3978.");
         root.TreatUnmatchedTokensAsErrors = false;
+        foreach (var verb in Verbs())
+        {
+            root.Subcommands.Add(verb);
+        }
+
         root.SetAction((parse, ct) => BotHost.RunAsync(parse.UnmatchedTokens.ToArray(), ct));
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static IEnumerable<Command> Verbs()
+    {
+        yield return TeamsPackageCommand.Create();
     }
 }

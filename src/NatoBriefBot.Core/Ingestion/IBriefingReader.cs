@@ -1,0 +1,15 @@
+namespace NatoBriefBot.Core.Ingestion;
+
+/// <summary>
+/// Reads one briefing file (.txt, .md, .html) into a <see cref="ParsedBriefing"/>: decoding, HTML to text,
+/// front matter or sidecar metadata, cleaning of page junk, title, publication date and publisher.
+/// </summary>
+public interface IBriefingReader
+{
+    /// <summary>The file extensions (with dot, lower case) this reader accepts.</summary>
+    IReadOnlySet<string> SupportedExtensions { get; }
+
+    /// <summary>Reads <paramref name="fullPath"/>; <see cref="ParsedBriefing.File"/> is relative to <paramref name="ingestRoot"/>.</summary>
+    /// <exception cref="BriefingRejectedException">The file cannot be ingested; the message says why, for the user.</exception>
+    Task<ParsedBriefing> ReadAsync(string fullPath, string ingestRoot, CancellationToken cancellationToken = default);
+}
