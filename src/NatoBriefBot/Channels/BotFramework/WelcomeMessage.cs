@@ -28,7 +28,7 @@ public static class WelcomeMessage
         return new RenderedReply(text, SuggestedActions: ReplyRenderer.SuggestionsOf(Suggestions(catalog)));
     }
 
-    /// <summary>Up to four questions built from the catalog: the newest meeting months and the newest headlines.</summary>
+    /// <summary>Up to four questions built from the catalog: the newest meeting months, then the newest headlines.</summary>
     public static IReadOnlyList<string> Suggestions(CatalogSummary catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -40,12 +40,20 @@ public static class WelcomeMessage
             .Select(b => b.Published!.Value.ToString("MMMM yyyy", CultureInfo.InvariantCulture))
             .Distinct(StringComparer.Ordinal)
             .Take(2)
-            .Select(month => $"What did NATO defence ministers discuss in {month}?");
+            .Select(month => $"What did NATO defence ministers discuss in {month}?")
+            .ToList();
         var byTitle = newestFirst
             .Where(b => !string.IsNullOrWhiteSpace(b.Title))
             .Select(b => $"Tell me more about \"{ReplyRenderer.Truncate(b.Title, 70)}\"")
-            .Take(2);
-        return byMonth.Concat(byTitle).Take(ReplyRenderer.MaxSuggestions).ToList();
+            .Distinct(StringComparer.Ordinal)
+            .Take(ReplyRenderer.MaxSuggestions - byMonth.Count);
+        var questions = byMonth.Concat(byTitle).ToList();
+        if (questions.Count < 3)
+        {
+            questions.Add("What are the briefings mainly about?");
+        }
+
+        return questions;
     }
 
     private static string Format(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
