@@ -69,7 +69,7 @@ public static partial class ReplyRenderer
     }
 
     /// <summary>Separates adjacent markers ("[1][2]" → "[1] [2]") so Markdown does not read them as one reference link.</summary>
-    public static string SeparateMarkers(string text) => AdjacentMarkers().Replace(text, "] [");
+    public static string SeparateMarkers(string text) => AdjacentMarkers().Replace(text, "] ");
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRun();
