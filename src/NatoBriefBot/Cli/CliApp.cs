@@ -36,6 +36,8 @@ public static class CliApp
         yield return IngestCommand.Create();
         yield return SourcesCommand.Create();
         yield return ShowCommand.Create();
+        yield return AskCommand.Create();
+        yield return EvalCommand.Create();
         yield return TeamsPackageCommand.Create();
     }
 }
