@@ -19,10 +19,10 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
         var query = request.Retrieval?.Query ?? analyzer.Analyze(request.ResolvedQuestion);
         var weights = request.Retrieval?.TermWeights ?? query.Terms.Distinct().ToDictionary(t => t, _ => 1.0);
         var unknown = request.Retrieval?.UnknownSalient ?? [];
-        var scorer = new SentenceScorer(query, weights, options);
-        var candidates = scorer.Score(request.Evidence);
+        var scorer = new SentenceScorer(query, weights);
+        var candidates = scorer.Score(request.Evidence, options.EvidencePassages);
 
-        if (unknown.Count > 0 || candidates.Count == 0 || !scorer.IsStrongEnough(candidates[0], request.Evidence))
+        if (unknown.Count > 0 || candidates.Count == 0 || !scorer.IsStrongEnough(candidates[0], request.Evidence, options.MinSentenceCoverage, options.MinPassageCoverage))
         {
             return Task.FromResult(NotInBriefings.Create(request.Question, request.Evidence, unknown.Count > 0 ? UnknownNames(query, unknown) : null));
         }
@@ -68,7 +68,7 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
             }
 
             var adds = candidate.Covered.Where(t => !covered.Contains(t)).ToList();
-            var close = candidate.Score >= best.Score * options.ExtraSentenceRatio;
+            var close = candidate.Score >= best.Score * (scorer.IsList ? options.ExtraSentenceRatio * 0.7 : options.ExtraSentenceRatio);
             var sameTopic = candidate.Evidence.Passage.BriefingId == best.Evidence.Passage.BriefingId;
             if (close && sameTopic && (adds.Count > 0 || scorer.IsList) && !chosen.Any(c => c.Overlaps(candidate)))
             {

@@ -70,15 +70,31 @@ public sealed class HybridRetriever(
             fused[id] = fused.GetValueOrDefault(id) + (options.VectorWeight / (options.RrfK + ++rank));
         }
 
-        var ranked = fused
-            .Where(kv => passages.ContainsKey(kv.Key))
-            .Select(kv => (Passage: passages[kv.Key], Score: kv.Value * Boost(briefings.GetValueOrDefault(passages[kv.Key].BriefingId), query, briefings.Values)))
-            .OrderByDescending(x => x.Score)
-            .Take(options.MaxEvidence)
-            .Where(x => briefings.ContainsKey(x.Passage.BriefingId))
-            .Select(x => Evidence.Of(x.Passage, briefings[x.Passage.BriefingId], x.Score))
+        var fusedRanked = fused
+            .Where(kv => passages.ContainsKey(kv.Key) && briefings.ContainsKey(passages[kv.Key].BriefingId))
+            .Select(kv => Evidence.Of(passages[kv.Key], briefings[passages[kv.Key].BriefingId], kv.Value * Boost(briefings[passages[kv.Key].BriefingId], query, briefings.Values)))
+            .OrderByDescending(e => e.Score)
+            .Take(options.RerankDepth)
             .ToList();
+        var ranked = Rerank(fusedRanked, new SentenceScorer(query, weights)).Take(options.MaxEvidence).ToList();
         return new RetrievalResult(query, ranked, weights, unknown);
+    }
+
+    /// <summary>
+    /// Reorders the fused candidates by how well their best sentence answers the question (term coverage and answer
+    /// type), blended with the fused rank, so the passage that actually states the answer comes first.
+    /// </summary>
+    private IEnumerable<Evidence> Rerank(List<Evidence> candidates, SentenceScorer scorer)
+    {
+        if (candidates.Count == 0)
+        {
+            return candidates;
+        }
+
+        var top = candidates[0].Score;
+        return candidates
+            .Select(e => e with { Score = ((1 - options.RerankWeight) * (e.Score / top)) + (options.RerankWeight * scorer.ScorePassage(e, 0).Select(s => s.Score).DefaultIfEmpty(0).Max()) })
+            .OrderByDescending(e => e.Score);
     }
 
     /// <summary>BM25-style inverse document frequency; terms absent from the index get the largest weight.</summary>

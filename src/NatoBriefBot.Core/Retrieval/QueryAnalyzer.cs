@@ -50,16 +50,28 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         ["top"] = "first main",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Multi-word expressions rewritten before analysis.</summary>
+    private static readonly FrozenDictionary<string, string> Phrases = new Dictionary<string, string>
+    {
+        ["number one"] = "top",
+        ["number 1"] = "top",
+        ["first priority"] = "top priority",
+        ["in charge of"] = "head of",
+        ["step down"] = "step down",
+        ["stepping down"] = "step down",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> QuestionWords = new[]
     {
         "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "did", "does", "do", "is", "was", "were",
         "are", "will", "would", "can", "could", "has", "have", "had", "should", "tell", "me", "please", "briefing", "briefings",
+        "besides", "other", "else", "kind", "sort", "going", "exactly", "specifically", "actually", "according",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public QueryAnalysis Analyze(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var tokens = TermAnalyzer.Tokenize(question);
+        var tokens = TermAnalyzer.Tokenize(PhraseRegex().Replace(question, m => Phrases[m.Value.ToLowerInvariant()]));
         var core = new List<string>();
         var salient = new List<string>();
         for (var i = 0; i < tokens.Count; i++)
@@ -78,6 +90,13 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             }
         }
 
+        var (range, dateText) = FindDates(question);
+        if (dateText is not null)
+        {
+            var dateTerms = TermAnalyzer.Terms(dateText);
+            core.RemoveAll(dateTerms.Contains);
+        }
+
         core = core.Distinct(StringComparer.Ordinal).ToList();
         var terms = new List<string>(core);
         var alternatives = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -93,7 +112,6 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             terms.AddRange(alts.Where(t => !terms.Contains(t)));
         }
 
-        var (range, dateText) = FindDates(question);
         var recency = LatestRegex().IsMatch(question) ? Recency.Latest : EarliestRegex().IsMatch(question) ? Recency.Earliest : Recency.None;
         var type = Classify(question);
         var prefersNewest = recency == Recency.Latest || (type == QuestionType.Who && CurrentRegex().IsMatch(question));
@@ -180,6 +198,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         return (null, null);
     }
+
+    [GeneratedRegex(@"\bnumber (?:one|1)\b|\bfirst priority\b|\bin charge of\b|\bstep down\b|\bstepping down\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PhraseRegex();
 
     [GeneratedRegex(@"(?:(?<day>\d{1,2})\s+)?\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthYearRegex();

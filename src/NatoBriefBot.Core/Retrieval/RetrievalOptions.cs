@@ -23,6 +23,14 @@ public sealed class RetrievalOptions
     [Range(1, 1000)]
     public int Candidates { get; set; } = 40;
 
+    /// <summary>Fused candidates re-scored by their best sentence before the top ones go to the composer.</summary>
+    [Range(1, 200)]
+    public int RerankDepth { get; set; } = 20;
+
+    /// <summary>Share of the final score that comes from the best sentence (the rest from the fused rank).</summary>
+    [Range(0.0, 1.0)]
+    public double RerankWeight { get; set; } = 0.6;
+
     /// <summary>Passages handed to the composer.</summary>
     [Range(1, 50)]
     public int MaxEvidence { get; set; } = 8;

@@ -38,6 +38,11 @@ internal static class EvalCommand
                 results.AddRange(await runner.RunDialoguesAsync(EvalSet.Read<EvalDialogue>(fPath), ct).ConfigureAwait(false));
             }
 
+            foreach (var r in results.Where(r => r.Correct && r.Hit1 == false))
+            {
+                Console.Out.WriteLine($"hit@1 miss {r.Id}: {r.Question}");
+            }
+
             foreach (var r in results.Where(r => parse.GetValue(verbose) || !r.Correct))
             {
                 Console.Out.WriteLine($"{(r.Correct ? "ok  " : "MISS")} {r.Id} [{r.Type}] {r.Question}\n     -> {r.Answer.Outcome}: {r.Answer.Text.ReplaceLineEndings(" ")}\n     cites: {string.Join(", ", r.Answer.Citations.Select(c => c.File))}");

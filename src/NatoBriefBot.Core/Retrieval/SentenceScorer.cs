@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
-using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.Text;
 
-namespace NatoBriefBot.Core.Answering;
+namespace NatoBriefBot.Core.Retrieval;
 
 /// <summary>A sentence of a retrieved passage with its score against the question.</summary>
 internal sealed record ScoredSentence(Evidence Evidence, int Start, int End, string Text, HashSet<string> Terms, IReadOnlyList<string> Covered, double Coverage, double Score)
@@ -31,63 +30,86 @@ internal sealed record ScoredSentence(Evidence Evidence, int Start, int End, str
 }
 
 /// <summary>Scores sentences of evidence passages against an analyzed question.</summary>
-internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDictionary<string, double> weights, AnsweringOptions options)
+internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDictionary<string, double> weights)
 {
     private static readonly HashSet<string> Reporting = new(TermAnalyzer.Terms("say said says tell told state stated add added note noted explain explained stress stressed according"), StringComparer.Ordinal);
+
+    /// <summary>Words that name the kind of answer wanted; a sentence carrying that kind of answer covers them.</summary>
+    private static readonly Dictionary<string, Func<string, bool>> AnswerKinds = new()
+    {
+        [TermAnalyzer.Normalize("nationality")] = SentenceFeatures.HasDemonym,
+        [TermAnalyzer.Normalize("citizen")] = SentenceFeatures.HasDemonym,
+        [TermAnalyzer.Normalize("date")] = SentenceFeatures.HasDate,
+        [TermAnalyzer.Normalize("year")] = SentenceFeatures.HasDate,
+        [TermAnalyzer.Normalize("month")] = SentenceFeatures.HasDate,
+        [TermAnalyzer.Normalize("day")] = SentenceFeatures.HasDate,
+        [TermAnalyzer.Normalize("number")] = SentenceFeatures.HasNumber,
+        [TermAnalyzer.Normalize("amount")] = SentenceFeatures.HasAmount,
+        [TermAnalyzer.Normalize("city")] = SentenceFeatures.HasPlace,
+        [TermAnalyzer.Normalize("capital")] = SentenceFeatures.HasPlace,
+        [TermAnalyzer.Normalize("place")] = SentenceFeatures.HasPlace,
+        [TermAnalyzer.Normalize("location")] = SentenceFeatures.HasPlace,
+    };
 
     private readonly Dictionary<string, double> _weights = BuildWeights(query, weights);
 
     public bool IsList { get; } = ListRegex().IsMatch(query.Text);
 
-    public List<ScoredSentence> Score(IReadOnlyList<Evidence> evidence)
+    /// <summary>Scores the sentences of the first <paramref name="count"/> passages, best first.</summary>
+    public List<ScoredSentence> Score(IReadOnlyList<Evidence> evidence, int count)
     {
         var scored = new List<ScoredSentence>();
-        var count = Math.Min(evidence.Count, options.EvidencePassages);
+        count = Math.Min(evidence.Count, count);
         for (var rank = 0; rank < count; rank++)
         {
-            var e = evidence[rank];
-            var text = e.Passage.Text;
-            ScoredSentence? previous = null;
-            foreach (var span in SentenceSplitter.Split(text))
-            {
-                var sentence = span.Of(text);
-                var terms = TermAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
-                var (coverage, covered) = Coverage(terms, previous?.Terms);
-                var score = coverage + TypeBonus(sentence) + (0.1 * (1 - (rank / (double)count)));
-                if (!EndsLikeSentence(sentence))
-                {
-                    score *= 0.8;
-                }
-
-                var current = new ScoredSentence(e, span.Start, span.End, sentence, terms, covered, coverage, score)
-                {
-                    Previous = previous,
-                    RefersBack = previous is not null && RefersBackRegex().IsMatch(sentence),
-                };
-                if (TermAnalyzer.Tokenize(sentence).Count >= 4)
-                {
-                    scored.Add(current);
-                }
-
-                previous = current;
-            }
+            scored.AddRange(ScorePassage(evidence[rank], 0.1 * (1 - (rank / (double)count))));
         }
 
         return scored.OrderByDescending(s => s.Score).ToList();
     }
 
-    /// <summary>True when the best sentence and a top passage both cover enough of the question.</summary>
-    public bool IsStrongEnough(ScoredSentence best, IReadOnlyList<Evidence> evidence)
+    /// <summary>Scores every sentence of one passage (sentences under four words are skipped).</summary>
+    public IEnumerable<ScoredSentence> ScorePassage(Evidence e, double prior)
     {
-        if (best.Coverage < options.MinSentenceCoverage)
+        var text = e.Passage.Text;
+        ScoredSentence? previous = null;
+        foreach (var span in SentenceSplitter.Split(text))
+        {
+            var sentence = span.Of(text);
+            var terms = TermAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
+            var (coverage, covered) = Coverage(terms, previous?.Terms, sentence);
+            var score = coverage + TypeBonus(sentence) + prior;
+            if (!EndsLikeSentence(sentence))
+            {
+                score *= 0.8;
+            }
+
+            var current = new ScoredSentence(e, span.Start, span.End, sentence, terms, covered, coverage, score)
+            {
+                Previous = previous,
+                RefersBack = previous is not null && RefersBackRegex().IsMatch(sentence),
+            };
+            if (TermAnalyzer.Tokenize(sentence).Count >= 4)
+            {
+                yield return current;
+            }
+
+            previous = current;
+        }
+    }
+
+    /// <summary>True when the best sentence and a top passage both cover enough of the question.</summary>
+    public bool IsStrongEnough(ScoredSentence best, IReadOnlyList<Evidence> evidence, double minSentenceCoverage, double minPassageCoverage)
+    {
+        if (best.Coverage < minSentenceCoverage)
         {
             return false;
         }
 
-        return evidence.Take(3).Any(e => Coverage(TermAnalyzer.Terms(e.Passage.Text).ToHashSet(StringComparer.Ordinal), null).Coverage >= options.MinPassageCoverage);
+        return evidence.Take(3).Any(e => Coverage(TermAnalyzer.Terms(e.Passage.Text).ToHashSet(StringComparer.Ordinal), null, e.Passage.Text).Coverage >= minPassageCoverage);
     }
 
-    private (double Coverage, IReadOnlyList<string> Covered) Coverage(HashSet<string> terms, HashSet<string>? context)
+    private (double Coverage, IReadOnlyList<string> Covered) Coverage(HashSet<string> terms, HashSet<string>? context, string text)
     {
         double total = 0, matched = 0;
         var covered = new List<string>();
@@ -99,7 +121,8 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
                 matched += weight;
                 covered.Add(term);
             }
-            else if (query.Alternatives.TryGetValue(term, out var alts) && alts.Any(terms.Contains))
+            else if ((query.Alternatives.TryGetValue(term, out var alts) && alts.Any(terms.Contains)) ||
+                     (AnswerKinds.TryGetValue(term, out var carries) && carries(text)))
             {
                 matched += 0.8 * weight;
                 covered.Add(term);
