@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using NatoBriefBot.Api;
 using NatoBriefBot.Core.Answering;
 
 namespace NatoBriefBot.Cli;

@@ -15,7 +15,7 @@ public static class CliApp
             root.Subcommands.Add(verb);
         }
 
-        root.SetAction((parse, ct) => BotHost.RunAsync(parse.UnmatchedTokens.ToArray(), ct));
+        root.SetAction((parse, ct) => CliServices.RunAsync(() => BotHost.RunAsync(parse.UnmatchedTokens.ToArray(), ct)));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.CommandResult.Command != root)
         {

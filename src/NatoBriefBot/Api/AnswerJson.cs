@@ -1,7 +1,7 @@
 using System.Globalization;
 using NatoBriefBot.Core.Answering;
 
-namespace NatoBriefBot.Cli;
+namespace NatoBriefBot.Api;
 
 /// <summary>The one JSON shape of an answer, shared by <c>ask --json</c> and <c>POST /api/ask</c>.</summary>
 public static class AnswerJson
