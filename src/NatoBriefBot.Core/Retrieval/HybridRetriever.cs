@@ -8,11 +8,14 @@ namespace NatoBriefBot.Core.Retrieval;
 /// <param name="Evidence">Ranked passages, best first.</param>
 /// <param name="TermWeights">Inverse document frequency of each question term (absent terms get the maximum).</param>
 /// <param name="UnknownSalient">Names, numbers and years in the question that no briefing mentions.</param>
+/// <param name="PeriodUncovered">The question names a period in which no briefing was published: only briefings whose
+/// text itself mentions the period can answer it.</param>
 public sealed record RetrievalResult(
     QueryAnalysis Query,
     IReadOnlyList<Evidence> Evidence,
     IReadOnlyDictionary<string, double> TermWeights,
-    IReadOnlyList<string> UnknownSalient);
+    IReadOnlyList<string> UnknownSalient,
+    bool PeriodUncovered = false);
 
 /// <summary>Finds the passages that may answer a question.</summary>
 public interface IRetriever
@@ -77,7 +80,8 @@ public sealed class HybridRetriever(
             .Take(options.RerankDepth)
             .ToList();
         var ranked = Rerank(fusedRanked, new SentenceScorer(query, weights)).Take(options.MaxEvidence).ToList();
-        return new RetrievalResult(query, ranked, weights, unknown);
+        var periodUncovered = query.Dates is { } period && !briefings.Values.Any(b => b.Published is { } d && period.Contains(d));
+        return new RetrievalResult(query, ranked, weights, unknown, periodUncovered);
     }
 
     /// <summary>

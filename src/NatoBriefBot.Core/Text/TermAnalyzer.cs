@@ -157,7 +157,7 @@ public static class TermAnalyzer
     /// <summary>Normalizes one word to its term; empty for a stop word.</summary>
     public static string Normalize(string surface)
     {
-        var lower = FoldAccents(surface.ToLowerInvariant());
+        var lower = FoldAccents(surface.ToLowerInvariant()).Replace('\u2019', '\'').Replace('\u2018', '\'');
         if (lower.EndsWith("'s", StringComparison.Ordinal))
         {
             lower = lower[..^2];
