@@ -84,6 +84,17 @@ public sealed class HybridRetriever(
         return new RetrievalResult(query, ranked, weights, unknown, periodUncovered);
     }
 
+    /// <summary>Plain BM25 over the same passages (no vectors, dates or reranking): the baseline the eval compares against.</summary>
+    public IReadOnlyList<StoredBriefing> KeywordBaseline(string question, int limit)
+    {
+        var query = analyzer.Analyze(question);
+        var df = store.DocumentFrequencies(query.CoreTerms.ToList());
+        var hits = store.SearchKeywords(string.Join(" OR ", query.CoreTerms.Where(t => df.GetValueOrDefault(t) > 0).Select(t => "\"" + t + "\"")), limit * 4);
+        var passages = store.GetPassages(hits.Select(h => h.Id).ToList());
+        var briefings = store.ListBriefings().ToDictionary(b => b.Id);
+        return hits.Where(h => passages.ContainsKey(h.Id)).Select(h => briefings[passages[h.Id].BriefingId]).Distinct().Take(limit).ToList();
+    }
+
     /// <summary>
     /// Reorders the fused candidates by how well their best sentence answers the question (term coverage and answer
     /// type), blended with the fused rank, so the passage that actually states the answer comes first.
