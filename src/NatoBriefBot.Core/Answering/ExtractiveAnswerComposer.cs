@@ -19,7 +19,7 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
         var query = request.Retrieval?.Query ?? analyzer.Analyze(request.ResolvedQuestion);
         var weights = request.Retrieval?.TermWeights ?? query.Terms.Distinct().ToDictionary(t => t, _ => 1.0);
         var unknown = request.Retrieval?.UnknownSalient ?? [];
-        var scorer = new SentenceScorer(query, weights);
+        var scorer = request.Retrieval?.Scorer ?? new SentenceScorer(query, weights);
         var candidates = Deduplicate(scorer.Score(request.Evidence, options.EvidencePassages));
 
         if (unknown.Count > 0 || candidates.Count == 0 ||
