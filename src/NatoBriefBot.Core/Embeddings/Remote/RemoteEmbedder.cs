@@ -123,22 +123,26 @@ public sealed class RemoteEmbedder : IEmbeddingGenerator<string, Embedding<float
         {
             return await _inner.GenerateAsync(batch, options, cancellationToken).ConfigureAwait(false);
         }
-        catch (ClientResultException e) when (e.Status is 401 or 403)
+        catch (Exception e) when (e is ClientResultException or HttpRequestException or AggregateException
+            || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new BriefBotException($"{_display} refused the API key (HTTP {e.Status}). Check Embedding:ApiKey (environment variable Embedding__ApiKey).", Scrub(e));
+            throw Translate(e);
         }
-        catch (ClientResultException e) when (e.Status == 404)
+    }
+
+    /// <summary>A message that says what went wrong with the service and which setting to check; the client retries before this.</summary>
+    private BriefBotException Translate(Exception e)
+    {
+        var failures = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [e];
+        var status = failures.OfType<ClientResultException>().Select(f => f.Status).LastOrDefault(s => s > 0);
+        var last = failures.LastOrDefault() ?? e;
+        return status switch
         {
-            throw new BriefBotException($"{_display} does not know the model '{_model}' (HTTP 404). Check Embedding:Model and Embedding:Endpoint.", Scrub(e));
-        }
-        catch (ClientResultException e) when (e.Status > 0)
-        {
-            throw new BriefBotException($"{_display} failed with HTTP {e.Status}: {Redact(e.Message)} Try again later, or set Embedding:Provider to Hashing.", Scrub(e));
-        }
-        catch (Exception e) when (e is ClientResultException or HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new BriefBotException($"{_display} could not be reached ({Redact(e.Message)}). Check Embedding:Endpoint and the network, or set Embedding:Provider to Hashing.", Scrub(e));
-        }
+            401 or 403 => new BriefBotException($"{_display} refused the API key (HTTP {status}). Check Embedding:ApiKey (environment variable Embedding__ApiKey).", Scrub(last)),
+            404 => new BriefBotException($"{_display} does not know the model '{_model}' (HTTP 404). Check Embedding:Model and Embedding:Endpoint.", Scrub(last)),
+            > 0 => new BriefBotException($"{_display} failed with HTTP {status}: {Redact(last.Message)} Try again later, or set Embedding:Provider to Hashing.", Scrub(last)),
+            _ => new BriefBotException($"{_display} could not be reached ({Redact(last.Message)}). Check Embedding:Endpoint and the network, or set Embedding:Provider to Hashing.", Scrub(last)),
+        };
     }
 
     private Embedding<float> Normalize(Embedding<float> embedding)

@@ -147,6 +147,21 @@ public class RemoteEmbedderTests
     }
 
     [Fact]
+    public async Task GenerateAsync_NothingListening_SaysEndpointCouldNotBeReached()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var embedder = RemoteEmbedder.Create(Options("OpenAI", $"http://127.0.0.1:{port}/v1"));
+
+        var error = await Assert.ThrowsAsync<BriefBotException>(() => embedder.GenerateAsync(Passages));
+
+        Assert.Contains("could not be reached", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Embedding:Endpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GenerateAsync_KnownModelReturningOtherLength_ThrowsDimensionMismatch()
     {
         await using var server = await FakeOpenAIEmbeddingServer.StartAsync(8, Key, "text-embedding-3-small");
