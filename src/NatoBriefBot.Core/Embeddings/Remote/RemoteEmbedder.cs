@@ -96,12 +96,13 @@ public sealed class RemoteEmbedder : IEmbeddingGenerator<string, Embedding<float
         return result;
     }
 
+    /// <summary>Also answers <see cref="EmbedderProfile"/>, which, like <see cref="Profile"/>, may send one probe request.</summary>
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         if (serviceKey is null && serviceType == typeof(EmbedderProfile))
         {
-            return _dimensions > 0 ? CurrentProfile() : null;
+            return Profile;
         }
 
         if (serviceKey is null && serviceType == typeof(EmbeddingGeneratorMetadata))

@@ -123,6 +123,18 @@ public class RemoteEmbedderTests
     }
 
     [Fact]
+    public async Task GetService_ProfileOfUnknownModel_ProbesLikeTheFactoryNeeds()
+    {
+        await using var server = await FakeOpenAIEmbeddingServer.StartAsync(10, Key, Model);
+        using var embedder = RemoteEmbedder.Create(Options("OpenAI", server.BaseAddress.ToString()));
+
+        var profile = EmbedderFactory.ProfileOf(embedder);
+
+        Assert.Equal(new EmbedderProfile("openai:" + Model, 10, 8191), profile);
+        Assert.Equal(["NATO"], Assert.Single(server.Requests).Inputs);
+    }
+
+    [Fact]
     public async Task GenerateAsync_WrongKey_SaysCheckApiKeyWithoutRevealingIt()
     {
         await using var server = await FakeOpenAIEmbeddingServer.StartAsync(4, "sk-the-right-key", Model);
