@@ -10,7 +10,7 @@ namespace NatoBriefBot.Core.Embeddings;
 /// character 4-grams of longer terms, L2-normalized. Cosine similarity then measures shared vocabulary, tolerant of
 /// inflection, spelling variants and partial word overlap (Norway/Norwegian), with no download and no GPU.
 /// </summary>
-public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<float>>, IProfiledEmbedder
 {
     public const string ProfileName = "lexical-hashing-v1";
 

@@ -49,7 +49,10 @@ internal static class BenchCommand
         var overrides = new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(temp.Path, "bench.db") };
         if (embedder.Equals("onnx", StringComparison.OrdinalIgnoreCase))
         {
-            throw new BriefBotException("The ONNX embedder is not in this build yet.");
+            var model = Path.Combine(temp.Path, "tiny-bert");
+            Core.Embeddings.Onnx.TinyBertModel.Write(model);
+            overrides["Embedding:Provider"] = "Onnx";
+            overrides["Embedding:OnnxModelPath"] = model;
         }
 
         using var services = CliServices.Build(null, overrides);
