@@ -19,13 +19,16 @@ public sealed record CitationCheck(string Text, IReadOnlyList<int> Keys, IReadOn
 /// <summary>
 /// Checks a generated answer against the passages it cites, with no model in the loop. Every <c>[n]</c> must name a given
 /// passage, and the passage must support its sentence: at least <c>supportThreshold</c> of the sentence's content words
-/// (stemmed, stop words left out) occur in it, and every number in the sentence occurs in the passages kept for it.
+/// (stemmed, stop words left out; at least <see cref="MinimumContentWords"/> of them) occur in it, and every number in the sentence occurs in the passages kept for it.
 /// Unknown or unsupported markers are removed, sentences left without a citation are dropped, and the remaining markers are
 /// renumbered in order of first use.
 /// </summary>
 public sealed partial class CitationChecker
 {
     public const double DefaultSupportThreshold = 0.5;
+
+    /// <summary>Fewer content words than this is no claim ("HACKED [1]."), so it can't be supported.</summary>
+    public const int MinimumContentWords = 2;
 
     private readonly double _threshold;
 
@@ -97,7 +100,7 @@ public sealed partial class CitationChecker
         var bare = Marker().Replace(sentence, " ");
         var (words, numbers) = PassageTerms.Analyze(bare);
 
-        if (known.Count == 0 || words.Count == 0)
+        if (known.Count == 0 || words.Count < MinimumContentWords)
         {
             return result;
         }

@@ -72,6 +72,11 @@ public sealed class LlmChat
                 clientOptions.Endpoint = BaseAddress(options.Endpoint);
             }
 
+            if (key == NoKey)
+            {
+                clientOptions.AddPolicy(new NoKeyPolicy(), PipelinePosition.BeforeTransport);
+            }
+
             var client = new OpenAIClient(new ApiKeyCredential(key), clientOptions);
             service = new OpenAIChatCompletionService(options.ModelOrDeployment, client, loggerFactory);
         }
@@ -138,5 +143,21 @@ public sealed class LlmChat
         var uri = new Uri(endpoint.Trim());
         var path = uri.AbsolutePath.TrimEnd('/');
         return path.Length == 0 ? new Uri(uri, "/v1/") : new Uri(uri, path + "/");
+    }
+
+    /// <summary>A keyless local server gets no Authorization header rather than a made-up key.</summary>
+    private sealed class NoKeyPolicy : PipelinePolicy
+    {
+        public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
+        {
+            message.Request.Headers.Remove("Authorization");
+            ProcessNext(message, pipeline, currentIndex);
+        }
+
+        public override ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
+        {
+            message.Request.Headers.Remove("Authorization");
+            return ProcessNextAsync(message, pipeline, currentIndex);
+        }
     }
 }
