@@ -105,20 +105,18 @@ public sealed partial class CitationChecker
             return result;
         }
 
-        foreach (var key in known)
+        result.UnionWith(known.Where(k => Coverage(words, support[k - 1].Words) >= _threshold));
+        if (known.Count > 1)
         {
-            if (Coverage(words, support[key - 1].Words) >= _threshold)
+            // A sentence may combine passages: one that covers part of it and adds words the others lack also stands,
+            // as long as together they cover the sentence.
+            var covered = new HashSet<string>(words.Where(w => result.Any(k => support[k - 1].Words.Contains(w))), StringComparer.Ordinal);
+            var partial = known.Where(k => !result.Contains(k) && Coverage(words, support[k - 1].Words) >= _threshold / 2
+                                           && words.Any(w => !covered.Contains(w) && support[k - 1].Words.Contains(w))).ToList();
+            var joint = new HashSet<string>(result.Concat(partial).SelectMany(k => support[k - 1].Words), StringComparer.Ordinal);
+            if (partial.Count > 0 && Coverage(words, joint) >= _threshold)
             {
-                result.Add(key);
-            }
-        }
-
-        if (result.Count == 0 && known.Count > 1)
-        {
-            var union = new HashSet<string>(known.SelectMany(k => support[k - 1].Words), StringComparer.Ordinal);
-            if (Coverage(words, union) >= _threshold)
-            {
-                result.UnionWith(known.Where(k => Coverage(words, support[k - 1].Words) >= _threshold / 3));
+                result.UnionWith(partial);
             }
         }
 
