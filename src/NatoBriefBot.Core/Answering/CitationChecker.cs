@@ -72,7 +72,7 @@ public sealed partial class CitationChecker
                     continue;
                 }
 
-                foreach (var key in supported.Where(k => !numbering.ContainsKey(k)))
+                foreach (var key in cited.Where(k => supported.Contains(k) && !numbering.ContainsKey(k)).Distinct())
                 {
                     numbering[key] = next;
                     keys.Add(key);
@@ -179,6 +179,7 @@ public sealed partial class CitationChecker
             return marks.Length == 0 ? string.Empty : " " + marks;
         });
 
+        text = SpaceBetweenMarkers().Replace(text, "$1");
         text = SpaceBeforePunctuation().Replace(text, "$1");
         return MultipleSpaces().Replace(text, " ").Trim();
     }
@@ -218,6 +219,9 @@ public sealed partial class CitationChecker
 
     [GeneratedRegex(@"^(?:\s*\[\s*\d+(?:\s*[,;\-\u2013]\s*\d+)*\s*\][.,;:]?)+")]
     private static partial Regex LeadingMarkers();
+
+    [GeneratedRegex(@"(\[\d+\])\s+(?=\[\d+\])")]
+    private static partial Regex SpaceBetweenMarkers();
 
     [GeneratedRegex(@"\s+([.,;:!?])")]
     private static partial Regex SpaceBeforePunctuation();

@@ -88,6 +88,15 @@ public class CitationCheckerTests
     }
 
     [Fact]
+    public void Check_SentenceCombiningTwoPassages_KeepsBothWhenTogetherTheySupportIt()
+    {
+        var check = _checker.Check("Ministers backed the Wiesbaden command, and Stoltenberg called 2% of GDP a floor [1][2].", Sources);
+
+        Assert.Equal([1, 2], check.Keys);
+        Assert.EndsWith("a floor [1][2].", check.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_OneCitationDoesNotSupport_RemovesOnlyThatMarker()
     {
         var check = _checker.Check("A new command in Wiesbaden will coordinate training for Ukraine [2][1].", Sources);

@@ -103,6 +103,35 @@ public sealed class LlmAnswerComposerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ComposeAsync_PassageWithAgreeingCopies_CitesEveryBriefingThatCarriesIt()
+    {
+        var copy = NatoBriefBot.Core.Retrieval.Evidence.Of(new NatoBriefBot.Core.Storage.StoredPassage(41, 2, 3, 0, WiesbadenText.Length, WiesbadenText), Spending, 0.85);
+        var merged = WiesbadenEvidence with { AlsoIn = [copy] };
+        _server.Enqueue("Allies agreed that spending 2% of GDP on defence should be a floor [2]. The command in Wiesbaden will involve nearly 700 personnel [1].");
+        var composer = Composer(Options(_server), _fallback);
+
+        var answer = await composer.ComposeAsync(Request(Question, merged, SpendingEvidence));
+
+        Assert.Equal("Allies agreed that spending 2% of GDP on defence should be a floor [1]. The command in Wiesbaden will involve nearly 700 personnel [2][3].", answer.Text);
+        Assert.Equal([(1, Spending.File), (2, Wiesbaden.File), (3, Spending.File)], answer.Citations.Select(c => (c.N, c.File)));
+        Assert.Equal(WiesbadenText, answer.Citations[2].Quote);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_SensitiveLoggingOn_LogsQuestionButNotKey()
+    {
+        _server.Enqueue(GoodReply);
+        using var logs = new ListLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var composer = Composer(Options(_server, o => o.LogSensitiveData = true), _fallback, factory);
+
+        await composer.ComposeAsync(Request(Question, WiesbadenEvidence));
+
+        Assert.Contains(logs.Lines, l => l.Contains(Question, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("sk-test-secret-123", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ComposeAsync_SentinelReply_NotInBriefingsWithoutCitations()
     {
         _server.Enqueue(LlmAnswerComposer.Sentinel);
