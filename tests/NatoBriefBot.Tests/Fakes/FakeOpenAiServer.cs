@@ -28,8 +28,11 @@ public sealed record FakeChatRequest(
 }
 
 /// <summary>How the fake server answers one request: reply text, or an HTTP error status, optionally after a delay.</summary>
-public sealed record FakeChatReply(string Content, int Status = 200, TimeSpan Delay = default)
+public sealed record FakeChatReply(string Content, int Status = 200, TimeSpan Delay = default, string? RawBody = null)
 {
+    /// <summary>Sends <paramref name="body"/> as it is (status 200, JSON content type), e.g. to mimic a broken gateway.</summary>
+    public static FakeChatReply Raw(string body) => new(string.Empty, 200, default, body);
+
     public static FakeChatReply Text(string content) => new(content);
 
     public static FakeChatReply Error(int status) => new(string.Empty, status);
@@ -135,6 +138,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         {
             context.Response.StatusCode = reply.Status;
             await context.Response.WriteAsJsonAsync(new { error = new { message = "The fake model failed as scripted.", type = "server_error", param = (string?)null, code = (string?)null } });
+            return;
+        }
+
+        if (reply.RawBody is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(reply.RawBody);
             return;
         }
 

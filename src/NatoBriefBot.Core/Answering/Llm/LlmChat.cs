@@ -130,8 +130,9 @@ public sealed class LlmChat
             _logger.LogWarning("The language model ({Target}) failed with HTTP status {Status}.", Describe(), (int?)ex.StatusCode);
             throw new LlmUnavailableException($"The language model service failed (HTTP {(int?)ex.StatusCode}).", ex);
         }
-        catch (Exception ex) when (ex is KernelException or ClientResultException or HttpRequestException or IOException or InvalidOperationException or System.Text.Json.JsonException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Connection refused, a reply the SDK can't parse, a gateway's HTML page: all mean "answer offline".
             _logger.LogWarning("The language model ({Target}) could not be used: {Error}.", Describe(), ex.GetType().Name);
             throw new LlmUnavailableException("The language model service could not be reached or sent an unreadable reply.", ex);
         }

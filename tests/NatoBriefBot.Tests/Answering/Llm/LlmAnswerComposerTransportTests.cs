@@ -75,6 +75,33 @@ public sealed class LlmAnswerComposerTransportTests : IAsyncLifetime
         Assert.Single(_server.Requests);
     }
 
+    [Theory]
+    [InlineData("<html>Bad gateway</html>")]
+    [InlineData("{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":\"stop\"}]}")]
+    public async Task ComposeAsync_UnreadableOrEmptyReply_FallsBackToOfflineComposer(string body)
+    {
+        _server.Enqueue(FakeChatReply.Raw(body));
+        var composer = Composer(Options(_server), _fallback);
+
+        var answer = await composer.ComposeAsync(Request(Question, WiesbadenEvidence));
+
+        Assert.Equal(StubOfflineComposer.Text, answer.Text);
+        Assert.Equal(1, _fallback.Calls);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_ServerUnreachable_FallsBackToOfflineComposer()
+    {
+        var endpoint = _server.OpenAiEndpoint;
+        await _server.DisposeAsync();
+        var composer = Composer(Options(_server, o => o.Endpoint = endpoint), _fallback);
+
+        var answer = await composer.ComposeAsync(Request(Question, WiesbadenEvidence));
+
+        Assert.Equal(StubOfflineComposer.Text, answer.Text);
+        _server = await FakeOpenAiServer.StartAsync();
+    }
+
     [Fact]
     public async Task ComposeAsync_ModelTooSlow_FallsBackToOfflineComposer()
     {
