@@ -45,7 +45,7 @@ public sealed record FakeChatReply(string Content, int Status = 200, TimeSpan De
 /// reach from tests: <c>POST /v1/chat/completions</c>, Azure OpenAI's <c>/openai/deployments/{d}/chat/completions?api-version=…</c>
 /// and its v1 path <c>/openai/v1/chat/completions</c>. It answers with one JSON <c>chat.completion</c>, or with
 /// <c>chat.completion.chunk</c> server-sent events ending in <c>data: [DONE]</c> when the request says <c>"stream": true</c>.
-/// Replies are scripted per test (<see cref="Enqueue"/>, then <see cref="DefaultReply"/>); every request is recorded.
+/// Replies are scripted per test (<see cref="Enqueue"/>, then <see cref="Responder"/>, then <see cref="DefaultReply"/>); every request is recorded.
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
@@ -62,7 +62,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public ConcurrentQueue<FakeChatRequest> Requests { get; } = new();
 
-    /// <summary>The answer once the script is used up.</summary>
+    /// <summary>Computes the answer from the request once the script is used up (e.g. to quote what the prompt holds).</summary>
+    public Func<FakeChatRequest, FakeChatReply>? Responder { get; set; }
+
+    /// <summary>The answer once the script is used up and there is no <see cref="Responder"/>.</summary>
     public FakeChatReply DefaultReply { get; set; } = FakeChatReply.Text("NOT_IN_BRIEFINGS");
 
     public static async Task<FakeOpenAiServer> StartAsync()
@@ -110,7 +113,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var messages = (body["messages"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(m => new FakeChatMessage(m["role"]?.GetValue<string>() ?? string.Empty, ContentOf(m["content"])))
             .ToList();
-        Requests.Enqueue(new FakeChatRequest(
+        var received = new FakeChatRequest(
             context.Request.Path.Value ?? string.Empty,
             context.Request.QueryString.Value ?? string.Empty,
             context.Request.Headers.Authorization.FirstOrDefault(),
@@ -118,9 +121,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             body["model"]?.GetValue<string>() ?? deployment,
             stream,
             body["temperature"]?.GetValue<double>(),
-            messages));
+            messages);
+        Requests.Enqueue(received);
 
-        var reply = _script.TryDequeue(out var next) ? next : DefaultReply;
+        var reply = _script.TryDequeue(out var next) ? next : Responder?.Invoke(received) ?? DefaultReply;
         if (reply.Delay > TimeSpan.Zero)
         {
             try
