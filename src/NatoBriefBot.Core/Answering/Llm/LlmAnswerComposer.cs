@@ -18,9 +18,6 @@ public sealed class LlmAnswerComposer : IAnswerComposer
     /// <summary>What the prompt tells the model to reply when the passages don't answer the question.</summary>
     public const string Sentinel = "NOT_IN_BRIEFINGS";
 
-    public const string NotInBriefingsText =
-        "The briefings I have don't cover that. Try asking in other words, or ask about one of the briefings listed under the sources.";
-
     private readonly LlmChat _chat;
     private readonly PromptProvider _prompts;
     private readonly IAnswerComposer _fallback;
@@ -118,10 +115,7 @@ public sealed class LlmAnswerComposer : IAnswerComposer
     }
 
     private static Answer NotInBriefings(ComposeRequest request) =>
-        new(request.Question, AnswerOutcome.NotInBriefings, NotInBriefingsText, [])
-        {
-            Suggestions = [.. request.Evidence.Select(e => e.Briefing.Title).Distinct(StringComparer.Ordinal).Take(3)],
-        };
+        Answering.NotInBriefings.Create(request.Question, request.Evidence, missingNames: null);
 
     private async Task<Answer> FallBackAsync(ComposeRequest request, string reason, CancellationToken cancellationToken)
     {
