@@ -44,7 +44,8 @@ public sealed class LlmAnswerComposer : IAnswerComposer
         var packed = PromptPassages.Pack(request.Evidence, _options.MaxContextTokens);
         if (packed.Included.Count == 0)
         {
-            return await FallBackAsync(request, "no passage fits the prompt", cancellationToken).ConfigureAwait(false);
+            var reason = request.Evidence.Count == 0 ? "no passage was retrieved" : "no passage fits Llm:MaxContextTokens";
+            return await FallBackAsync(request, reason, cancellationToken).ConfigureAwait(false);
         }
 
         string reply;
