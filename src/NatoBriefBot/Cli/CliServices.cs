@@ -1,3 +1,4 @@
+using NatoBriefBot.Core.Answering.Llm;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -38,6 +39,7 @@ internal static class CliServices
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddBriefingEngine(configuration, root);
+        services.AddLlmAnswering(configuration);
         return services.BuildServiceProvider();
     }
 
