@@ -1,11 +1,13 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NatoBriefBot.Core.Answering;
 using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Ingestion;
 using NatoBriefBot.Core.Ingestion.Chunking;
+using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.Storage;
 
 namespace NatoBriefBot.Core;
@@ -32,15 +34,21 @@ public static class EngineServiceCollectionExtensions
         });
         services.AddSingleton<IBriefingReader, InterimBriefingReader>();
         services.AddSingleton<IngestionPipeline>();
-        services.AddSingleton<IAnswerService, PlaceholderAnswerService>();
-        return services;
-    }
 
-    private sealed class PlaceholderAnswerService : IAnswerService
-    {
-        public Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new Answer(request.Question, AnswerOutcome.Answered, $"Placeholder answer to: {request.Question} [1]",
-                [new Citation(1, "000_e92179c19b6e3612.txt", "Placeholder title", new DateOnly(2023, 6, 15), "Anadolu", null, "Placeholder quote.")]));
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RetrievalOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
+        services.AddSingleton<QueryAnalyzer>();
+        services.AddSingleton<IRetriever, HybridRetriever>();
+        services.AddSingleton<ExtractiveAnswerComposer>();
+        services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
+        services.AddSingleton<IQuestionRewriter, FollowUpRewriter>();
+        services.AddSingleton<ConversationMemory>();
+        services.AddSingleton<AnswerService>();
+        services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
+        return services;
     }
 }
 

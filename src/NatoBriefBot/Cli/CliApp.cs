@@ -15,7 +15,7 @@ public static class CliApp
             root.Subcommands.Add(verb);
         }
 
-        root.SetAction((parse, ct) => BotHost.RunAsync(parse.UnmatchedTokens.ToArray(), ct));
+        root.SetAction((parse, ct) => CliServices.RunAsync(() => BotHost.RunAsync(parse.UnmatchedTokens.ToArray(), ct)));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.CommandResult.Command != root)
         {
@@ -36,6 +36,9 @@ public static class CliApp
         yield return IngestCommand.Create();
         yield return SourcesCommand.Create();
         yield return ShowCommand.Create();
+        yield return AskCommand.Create();
+        yield return EvalCommand.Create();
+        yield return Benchmarks.BenchCommand.Create();
         yield return TeamsPackageCommand.Create();
     }
 }
