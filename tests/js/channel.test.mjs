@@ -3,9 +3,10 @@
 // channel) and receives the bot's replies over the Bot Connector REST API, as the Emulator and Azure Bot Service do.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import botbuilder from 'botbuilder';
-import { startBot } from './lib/bot-process.mjs';
+import { botDll, repoRoot, startBot } from './lib/bot-process.mjs';
 
 const { ActivityTypes, ChannelServiceHandler, ChannelServiceRoutes } = botbuilder;
 
@@ -83,7 +84,10 @@ describe('Bot Framework channel (botbuilder ChannelServiceRoutes)', () => {
   before(async () => {
     new ChannelServiceRoutes(channel).register(server);
     serviceUrl = `${await server.listen()}/`;
-    bot = await startBot({ ingestSeeds: true });
+    bot = await startBot();
+    // The shipped seeds, into the running bot's database with the real `ingest` verb.
+    const ingest = spawnSync('dotnet', [botDll, 'ingest', '--db', bot.databasePath], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(ingest.status, 0, ingest.stderr);
   });
 
   after(async () => {
@@ -103,7 +107,7 @@ describe('Bot Framework channel (botbuilder ChannelServiceRoutes)', () => {
   });
 
   const post = body =>
-    fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   test('a new member gets a welcome with suggested questions through sendToConversation', async () => {
     const conversationId = 'emulator:welcome|1';

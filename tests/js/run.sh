@@ -7,5 +7,5 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 npm ci --no-audit --no-fund --loglevel=error >/dev/null
 # The suites start the built bot (lib/bot-process.mjs); build it once here so they don't each build.
-dotnet build ../../src/NatoBriefBot -c Debug -v q --nologo >/dev/null && export NATOBRIEFBOT_SKIP_BUILD=1
+dotnet build ../../src/NatoBriefBot -c Debug -v q --nologo >/dev/null || echo "warning: dotnet build failed"
 node --test --test-concurrency=1 --test-reporter=tap ./*.test.mjs
