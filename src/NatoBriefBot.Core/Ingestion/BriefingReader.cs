@@ -82,6 +82,11 @@ public sealed class BriefingReader : IBriefingReader
         try
         {
             var info = new FileInfo(fullPath);
+            if (Directory.Exists(fullPath))
+            {
+                throw new BriefingRejectedException("the path is a folder, not a file");
+            }
+
             if (!info.Exists)
             {
                 throw new BriefingRejectedException("the file does not exist (it may have been moved or deleted)");
