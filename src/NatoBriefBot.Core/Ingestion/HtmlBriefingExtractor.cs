@@ -105,7 +105,7 @@ public static partial class HtmlBriefingExtractor
             element.Remove();
         }
 
-        var bodyLength = document.Body?.TextContent.Length ?? 0;
+        var paragraphs = document.QuerySelectorAll("p").Length;
         foreach (var element in document.QuerySelectorAll("*").ToList())
         {
             if (element.LocalName is "html" or "body" or "main" or "article" || element.Parent is null)
@@ -113,11 +113,23 @@ public static partial class HtmlBriefingExtractor
                 continue;
             }
 
-            if (IsHidden(element) || IsJunkRole(element) || (HasJunkName(element) && element.TextContent.Length * 2 < bodyLength))
+            if (IsHidden(element) || IsJunkRole(element) || (HasJunkName(element) && !HoldsArticle(element, paragraphs)))
             {
                 element.Remove();
             }
         }
+    }
+
+    /// <summary>A wrapper with a junk-looking class ("has-sidebar") that holds the article itself must stay.</summary>
+    private static bool HoldsArticle(IElement element, int pageParagraphs)
+    {
+        if (element.QuerySelector("article, main, h1, [role='main']") is not null)
+        {
+            return true;
+        }
+
+        var inside = element.QuerySelectorAll("p").Length;
+        return inside >= 3 && inside * 2 > pageParagraphs;
     }
 
     private static bool IsHidden(IElement element) =>
