@@ -139,7 +139,7 @@ public static partial class BoilerplateCleaner
             .Select(l => Spaces().Replace(l, " ").Trim())
             .ToList();
 
-    /// <summary>Joins a line onto the previous one when a sentence was hard-wrapped (long line, no end, next starts lower case).</summary>
+    /// <summary>Joins a line onto the previous one when a sentence was hard-wrapped (long line or trailing comma, no sentence end, next starts lower case).</summary>
     private static List<string> Unwrap(List<string> lines)
     {
         var result = new List<string>();
@@ -168,7 +168,7 @@ public static partial class BoilerplateCleaner
     }
 
     private static bool IsWrapped(string previous, string next) =>
-        previous.Length >= 40 && !NoContinuation().IsMatch(previous) && char.IsLower(next[0]);
+        (previous.Length >= 40 || previous.EndsWith(',')) && !NoContinuation().IsMatch(previous) && char.IsLower(next[0]);
 
     [GeneratedRegex(@"[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+")]
     private static partial Regex Spaces();

@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 
 namespace NatoBriefBot.Core.Ingestion;
 
-/// <summary>Renders an element's text with block structure kept: each block (paragraph, heading, list item...) on its own line.</summary>
+/// <summary>Renders an element's text with block structure kept: blocks (paragraph, heading, list item...) separated by a blank line, &lt;br&gt; as a single line break.</summary>
 internal static partial class HtmlBlockText
 {
     private static readonly HashSet<string> Blocks = new(
@@ -12,6 +12,8 @@ internal static partial class HtmlBlockText
          "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tr", "ul",
          "caption", "header", "footer", "body"],
         StringComparer.OrdinalIgnoreCase);
+
+    private const char LineBreak = '\u2028';
 
     public static string Render(IElement root)
     {
@@ -40,7 +42,7 @@ internal static partial class HtmlBlockText
             var name = element.LocalName;
             if (name == "br")
             {
-                Flush(lines, current);
+                current.Append(LineBreak);
                 continue;
             }
 
@@ -77,7 +79,8 @@ internal static partial class HtmlBlockText
 
     private static void Flush(List<string> lines, StringBuilder current)
     {
-        var line = Whitespace().Replace(current.ToString(), " ").Trim();
+        var parts = current.ToString().Split(LineBreak).Select(p => Whitespace().Replace(p, " ").Trim()).Where(p => p.Length > 0);
+        var line = string.Join("\n", parts);
         current.Clear();
         if (line.Length > 0 && line != "-")
         {
