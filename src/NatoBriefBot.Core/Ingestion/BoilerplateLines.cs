@@ -83,13 +83,13 @@ public static partial class BoilerplateLines
     [GeneratedRegex(@"^(?:(?:share|sharing|share this|print|email|e-mail|mail|tweet|pin|copy|link|copy link|save|bookmark|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|viber|messenger|article|story|page|on|this|via|comments?|leave a comment|listen|font size|a\+|a-)[\s,|:/•·-]*)+$", RegexOptions.IgnoreCase)]
     private static partial Regex ShareBar();
 
-    [GeneratedRegex(@"^(?:subscribe|sign up|follow us|follow [\p{L}.]+ on|join us on|get (?:our|the) (?:newsletter|latest)|download (?:our|the) app)\b.*(?:newsletter|updates|alerts|channel|telegram|facebook|twitter|instagram|youtube|news|app|inbox|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:subscribe|sign up|follow us|follow [\p{L}.]+ on|join us on|get (?:our|the) (?:newsletter|latest)|download (?:our|the) app)\b(?:\W+\w+){0,2}\W*$|^(?:subscribe|sign up|follow us|follow [\p{L}.]+ on|join us on|get (?:our|the)|download (?:our|the))\b.*\b(?:newsletter|updates|alerts|channel|telegram|facebook|twitter|instagram|youtube|app|inbox)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SubscribePrompt();
 
-    [GeneratedRegex(@"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b", RegexOptions.IgnoreCase)]
     private static partial Regex Copyright();
 
-    [GeneratedRegex(@"^/?\s*public release\b|\bdoes not take institutional positions\b|\bview (?:it )?in full here\.?$|^(?:this|the) (?:article|story|post|material|content|piece|report) (?:was |is |has been )?(?:originally |first )?(?:published|appeared|produced|republished|syndicated)\b|^(?:originally|first) (?:published|appeared) (?:on|in|by|at)\b|^republished (?:from|with|by)\b|^(?:source|sources|via)\s*:.{0,80}$|^(?:reporting|writing|editing|additional reporting|compiled) by\b.{0,120}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^/?\s*public release\b|\bdoes not take institutional positions\b|\bview (?:it )?in full here\.?$|^this (?:article|story|post|material|content|piece) (?:was |is |has been )?(?:originally |first )?(?:published|appeared|produced|republished|syndicated)\b|^(?:the|this) (?:article|story|post|material|content|piece|report) (?:was |is |has been )?(?:originally|first) (?:published|appeared)\b|^(?:originally|first) (?:published|appeared) (?:on|in|by|at)\b|^republished (?:from|with|by)\b|^(?:source|sources|via)\s*:.{0,80}$|^(?:reporting|writing|editing|additional reporting|compiled) by\b.{0,120}$", RegexOptions.IgnoreCase)]
     private static partial Regex Syndication();
 
     [GeneratedRegex(@"^(?:photo|photos|image|images|picture|pictured|video|graphic|illustration|photograph|credit|photo credit|image credit|cover photo|featured image|file photo)\s*:|^(?:photo|image|picture)s? (?:by|courtesy of|credit)\b|^\((?:photo|image|picture|credit)\b[^)]*\)$", RegexOptions.IgnoreCase)]

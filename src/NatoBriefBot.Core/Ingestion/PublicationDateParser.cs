@@ -95,7 +95,7 @@ public static partial class PublicationDateParser
         return IsDateLine(line) ? 3 : 2;
     }
 
-    /// <summary>True when the line is a dateline or timestamp: a date plus at most two other words, no sentence end.</summary>
+    /// <summary>True when the line is a dateline or timestamp: a date plus labels ("Published", "Last updated") and at most one other word, no sentence end.</summary>
     public static bool IsDateLine(string line)
     {
         var trimmed = line.Trim();
@@ -116,8 +116,8 @@ public static partial class PublicationDateParser
             rest = rest.Remove(m.Index, m.Length);
         }
 
-        rest = TimeOfDay().Replace(rest, " ");
-        return WordCount(rest) <= 2;
+        rest = DateLabel().Replace(TimeOfDay().Replace(rest, " "), " ");
+        return WordCount(rest) <= 1;
     }
 
     private static int WordCount(string text) => Word().Count(text);
@@ -187,6 +187,9 @@ public static partial class PublicationDateParser
 
     [GeneratedRegex(@"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|utc|gmt|cet|cest|eet|eest|est|edt|z)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeOfDay();
+
+    [GeneratedRegex(@"\b(?:published|posted|last|updated|date|dated|modified|created|issued|released|first|on|at)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLabel();
 
     [GeneratedRegex(@"[.!?…][""”’')\]]*$")]
     private static partial Regex SentenceEnd();

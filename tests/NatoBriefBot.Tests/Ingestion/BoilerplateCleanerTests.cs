@@ -164,6 +164,10 @@ public class BoilerplateCleanerTests
     [InlineData("• Last updated: 2 Mar. 2025 11:05")]
     [InlineData("15:02 12.06.2024")]
     [InlineData("Source: Defence Desk")]
+    [InlineData("Brussels, 12 June 2024")]
+    [InlineData("Follow us on Telegram")]
+    [InlineData("Copyright © 2025 Example Media")]
+    [InlineData("Home > Europe > NATO")]
     public void Classify_ChromeLine_IsChrome(string line)
     {
         Assert.True(BoilerplateLines.IsChrome(line));
@@ -176,6 +180,11 @@ public class BoilerplateCleanerTests
     [InlineData("The ad campaign cost 3 million euros, the minister said.")]
     [InlineData("He said readers could share their views with the ministry.")]
     [InlineData("Press conference by the NATO Secretary General")]
+    [InlineData("12 June 2024: Ministers agree new plan")]
+    [InlineData("The report was published by NATO on Monday and says allies must spend more.")]
+    [InlineData("Copyright law reform was discussed by the ministers.")]
+    [InlineData("Sign up for military service rose sharply in Poland last year.")]
+    [InlineData("Cookies were served at the reception, the minister joked.")]
     public void Classify_ArticleLine_IsNotChrome(string line)
     {
         Assert.False(BoilerplateLines.IsChrome(line));
