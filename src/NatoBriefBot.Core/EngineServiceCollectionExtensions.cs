@@ -1,8 +1,13 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NatoBriefBot.Core.Answering;
 using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Ingestion;
+using NatoBriefBot.Core.Ingestion.Chunking;
+using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.Storage;
 
 namespace NatoBriefBot.Core;
@@ -14,26 +19,36 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddSingleton(new EngineRoot(projectRoot));
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => o.OverlapTokens < o.PassageTokens, "Ingestion:OverlapTokens must be smaller than Ingestion:PassageTokens.").ValidateOnStart();
         services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
-        // TODO(engine): real registrations land with the ingestion/answering work.
-        services.AddSingleton<IAnswerService, PlaceholderAnswerService>();
-        services.AddSingleton<IBriefingCatalog, PlaceholderCatalog>();
+        services.AddSingleton(sp => new BriefingStore(sp.GetRequiredService<EngineRoot>().Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)));
+        services.AddSingleton<IBriefingCatalog>(sp => sp.GetRequiredService<BriefingStore>());
+        services.AddSingleton(sp => EmbedderFactory.Create(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value, projectRoot));
+        services.AddSingleton(sp => EmbedderFactory.ProfileOf(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
+            return new PassageChunker(o.PassageTokens, o.OverlapTokens);
+        });
+        services.AddSingleton<IBriefingReader, InterimBriefingReader>();
+        services.AddSingleton<IngestionPipeline>();
+
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RetrievalOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
+        services.AddSingleton<QueryAnalyzer>();
+        services.AddSingleton<IRetriever, HybridRetriever>();
+        services.AddSingleton<ExtractiveAnswerComposer>();
+        services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
+        services.AddSingleton<IQuestionRewriter, FollowUpRewriter>();
+        services.AddSingleton<ConversationMemory>();
+        services.AddSingleton<AnswerService>();
+        services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         return services;
-    }
-
-    private sealed class PlaceholderAnswerService : IAnswerService
-    {
-        public Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new Answer(request.Question, AnswerOutcome.Answered, $"Placeholder answer to: {request.Question} [1]",
-                [new Citation(1, "000_e92179c19b6e3612.txt", "Placeholder title", new DateOnly(2023, 6, 15), "Anadolu", null, "Placeholder quote.")]));
-    }
-
-    private sealed class PlaceholderCatalog : IBriefingCatalog
-    {
-        public Task<CatalogSummary> GetSummaryAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult(new CatalogSummary(5, 20, new DateOnly(2023, 6, 14), new DateOnly(2024, 10, 17), []));
     }
 }
 

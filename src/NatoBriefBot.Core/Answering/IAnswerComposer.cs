@@ -6,7 +6,11 @@ namespace NatoBriefBot.Core.Answering;
 /// <param name="Question">What the user typed.</param>
 /// <param name="ResolvedQuestion">The question with follow-up references resolved (equal to Question for a first turn).</param>
 /// <param name="Evidence">Ranked passages, best first.</param>
-public sealed record ComposeRequest(string Question, string ResolvedQuestion, IReadOnlyList<Evidence> Evidence);
+public sealed record ComposeRequest(string Question, string ResolvedQuestion, IReadOnlyList<Evidence> Evidence)
+{
+    /// <summary>The retrieval that produced the evidence (analyzed question, term weights, unknown names); null when evidence was given directly.</summary>
+    public RetrievalResult? Retrieval { get; init; }
+}
 
 /// <summary>
 /// Turns evidence into a cited answer. Two implementations: the offline extractive composer (default)

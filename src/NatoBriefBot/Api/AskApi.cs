@@ -1,14 +1,69 @@
+using System.Text.Json;
 using NatoBriefBot.Core.Answering;
 
 namespace NatoBriefBot.Api;
 
-/// <summary><c>POST /api/ask</c>: the JSON API used by integrators.</summary>
+/// <summary><c>POST /api/ask</c>: the JSON API the web page and integrators use. Same answer shape as <c>ask --json</c>.</summary>
 public static class AskApi
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/ask", async (AskRequest request, IAnswerService answers, CancellationToken ct) =>
-            Results.Ok(await answers.AskAsync(request, ct).ConfigureAwait(false)));
+        endpoints.MapPost("/api/ask", AskAsync);
         return endpoints;
     }
+
+    private static async Task<IResult> AskAsync(HttpRequest http, IAnswerService answers, CancellationToken ct)
+    {
+        if (!(http.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false))
+        {
+            return BadRequest("Send a JSON body with Content-Type: application/json, e.g. {\"question\":\"Who is NATO's Secretary General?\"}.");
+        }
+
+        string? question;
+        string? conversation;
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(http.Body, cancellationToken: ct).ConfigureAwait(false);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return BadRequest("The body must be a JSON object with a \"question\" string.");
+            }
+
+            if (!root.TryGetProperty("question", out var q) || q.ValueKind != JsonValueKind.String)
+            {
+                return BadRequest("\"question\" is missing or is not a string.");
+            }
+
+            question = q.GetString();
+            conversation = null;
+            if (root.TryGetProperty("conversation", out var c) && c.ValueKind != JsonValueKind.Null)
+            {
+                if (c.ValueKind != JsonValueKind.String || c.GetString()!.Length > 200)
+                {
+                    return BadRequest("\"conversation\" must be a string of at most 200 characters.");
+                }
+
+                conversation = "api:" + c.GetString();
+            }
+        }
+        catch (JsonException ex)
+        {
+            return BadRequest($"The body is not valid JSON ({ex.Message}).");
+        }
+
+        try
+        {
+            var answer = await answers.AskAsync(new AskRequest(question ?? string.Empty, conversation), ct).ConfigureAwait(false);
+            return Results.Json(AnswerJson.From(answer), Json);
+        }
+        catch (InvalidQuestionException ex)
+        {
+            return BadRequest(ex.Message);
+        }
+    }
+
+    private static IResult BadRequest(string reason) => Results.Json(new { error = reason }, Json, statusCode: StatusCodes.Status400BadRequest);
 }

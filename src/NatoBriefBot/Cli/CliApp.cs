@@ -15,12 +15,30 @@ public static class CliApp
             root.Subcommands.Add(verb);
         }
 
-        root.SetAction((parse, ct) => BotHost.RunAsync(parse.UnmatchedTokens.ToArray(), ct));
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        root.SetAction((parse, ct) => CliServices.RunAsync(() => BotHost.RunAsync(parse.UnmatchedTokens.ToArray(), ct)));
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.CommandResult.Command != root)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync($"See: dotnet run --project src/NatoBriefBot -- {parsed.CommandResult.Command.Name} --help").ConfigureAwait(false);
+            return 2;
+        }
+
+        return await parsed.InvokeAsync().ConfigureAwait(false);
     }
 
     private static IEnumerable<Command> Verbs()
     {
+        yield return IngestCommand.Create();
+        yield return SourcesCommand.Create();
+        yield return ShowCommand.Create();
+        yield return AskCommand.Create();
+        yield return EvalCommand.Create();
+        yield return Benchmarks.BenchCommand.Create();
         yield return TeamsPackageCommand.Create();
     }
 }

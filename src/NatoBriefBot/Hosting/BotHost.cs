@@ -1,7 +1,10 @@
+using NatoBriefBot.Core.Answering.Llm;
 using NatoBriefBot.Api;
 using NatoBriefBot.Channels.BotFramework;
 using NatoBriefBot.Channels.DirectLine;
+using Microsoft.Extensions.Options;
 using NatoBriefBot.Core;
+using NatoBriefBot.Core.Ingestion;
 
 namespace NatoBriefBot.Hosting;
 
@@ -29,6 +32,7 @@ public static class BotHost
         }
 
         builder.Services.AddBriefingEngine(builder.Configuration, root);
+        builder.Services.AddLlmAnswering(builder.Configuration);
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
 
@@ -45,7 +49,28 @@ public static class BotHost
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var app = Build(args);
+        await IngestSeedsAsync(app.Services, cancellationToken).ConfigureAwait(false);
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>Brings the index up to date with the seeds folder: a first start ingests it, later starts only
+    /// pick up changed or new files (unchanged ones are skipped by content hash).</summary>
+    public static async Task IngestSeedsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var seeds = services.GetRequiredService<EngineRoot>().Resolve(services.GetRequiredService<IOptions<IngestionOptions>>().Value.SeedsPath);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotHost));
+        if (!Directory.Exists(seeds))
+        {
+            logger.LogWarning("The seeds folder {Seeds} does not exist; the bot starts with the index as it is.", seeds);
+            return;
+        }
+
+        var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync([seeds], new IngestRunOptions(), null, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Seeds: {Added} added, {Updated} updated, {Unchanged} unchanged, {Failed} failed.", report.Added, report.Updated, report.Unchanged, report.Failed.Count);
+        foreach (var failure in report.Failed)
+        {
+            logger.LogWarning("Seed {File} was not ingested: {Reason}", failure.File, failure.Reason);
+        }
     }
 }

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using NatoBriefBot.Core.Retrieval;
+
+namespace NatoBriefBot.Core.Answering;
+
+/// <summary>
+/// The engine's front door: resolves follow-ups against the conversation, retrieves evidence, composes the cited
+/// answer and remembers the turn. Every outcome is explicit; unexpected failures become <see cref="AnswerOutcome.Failed"/>.
+/// </summary>
+public sealed partial class AnswerService(
+    IRetriever retriever,
+    IAnswerComposer composer,
+    IQuestionRewriter rewriter,
+    ConversationMemory memory,
+    AnsweringOptions options,
+    ILogger<AnswerService> logger) : IAnswerService
+{
+    public async Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var question = Validate(request.Question);
+        var watch = Stopwatch.StartNew();
+        var history = memory.History(request.Conversation);
+        var resolved = history.Count == 0 ? question : await rewriter.RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
+        var retrieval = await retriever.RetrieveAsync(resolved, cancellationToken).ConfigureAwait(false);
+        var compose = new ComposeRequest(question, resolved, retrieval.Evidence) { Retrieval = retrieval };
+        Answer answer;
+        try
+        {
+            answer = await composer.ComposeAsync(compose, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not BriefBotException)
+        {
+            LogComposeFailed(logger, ex);
+            answer = new Answer(question, AnswerOutcome.Failed, "Sorry, I couldn't put an answer together just now. Please try again in a moment.", []);
+        }
+
+        answer = answer with { Question = question, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2) };
+        memory.Remember(request.Conversation, new ConversationTurn(question, resolved, answer));
+        return answer;
+    }
+
+    /// <summary>Checks a question before any work is done.</summary>
+    /// <exception cref="InvalidQuestionException">Empty, too long, or not text.</exception>
+    public string Validate(string? question)
+    {
+        var q = question?.Trim();
+        if (string.IsNullOrEmpty(q))
+        {
+            throw new InvalidQuestionException("The question is empty. Ask something about the briefings, for example: \"Who is NATO's Secretary General?\"");
+        }
+
+        if (q.Length > options.MaxQuestionLength)
+        {
+            throw new InvalidQuestionException($"The question is {q.Length} characters long; the limit is {options.MaxQuestionLength}. Please shorten it.");
+        }
+
+        if (q.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            throw new InvalidQuestionException("The question contains control characters. Please send plain text.");
+        }
+
+        return q;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Composing an answer failed")]
+    private static partial void LogComposeFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>The question cannot be asked as it is; the message tells the user what to change.</summary>
+public sealed class InvalidQuestionException : BriefBotException
+{
+    public InvalidQuestionException(string message) : base(message) { }
+
+    public InvalidQuestionException() { }
+
+    public InvalidQuestionException(string message, Exception inner) : base(message, inner) { }
+}

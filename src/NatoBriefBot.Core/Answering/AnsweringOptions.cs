@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NatoBriefBot.Core.Answering;
+
+/// <summary>How answers are composed and when the bot says the briefings don't cover a question. Section <c>Answering</c>.</summary>
+public sealed class AnsweringOptions
+{
+    public const string SectionName = "Answering";
+
+    /// <summary>Passages the composer reads, best first.</summary>
+    [Range(1, 50)]
+    public int EvidencePassages { get; set; } = 6;
+
+    /// <summary>Most sentences in one answer.</summary>
+    [Range(1, 10)]
+    public int MaxSentences { get; set; } = 3;
+
+    /// <summary>An extra sentence joins the answer only when it scores at least this share of the best one.</summary>
+    [Range(0.0, 1.0)]
+    public double ExtraSentenceRatio { get; set; } = 0.7;
+
+    /// <summary>Share of the question's weighted terms the best sentence (with the one before it) must cover to answer.</summary>
+    [Range(0.0, 1.0)]
+    public double MinSentenceCoverage { get; set; } = 0.3;
+
+    /// <summary>Share of the question's weighted terms the best passage must cover to answer.</summary>
+    [Range(0.0, 1.0)]
+    public double MinPassageCoverage { get; set; } = 0.5;
+
+    /// <summary>Conversations remembered for follow-up questions (oldest forgotten first).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConversations { get; set; } = 10_000;
+
+    /// <summary>Turns remembered per conversation.</summary>
+    [Range(1, 100)]
+    public int MaxTurns { get; set; } = 6;
+
+    /// <summary>A conversation idle this long is forgotten.</summary>
+    [Range(1, 7 * 24 * 60)]
+    public int ConversationMinutes { get; set; } = 60;
+
+    /// <summary>Longest question accepted, in characters.</summary>
+    [Range(10, 100_000)]
+    public int MaxQuestionLength { get; set; } = 1000;
+}

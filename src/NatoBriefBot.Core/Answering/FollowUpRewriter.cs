@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using NatoBriefBot.Core.Text;
+
+namespace NatoBriefBot.Core.Answering;
+
+/// <summary>
+/// The offline follow-up resolver. "What about Italy?" after "What did Sweden, Spain and Belgium pledge?" becomes
+/// "What did Italy pledge?"; "What is his top priority?" after an answer naming Mark Rutte becomes
+/// "What is Mark Rutte's top priority?"; a period named in the previous turn carries over when the follow-up names none.
+/// </summary>
+public sealed partial class FollowUpRewriter : IQuestionRewriter
+{
+    public Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Rewrite(question, history));
+
+    public static string Rewrite(string question, IReadOnlyList<ConversationTurn> history)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Count == 0)
+        {
+            return question;
+        }
+
+        var last = history[^1];
+        var q = question.Trim();
+        var about = AboutRegex().Match(q);
+        if (about.Success)
+        {
+            return CarryPeriod(ReplaceEntities(last.ResolvedQuestion, about.Groups["what"].Value.Trim()), last.ResolvedQuestion, q);
+        }
+
+        var pronoun = PersonPronounRegex().Match(q);
+        if (pronoun.Success)
+        {
+            var person = SentenceFeatures.People(last.Answer.Text).FirstOrDefault() ?? SentenceFeatures.People(last.ResolvedQuestion).FirstOrDefault();
+            if (person is not null)
+            {
+                var replacement = pronoun.Value.ToLowerInvariant() is "his" or "her" or "their" ? person + "'s" : person;
+                return CarryPeriod(PersonPronounRegex().Replace(q, replacement, 1), last.ResolvedQuestion, q);
+            }
+        }
+
+        var thing = ThingPronounRegex().Match(q);
+        if (thing.Success || TermAnalyzer.Terms(q).Count <= 2)
+        {
+            var topic = string.Join(' ', TermAnalyzer.Tokenize(last.ResolvedQuestion).Where(t => !t.IsStopWord && !IsQuestionWord(t.Surface)).Select(t => t.Surface));
+            return CarryPeriod($"{q} ({topic})", last.ResolvedQuestion, q);
+        }
+
+        return CarryPeriod(q, last.ResolvedQuestion, q);
+    }
+
+    /// <summary>Replaces the first run of names in <paramref name="previous"/> (e.g. "Sweden, Spain and Belgium") with <paramref name="entity"/>.</summary>
+    private static string ReplaceEntities(string previous, string entity)
+    {
+        var run = EntityRunRegex().Match(previous);
+        return run.Success ? previous[..run.Index] + entity + previous[(run.Index + run.Length)..] : $"{entity}: {previous}";
+    }
+
+    private static string CarryPeriod(string rewritten, string previous, string original)
+    {
+        if (PeriodRegex().IsMatch(original))
+        {
+            return rewritten;
+        }
+
+        var period = PeriodRegex().Match(previous);
+        return period.Success && !rewritten.Contains(period.Value, StringComparison.OrdinalIgnoreCase)
+            ? rewritten.TrimEnd('?', ' ') + " " + period.Value + "?"
+            : rewritten;
+    }
+
+    private static bool IsQuestionWord(string w) => w.ToLowerInvariant() is "what" or "who" or "when" or "where" or "which" or "why" or "how" or "did" or "does" or "is" or "was";
+
+    [GeneratedRegex(@"^(?:and\s+)?(?:what|how)\s+about\s+(?<what>[^?]+)\??$|^and\s+(?<what>[^?]+)\?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutRegex();
+
+    [GeneratedRegex(@"\b(?:he|his|him|she|her|hers)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonPronounRegex();
+
+    [GeneratedRegex(@"\b(?:it|its|that|this|there|they|them|their|these|those)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThingPronounRegex();
+
+    [GeneratedRegex(@"(?<![.?!]\s)(?<=\s)[A-Z][\w\-]+(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w\-]+)*")]
+    private static partial Regex EntityRunRegex();
+
+    [GeneratedRegex(@"\b(?:in|during|of)\s+(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodRegex();
+}

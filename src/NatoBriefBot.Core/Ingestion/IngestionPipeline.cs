@@ -1,0 +1,168 @@
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Microsoft.Extensions.AI;
+using NatoBriefBot.Core.Embeddings;
+using NatoBriefBot.Core.Ingestion.Chunking;
+using NatoBriefBot.Core.Storage;
+using NatoBriefBot.Core.Text;
+
+namespace NatoBriefBot.Core.Ingestion;
+
+/// <summary>A file that could not be ingested, and why.</summary>
+public sealed record IngestFailure(string File, string Reason);
+
+/// <summary>What one ingest run did.</summary>
+public sealed record IngestReport(int Added, int Updated, int Unchanged, int Removed, IReadOnlyList<IngestFailure> Failed, int Passages, TimeSpan Elapsed)
+{
+    public int Total => Added + Updated + Unchanged + Failed.Count;
+}
+
+/// <summary>Progress of a run: files handled so far out of the total.</summary>
+public readonly record struct IngestProgress(int Done, int Total);
+
+/// <summary>How a run treats what is already in the index.</summary>
+/// <param name="Rebuild">Empty the index first and ingest everything again.</param>
+/// <param name="Prune">Remove stored briefings whose files were not found in this run.</param>
+public sealed record IngestRunOptions(bool Rebuild = false, bool Prune = false);
+
+/// <summary>
+/// briefing files -> read and clean -> passages -> embeddings -> index. Files are prepared in parallel and written
+/// one transaction per briefing by a single writer. Unchanged files (same content hash) are skipped; a bad file is
+/// reported by name and the rest still go in.
+/// </summary>
+public sealed class IngestionPipeline(
+    IBriefingReader reader,
+    PassageChunker chunker,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    EmbedderProfile profile,
+    BriefingStore store)
+{
+    public async Task<IngestReport> IngestAsync(
+        IReadOnlyList<string> paths, IngestRunOptions options, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        var started = DateTime.UtcNow;
+        if (profile.MaxInputTokens < chunker.MaxTokens)
+        {
+            throw new BriefBotException(
+                $"Ingestion:PassageTokens ({chunker.MaxTokens}) is larger than the embedder '{profile.Name}' accepts ({profile.MaxInputTokens} tokens). Lower Ingestion:PassageTokens.");
+        }
+
+        if (options.Rebuild)
+        {
+            store.Clear();
+        }
+
+        store.EnsureEmbedder(profile);
+        var files = BriefingFiles.Find(paths, out var missing);
+        var failures = new List<IngestFailure>(missing.Select(m => new IngestFailure(m, "not found: no such file or folder")));
+        var known = store.GetContentHashes();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int added = 0, updated = 0, unchanged = 0, passages = 0, done = 0;
+
+        var prepared = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(64) { SingleReader = true });
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                    async (file, ct) => await prepared.Writer.WriteAsync(await PrepareAsync(file, known, ct).ConfigureAwait(false), ct).ConfigureAwait(false))
+                    .ConfigureAwait(false);
+            }
+            finally
+            {
+                prepared.Writer.Complete();
+            }
+        }, cancellationToken);
+
+        await foreach (var item in prepared.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            seen.Add(item.File);
+            if (item.Failure is not null)
+            {
+                failures.Add(new IngestFailure(item.File, item.Failure));
+            }
+            else if (item.Record is null)
+            {
+                unchanged++;
+            }
+            else
+            {
+                store.Upsert(item.Record);
+                passages += item.Record.Passages.Count;
+                if (known.ContainsKey(item.File))
+                {
+                    updated++;
+                }
+                else
+                {
+                    added++;
+                }
+            }
+
+            progress?.Report(new IngestProgress(++done, files.Count));
+        }
+
+        await producer.ConfigureAwait(false);
+        var removed = options.Prune ? store.Delete(known.Keys.Where(k => !seen.Contains(k)).ToList()) : 0;
+        failures.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
+        return new IngestReport(added, updated, unchanged, removed, failures, passages, DateTime.UtcNow - started);
+    }
+
+    private async Task<Prepared> PrepareAsync(BriefingFile file, Dictionary<string, string> known, CancellationToken ct)
+    {
+        try
+        {
+            var hash = await HashAsync(file, ct).ConfigureAwait(false);
+            if (known.TryGetValue(file.Relative, out var storedHash) && storedHash == hash)
+            {
+                return new Prepared(file.Relative, null, null);
+            }
+
+            var parsed = await reader.ReadAsync(file.FullPath, file.Root, ct).ConfigureAwait(false);
+            var chunks = chunker.Chunk(parsed.Text);
+            if (chunks.Count == 0)
+            {
+                return new Prepared(file.Relative, null, "no article text is left after removing page junk");
+            }
+
+            var embeddings = await embedder.GenerateAsync(chunks.Select(c => c.Text), cancellationToken: ct).ConfigureAwait(false);
+            var records = new List<PassageRecord>(chunks.Count);
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                var c = chunks[i];
+                records.Add(new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), embeddings[i].Vector.ToArray()));
+            }
+
+            return new Prepared(file.Relative, new BriefingRecord(file.Relative, parsed.Title, parsed.Published, parsed.Publisher, parsed.Url, hash, parsed.Text, records), null);
+        }
+        catch (BriefingRejectedException ex)
+        {
+            return new Prepared(file.Relative, null, ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new Prepared(file.Relative, null, "the file could not be read: " + ex.Message);
+        }
+    }
+
+    /// <summary>The content hash covers the file, its sidecar and everything that shapes the stored passages.</summary>
+    private async Task<string> HashAsync(BriefingFile file, CancellationToken ct)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{profile.Name}|{profile.Dimensions}|{chunker.MaxTokens}|{chunker.OverlapTokens}|{PipelineVersion}\n"));
+        sha.AppendData(await File.ReadAllBytesAsync(file.FullPath, ct).ConfigureAwait(false));
+        foreach (var sidecar in BriefingFiles.SidecarsOf(file.FullPath))
+        {
+            sha.AppendData(await File.ReadAllBytesAsync(sidecar, ct).ConfigureAwait(false));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Bump when cleaning or chunking changes, so re-ingesting refreshes stored briefings.</summary>
+    private const int PipelineVersion = 1;
+
+    private sealed record Prepared(string File, BriefingRecord? Record, string? Failure);
+}

@@ -1,0 +1,150 @@
+using Microsoft.Extensions.AI;
+using NatoBriefBot.Core.Storage;
+
+namespace NatoBriefBot.Core.Retrieval;
+
+/// <summary>Evidence for one question, with what the composer needs to judge it.</summary>
+/// <param name="Query">The analyzed question.</param>
+/// <param name="Evidence">Ranked passages, best first.</param>
+/// <param name="TermWeights">Inverse document frequency of each question term (absent terms get the maximum).</param>
+/// <param name="UnknownSalient">Names, numbers and years in the question that no briefing mentions.</param>
+/// <param name="PeriodUncovered">The question names a period in which no briefing was published: only briefings whose
+/// text itself mentions the period can answer it.</param>
+public sealed record RetrievalResult(
+    QueryAnalysis Query,
+    IReadOnlyList<Evidence> Evidence,
+    IReadOnlyDictionary<string, double> TermWeights,
+    IReadOnlyList<string> UnknownSalient,
+    bool PeriodUncovered = false)
+{
+    /// <summary>The sentence scorer used for reranking, with its per-passage analysis, for the composer to reuse.</summary>
+    internal SentenceScorer? Scorer { get; init; }
+}
+
+/// <summary>Finds the passages that may answer a question.</summary>
+public interface IRetriever
+{
+    Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Hybrid retrieval: FTS5 BM25 over analyzed terms and cosine similarity over passage vectors, merged by weighted
+/// reciprocal rank fusion, then adjusted for the period the question names and for "latest"/"who is" questions.
+/// </summary>
+public sealed class HybridRetriever(
+    BriefingStore store,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    QueryAnalyzer analyzer,
+    RetrievalOptions options) : IRetriever
+{
+    public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken = default)
+    {
+        var query = analyzer.Analyze(question);
+        var snapshot = store.CurrentSnapshot();
+        var briefings = snapshot.ById;
+        var total = Math.Max(1, snapshot.Count);
+        var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList());
+        var weights = query.Terms.Concat(query.Salient).Distinct(StringComparer.Ordinal)
+            .ToDictionary(t => t, t => Idf(df.GetValueOrDefault(t), total), StringComparer.Ordinal);
+        var years = briefings.Values.Where(b => b.Published is not null).Select(b => b.Published!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        var unknown = query.Salient.Where(t => df.GetValueOrDefault(t) == 0 && !years.Contains(t)).ToList();
+
+        Func<long, bool>? allow = null;
+        if (query.Dates is { } range)
+        {
+            allow = id => briefings.TryGetValue(id, out var b) && (b.Published is null || range.Contains(b.Published.Value));
+        }
+
+        var keywordHits = store.SearchKeywords(BuildMatch(query.Terms, df, total), options.Candidates * 2);
+        var vector = (await embedder.GenerateAsync([query.Text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
+        var vectorHits = snapshot.Search(vector.Span, options.Candidates, allow);
+
+        var fused = new Dictionary<long, double>();
+        var rank = 0;
+        var passages = store.GetPassages(keywordHits.Select(h => h.Id).Concat(vectorHits.Select(h => h.Id)).Distinct().ToList());
+        foreach (var (id, _) in keywordHits)
+        {
+            if (allow is not null && passages.TryGetValue(id, out var p) && !allow(p.BriefingId))
+            {
+                continue;
+            }
+
+            fused[id] = options.KeywordWeight / (options.RrfK + ++rank);
+        }
+
+        rank = 0;
+        foreach (var (id, _) in vectorHits)
+        {
+            fused[id] = fused.GetValueOrDefault(id) + (options.VectorWeight / (options.RrfK + ++rank));
+        }
+
+        var fusedRanked = fused
+            .Where(kv => passages.ContainsKey(kv.Key) && briefings.ContainsKey(passages[kv.Key].BriefingId))
+            .Select(kv => Evidence.Of(passages[kv.Key], briefings[passages[kv.Key].BriefingId], kv.Value * Boost(briefings[passages[kv.Key].BriefingId], query, snapshot.Timeline)))
+            .OrderByDescending(e => e.Score)
+            .Take(options.RerankDepth)
+            .ToList();
+        var scorer = new SentenceScorer(query, weights);
+        var ranked = Rerank(fusedRanked, scorer).Take(options.MaxEvidence).ToList();
+        var periodUncovered = query.Dates is { } period && !briefings.Values.Any(b => b.Published is { } d && period.Contains(d));
+        return new RetrievalResult(query, ranked, weights, unknown, periodUncovered) { Scorer = scorer };
+    }
+
+    /// <summary>Plain BM25 over the same passages (no vectors, dates or reranking): the baseline the eval compares against.</summary>
+    public IReadOnlyList<StoredBriefing> KeywordBaseline(string question, int limit)
+    {
+        var query = analyzer.Analyze(question);
+        var df = store.DocumentFrequencies(query.CoreTerms.ToList());
+        var hits = store.SearchKeywords(string.Join(" OR ", query.CoreTerms.Where(t => df.GetValueOrDefault(t) > 0).Select(t => "\"" + t + "\"")), limit * 4);
+        var passages = store.GetPassages(hits.Select(h => h.Id).ToList());
+        var briefings = store.ListBriefings().ToDictionary(b => b.Id);
+        return hits.Where(h => passages.ContainsKey(h.Id)).Select(h => briefings[passages[h.Id].BriefingId]).Distinct().Take(limit).ToList();
+    }
+
+    /// <summary>
+    /// Reorders the fused candidates by how well their best sentence answers the question (term coverage and answer
+    /// type), blended with the fused rank, so the passage that actually states the answer comes first.
+    /// </summary>
+    private IEnumerable<Evidence> Rerank(List<Evidence> candidates, SentenceScorer scorer)
+    {
+        if (candidates.Count == 0)
+        {
+            return candidates;
+        }
+
+        var top = candidates[0].Score;
+        return candidates
+            .Select(e => e with { Score = ((1 - options.RerankWeight) * (e.Score / top)) + (options.RerankWeight * scorer.ScorePassage(e).Select(s => s.Score).DefaultIfEmpty(0).Max()) })
+            .OrderByDescending(e => e.Score);
+    }
+
+    /// <summary>BM25-style inverse document frequency; terms absent from the index get the largest weight.</summary>
+    public static double Idf(long df, int total) => Math.Log(1 + ((total - df + 0.5) / (df + 0.5)));
+
+    /// <summary>An FTS5 OR query of the terms the index knows; terms in most passages are left out when rarer ones exist.</summary>
+    private static string BuildMatch(IReadOnlyList<string> terms, Dictionary<string, long> df, int total)
+    {
+        var known = terms.Where(t => df.GetValueOrDefault(t) > 0).Distinct(StringComparer.Ordinal).ToList();
+        var selective = known.Where(t => df[t] <= total * 0.3).ToList();
+        var chosen = selective.Count > 0 ? selective : known;
+        return string.Join(" OR ", chosen.Select(t => "\"" + t.Replace("\"", string.Empty, StringComparison.Ordinal) + "\""));
+    }
+
+    private double Boost(StoredBriefing briefing, QueryAnalysis query, Dictionary<long, double> timeline)
+    {
+        var boost = 1.0;
+        if (query.Dates is { } range && briefing.Published is { } date && range.Contains(date))
+        {
+            boost *= options.DateMatchBoost;
+        }
+
+        if ((query.Recency != Recency.None || query.PrefersNewest) && timeline.Count > 1 && timeline.TryGetValue(briefing.Id, out var position))
+        {
+            var strength = query.Recency == Recency.Earliest ? 1 - position : position;
+            var max = query.Recency != Recency.None ? options.RecencyBoost : 1 + ((options.RecencyBoost - 1) / 2);
+            boost *= 1 + ((max - 1) * strength);
+        }
+
+        return boost;
+    }
+}

@@ -1,0 +1,49 @@
+namespace NatoBriefBot.Core.Retrieval;
+
+/// <summary>What kind of answer a question wants; the composer prefers sentences that carry it.</summary>
+public enum QuestionType
+{
+    Other,
+    Who,
+    When,
+    Where,
+    HowMany,
+    HowMuch,
+    Why,
+    YesNo,
+    Nationality,
+}
+
+/// <summary>Which end of the timeline a question asks about ("the latest meeting", "the first summit").</summary>
+public enum Recency
+{
+    None,
+    Latest,
+    Earliest,
+}
+
+/// <summary>An inclusive range of publication dates a question restricts itself to.</summary>
+public readonly record struct DateRange(DateOnly From, DateOnly To)
+{
+    public bool Contains(DateOnly date) => date >= From && date <= To;
+}
+
+/// <summary>A question as the retriever and composer see it.</summary>
+/// <param name="Text">The (follow-up-resolved) question.</param>
+/// <param name="Terms">Its search terms (stop words removed, synonyms and acronym expansions added).</param>
+/// <param name="CoreTerms">The terms the user actually wrote (no expansions): what an answer must cover.</param>
+/// <param name="Alternatives">For a core term, other terms that stand for it (synonyms, acronym expansions).</param>
+/// <param name="Salient">Proper names, numbers and years the user wrote: if the briefings never mention one, they can't answer.</param>
+/// <param name="Dates">Publication-date restriction, when the question names a period.</param>
+/// <param name="DateText">The period as the user wrote it ("October 2024"), for follow-ups.</param>
+public sealed record QueryAnalysis(
+    string Text,
+    IReadOnlyList<string> Terms,
+    IReadOnlyList<string> CoreTerms,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Alternatives,
+    IReadOnlyList<string> Salient,
+    QuestionType Type,
+    DateRange? Dates,
+    string? DateText,
+    Recency Recency,
+    bool PrefersNewest);

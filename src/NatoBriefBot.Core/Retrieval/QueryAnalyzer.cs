@@ -1,0 +1,232 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NatoBriefBot.Core.Text;
+
+namespace NatoBriefBot.Core.Retrieval;
+
+/// <summary>
+/// Understands a question offline: its terms (with spelling variants, stems, NATO acronyms and titles), the type of
+/// answer it wants, the period it names ("in October 2024", "June 2023", "last year") and whether it wants the
+/// newest or oldest briefing ("the latest meeting", "most recent", "who is ...").
+/// </summary>
+public sealed partial class QueryAnalyzer(TimeProvider clock)
+{
+    /// <summary>Words people use for NATO roles and ideas that briefings phrase differently. Query-side only.</summary>
+    private static readonly FrozenDictionary<string, string> Synonyms = new Dictionary<string, string>
+    {
+        ["chief"] = "secretary general head leader",
+        ["head"] = "chief secretary general leader",
+        ["leader"] = "head chief secretary general",
+        ["boss"] = "head chief secretary general",
+        ["priority"] = "priorities focus",
+        ["member"] = "ally allies members nation",
+        ["country"] = "nation ally allies",
+        ["countries"] = "nations allies",
+        ["nations"] = "nation allies",
+        ["spending"] = "investment spend gdp",
+        ["budget"] = "spending investment",
+        ["money"] = "funding financial billion",
+        ["aid"] = "support assistance",
+        ["help"] = "support assistance",
+        ["weapons"] = "arms munitions military",
+        ["ammunition"] = "munitions",
+        ["munitions"] = "ammunition",
+        ["meeting"] = "ministerial meet",
+        ["ministerial"] = "meeting ministers",
+        ["resign"] = "step down",
+        ["quit"] = "step down",
+        ["capital"] = "city",
+        ["factories"] = "industry production",
+        ["companies"] = "industry producers",
+        ["manufacturers"] = "producers industry",
+        ["representatives"] = "producers",
+        ["agreed"] = "agree approve decisions",
+        ["decided"] = "decisions agree approve",
+        ["goal"] = "target",
+        ["aim"] = "target goal",
+        ["undersea"] = "underwater maritime",
+        ["navy"] = "maritime",
+        ["top"] = "first main",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Multi-word expressions rewritten before analysis.</summary>
+    private static readonly FrozenDictionary<string, string> Phrases = new Dictionary<string, string>
+    {
+        ["number one"] = "top",
+        ["number 1"] = "top",
+        ["first priority"] = "top priority",
+        ["in charge of"] = "head of",
+        ["step down"] = "step down",
+        ["stepping down"] = "step down",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> QuestionWords = new[]
+    {
+        "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "did", "does", "do", "is", "was", "were",
+        "are", "will", "would", "can", "could", "has", "have", "had", "should", "tell", "me", "please", "briefing", "briefings",
+        "besides", "other", "else", "kind", "sort", "going", "exactly", "specifically", "actually", "according",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public QueryAnalysis Analyze(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var tokens = TermAnalyzer.Tokenize(PhraseRegex().Replace(question, m => Phrases[m.Value.ToLowerInvariant()]));
+        var core = new List<string>();
+        var salient = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.IsStopWord || QuestionWords.Contains(token.Surface))
+            {
+                continue;
+            }
+
+            TermAnalyzer.AddTerms(token, core);
+            var isMonth = Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.'));
+            if ((token.IsNumber || (token.IsCapitalized && i > 0)) && !isMonth)
+            {
+                salient.Add(token.Term);
+            }
+        }
+
+        var (range, dateText) = FindDates(question);
+        if (dateText is not null)
+        {
+            var dateTerms = TermAnalyzer.Terms(dateText);
+            core.RemoveAll(dateTerms.Contains);
+            salient.RemoveAll(dateTerms.Contains);
+        }
+
+        core = core.Distinct(StringComparer.Ordinal).ToList();
+        var terms = new List<string>(core);
+        var alternatives = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var token in tokens)
+        {
+            if (token.IsStopWord || !Synonyms.TryGetValue(token.Surface.ToLowerInvariant(), out var expansion))
+            {
+                continue;
+            }
+
+            var alts = TermAnalyzer.Terms(expansion).Where(t => t != token.Term).Distinct(StringComparer.Ordinal).ToList();
+            alternatives[token.Term] = alts;
+            terms.AddRange(alts.Where(t => !terms.Contains(t)));
+        }
+
+        var recency = LatestRegex().IsMatch(question) ? Recency.Latest : EarliestRegex().IsMatch(question) ? Recency.Earliest : Recency.None;
+        var type = Classify(question);
+        var prefersNewest = recency == Recency.Latest || (type == QuestionType.Who && CurrentRegex().IsMatch(question));
+        return new QueryAnalysis(question, terms, core, alternatives, salient.Distinct(StringComparer.Ordinal).ToList(), type, range, dateText, recency, prefersNewest);
+    }
+
+    private static QuestionType Classify(string q)
+    {
+        var lower = q.Trim().ToLowerInvariant();
+        if (NationalityRegex().IsMatch(lower))
+        {
+            return QuestionType.Nationality;
+        }
+
+        if (lower.StartsWith("how many", StringComparison.Ordinal))
+        {
+            return QuestionType.HowMany;
+        }
+
+        if (lower.StartsWith("how much", StringComparison.Ordinal))
+        {
+            return QuestionType.HowMuch;
+        }
+
+        if (lower.StartsWith("who", StringComparison.Ordinal))
+        {
+            return QuestionType.Who;
+        }
+
+        if (lower.StartsWith("when", StringComparison.Ordinal) || lower.StartsWith("what date", StringComparison.Ordinal) ||
+            lower.StartsWith("what day", StringComparison.Ordinal) || lower.StartsWith("what year", StringComparison.Ordinal))
+        {
+            return QuestionType.When;
+        }
+
+        if (lower.StartsWith("where", StringComparison.Ordinal) || lower.StartsWith("in which city", StringComparison.Ordinal) ||
+            lower.StartsWith("which city", StringComparison.Ordinal) || lower.StartsWith("which capital", StringComparison.Ordinal) ||
+            lower.StartsWith("which country", StringComparison.Ordinal))
+        {
+            return QuestionType.Where;
+        }
+
+        if (lower.StartsWith("why", StringComparison.Ordinal))
+        {
+            return QuestionType.Why;
+        }
+
+        return YesNoRegex().IsMatch(lower) ? QuestionType.YesNo : QuestionType.Other;
+    }
+
+    private (DateRange? Range, string? Text) FindDates(string question)
+    {
+        var m = MonthYearRegex().Match(question);
+        if (m.Success && Vocabulary.Months.TryGetValue(m.Groups["month"].Value.ToLowerInvariant().TrimEnd('.'), out var month))
+        {
+            var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+            var from = new DateOnly(year, month, 1);
+            if (m.Groups["day"].Success && int.TryParse(m.Groups["day"].Value, CultureInfo.InvariantCulture, out var day) && day <= DateTime.DaysInMonth(year, month))
+            {
+                var d = new DateOnly(year, month, day);
+                return (new DateRange(d.AddDays(-3), d.AddDays(3)), m.Value.Trim());
+            }
+
+            return (new DateRange(from, from.AddMonths(1).AddDays(-1)), m.Value.Trim());
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (LastYearRegex().IsMatch(question))
+        {
+            return (new DateRange(new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year - 1, 12, 31)), "last year");
+        }
+
+        if (ThisYearRegex().IsMatch(question))
+        {
+            return (new DateRange(new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)), "this year");
+        }
+
+        var y = YearRegex().Match(question);
+        if (y.Success)
+        {
+            var year = int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture);
+            return (new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), y.Value.Trim());
+        }
+
+        return (null, null);
+    }
+
+    [GeneratedRegex(@"\bnumber (?:one|1)\b|\bfirst priority\b|\bin charge of\b|\bstep down\b|\bstepping down\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PhraseRegex();
+
+    [GeneratedRegex(@"(?:(?<day>\d{1,2})\s+)?\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthYearRegex();
+
+    [GeneratedRegex(@"\b(?:in|during|of|from|since|at|for)\s+(?:the\s+)?(?:year\s+)?(?<year>(?:19|20)\d{2})\b|\b(?<year>(?:19|20)\d{2})(?:'s)?\s+(?:summit|meeting|ministerial|budget)", RegexOptions.IgnoreCase)]
+    private static partial Regex YearRegex();
+
+    [GeneratedRegex(@"\blast\s+year(?:'s)?\b|\bprevious\s+year\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LastYearRegex();
+
+    [GeneratedRegex(@"\bthis\s+year(?:'s)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThisYearRegex();
+
+    [GeneratedRegex(@"\b(?:latest|most\s+recent|newest|last\s+(?:meeting|summit|ministerial|briefing)|recent(?:ly)?|current(?:ly)?|now|today)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LatestRegex();
+
+    [GeneratedRegex(@"\b(?:earliest|oldest|first\s+(?:briefing|meeting|summit))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EarliestRegex();
+
+    [GeneratedRegex(@"\b(?:new|current|now|today|currently|is)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CurrentRegex();
+
+    [GeneratedRegex(@"\bnationality\b|\bwhat country (?:is|was) \w+ from\b|\bwhere (?:is|was) \w+(?: \w+)? from\b|\bcitizen of\b")]
+    private static partial Regex NationalityRegex();
+
+    [GeneratedRegex(@"^(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could)\b")]
+    private static partial Regex YesNoRegex();
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NatoBriefBot.Core.Retrieval;
+
+/// <summary>How keyword and vector search are fused. Section <c>Retrieval</c>.</summary>
+public sealed class RetrievalOptions
+{
+    public const string SectionName = "Retrieval";
+
+    /// <summary>Weight of the FTS5 BM25 ranking in reciprocal rank fusion.</summary>
+    [Range(0.0, 10.0)]
+    public double KeywordWeight { get; set; } = 1.0;
+
+    /// <summary>Weight of the vector-similarity ranking in reciprocal rank fusion.</summary>
+    [Range(0.0, 10.0)]
+    public double VectorWeight { get; set; } = 0.8;
+
+    /// <summary>The k of reciprocal rank fusion: larger flattens the difference between ranks.</summary>
+    [Range(1, 1000)]
+    public int RrfK { get; set; } = 20;
+
+    /// <summary>Candidates taken from each index before fusion.</summary>
+    [Range(1, 1000)]
+    public int Candidates { get; set; } = 40;
+
+    /// <summary>Fused candidates re-scored by their best sentence before the top ones go to the composer.</summary>
+    [Range(1, 200)]
+    public int RerankDepth { get; set; } = 20;
+
+    /// <summary>Share of the final score that comes from the best sentence (the rest from the fused rank).</summary>
+    [Range(0.0, 1.0)]
+    public double RerankWeight { get; set; } = 0.6;
+
+    /// <summary>Passages handed to the composer.</summary>
+    [Range(1, 50)]
+    public int MaxEvidence { get; set; } = 8;
+
+    /// <summary>Score multiplier for briefings published in the period a question names.</summary>
+    [Range(1.0, 10.0)]
+    public double DateMatchBoost { get; set; } = 1.5;
+
+    /// <summary>Largest score multiplier for the newest briefing when a question asks for the latest.</summary>
+    [Range(1.0, 10.0)]
+    public double RecencyBoost { get; set; } = 1.6;
+}

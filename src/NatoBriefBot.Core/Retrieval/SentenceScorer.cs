@@ -1,0 +1,199 @@
+using System.Text.RegularExpressions;
+using NatoBriefBot.Core.Text;
+
+namespace NatoBriefBot.Core.Retrieval;
+
+/// <summary>A sentence of a retrieved passage with its score against the question.</summary>
+internal sealed record ScoredSentence(Evidence Evidence, int Start, int End, string Text, HashSet<string> Terms, IReadOnlyList<string> Covered, double Coverage, double Score)
+{
+    public ScoredSentence? Previous { get; init; }
+
+    public bool RefersBack { get; init; }
+
+    private long AbsoluteStart => Evidence.Passage.Start + Start;
+
+    /// <summary>The same sentence reached through two overlapping passages of one briefing.</summary>
+    public bool Overlaps(ScoredSentence other) =>
+        (other.Evidence.Briefing.Id == Evidence.Briefing.Id && other.AbsoluteStart == AbsoluteStart) || other.Text == Text;
+
+    /// <summary>Another briefing reporting the same statement (most of the words shared).</summary>
+    public bool IsNearDuplicateOf(ScoredSentence other)
+    {
+        if (other.Terms.Count == 0 || Terms.Count == 0)
+        {
+            return false;
+        }
+
+        var shared = Terms.Count(other.Terms.Contains);
+        return shared / (double)(Terms.Count + other.Terms.Count - shared) >= 0.6;
+    }
+}
+
+/// <summary>Scores sentences of evidence passages against an analyzed question.</summary>
+internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDictionary<string, double> weights)
+{
+    private static readonly HashSet<string> Reporting = new(TermAnalyzer.Terms("say said says tell told state stated add added note noted explain explained stress stressed according"), StringComparer.Ordinal);
+
+    /// <summary>Words that name the kind of answer wanted; a sentence carrying that kind of answer covers them.</summary>
+    private static readonly Dictionary<string, Func<string, bool>> AnswerKinds = new()
+    {
+        [TermAnalyzer.Normalize("nationality")] = SentenceFeatures.HasDemonym,
+        [TermAnalyzer.Normalize("citizen")] = SentenceFeatures.HasDemonym,
+        [TermAnalyzer.Normalize("date")] = SentenceFeatures.HasDate,
+        [TermAnalyzer.Normalize("year")] = SentenceFeatures.HasDate,
+        [TermAnalyzer.Normalize("month")] = SentenceFeatures.HasDate,
+        [TermAnalyzer.Normalize("day")] = SentenceFeatures.HasDate,
+        [TermAnalyzer.Normalize("number")] = SentenceFeatures.HasNumber,
+        [TermAnalyzer.Normalize("amount")] = SentenceFeatures.HasAmount,
+        [TermAnalyzer.Normalize("city")] = SentenceFeatures.HasPlace,
+        [TermAnalyzer.Normalize("capital")] = SentenceFeatures.HasPlace,
+        [TermAnalyzer.Normalize("place")] = SentenceFeatures.HasPlace,
+        [TermAnalyzer.Normalize("location")] = SentenceFeatures.HasPlace,
+    };
+
+    private readonly Dictionary<string, double> _weights = BuildWeights(query, weights);
+
+    public bool IsList { get; } = ListRegex().IsMatch(query.Text);
+
+    /// <summary>Scores the sentences of the first <paramref name="count"/> passages, best first.</summary>
+    public List<ScoredSentence> Score(IReadOnlyList<Evidence> evidence, int count)
+    {
+        var scored = new List<ScoredSentence>();
+        count = Math.Min(evidence.Count, count);
+        for (var rank = 0; rank < count; rank++)
+        {
+            var prior = 0.1 * (1 - (rank / (double)count));
+            scored.AddRange(ScorePassage(evidence[rank]).Select(x => x with { Score = x.Score + prior }));
+        }
+
+        return scored.OrderByDescending(s => s.Score).ToList();
+    }
+
+    private readonly Dictionary<long, List<ScoredSentence>> _byPassage = [];
+
+    /// <summary>Scores every sentence of one passage (sentences under four words are skipped); cached per passage.</summary>
+    public List<ScoredSentence> ScorePassage(Evidence e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        lock (_byPassage)
+        {
+            if (!_byPassage.TryGetValue(e.Passage.Id, out var sentences))
+            {
+                sentences = Analyze(e).ToList();
+                _byPassage[e.Passage.Id] = sentences;
+            }
+
+            return sentences.Select(s => s.Evidence == e ? s : s with { Evidence = e }).ToList();
+        }
+    }
+
+    private IEnumerable<ScoredSentence> Analyze(Evidence e)
+    {
+        var text = e.Passage.Text;
+        ScoredSentence? previous = null;
+        foreach (var span in SentenceSplitter.Split(text))
+        {
+            var sentence = span.Of(text);
+            var terms = TermAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
+            var (coverage, covered) = Coverage(terms, previous?.Terms, sentence);
+            var score = coverage + TypeBonus(sentence);
+            if (!EndsLikeSentence(sentence))
+            {
+                score *= 0.8;
+            }
+
+            var current = new ScoredSentence(e, span.Start, span.End, sentence, terms, covered, coverage, score)
+            {
+                Previous = previous,
+                RefersBack = previous is not null && RefersBackRegex().IsMatch(sentence),
+            };
+            if (TermAnalyzer.Tokenize(sentence).Count >= 4)
+            {
+                yield return current;
+            }
+
+            previous = current;
+        }
+    }
+
+    /// <summary>True when the best sentence and a top passage both cover enough of the question.</summary>
+    public bool IsStrongEnough(ScoredSentence best, IReadOnlyList<Evidence> evidence, double minSentenceCoverage, double minPassageCoverage)
+    {
+        if (best.Coverage < minSentenceCoverage)
+        {
+            return false;
+        }
+
+        return evidence.Take(3).Any(e => Coverage(TermAnalyzer.Terms(e.Passage.Text).ToHashSet(StringComparer.Ordinal), null, e.Passage.Text).Coverage >= minPassageCoverage);
+    }
+
+    private (double Coverage, IReadOnlyList<string> Covered) Coverage(HashSet<string> terms, HashSet<string>? context, string text)
+    {
+        double total = 0, matched = 0;
+        var covered = new List<string>();
+        foreach (var (term, weight) in _weights)
+        {
+            total += weight;
+            if (terms.Contains(term))
+            {
+                matched += weight;
+                covered.Add(term);
+            }
+            else if ((query.Alternatives.TryGetValue(term, out var alts) && alts.Any(terms.Contains)) ||
+                     (AnswerKinds.TryGetValue(term, out var carries) && carries(text)))
+            {
+                matched += 0.8 * weight;
+                covered.Add(term);
+            }
+            else if (context is not null && context.Contains(term))
+            {
+                matched += 0.5 * weight;
+            }
+        }
+
+        return (total == 0 ? 0 : matched / total, covered);
+    }
+
+    private double TypeBonus(string sentence) => query.Type switch
+    {
+        QuestionType.Who => SentenceFeatures.People(sentence).Count > 0 ? 0.15 : 0,
+        QuestionType.When => SentenceFeatures.HasDate(sentence) ? 0.25 : 0,
+        QuestionType.HowMany => SentenceFeatures.HasNumber(sentence) ? 0.25 : -0.1,
+        QuestionType.HowMuch => SentenceFeatures.HasAmount(sentence) ? 0.3 : SentenceFeatures.HasNumber(sentence) ? 0.1 : -0.1,
+        QuestionType.Where => SentenceFeatures.HasPlace(sentence) ? 0.15 : 0,
+        QuestionType.Nationality => SentenceFeatures.HasDemonym(sentence) ? 0.35 : 0,
+        _ => 0,
+    };
+
+    /// <summary>Question terms and their weights: inverse document frequency, softened for reporting verbs and for
+    /// ordinary words no briefing uses (paraphrases), and for generic words of the question itself.</summary>
+    private static Dictionary<string, double> BuildWeights(QueryAnalysis query, IReadOnlyDictionary<string, double> idf)
+    {
+        var max = idf.Count == 0 ? 1 : idf.Values.Max();
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in query.CoreTerms)
+        {
+            var w = idf.TryGetValue(term, out var v) ? v : max;
+            if (Reporting.Contains(term))
+            {
+                w *= 0.2;
+            }
+            else if (w >= max - 1e-9 && !query.Salient.Contains(term))
+            {
+                w *= 0.6;
+            }
+
+            result[term] = Math.Max(w, 0.05);
+        }
+
+        return result;
+    }
+
+    private static bool EndsLikeSentence(string s) => s.Length > 0 && s[^1] is '.' or '!' or '?' or '"' or '\u201D' or ')' or ':';
+
+    [GeneratedRegex(@"^(?:This|These|That|Those|It|Such|Both|He|She|They)\b|\b(?:this level|these (?:plans|steps|measures|elements)|the plan)\b")]
+    private static partial Regex RefersBackRegex();
+
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:are|were)\b|\b(?:two|three|four|five|several|main|key)\s+\w+s\b|\blist\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ListRegex();
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace NatoBriefBot.Core.Storage;
+
+/// <summary>The read side of the index: listings, passages, full-text and vector search.</summary>
+public sealed partial class BriefingStore
+{
+    /// <summary>The in-memory view of the index queries read from (reloaded only after a write).</summary>
+    internal VectorCache.Snapshot CurrentSnapshot() => _vectors.Current();
+
+    /// <summary>All briefings, oldest first (undated last), with passage counts.</summary>
+    public IReadOnlyList<StoredBriefing> ListBriefings() => _vectors.Current().Briefings;
+
+    public Task<CatalogSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = _vectors.Current();
+        var dated = snapshot.Briefings.Where(b => b.Published is not null).Select(b => b.Published!.Value).ToList();
+        return Task.FromResult(new CatalogSummary(
+            snapshot.Briefings.Count,
+            snapshot.Count,
+            dated.Count == 0 ? null : dated.Min(),
+            dated.Count == 0 ? null : dated.Max(),
+            snapshot.Briefings));
+    }
+
+    /// <summary>The briefing by numeric id or by file (relative path), with its cleaned text and passages; null when absent.</summary>
+    public (StoredBriefing Briefing, string Text, IReadOnlyList<StoredPassage> Passages)? GetBriefing(string idOrFile)
+    {
+        ArgumentNullException.ThrowIfNull(idOrFile);
+        var briefing = ListBriefings().FirstOrDefault(b =>
+            b.File == idOrFile || b.Id.ToString(CultureInfo.InvariantCulture) == idOrFile || System.IO.Path.GetFileName(b.File) == idOrFile);
+        if (briefing is null)
+        {
+            return null;
+        }
+
+        using var connection = Open();
+        string text;
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT text FROM briefings WHERE id = $id";
+            cmd.Parameters.AddWithValue("$id", briefing.Id);
+            text = (string)cmd.ExecuteScalar()!;
+        }
+
+        using var pcmd = connection.CreateCommand();
+        pcmd.CommandText = "SELECT id, briefing_id, position, start, end, text FROM passages WHERE briefing_id = $id ORDER BY position";
+        pcmd.Parameters.AddWithValue("$id", briefing.Id);
+        return (briefing, text, ReadPassages(pcmd));
+    }
+
+    /// <summary>The passages with the given ids (missing ids are skipped).</summary>
+    public Dictionary<long, StoredPassage> GetPassages(IReadOnlyCollection<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var result = new Dictionary<long, StoredPassage>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT id, briefing_id, position, start, end, text FROM passages WHERE id IN ({string.Join(',', ids.Select((_, i) => "$p" + i))})";
+        var k = 0;
+        foreach (var id in ids)
+        {
+            cmd.Parameters.AddWithValue("$p" + k++, id);
+        }
+
+        foreach (var p in ReadPassages(cmd))
+        {
+            result[p.Id] = p;
+        }
+
+        return result;
+    }
+
+    /// <summary>The passages of one briefing at the given positions (for neighbouring context).</summary>
+    public StoredPassage? GetPassageAt(long briefingId, int position)
+    {
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT id, briefing_id, position, start, end, text FROM passages WHERE briefing_id = $b AND position = $p";
+        cmd.Parameters.AddWithValue("$b", briefingId);
+        cmd.Parameters.AddWithValue("$p", position);
+        return ReadPassages(cmd).FirstOrDefault();
+    }
+
+    /// <summary>Full-text search over passage terms; <paramref name="ftsQuery"/> is an FTS5 MATCH expression.
+    /// Returns passage ids with a positive BM25 score, best first.</summary>
+    public List<(long Id, double Score)> SearchKeywords(string ftsQuery, int limit)
+    {
+        var hits = new List<(long, double)>(limit);
+        if (string.IsNullOrWhiteSpace(ftsQuery))
+        {
+            return hits;
+        }
+
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT rowid, bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH $q ORDER BY rank LIMIT $k";
+        cmd.Parameters.AddWithValue("$q", ftsQuery);
+        cmd.Parameters.AddWithValue("$k", limit);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            hits.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+        }
+
+        return hits;
+    }
+
+    /// <summary>In how many passages each term occurs (terms absent from the index are missing from the result).</summary>
+    public Dictionary<string, long> DocumentFrequencies(IReadOnlyCollection<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (terms.Count == 0)
+        {
+            return result;
+        }
+
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        var names = terms.Distinct(StringComparer.Ordinal).ToList();
+        cmd.CommandText = $"SELECT term, doc FROM passages_vocab WHERE term IN ({string.Join(',', names.Select((_, i) => "$t" + i))})";
+        for (var i = 0; i < names.Count; i++)
+        {
+            cmd.Parameters.AddWithValue("$t" + i, names[i]);
+        }
+
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            result[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return result;
+    }
+
+    /// <summary>Number of passages in the index.</summary>
+    public int PassageCount => _vectors.Current().Count;
+
+    /// <summary>Cosine (dot product of normalized vectors) search; <paramref name="allowBriefing"/> filters by briefing id.</summary>
+    public List<(long Id, float Score)> SearchVectors(ReadOnlySpan<float> query, int limit, Func<long, bool>? allowBriefing = null) =>
+        _vectors.Current().Search(query, limit, allowBriefing);
+
+    private static List<StoredPassage> ReadPassages(SqliteCommand cmd)
+    {
+        var list = new List<StoredPassage>();
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            list.Add(new StoredPassage(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5)));
+        }
+
+        return list;
+    }
+
+    internal static StoredBriefing ReadBriefing(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.IsDBNull(3) ? null : DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.GetString(6),
+        reader.GetInt32(7));
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using NatoBriefBot.Core.Embeddings;
+
+namespace NatoBriefBot.Core.Storage;
+
+/// <summary>A passage ready to be written: its place in the cleaned text, its index terms and its normalized vector.</summary>
+public sealed record PassageRecord(int Position, int Start, int End, string Text, string Terms, float[] Vector);
+
+/// <summary>A briefing ready to be written, with all its passages.</summary>
+public sealed record BriefingRecord(
+    string File, string Title, DateOnly? Published, string? Publisher, string? Url, string ContentHash, string Text,
+    IReadOnlyList<PassageRecord> Passages);
+
+/// <summary>
+/// The index: one SQLite file with briefings, passages, float32 vectors and an FTS5 index over the passages' terms.
+/// Every write is one transaction per briefing, so an interrupted ingest never leaves half a briefing behind.
+/// Thread-safe: each call uses its own pooled connection.
+/// </summary>
+public sealed partial class BriefingStore : IBriefingCatalog
+{
+    private static readonly Lazy<bool> SqliteInit = new(() =>
+    {
+        SQLitePCL.Batteries_V2.Init();
+        return true;
+    });
+
+    private readonly string _connectionString;
+    private readonly VectorCache _vectors;
+
+    /// <summary>Opens (creating if needed) the index at <paramref name="path"/>.</summary>
+    /// <exception cref="BriefBotException">The file is not an SQLite database, belongs to something else, or cannot be opened.</exception>
+    public BriefingStore(string path)
+    {
+        _ = SqliteInit.Value;
+        Path = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        try
+        {
+            using var connection = Open();
+            SqliteSchema.Execute(connection, "PRAGMA journal_mode=WAL;");
+            SqliteSchema.Ensure(connection, Path);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
+        {
+            throw new BriefBotException($"'{Path}' is not a NatoBriefBot index (it is not a valid SQLite database). Point --db at another file, or move this one away and ingest again.", ex);
+        }
+        catch (SqliteException ex)
+        {
+            throw new BriefBotException($"Could not open the index '{Path}': {ex.Message}. Check that the folder is writable.", ex);
+        }
+
+        _vectors = new VectorCache(this);
+    }
+
+    public string Path { get; }
+
+    internal SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+        cmd.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>The embedder the index was built with, or null for an empty index that has none yet.</summary>
+    public EmbedderProfile? GetEmbedder()
+    {
+        using var connection = Open();
+        var name = SqliteSchema.ReadMeta(connection, "embedder");
+        var dims = SqliteSchema.ReadMeta(connection, "dimensions");
+        return name is null || dims is null ? null : new EmbedderProfile(name, int.Parse(dims, CultureInfo.InvariantCulture), 0);
+    }
+
+    /// <summary>Checks that <paramref name="profile"/> built this index (recording it on an empty index).</summary>
+    /// <exception cref="BriefBotException">The index was built by a different embedder: the user must re-index.</exception>
+    public void EnsureEmbedder(EmbedderProfile profile)
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        var name = SqliteSchema.ReadMeta(connection, "embedder", tx);
+        var dims = SqliteSchema.ReadMeta(connection, "dimensions", tx);
+        var count = CountPassages(connection, tx);
+        if (name is null || count == 0)
+        {
+            SqliteSchema.WriteMeta(connection, "embedder", profile.Name, tx);
+            SqliteSchema.WriteMeta(connection, "dimensions", profile.Dimensions.ToString(CultureInfo.InvariantCulture), tx);
+            tx.Commit();
+            return;
+        }
+
+        if (name != profile.Name || dims != profile.Dimensions.ToString(CultureInfo.InvariantCulture))
+        {
+            throw new BriefBotException(
+                $"The index '{Path}' was built with the embedder '{name}' ({dims} dimensions), but '{profile.Name}' ({profile.Dimensions} dimensions) is configured. " +
+                "Re-index with: dotnet run --project src/NatoBriefBot -- ingest --rebuild");
+        }
+    }
+
+    /// <summary>The stored content hash of each briefing, by file.</summary>
+    public Dictionary<string, string> GetContentHashes()
+    {
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT file, content_hash FROM briefings";
+        using var reader = cmd.ExecuteReader();
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            hashes[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return hashes;
+    }
+
+    /// <summary>Writes (or replaces) one briefing and its passages in a single transaction.</summary>
+    public void Upsert(BriefingRecord briefing)
+    {
+        ArgumentNullException.ThrowIfNull(briefing);
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        DeleteFile(connection, tx, briefing.File);
+        long id;
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = """
+                INSERT INTO briefings(file, title, published, publisher, url, content_hash, text, ingested_at)
+                VALUES ($file, $title, $published, $publisher, $url, $hash, $text, $at) RETURNING id
+                """;
+            cmd.Parameters.AddWithValue("$file", briefing.File);
+            cmd.Parameters.AddWithValue("$title", briefing.Title);
+            cmd.Parameters.AddWithValue("$published", (object?)briefing.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$publisher", (object?)briefing.Publisher ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$url", (object?)briefing.Url ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$hash", briefing.ContentHash);
+            cmd.Parameters.AddWithValue("$text", briefing.Text);
+            cmd.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            id = (long)cmd.ExecuteScalar()!;
+        }
+
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = """
+                INSERT INTO passages(briefing_id, position, start, end, text, terms, vector)
+                VALUES ($b, $pos, $start, $end, $text, $terms, $vector)
+                """;
+            var pb = cmd.Parameters.Add("$b", SqliteType.Integer);
+            var pos = cmd.Parameters.Add("$pos", SqliteType.Integer);
+            var start = cmd.Parameters.Add("$start", SqliteType.Integer);
+            var end = cmd.Parameters.Add("$end", SqliteType.Integer);
+            var text = cmd.Parameters.Add("$text", SqliteType.Text);
+            var terms = cmd.Parameters.Add("$terms", SqliteType.Text);
+            var vector = cmd.Parameters.Add("$vector", SqliteType.Blob);
+            cmd.Prepare();
+            foreach (var p in briefing.Passages)
+            {
+                pb.Value = id;
+                pos.Value = p.Position;
+                start.Value = p.Start;
+                end.Value = p.End;
+                text.Value = p.Text;
+                terms.Value = p.Terms;
+                vector.Value = MemoryMarshal.AsBytes(p.Vector.AsSpan()).ToArray();
+                cmd.ExecuteNonQuery();
+            }
+        }
+
+        SqliteSchema.BumpGeneration(connection, tx);
+        tx.Commit();
+    }
+
+    /// <summary>Removes the briefings stored under <paramref name="files"/>; returns how many were removed.</summary>
+    public int Delete(IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        var removed = files.Sum(file => DeleteFile(connection, tx, file));
+        SqliteSchema.BumpGeneration(connection, tx);
+        tx.Commit();
+        return removed;
+    }
+
+    /// <summary>Empties the index (briefings, passages, embedder record) for a rebuild.</summary>
+    public void Clear()
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        SqliteSchema.Execute(connection, "DELETE FROM passages; DELETE FROM briefings; DELETE FROM meta WHERE key IN ('embedder','dimensions');", tx);
+        SqliteSchema.BumpGeneration(connection, tx);
+        tx.Commit();
+    }
+
+    private static int DeleteFile(SqliteConnection connection, SqliteTransaction tx, string file)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "DELETE FROM briefings WHERE file = $file";
+        cmd.Parameters.AddWithValue("$file", file);
+        return cmd.ExecuteNonQuery();
+    }
+
+    private static long CountPassages(SqliteConnection connection, SqliteTransaction? tx)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT count(*) FROM passages";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    internal long ReadGeneration(SqliteConnection connection) =>
+        long.TryParse(SqliteSchema.ReadMeta(connection, "generation"), out var g) ? g : 0;
+}

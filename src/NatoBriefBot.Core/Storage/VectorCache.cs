@@ -1,0 +1,145 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+
+namespace NatoBriefBot.Core.Storage;
+
+/// <summary>
+/// An in-memory snapshot of the index for queries: all vectors in one contiguous float array plus the briefing list.
+/// Loaded once and reloaded only when a write bumped the index generation, so a query scans memory with SIMD
+/// dot products instead of reading the table.
+/// </summary>
+internal sealed class VectorCache(BriefingStore store)
+{
+    private readonly Lock _gate = new();
+    private Snapshot? _snapshot;
+
+    public Snapshot Current()
+    {
+        long generation;
+        using (var connection = store.Open())
+        {
+            generation = store.ReadGeneration(connection);
+        }
+
+        var snapshot = _snapshot;
+        if (snapshot is not null && snapshot.Generation == generation)
+        {
+            return snapshot;
+        }
+
+        lock (_gate)
+        {
+            if (_snapshot is null || _snapshot.Generation != generation)
+            {
+                _snapshot = Load(generation);
+            }
+
+            return _snapshot;
+        }
+    }
+
+    private Snapshot Load(long generation)
+    {
+        using var connection = store.Open();
+        var briefings = new List<StoredBriefing>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = """
+                SELECT b.id, b.file, b.title, b.published, b.publisher, b.url, b.content_hash,
+                       (SELECT count(*) FROM passages p WHERE p.briefing_id = b.id)
+                FROM briefings b ORDER BY b.published IS NULL, b.published, b.file
+                """;
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                briefings.Add(BriefingStore.ReadBriefing(reader));
+            }
+        }
+
+        var count = briefings.Sum(b => b.PassageCount);
+        var ids = new long[count];
+        var owners = new long[count];
+        float[] matrix = [];
+        var dims = 0;
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT id, briefing_id, vector FROM passages ORDER BY id";
+            using var reader = cmd.ExecuteReader();
+            var row = 0;
+            while (reader.Read() && row < count)
+            {
+                var blob = (byte[])reader.GetValue(2);
+                var vector = MemoryMarshal.Cast<byte, float>(blob);
+                if (dims == 0)
+                {
+                    dims = vector.Length;
+                    matrix = new float[(long)count * dims];
+                }
+
+                if (vector.Length == dims)
+                {
+                    ids[row] = reader.GetInt64(0);
+                    owners[row] = reader.GetInt64(1);
+                    vector.CopyTo(matrix.AsSpan(row * dims, dims));
+                    row++;
+                }
+            }
+
+            count = row;
+        }
+
+        return new Snapshot(generation, briefings, ids, owners, matrix, dims, count);
+    }
+
+    internal sealed record Snapshot(long Generation, IReadOnlyList<StoredBriefing> Briefings, long[] Ids, long[] Owners, float[] Matrix, int Dims, int Count)
+    {
+        /// <summary>Briefings by id.</summary>
+        public Dictionary<long, StoredBriefing> ById { get; } = Briefings.ToDictionary(b => b.Id);
+
+        /// <summary>Each dated briefing's place on the timeline, 0 (oldest) to 1 (newest).</summary>
+        public Dictionary<long, double> Timeline { get; } = BuildTimeline(Briefings);
+
+        private static Dictionary<long, double> BuildTimeline(IReadOnlyList<StoredBriefing> briefings)
+        {
+            var dated = briefings.Where(b => b.Published is not null).OrderBy(b => b.Published).ToList();
+            return dated.Select((b, i) => (b.Id, Position: dated.Count > 1 ? i / (double)(dated.Count - 1) : 1.0)).ToDictionary(x => x.Id, x => x.Position);
+        }
+
+        public List<(long Id, float Score)> Search(ReadOnlySpan<float> query, int limit, Func<long, bool>? allowBriefing)
+        {
+            var top = new PriorityQueue<int, float>(limit + 1);
+            if (Dims == 0 || query.Length != Dims || limit <= 0)
+            {
+                return [];
+            }
+
+            var matrix = Matrix.AsSpan();
+            for (var i = 0; i < Count; i++)
+            {
+                if (allowBriefing is not null && !allowBriefing(Owners[i]))
+                {
+                    continue;
+                }
+
+                var score = TensorPrimitives.Dot(query, matrix.Slice(i * Dims, Dims));
+                if (top.Count < limit)
+                {
+                    top.Enqueue(i, score);
+                }
+                else if (top.TryPeek(out _, out var worst) && score > worst)
+                {
+                    top.DequeueEnqueue(i, score);
+                }
+            }
+
+            var result = new List<(long, float)>(top.Count);
+            while (top.TryDequeue(out var index, out var score))
+            {
+                result.Add((Ids[index], score));
+            }
+
+            result.Reverse();
+            return result;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+
+namespace NatoBriefBot.Core.Text;
+
+/// <summary>Cheap signals of what a sentence contains: dates, numbers, amounts, places, people, nationalities.</summary>
+public static partial class SentenceFeatures
+{
+    /// <summary>Capitalized words that are titles, institutions or sentence furniture rather than a person's name.</summary>
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "NATO", "Secretary", "General", "Defence", "Defense", "Minister", "Ministers", "Prime", "President", "Alliance", "Allies",
+        "Summit", "Council", "Commission", "Group", "Command", "Agency", "Ukraine", "Russia", "The", "This", "That", "He", "She",
+        "We", "It", "In", "On", "At", "Mr", "Mrs", "Ms", "Dr", "North", "Atlantic", "Washington", "Brussels", "Vilnius",
+        "Speaking", "According", "Since", "Over", "But", "And", "Head", "Chief", "Military", "Committee", "Ministerial",
+        "Nuclear", "Planning", "Contact", "Support", "Security", "Assistance", "Training", "Maritime", "United", "States",
+        "European", "Union", "Kingdom", "Defense's", "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    };
+
+    public static bool HasDate(string sentence) => DateRegex().IsMatch(sentence);
+
+    public static bool HasNumber(string sentence) => NumberRegex().IsMatch(sentence);
+
+    public static bool HasAmount(string sentence) => AmountRegex().IsMatch(sentence);
+
+    public static bool HasPlace(string sentence) => PlaceRegex().IsMatch(sentence);
+
+    public static bool HasDemonym(string sentence) =>
+        TermAnalyzer.Tokenize(sentence).Any(t => t.IsCapitalized && Vocabulary.Demonyms.Contains(t.Surface.ToLowerInvariant()));
+
+    /// <summary>People named in the text: runs of two or more capitalized words that are not titles or institutions
+    /// ("Secretary General Mark Rutte" gives "Mark Rutte"), in order of appearance.</summary>
+    public static List<string> People(string text)
+    {
+        var people = new List<string>();
+        foreach (Match m in CapitalRunRegex().Matches(text))
+        {
+            var words = m.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) ? w[..^2] : w)
+                .ToList();
+            var start = 0;
+            while (start < words.Count && NotNames.Contains(words[start]))
+            {
+                start++;
+            }
+
+            var name = words.Skip(start).TakeWhile(w => !NotNames.Contains(w)).ToList();
+            if (name.Count >= 2 && name.All(w => w.Length > 1 && !w.All(char.IsUpper)))
+            {
+                var full = string.Join(' ', name);
+                if (!people.Contains(full))
+                {
+                    people.Add(full);
+                }
+            }
+        }
+
+        return people;
+    }
+
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\b(?:19|20)\d{2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:next|last)\s+(?:week|month|year)\b")]
+    private static partial Regex DateRegex();
+
+    [GeneratedRegex(@"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberRegex();
+
+    [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*\s*(?:%|percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AmountRegex();
+
+    [GeneratedRegex(@"\b(?:in|at|to|from|near|visited|visit)\s+(?:the\s+)?[A-Z][a-z]+")]
+    private static partial Regex PlaceRegex();
+
+    [GeneratedRegex(@"(?:\b[A-Z][a-zA-Z\-]+(?:'s|’s)?)(?:\s+[A-Z][a-zA-Z\-]+(?:'s|’s)?)+")]
+    private static partial Regex CapitalRunRegex();
+}

@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+
+namespace NatoBriefBot.Core.Text;
+
+/// <summary>Word lists for the analyzer: stop words, NATO acronyms and titles, and number words.</summary>
+internal static class Vocabulary
+{
+    public static readonly FrozenSet<string> StopWords = """
+        a about above after again against all am an and any are aren't as at be because been before being below between
+        both but by can cannot could couldn't did didn't do does doesn't doing don't down during each few for from further
+        had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his how how's
+        i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my myself no nor not of off on
+        once only or other ought our ours ourselves out over own same shan't she she'd she'll she's should shouldn't so
+        some such than that that's the their theirs them themselves then there there's these they they'd they'll they're
+        they've this those through to too under until up very was wasn't we we'd we'll we're we've were weren't what what's
+        when when's where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're
+        you've your yours yourself yourselves also s t will shall may might must just us according
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Acronyms and short titles that briefings and questions use interchangeably with their long forms.</summary>
+    public static readonly FrozenDictionary<string, string> Acronyms = new Dictionary<string, string>
+    {
+        ["sg"] = "secretary general",
+        ["secgen"] = "secretary general",
+        ["nsatu"] = "nato security assistance training ukraine command",
+        ["nspa"] = "nato support procurement agency",
+        ["marcom"] = "maritime command",
+        ["nac"] = "north atlantic council",
+        ["npg"] = "nuclear planning group",
+        ["udcg"] = "ukraine defense contact group",
+        ["nuc"] = "nato ukraine council commission",
+        ["saceur"] = "supreme allied commander europe",
+        ["shape"] = "supreme headquarters allied powers europe",
+        ["dip"] = "defense investment pledge",
+        ["gdp"] = "gross domestic product",
+        ["eu"] = "european union",
+        ["us"] = "united states",
+        ["usa"] = "united states",
+        ["uk"] = "united kingdom britain",
+        ["hq"] = "headquarters",
+        ["mod"] = "ministry defense",
+        ["pm"] = "prime minister",
+        ["mfa"] = "foreign ministry",
+        ["nato"] = "nato alliance",
+        ["otan"] = "nato",
+        ["iamd"] = "integrated air missile defense",
+        ["jef"] = "joint expeditionary force",
+        ["efp"] = "enhanced forward presence",
+        ["dpap"] = "defense production action plan",
+        ["f16"] = "f16 fighter jet",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Words whose written forms differ only by abbreviation.</summary>
+    public static readonly FrozenDictionary<string, string> Canonical = new Dictionary<string, string>
+    {
+        ["bln"] = "billion", ["bn"] = "billion", ["mln"] = "million", ["mn"] = "million", ["tn"] = "trillion",
+        ["jan"] = "january", ["feb"] = "february", ["mar"] = "march", ["apr"] = "april", ["jun"] = "june", ["jul"] = "july",
+        ["aug"] = "august", ["sep"] = "september", ["sept"] = "september", ["oct"] = "october", ["nov"] = "november",
+        ["dec"] = "december", ["pct"] = "percent", ["percentage"] = "percent", ["eur"] = "euro", ["euros"] = "euro",
+        ["usd"] = "dollar", ["dollars"] = "dollar", ["ukrainian"] = "ukraine", ["ukrainians"] = "ukraine",
+        ["russian"] = "russia", ["allied"] = "ally", ["allies"] = "ally", ["alliance's"] = "alliance",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Nationality adjectives, for questions about someone's nationality.</summary>
+    public static readonly FrozenSet<string> Demonyms = """
+        albanian american australian austrian belgian british bulgarian canadian chinese croatian czech danish dutch
+        english estonian finnish french georgian german greek hungarian icelandic indian iranian irish italian japanese
+        korean latvian lithuanian luxembourgish macedonian moldovan montenegrin norwegian polish portuguese romanian
+        russian scottish serbian slovak slovenian spanish swedish swiss turkish ukrainian welsh belarusian israeli
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
+    public static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>
+    {
+        ["january"] = 1, ["february"] = 2, ["march"] = 3, ["april"] = 4, ["may"] = 5, ["june"] = 6, ["july"] = 7,
+        ["august"] = 8, ["september"] = 9, ["october"] = 10, ["november"] = 11, ["december"] = 12,
+        ["jan"] = 1, ["feb"] = 2, ["mar"] = 3, ["apr"] = 4, ["jun"] = 6, ["jul"] = 7, ["aug"] = 8, ["sep"] = 9,
+        ["sept"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+}

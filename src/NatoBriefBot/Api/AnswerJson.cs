@@ -1,0 +1,33 @@
+using System.Globalization;
+using NatoBriefBot.Core.Answering;
+
+namespace NatoBriefBot.Api;
+
+/// <summary>The one JSON shape of an answer, shared by <c>ask --json</c> and <c>POST /api/ask</c>.</summary>
+public static class AnswerJson
+{
+    public static object From(Answer answer, string? id = null) => new
+    {
+        id,
+        question = answer.Question,
+        outcome = answer.Outcome switch
+        {
+            AnswerOutcome.Answered => "answered",
+            AnswerOutcome.NotInBriefings => "not_in_briefings",
+            _ => "failed",
+        },
+        answer = answer.Text,
+        citations = answer.Citations.Select(c => new
+        {
+            n = c.N,
+            file = c.File,
+            title = c.Title,
+            published = c.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            publisher = c.Publisher,
+            url = c.Url,
+            quote = c.Quote,
+        }),
+        suggestions = answer.Suggestions,
+        ms = answer.Ms,
+    };
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using NatoBriefBot.Api;
+using NatoBriefBot.Core.Answering;
+
+namespace NatoBriefBot.Cli;
+
+/// <summary><c>ask "QUESTION" [--db FILE] [--json]</c>; with --json and no question, JSON lines on stdin.</summary>
+internal static class AskCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string?>("QUESTION") { Description = "The question. With --json and no question, reads {\"id\",\"question\",\"conversation\"} lines from stdin.", Arity = ArgumentArity.ZeroOrOne };
+        var db = CliServices.DbOption();
+        var json = new Option<bool>("--json") { Description = "Print JSON (one line per question)." };
+        var command = new Command("ask", "Ask the briefings a question and get a cited answer.") { question, db, json };
+        command.SetAction((parse, ct) => CliServices.RunAsync(async () =>
+        {
+            using var services = CliServices.Build(parse.GetValue(db));
+            var answers = services.GetRequiredService<IAnswerService>();
+            var text = parse.GetValue(question);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (!parse.GetValue(json))
+                {
+                    await Console.Error.WriteLineAsync("Give a question, e.g.: ask \"Who is NATO's Secretary General?\" (or use --json and send JSON lines on stdin).").ConfigureAwait(false);
+                    return 2;
+                }
+
+                return await AnswerLinesAsync(answers, Console.In, Console.Out, ct).ConfigureAwait(false);
+            }
+
+            var answer = await AskOneAsync(answers, new AskRequest(text), ct).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(AnswerJson.From(answer), CliServices.Json) : Render(answer)).ConfigureAwait(false);
+            return answer.Outcome == AnswerOutcome.Failed ? 1 : 0;
+        }));
+        return command;
+    }
+
+    /// <summary>Answers JSON lines; a bad line gets an error line with its reason and the rest go on.</summary>
+    private static async Task<int> AnswerLinesAsync(IAnswerService answers, TextReader input, TextWriter output, CancellationToken ct)
+    {
+        var failed = 0;
+        var number = 0;
+        while (await input.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            string? id = null;
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                id = root.TryGetProperty("id", out var i) ? i.ToString() : null;
+                var q = root.TryGetProperty("question", out var qe) && qe.ValueKind == JsonValueKind.String ? qe.GetString() : null;
+                var conversation = root.TryGetProperty("conversation", out var ce) && ce.ValueKind == JsonValueKind.String ? ce.GetString() : null;
+                var answer = await AskOneAsync(answers, new AskRequest(q ?? string.Empty, conversation), ct).ConfigureAwait(false);
+                await output.WriteLineAsync(JsonSerializer.Serialize(AnswerJson.From(answer, id), CliServices.Json)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or InvalidQuestionException)
+            {
+                failed++;
+                var reason = ex is InvalidQuestionException ? ex.Message : $"line {number.ToString(CultureInfo.InvariantCulture)} is not a JSON object with a \"question\" string";
+                await output.WriteLineAsync(JsonSerializer.Serialize(new { id, error = reason }, CliServices.Json)).ConfigureAwait(false);
+            }
+        }
+
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static Task<Answer> AskOneAsync(IAnswerService answers, AskRequest request, CancellationToken ct) => answers.AskAsync(request, ct);
+
+    /// <summary>The answer for a terminal: text, then the numbered sources with their quotes.</summary>
+    public static string Render(Answer answer)
+    {
+        var lines = new List<string> { answer.Text };
+        if (answer.Citations.Count > 0)
+        {
+            lines.Add(string.Empty);
+            lines.Add("Sources:");
+            foreach (var c in answer.Citations)
+            {
+                var date = c.Published?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "undated";
+                lines.Add($"[{c.N}] {c.Title} ({date}{(c.Publisher is null ? string.Empty : ", " + c.Publisher)}) {c.File}{(c.Url is null ? string.Empty : " " + c.Url)}");
+                lines.Add($"    \u201C{Shorten(c.Quote, 300)}\u201D");
+            }
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..max].TrimEnd() + "\u2026";
+}

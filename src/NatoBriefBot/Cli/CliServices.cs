@@ -1,0 +1,64 @@
+using NatoBriefBot.Core.Answering.Llm;
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using NatoBriefBot.Core;
+
+namespace NatoBriefBot.Cli;
+
+/// <summary>Configuration, services and shared options for the verbs.</summary>
+internal static class CliServices
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Option<string?> DbOption() => new("--db") { Description = "The index file (default: Storage:DatabasePath in appsettings.json, data/briefings.db)." };
+
+    /// <summary>The engine's services as configured by appsettings.json, environment variables and <paramref name="db"/>.</summary>
+    public static ServiceProvider Build(string? db, IDictionary<string, string?>? settings = null)
+    {
+        var root = ProjectPaths.FindRoot();
+        var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        if (!string.IsNullOrWhiteSpace(db))
+        {
+            overrides["Storage:DatabasePath"] = Path.GetFullPath(db);
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(root)
+            .AddJsonFile(ProjectPaths.SettingsFile, optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddBriefingEngine(configuration, root);
+        services.AddLlmAnswering(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Runs a verb body, turning the engine's user-facing errors into a message and exit code 1 (never a stack trace).</summary>
+    public static async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (BriefBotException ex)
+        {
+            await Console.Error.WriteLineAsync("Error: " + ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("Configuration error in appsettings.json: " + string.Join(" ", ex.Failures)).ConfigureAwait(false);
+            return 2;
+        }
+    }
+}

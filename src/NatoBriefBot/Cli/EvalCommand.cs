@@ -1,0 +1,62 @@
+using System.CommandLine;
+using NatoBriefBot.Core;
+using NatoBriefBot.Core.Evaluation;
+
+namespace NatoBriefBot.Cli;
+
+/// <summary><c>eval [--questions FILE] [--followups FILE] [--db FILE] [--verbose]</c>: measures the bot on question sets.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var questions = new Option<string?>("--questions") { Description = "Questions (JSON lines). Default: ../shared/eval/qa.jsonl next to the project, if present." };
+        var followups = new Option<string?>("--followups") { Description = "Dialogues (JSON lines). Default: ../shared/eval/followups.jsonl, if present." };
+        var db = CliServices.DbOption();
+        var verbose = new Option<bool>("--verbose") { Description = "Print every question with its answer." };
+        var command = new Command("eval", "Measure answer, citation, retrieval and abstention quality on question sets.") { questions, followups, db, verbose };
+        command.SetAction((parse, ct) => CliServices.RunAsync(async () =>
+        {
+            using var services = CliServices.Build(parse.GetValue(db));
+            var root = services.GetRequiredService<EngineRoot>();
+            var qPath = parse.GetValue(questions) ?? Default(root, "qa.jsonl");
+            var fPath = parse.GetValue(followups) ?? (parse.GetValue(questions) is null ? Default(root, "followups.jsonl") : null);
+            if (qPath is null && fPath is null)
+            {
+                await Console.Error.WriteLineAsync("No question set found. Pass --questions FILE (and --followups FILE).").ConfigureAwait(false);
+                return 2;
+            }
+
+            var runner = ActivatorUtilities.CreateInstance<EvalRunner>(services);
+            var results = new List<EvalResult>();
+            if (qPath is not null)
+            {
+                results.AddRange(await runner.RunQuestionsAsync(EvalSet.Read<EvalQuestion>(qPath), ct).ConfigureAwait(false));
+            }
+
+            if (fPath is not null)
+            {
+                results.AddRange(await runner.RunDialoguesAsync(EvalSet.Read<EvalDialogue>(fPath), ct).ConfigureAwait(false));
+            }
+
+            foreach (var r in results.Where(r => r.Correct && r.Hit1 == false))
+            {
+                Console.Out.WriteLine($"hit@1 miss {r.Id}: {r.Question}");
+            }
+
+            foreach (var r in results.Where(r => parse.GetValue(verbose) || !r.Correct))
+            {
+                Console.Out.WriteLine($"{(r.Correct ? "ok  " : "MISS")} {r.Id} [{r.Type}] {r.Question}\n     -> {r.Answer.Outcome}: {r.Answer.Text.ReplaceLineEndings(" ")}\n     cites: {string.Join(", ", r.Answer.Citations.Select(c => c.File))}");
+            }
+
+            Console.Out.WriteLine(EvalRunner.Report(results));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static string? Default(EngineRoot root, string name)
+    {
+        var path = root.Resolve(Path.Combine("..", "shared", "eval", name));
+        return File.Exists(path) ? path : null;
+    }
+}

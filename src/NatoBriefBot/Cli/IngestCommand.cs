@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using NatoBriefBot.Core;
+using NatoBriefBot.Core.Ingestion;
+
+namespace NatoBriefBot.Cli;
+
+/// <summary><c>ingest [PATH...] [--db FILE] [--rebuild] [--prune]</c>: briefings into the index.</summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Briefing files or folders (default: the seeds folder, Ingestion:SeedsPath).", Arity = ArgumentArity.ZeroOrMore };
+        var db = CliServices.DbOption();
+        var rebuild = new Option<bool>("--rebuild") { Description = "Empty the index first and ingest everything again." };
+        var prune = new Option<bool>("--prune") { Description = "Remove stored briefings whose files were not found in this run." };
+        var command = new Command("ingest", "Read, clean, cut and embed briefings into the index. Unchanged files are skipped.") { paths, db, rebuild, prune };
+        command.SetAction((parse, ct) => CliServices.RunAsync(async () =>
+        {
+            using var services = CliServices.Build(parse.GetValue(db));
+            var inputs = parse.GetValue(paths) ?? [];
+            var unknown = inputs.FirstOrDefault(i => i.StartsWith('-') && !File.Exists(i) && !Directory.Exists(i));
+            if (unknown is not null)
+            {
+                await Console.Error.WriteLineAsync($"Unknown option '{unknown}'. See: dotnet run --project src/NatoBriefBot -- ingest --help").ConfigureAwait(false);
+                return 2;
+            }
+
+            if (inputs.Length == 0)
+            {
+                inputs = [services.GetRequiredService<EngineRoot>().Resolve(services.GetRequiredService<IOptions<IngestionOptions>>().Value.SeedsPath)];
+            }
+
+            var report = await RunAsync(services, inputs, new IngestRunOptions(parse.GetValue(rebuild), parse.GetValue(prune)), Console.Error, ct).ConfigureAwait(false);
+            Print(report, Console.Out);
+            return report.Failed.Count == 0 ? 0 : 1;
+        }));
+        return command;
+    }
+
+    public static async Task<IngestReport> RunAsync(IServiceProvider services, IReadOnlyList<string> inputs, IngestRunOptions options, TextWriter progressOut, CancellationToken ct)
+    {
+        var pipeline = services.GetRequiredService<IngestionPipeline>();
+        var lastShown = DateTime.UtcNow;
+        var progress = new Progress<IngestProgress>(p =>
+        {
+            if (p.Total >= 50 && (DateTime.UtcNow - lastShown).TotalSeconds >= 1)
+            {
+                lastShown = DateTime.UtcNow;
+                progressOut.WriteLine($"  {p.Done}/{p.Total} files ({100 * p.Done / p.Total}%)");
+            }
+        });
+        return await pipeline.IngestAsync(inputs, options, progress, ct).ConfigureAwait(false);
+    }
+
+    public static void Print(IngestReport r, TextWriter output)
+    {
+        output.WriteLine($"Ingested in {r.Elapsed.TotalSeconds:0.0}s: {r.Added} added, {r.Updated} updated, {r.Unchanged} unchanged, {r.Removed} removed, {r.Failed.Count} failed ({r.Passages} passages written).");
+        foreach (var failure in r.Failed)
+        {
+            output.WriteLine($"  failed: {failure.File}: {failure.Reason}");
+        }
+
+        if (r.Failed.Count > 0)
+        {
+            output.WriteLine("The other files were stored. Fix or remove the failed files and run ingest again.");
+        }
+    }
+}
