@@ -22,8 +22,23 @@ public static partial class BoilerplateLines
             return true;
         }
 
+        return IsChromeSegment(core) || IsMetaBar(core);
+    }
+
+    /// <summary>"2024-10-16 | Technology | 4 min read", "By Sam Lee · 31 August 2022 · 3 min read": every part is chrome, a byline or a one/two-word label.</summary>
+    private static bool IsMetaBar(string core)
+    {
+        var parts = MetaSeparator().Split(core).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        return parts.Count >= 2
+            && parts.Any(IsChromeSegment)
+            && parts.All(p => IsChromeSegment(p) || Byline().IsMatch(p) || (WordCount(p) <= 2 && !SentenceEnd().IsMatch(p)));
+    }
+
+    private static bool IsChromeSegment(string core)
+    {
         var letters = Edges().Replace(core, "");
-        return AdMarker().IsMatch(letters)
+        return !DateLabelWords().Replace(core, "").Any(char.IsLetter)
+            || AdMarker().IsMatch(letters)
             || ReadTime().IsMatch(core)
             || TagLine().IsMatch(core)
             || ShareBar().IsMatch(letters)
@@ -67,6 +82,15 @@ public static partial class BoilerplateLines
     public static bool IsHeadlineLike(string line) => !IsProse(line) && WordCount(line) is >= 1 and <= 30;
 
     internal static int WordCount(string text) => Word().Count(text);
+
+    [GeneratedRegex(@"\s[|·•]\s")]
+    private static partial Regex MetaSeparator();
+
+    [GeneratedRegex(@"^(?i:by)\s+\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,4}$")]
+    private static partial Regex Byline();
+
+    [GeneratedRegex(@"\b(?:published|posted|last|updated|modified|date|am|pm|utc|gmt|cet|cest)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLabelWords();
 
     [GeneratedRegex(@"^[^\p{L}\p{N}#©]+|[^\p{L}\p{N}]+$")]
     private static partial Regex Edges();

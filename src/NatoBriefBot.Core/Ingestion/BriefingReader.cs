@@ -65,7 +65,7 @@ public sealed class BriefingReader : IBriefingReader
 
         var title = metadata.Title ?? (article[0].Length <= MaxTitleLength ? article[0] : null);
         var titleKey = title is null ? null : BoilerplateCleaner.Key(title);
-        var paragraphs = title is null ? article : article.Where(p => BoilerplateCleaner.Key(p) != titleKey).Prepend(title);
+        var paragraphs = title is null ? article : article.Where((p, i) => !IsTitleVariant(p, i, titleKey!)).Prepend(title);
         var withoutOtherStories = BoilerplateCleaner.Join(lines, LineKind.Article, LineKind.Chrome);
 
         return new ParsedBriefing(
@@ -75,6 +75,13 @@ public sealed class BriefingReader : IBriefingReader
             metadata.Publisher ?? PublisherDetector.Find(body),
             metadata.Url,
             string.Join("\n\n", paragraphs));
+    }
+
+    /// <summary>The title again, or (as the first line) a longer headline variant of it, e.g. an HTML h1 beside og:title.</summary>
+    private static bool IsTitleVariant(string paragraph, int index, string titleKey)
+    {
+        var key = BoilerplateCleaner.Key(paragraph);
+        return key == titleKey || (index == 0 && titleKey.Length > 0 && key.StartsWith(titleKey, StringComparison.Ordinal) && BoilerplateLines.IsHeadlineLike(paragraph));
     }
 
     private async Task<byte[]> ReadBytesAsync(string fullPath, CancellationToken cancellationToken)

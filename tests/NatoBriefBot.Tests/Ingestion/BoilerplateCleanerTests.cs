@@ -168,6 +168,10 @@ public class BoilerplateCleanerTests
     [InlineData("Follow us on Telegram")]
     [InlineData("Copyright © 2025 Example Media")]
     [InlineData("Home > Europe > NATO")]
+    [InlineData("2024-10-16 | Technology | 4 min read")]
+    [InlineData("By Sam Lee · 31 August 2022, 22:47 · 3 min read")]
+    [InlineData("Tuesday 24 October 2023 · by Fiona MacLeod")]
+    [InlineData("12/06/2024 07:40 — updated 12/06/2024 11:15")]
     public void Classify_ChromeLine_IsChrome(string line)
     {
         Assert.True(BoilerplateLines.IsChrome(line));
@@ -181,6 +185,8 @@ public class BoilerplateCleanerTests
     [InlineData("He said readers could share their views with the ministry.")]
     [InlineData("Press conference by the NATO Secretary General")]
     [InlineData("12 June 2024: Ministers agree new plan")]
+    [InlineData("Defence | Security")]
+    [InlineData("Ministers met on 3 March 2025 | officials called the talks useful.")]
     [InlineData("The report was published by NATO on Monday and says allies must spend more.")]
     [InlineData("Copyright law reform was discussed by the ministers.")]
     [InlineData("Sign up for military service rose sharply in Poland last year.")]
