@@ -30,6 +30,7 @@ public sealed record ClassifiedLine(string Text, LineKind Kind);
 public static partial class BoilerplateCleaner
 {
     private const int MinListItems = 3;
+    private const int MaxListLines = 200;
 
     /// <summary>The article text of <paramref name="text"/>, junk removed.</summary>
     public static string Clean(string text) => Join(Classify(text), LineKind.Article);
@@ -63,7 +64,7 @@ public static partial class BoilerplateCleaner
 
             var end = i + 1;
             var items = 0;
-            while (end < lines.Count && !BoilerplateLines.IsProse(lines[end]) && BoilerplateLines.IsHeadlineLike(lines[end]))
+            while (end < lines.Count && end - i <= MaxListLines && BoilerplateLines.IsHeadlineLike(lines[end]))
             {
                 if (kinds[end] == LineKind.Article && !BoilerplateLines.IsListHeader(lines[end]))
                 {

@@ -22,7 +22,7 @@ public static partial class BoilerplateLines
             return true;
         }
 
-        return IsChromeSegment(core) || IsMetaBar(core);
+        return IsChromeSegment(core) || (MetaSeparator().IsMatch(core) && IsMetaBar(core));
     }
 
     /// <summary>"2024-10-16 | Technology | 4 min read", "By Sam Lee · 31 August 2022 · 3 min read": every part is chrome, a byline or a one/two-word label.</summary>
