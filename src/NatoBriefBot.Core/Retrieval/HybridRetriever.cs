@@ -85,7 +85,11 @@ public sealed class HybridRetriever(
             .Take(options.RerankDepth)
             .ToList();
         var scorer = new SentenceScorer(query, weights);
-        var ranked = Rerank(fusedRanked, scorer).Take(options.MaxEvidence).ToList();
+        var ranked = Rerank(fusedRanked, scorer)
+            .Select(e => e with { Score = e.Score * Boost(e.Briefing, query, snapshot.Timeline) })
+            .OrderByDescending(e => e.Score)
+            .Take(options.MaxEvidence)
+            .ToList();
         var periodUncovered = query.Dates is { } period && !briefings.Values.Any(b => b.Published is { } d && period.Contains(d));
         return new RetrievalResult(query, ranked, weights, unknown, periodUncovered) { Scorer = scorer };
     }

@@ -116,6 +116,14 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         var recency = LatestRegex().IsMatch(question) ? Recency.Latest : EarliestRegex().IsMatch(question) ? Recency.Earliest : Recency.None;
         var type = Classify(question);
         var prefersNewest = recency == Recency.Latest || (type == QuestionType.Who && CurrentRegex().IsMatch(question));
+        if (recency != Recency.None || prefersNewest)
+        {
+            // "the latest meeting", "the new Secretary General": these words choose the briefing, they are not its content.
+            var temporal = TermAnalyzer.Terms("latest recent recently newest new current currently now today most last earliest oldest first");
+            core.RemoveAll(temporal.Contains);
+            terms.RemoveAll(temporal.Contains);
+        }
+
         return new QueryAnalysis(question, terms, core, alternatives, salient.Distinct(StringComparer.Ordinal).ToList(), type, range, dateText, recency, prefersNewest);
     }
 
