@@ -65,7 +65,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     {
         "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "did", "does", "do", "is", "was", "were",
         "are", "will", "would", "can", "could", "has", "have", "had", "should", "tell", "me", "please", "briefing", "briefings",
-        "besides", "other", "else", "kind", "sort", "going", "exactly", "specifically", "actually", "according",
+        "besides", "other", "else", "kind", "sort", "going", "exactly", "specifically", "actually", "according", "many", "much",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public QueryAnalysis Analyze(string question)
@@ -124,7 +124,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             terms.RemoveAll(temporal.Contains);
         }
 
-        return new QueryAnalysis(question, terms, core, alternatives, salient.Distinct(StringComparer.Ordinal).ToList(), type, range, dateText, recency, prefersNewest);
+        return new QueryAnalysis(question, terms, core, alternatives, salient.Distinct(StringComparer.Ordinal).ToList(), type, range, dateText, recency, prefersNewest)
+        {
+            DatesAreSoft = dateText is "last year" or "this year",
+        };
     }
 
     private static QuestionType Classify(string q)

@@ -30,7 +30,7 @@ internal sealed record ScoredSentence(Evidence Evidence, int Start, int End, str
 }
 
 /// <summary>Scores sentences of evidence passages against an analyzed question.</summary>
-internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDictionary<string, double> weights)
+internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDictionary<string, double> weights, IReadOnlySet<string>? absent = null)
 {
     private static readonly HashSet<string> Reporting = new(TermAnalyzer.Terms("say said says tell told state stated add added note noted explain explained stress stressed according"), StringComparer.Ordinal);
 
@@ -51,7 +51,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
         [TermAnalyzer.Normalize("location")] = SentenceFeatures.HasPlace,
     };
 
-    private readonly Dictionary<string, double> _weights = BuildWeights(query, weights);
+    private readonly Dictionary<string, double> _weights = BuildWeights(query, weights, absent);
 
     public bool IsList { get; } = ListRegex().IsMatch(query.Text);
 
@@ -167,7 +167,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
     /// <summary>Question terms and their weights: inverse document frequency, softened for reporting verbs and for
     /// ordinary words no briefing uses (paraphrases), and for generic words of the question itself.</summary>
-    private static Dictionary<string, double> BuildWeights(QueryAnalysis query, IReadOnlyDictionary<string, double> idf)
+    private static Dictionary<string, double> BuildWeights(QueryAnalysis query, IReadOnlyDictionary<string, double> idf, IReadOnlySet<string>? absent)
     {
         var max = idf.Count == 0 ? 1 : idf.Values.Max();
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -178,7 +178,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             {
                 w *= 0.2;
             }
-            else if (w >= max - 1e-9 && !query.Salient.Contains(term))
+            else if ((absent?.Contains(term) ?? w >= max - 1e-9) && !query.Salient.Contains(term))
             {
                 w *= 0.6;
             }
@@ -191,7 +191,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
     private static bool EndsLikeSentence(string s) => s.Length > 0 && s[^1] is '.' or '!' or '?' or '"' or '\u201D' or ')' or ':';
 
-    [GeneratedRegex(@"^(?:This|These|That|Those|It|Such|Both|He|She|They)\b|\b(?:this level|these (?:plans|steps|measures|elements)|the plan)\b")]
+    [GeneratedRegex(@"^(?:This|These|That|Those|It|Such|Both|He|She|They)\b|^(?i:the (?:plan|pledge|package|command|agreement|decision))\b|\b(?i:this level|these (?:plans|steps|measures|elements))\b")]
     private static partial Regex RefersBackRegex();
 
     [GeneratedRegex(@"\b(?:what|which)\s+(?:are|were)\b|\b(?:two|three|four|five|several|main|key)\s+\w+s\b|\blist\b", RegexOptions.IgnoreCase)]

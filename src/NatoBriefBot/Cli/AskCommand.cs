@@ -96,6 +96,11 @@ internal static class AskCommand
             lines.Add($"  {e.Score:0.000} {e.Briefing.File} #{e.Passage.Position} {Shorten(e.Passage.Text.ReplaceLineEndings(" "), 110)}");
         }
 
+        foreach (var (score, coverage, file, text) in r.TopSentences(8))
+        {
+            lines.Add($"  sentence {score:0.000} cov {coverage:0.00} {file}: {Shorten(text, 120)}");
+        }
+
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 
