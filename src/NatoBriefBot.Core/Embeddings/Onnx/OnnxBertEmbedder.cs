@@ -107,6 +107,9 @@ public sealed class OnnxBertEmbedder : IEmbeddingGenerator<string, Embedding<flo
         {
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
         };
         try
         {
