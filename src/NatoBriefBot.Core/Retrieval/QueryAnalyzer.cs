@@ -48,6 +48,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         ["undersea"] = "underwater maritime",
         ["navy"] = "maritime",
         ["top"] = "first main",
+        ["replace"] = "successor succeed contender contenders step down",
+        ["successor"] = "replace succeed contender contenders",
+        ["chaired"] = "chair first ministerial",
+        ["chair"] = "chaired first",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Multi-word expressions rewritten before analysis.</summary>
@@ -153,7 +157,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             return QuestionType.Who;
         }
 
-        if (lower.StartsWith("when", StringComparison.Ordinal) || lower.StartsWith("what date", StringComparison.Ordinal) ||
+        if (lower.StartsWith("when", StringComparison.Ordinal) || lower.StartsWith("since when", StringComparison.Ordinal) || lower.StartsWith("what date", StringComparison.Ordinal) ||
             lower.StartsWith("what day", StringComparison.Ordinal) || lower.StartsWith("what year", StringComparison.Ordinal))
         {
             return QuestionType.When;
