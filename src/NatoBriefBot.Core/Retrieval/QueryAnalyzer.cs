@@ -50,8 +50,6 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         ["top"] = "first main",
         ["replace"] = "successor succeed contender contenders step down",
         ["successor"] = "replace succeed contender contenders",
-        ["chaired"] = "chair first ministerial",
-        ["chair"] = "chaired first",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Multi-word expressions rewritten before analysis.</summary>
@@ -115,6 +113,14 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             var alts = TermAnalyzer.Terms(expansion).Where(t => t != token.Term).Distinct(StringComparer.Ordinal).ToList();
             alternatives[token.Term] = alts;
             terms.AddRange(alts.Where(t => !terms.Contains(t)));
+        }
+
+        foreach (Match count in CountedListRegex().Matches(question))
+        {
+            // "the three topics": the number says how many things to list, it is not something to find.
+            var term = TermAnalyzer.Normalize(count.Groups["n"].Value);
+            core.Remove(term);
+            terms.Remove(term);
         }
 
         var recency = LatestRegex().IsMatch(question) ? Recency.Latest : EarliestRegex().IsMatch(question) ? Recency.Earliest : Recency.None;
@@ -214,6 +220,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         return (null, null);
     }
+
+    [GeneratedRegex(@"\b(?<n>two|three|four|five|six|seven|eight|nine|ten)\s+(?:main\s+|key\s+|biggest\s+|most\s+\w+\s+)?\w+s\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CountedListRegex();
 
     [GeneratedRegex(@"\bnumber (?:one|1)\b|\bfirst priority\b|\bin charge of\b|\bstep down\b|\bstepping down\b", RegexOptions.IgnoreCase)]
     private static partial Regex PhraseRegex();

@@ -96,7 +96,8 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             var sentence = span.Of(text);
             var terms = TermAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
             var (coverage, covered) = Coverage(terms, previous?.Terms, sentence);
-            var score = coverage + TypeBonus(sentence);
+            var refersBack = previous is not null && RefersBackRegex().IsMatch(sentence);
+            var score = coverage + TypeBonus(sentence, refersBack ? previous!.Text : null);
             if (!EndsLikeSentence(sentence))
             {
                 score *= 0.8;
@@ -105,7 +106,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             var current = new ScoredSentence(e, span.Start, span.End, sentence, terms, covered, coverage, score)
             {
                 Previous = previous,
-                RefersBack = previous is not null && RefersBackRegex().IsMatch(sentence),
+                RefersBack = refersBack,
             };
             if (TermAnalyzer.Tokenize(sentence).Count >= 4)
             {
@@ -154,9 +155,10 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
         return (total == 0 ? 0 : matched / total, covered);
     }
 
-    private double TypeBonus(string sentence) => query.Type switch
+    /// <summary>Bonus for carrying the kind of answer wanted; a sentence that refers back ("He noted…") may carry it through the sentence before.</summary>
+    private double TypeBonus(string sentence, string? antecedent) => query.Type switch
     {
-        QuestionType.Who => SentenceFeatures.People(sentence).Count > 0 ? 0.15 : 0,
+        QuestionType.Who => SentenceFeatures.People(sentence).Count > 0 || (antecedent is not null && SentenceFeatures.People(antecedent).Count > 0) ? 0.15 : 0,
         QuestionType.When => SentenceFeatures.HasDate(sentence) ? 0.25 : 0,
         QuestionType.HowMany => SentenceFeatures.HasNumber(sentence) ? 0.25 : -0.1,
         QuestionType.HowMuch => SentenceFeatures.HasAmount(sentence) ? 0.3 : SentenceFeatures.HasNumber(sentence) ? 0.1 : -0.1,
