@@ -158,9 +158,10 @@ public sealed class HybridRetriever(
     private double Boost(StoredBriefing briefing, QueryAnalysis query, Dictionary<long, double> timeline)
     {
         var boost = 1.0;
-        if (query.Dates is { } range && briefing.Published is { } date && range.Contains(date))
+        if (query.Dates is { } range)
         {
-            boost *= options.DateMatchBoost;
+            // An undated briefing may well be from the period asked about: it gets part of the boost.
+            boost *= briefing.Published is { } date ? (range.Contains(date) ? options.DateMatchBoost : 1) : Math.Sqrt(options.DateMatchBoost);
         }
 
         if ((query.Recency != Recency.None || query.PrefersNewest) && timeline.Count > 1 && timeline.TryGetValue(briefing.Id, out var position))

@@ -55,6 +55,9 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
     public bool IsList { get; } = ListRegex().IsMatch(query.Text);
 
+    /// <summary>"Since when …?" wants the start of something: a "since 2014"-style phrase.</summary>
+    private bool SinceWhen { get; } = query.Text.TrimStart().StartsWith("since when", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Scores the sentences of the first <paramref name="count"/> passages, best first.</summary>
     public List<ScoredSentence> Score(IReadOnlyList<Evidence> evidence, int count)
     {
@@ -159,7 +162,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
     private double TypeBonus(string sentence, string? antecedent) => query.Type switch
     {
         QuestionType.Who => SentenceFeatures.People(sentence).Count > 0 || (antecedent is not null && SentenceFeatures.People(antecedent).Count > 0) ? 0.15 : 0,
-        QuestionType.When => SentenceFeatures.HasDate(sentence) ? 0.25 : 0,
+        QuestionType.When => SinceWhen ? (SinceDateRegex().IsMatch(sentence) ? 0.4 : 0) : SentenceFeatures.HasDate(sentence) ? 0.25 : 0,
         QuestionType.HowMany => SentenceFeatures.HasNumber(sentence) ? 0.25 : -0.1,
         QuestionType.HowMuch => SentenceFeatures.HasAmount(sentence) ? 0.3 : SentenceFeatures.HasNumber(sentence) ? 0.1 : -0.1,
         QuestionType.Where => SentenceFeatures.HasPlace(sentence) ? 0.15 : 0,
@@ -195,6 +198,9 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
     [GeneratedRegex(@"^(?:This|These|That|Those|It|Such|Both|He|She|They)\b|^(?i:the (?:plan|pledge|package|command|agreement|decision))\b|\b(?i:this level|these (?:plans|steps|measures|elements))\b")]
     private static partial Regex RefersBackRegex();
+
+    [GeneratedRegex(@"\b(?:since|from)\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b")]
+    private static partial Regex SinceDateRegex();
 
     [GeneratedRegex(@"\b(?:what|which)\s+(?:are|were)\b|\b(?:two|three|four|five|several|main|key)\s+\w+s\b|\blist\b", RegexOptions.IgnoreCase)]
     private static partial Regex ListRegex();
