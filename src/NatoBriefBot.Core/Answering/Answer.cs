@@ -43,6 +43,10 @@ public sealed record Answer(
 
     /// <summary>Wall-clock milliseconds spent answering.</summary>
     public double Ms { get; init; }
+
+    /// <summary>Where retrieval spent its time (for benchmarks; not part of the JSON answer).</summary>
+    [JsonIgnore]
+    public Retrieval.RetrievalTimings? Timings { get; init; }
 }
 
 /// <summary>The engine's front door: every channel (CLI, JSON API, Bot Framework, Direct Line) asks through this.</summary>

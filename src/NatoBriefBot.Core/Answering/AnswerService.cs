@@ -36,7 +36,7 @@ public sealed partial class AnswerService(
             answer = new Answer(question, AnswerOutcome.Failed, "Sorry, I couldn't put an answer together just now. Please try again in a moment.", []);
         }
 
-        answer = answer with { Question = question, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2) };
+        answer = answer with { Question = question, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2), Timings = retrieval.Timings };
         memory.Remember(request.Conversation, new ConversationTurn(question, resolved, answer));
         return answer;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using NatoBriefBot.Core.Storage;
 
@@ -20,11 +21,18 @@ public sealed record RetrievalResult(
     /// <summary>The sentence scorer used for reranking, with its per-passage analysis, for the composer to reuse.</summary>
     internal SentenceScorer? Scorer { get; init; }
 
+    /// <summary>Where the retrieval time went.</summary>
+    public RetrievalTimings? Timings { get; init; }
+
     /// <summary>The best-scoring sentences of the evidence (score, term coverage, file, text), for explaining an answer.</summary>
     public IReadOnlyList<(double Score, double Coverage, string File, string Text)> TopSentences(int count) =>
         (Scorer ?? new SentenceScorer(Query, TermWeights)).Score(Evidence, Evidence.Count)
             .Take(count).Select(s => (s.Score, s.Coverage, s.Evidence.Briefing.File, s.Text)).ToList();
 }
+
+/// <summary>Time spent in each retrieval stage: analysis (+ term statistics), full-text search, vector search, fusion (+ passage
+/// loading), sentence reranking.</summary>
+public sealed record RetrievalTimings(TimeSpan Analyze, TimeSpan Keyword, TimeSpan Vector, TimeSpan Fuse, TimeSpan Rerank);
 
 /// <summary>Finds the passages that may answer a question.</summary>
 public interface IRetriever
@@ -44,6 +52,7 @@ public sealed class HybridRetriever(
 {
     public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken = default)
     {
+        var clock = Stopwatch.StartNew();
         var query = analyzer.Analyze(question);
         var snapshot = store.CurrentSnapshot();
         var briefings = snapshot.ById;
@@ -60,9 +69,12 @@ public sealed class HybridRetriever(
             allow = id => briefings.TryGetValue(id, out var b) && (b.Published is null || range.Contains(b.Published.Value));
         }
 
+        var analyzed = clock.Elapsed;
         var keywordHits = store.SearchKeywords(BuildMatch(query.Terms, df, total), options.Candidates * 2);
+        var keywords = clock.Elapsed;
         var vector = (await embedder.GenerateAsync([query.Text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
         var vectorHits = snapshot.Search(vector.Span, options.Candidates, allow);
+        var vectors = clock.Elapsed;
 
         var fused = new Dictionary<long, double>();
         var rank = 0;
@@ -90,6 +102,7 @@ public sealed class HybridRetriever(
             .Take(options.RerankDepth)
             .ToList();
         var absent = query.Terms.Concat(query.Salient).Where(t => df.GetValueOrDefault(t) == 0).ToHashSet(StringComparer.Ordinal);
+        var fusedAt = clock.Elapsed;
         var scorer = new SentenceScorer(query, weights, absent);
         var ranked = Rerank(fusedRanked, scorer)
             .Select(e => e with { Score = e.Score * Boost(e.Briefing, query, snapshot.Timeline) })
@@ -97,7 +110,8 @@ public sealed class HybridRetriever(
             .Take(options.MaxEvidence)
             .ToList();
         var periodUncovered = query.Dates is { } period && !query.DatesAreSoft && !briefings.Values.Any(b => b.Published is { } d && period.Contains(d));
-        return new RetrievalResult(query, ranked, weights, unknown, periodUncovered) { Scorer = scorer };
+        var timings = new RetrievalTimings(analyzed, keywords - analyzed, vectors - keywords, fusedAt - vectors, clock.Elapsed - fusedAt);
+        return new RetrievalResult(query, ranked, weights, unknown, periodUncovered) { Scorer = scorer, Timings = timings };
     }
 
     /// <summary>Plain BM25 over the same passages (no vectors, dates or reranking): the baseline the eval compares against.</summary>

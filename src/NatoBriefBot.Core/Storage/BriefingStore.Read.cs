@@ -112,29 +112,33 @@ public sealed partial class BriefingStore
         return hits;
     }
 
-    /// <summary>In how many passages each term occurs (terms absent from the index are missing from the result).</summary>
+    /// <summary>In how many passages each term occurs (terms absent from the index are missing from the result).
+    /// Answers come from a per-snapshot cache; only terms not seen since the last write are looked up.</summary>
     public Dictionary<string, long> DocumentFrequencies(IReadOnlyCollection<string> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        var cache = _vectors.Current().DocumentFrequency;
+        var missing = terms.Where(t => !cache.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            using var connection = Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT doc FROM passages_vocab WHERE term = $t";
+            var parameter = cmd.Parameters.Add("$t", SqliteType.Text);
+            foreach (var term in missing)
+            {
+                parameter.Value = term;
+                cache[term] = cmd.ExecuteScalar() is long df ? df : 0;
+            }
+        }
+
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (terms.Count == 0)
+        foreach (var term in terms)
         {
-            return result;
-        }
-
-        using var connection = Open();
-        using var cmd = connection.CreateCommand();
-        var names = terms.Distinct(StringComparer.Ordinal).ToList();
-        cmd.CommandText = $"SELECT term, doc FROM passages_vocab WHERE term IN ({string.Join(',', names.Select((_, i) => "$t" + i))})";
-        for (var i = 0; i < names.Count; i++)
-        {
-            cmd.Parameters.AddWithValue("$t" + i, names[i]);
-        }
-
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read())
-        {
-            result[reader.GetString(0)] = reader.GetInt64(1);
+            if (cache.TryGetValue(term, out var df) && df > 0)
+            {
+                result[term] = df;
+            }
         }
 
         return result;

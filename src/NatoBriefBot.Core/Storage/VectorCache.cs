@@ -80,7 +80,11 @@ internal sealed class VectorCache(BriefingStore store)
                 {
                     ids[row] = reader.GetInt64(0);
                     owners[row] = reader.GetInt64(1);
-                    vector.CopyTo(matrix.AsSpan(row * dims, dims));
+                    for (var d = 0; d < dims; d++)
+                    {
+                        matrix[(d * (long)count) + row] = vector[d];
+                    }
+
                     row++;
                 }
             }
@@ -88,11 +92,14 @@ internal sealed class VectorCache(BriefingStore store)
             count = row;
         }
 
-        return new Snapshot(generation, briefings, ids, owners, matrix, dims, count);
+        return new Snapshot(generation, briefings, ids, owners, matrix, dims, count) { Stride = briefings.Sum(b => b.PassageCount) };
     }
 
     internal sealed record Snapshot(long Generation, IReadOnlyList<StoredBriefing> Briefings, long[] Ids, long[] Owners, float[] Matrix, int Dims, int Count)
     {
+        /// <summary>Passages containing each term, filled on demand by <see cref="BriefingStore.DocumentFrequencies"/>.</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<string, long> DocumentFrequency { get; } = new(StringComparer.Ordinal);
+
         /// <summary>Briefings by id.</summary>
         public Dictionary<long, StoredBriefing> ById { get; } = Briefings.ToDictionary(b => b.Id);
 
@@ -105,6 +112,15 @@ internal sealed class VectorCache(BriefingStore store)
             return dated.Select((b, i) => (b.Id, Position: dated.Count > 1 ? i / (double)(dated.Count - 1) : 1.0)).ToDictionary(x => x.Id, x => x.Position);
         }
 
+        /// <summary>Distance between one dimension's column and the next in <see cref="Matrix"/> (column-major: all passages' value
+        /// for dimension 0, then for dimension 1, ...).</summary>
+        public int Stride { get; init; }
+
+        /// <summary>
+        /// Top-k passages by dot product. The matrix is column-major, so a query adds up only the columns of its non-zero
+        /// dimensions (SIMD multiply-add over contiguous memory): exact, and for the sparse vectors of the offline embedder
+        /// a fraction of a full scan. Large indexes are scored in parallel slices.
+        /// </summary>
         public List<(long Id, float Score)> Search(ReadOnlySpan<float> query, int limit, Func<long, bool>? allowBriefing)
         {
             if (Dims == 0 || query.Length != Dims || limit <= 0 || Count == 0)
@@ -112,37 +128,63 @@ internal sealed class VectorCache(BriefingStore store)
                 return [];
             }
 
-            // Large indexes are scanned in parallel slices, each keeping its own top-k; the slices are merged at the end.
-            var slices = Count < 20_000 ? 1 : Environment.ProcessorCount;
-            var q = query.ToArray();
-            var partial = new List<(int Index, float Score)>[slices];
-            Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, s =>
+            var nonZero = new List<(int Dim, float Weight)>();
+            for (var d = 0; d < query.Length; d++)
             {
-                var from = (int)((long)Count * s / slices);
-                var to = (int)((long)Count * (s + 1) / slices);
-                partial[s] = TopK(q, from, to, limit, allowBriefing);
-            });
+                if (query[d] != 0)
+                {
+                    nonZero.Add((d, query[d]));
+                }
+            }
 
-            return partial.SelectMany(p => p).OrderByDescending(p => p.Score).Take(limit).Select(p => (Ids[p.Index], p.Score)).ToList();
+            var scores = System.Buffers.ArrayPool<float>.Shared.Rent(Count);
+            try
+            {
+                var slices = Count < 20_000 ? 1 : Environment.ProcessorCount;
+                var partial = new List<(int Index, float Score)>[slices];
+                Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, s =>
+                {
+                    var from = (int)((long)Count * s / slices);
+                    var to = (int)((long)Count * (s + 1) / slices);
+                    var span = scores.AsSpan(from, to - from);
+                    span.Clear();
+                    foreach (var (dim, weight) in nonZero)
+                    {
+                        TensorPrimitives.MultiplyAdd(Matrix.AsSpan((int)((dim * (long)Stride) + from), to - from), weight, span, span);
+                    }
+
+                    partial[s] = TopK(scores, from, to, limit, allowBriefing);
+                });
+
+                return partial.SelectMany(p => p).OrderByDescending(p => p.Score).Take(limit).Select(p => (Ids[p.Index], p.Score)).ToList();
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<float>.Shared.Return(scores);
+            }
         }
 
-        private List<(int Index, float Score)> TopK(float[] query, int from, int to, int limit, Func<long, bool>? allowBriefing)
+        private List<(int Index, float Score)> TopK(float[] scores, int from, int to, int limit, Func<long, bool>? allowBriefing)
         {
             var top = new PriorityQueue<int, float>(limit + 1);
-            var matrix = Matrix.AsSpan();
             for (var i = from; i < to; i++)
             {
+                var score = scores[i];
+                if (top.Count == limit && top.TryPeek(out _, out var worst) && score <= worst)
+                {
+                    continue;
+                }
+
                 if (allowBriefing is not null && !allowBriefing(Owners[i]))
                 {
                     continue;
                 }
 
-                var score = TensorPrimitives.Dot(query, matrix.Slice(i * Dims, Dims));
                 if (top.Count < limit)
                 {
                     top.Enqueue(i, score);
                 }
-                else if (top.TryPeek(out _, out var worst) && score > worst)
+                else
                 {
                     top.DequeueEnqueue(i, score);
                 }

@@ -34,8 +34,9 @@ internal static class BenchCommand
 
         var passages = new Option<int>("--passages") { Description = "Approximate passages in the generated index (0: seeds plus the distractor articles only).", DefaultValueFactory = _ => 0 };
         var rounds = new Option<int>("--rounds") { Description = "Times each question is asked.", DefaultValueFactory = _ => 20 };
-        var query = new Command("query", "Time ask (retrieve + compose) with the offline default.") { passages, rounds };
-        query.SetAction((parse, ct) => CliServices.RunAsync(() => BenchQueryAsync(parse.GetValue(passages), parse.GetValue(rounds), ct)));
+        var keep = new Option<string?>("--keep") { Description = "Keep the generated index in this file and reuse it on the next run." };
+        var query = new Command("query", "Time ask (retrieve + compose) with the offline default.") { passages, rounds, keep };
+        query.SetAction((parse, ct) => CliServices.RunAsync(() => BenchQueryAsync(parse.GetValue(passages), parse.GetValue(rounds), parse.GetValue(keep), ct)));
         bench.Subcommands.Add(ingest);
         bench.Subcommands.Add(query);
         return bench;
@@ -66,7 +67,7 @@ internal static class BenchCommand
         return report.Failed.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<int> BenchQueryAsync(int passages, int rounds, CancellationToken ct)
+    private static async Task<int> BenchQueryAsync(int passages, int rounds, string? keep, CancellationToken ct)
     {
         using var temp = new TempFolder();
         var root = ProjectPaths.FindRoot();
@@ -77,15 +78,18 @@ internal static class BenchCommand
             inputs.Add(distractors);
         }
 
-        if (passages > 0)
+        var reuse = keep is not null && File.Exists(keep);
+        if (passages > 0 && !reuse)
         {
             var corpus = Path.Combine(temp.Path, "corpus");
             SyntheticCorpus.Write(corpus, Math.Max(1, passages / 9), sentences: 24);
             inputs.Add(corpus);
         }
 
-        using var services = CliServices.Build(null, new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(temp.Path, "bench.db") });
-        var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync(inputs, new IngestRunOptions(), null, ct).ConfigureAwait(false);
+        using var services = CliServices.Build(null, new Dictionary<string, string?> { ["Storage:DatabasePath"] = keep is null ? Path.Combine(temp.Path, "bench.db") : Path.GetFullPath(keep) });
+        var report = reuse
+            ? new IngestReport(0, 0, 0, 0, [], 0, TimeSpan.Zero)
+            : await services.GetRequiredService<IngestionPipeline>().IngestAsync(inputs, new IngestRunOptions(), null, ct).ConfigureAwait(false);
         var answers = services.GetRequiredService<IAnswerService>();
         foreach (var q in Questions)
         {
@@ -93,20 +97,32 @@ internal static class BenchCommand
         }
 
         var times = new List<double>();
+        var stages = new double[5];
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var r = 0; r < rounds; r++)
         {
             foreach (var q in Questions)
             {
                 var watch = Stopwatch.StartNew();
-                await answers.AskAsync(new AskRequest(q), ct).ConfigureAwait(false);
+                var answer = await answers.AskAsync(new AskRequest(q), ct).ConfigureAwait(false);
                 times.Add(watch.Elapsed.TotalMilliseconds);
+                if (answer.Timings is { } t)
+                {
+                    stages[0] += t.Analyze.TotalMilliseconds;
+                    stages[1] += t.Keyword.TotalMilliseconds;
+                    stages[2] += t.Vector.TotalMilliseconds;
+                    stages[3] += t.Fuse.TotalMilliseconds;
+                    stages[4] += t.Rerank.TotalMilliseconds;
+                }
             }
         }
+
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / times.Count;
 
         times.Sort();
         var store = services.GetRequiredService<Core.Storage.BriefingStore>();
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"bench query: briefings={store.ListBriefings().Count} passages={store.PassageCount} asks={times.Count} p50_ms={EvalRunner.Percentile(times, 0.5):0.00} p95_ms={EvalRunner.Percentile(times, 0.95):0.00} max_ms={times[^1]:0.00} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} (ingest failures: {report.Failed.Count})")).ConfigureAwait(false);
+            $"bench query: briefings={store.ListBriefings().Count} passages={store.PassageCount} asks={times.Count} p50_ms={EvalRunner.Percentile(times, 0.5):0.00} p95_ms={EvalRunner.Percentile(times, 0.95):0.00} max_ms={times[^1]:0.00} cpu_ms_per_ask={cpuMs:0.00} mean_stage_ms(analyze/keyword/vector/fuse/rerank)={string.Join('/', stages.Select(x => (x / times.Count).ToString("0.00", CultureInfo.InvariantCulture)))} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} (ingest failures: {report.Failed.Count})")).ConfigureAwait(false);
         return 0;
     }
 
