@@ -18,7 +18,7 @@ public class SeededEngine : IAsyncLifetime, IDisposable
     {
     }
 
-    public SeededEngine(IDictionary<string, string?>? overrides, TimeProvider? clock = null)
+    private SeededEngine(IDictionary<string, string?>? overrides, TimeProvider? clock)
     {
         _overrides = overrides;
         _clock = clock;
