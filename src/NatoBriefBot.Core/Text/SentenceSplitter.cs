@@ -95,7 +95,8 @@ public static class SentenceSplitter
         }
 
         var word = text[w..dot];
-        return Abbreviations.Contains(word) || (word.Length == 1 && char.IsUpper(word[0]));
+        var standsAlone = w == from || char.IsWhiteSpace(text[w - 1]) || text[w - 1] is '(' or '"' or '\u201C';
+        return Abbreviations.Contains(word) || (word.Length == 1 && char.IsUpper(word[0]) && standsAlone);
     }
 
     private static void Add(string text, int start, int end, List<SentenceSpan> spans)

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NatoBriefBot.Core;
+using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Ingestion;
 using NatoBriefBot.Core.Storage;
 using NatoBriefBot.Tests.Support;
@@ -173,6 +176,34 @@ public sealed class IngestionPipelineTests : IDisposable
             Assert.All(passages, p => Assert.Equal(text[p.Start..p.End], p.Text));
             Assert.Equal(Enumerable.Range(0, passages.Count), passages.Select(p => p.Position));
         }
+    }
+
+    [Fact]
+    public async Task IngestAsync_IndexOfAnotherEmbedder_RefusesUntilRebuild()
+    {
+        WriteGoodFiles();
+        Store.EnsureEmbedder(new EmbedderProfile("onnx:all-MiniLM-L6-v2", 384, 256));
+        Store.Upsert(Records.Briefing("old.txt", Summit));
+
+        var ex = await Assert.ThrowsAsync<BriefBotException>(() => IngestAsync());
+
+        Assert.Contains("--rebuild", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("old.txt", Assert.Single(Store.ListBriefings()).File);
+        var report = await IngestAsync(new IngestRunOptions(Rebuild: true));
+        Assert.Equal(3, report.Added);
+        Assert.Equal(HashingEmbedder.ProfileName, Store.GetEmbedder()!.Name);
+        Assert.DoesNotContain(Store.ListBriefings(), b => b.File == "old.txt");
+    }
+
+    [Fact]
+    public void Build_OverlapNotBelowPassageTokens_RefusesNamingBothKeys()
+    {
+        using var services = TestEngine.Build(_folder.Combine("other.db"), new Dictionary<string, string?> { ["Ingestion:PassageTokens"] = "100", ["Ingestion:OverlapTokens"] = "100" });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<IngestionOptions>>().Value);
+
+        Assert.Contains("Ingestion:OverlapTokens", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Ingestion:PassageTokens", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

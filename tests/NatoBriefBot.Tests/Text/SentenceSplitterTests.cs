@@ -15,6 +15,22 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void Split_SlashCodeBeforePeriod_EndsSentence()
+    {
+        var sentences = Sentences("Italy has pledged another SAMP/T. And I expect more.");
+
+        Assert.Equal(["Italy has pledged another SAMP/T.", "And I expect more."], sentences);
+    }
+
+    [Fact]
+    public void Split_Initial_DoesNotEndSentence()
+    {
+        var sentences = Sentences("Jens H. Stoltenberg spoke. Ministers listened.");
+
+        Assert.Equal(["Jens H. Stoltenberg spoke.", "Ministers listened."], sentences);
+    }
+
+    [Fact]
     public void Split_Decimal_DoesNotEndSentence()
     {
         var sentences = Sentences("Allies committed EUR 20.9 billion. It is a record.");

@@ -106,6 +106,29 @@ public class PassageChunkerTests
         Assert.Equal(text.Length, chunks[^1].End);
     }
 
+    [Theory]
+    [InlineData("\u2603")]
+    [InlineData("\u0416\u044B")]
+    [InlineData("\U0001F680")]
+    [InlineData("https://www.nato.int/cps/en/natohq/news_226475.htm?selectedLocale=en&")]
+    public void Chunk_LongRunWithoutSpaces_StillWithinBudgetAndComplete(string unit)
+    {
+        var text = "Intro sentence. " + string.Concat(Enumerable.Repeat(unit, 2000 / unit.Length)) + " Outro sentence.";
+
+        var chunks = new PassageChunker(32, 8).Chunk(text);
+
+        Assert.All(chunks, c => Assert.True(c.Tokens <= 32, $"chunk of {c.Tokens} tokens"));
+        Assert.All(chunks, c => Assert.Equal(text[c.Start..c.End], c.Text));
+        Assert.All(chunks, c => Assert.False(char.IsLowSurrogate(text[c.Start]), "chunk starts inside a surrogate pair"));
+        Assert.Equal(0, chunks[0].Start);
+        Assert.Equal(text.Length, chunks[^1].End);
+        for (var i = 1; i < chunks.Count; i++)
+        {
+            var between = text[chunks[i - 1].End..Math.Max(chunks[i - 1].End, chunks[i].Start)];
+            Assert.True(string.IsNullOrWhiteSpace(between), $"text lost between chunk {i - 1} and {i}: '{between}'");
+        }
+    }
+
     [Fact]
     public void Chunk_ShortText_OneChunkWithWholeText()
     {
