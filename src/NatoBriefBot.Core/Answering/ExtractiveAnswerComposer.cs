@@ -19,10 +19,12 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
         var query = request.Retrieval?.Query ?? analyzer.Analyze(request.ResolvedQuestion);
         var weights = request.Retrieval?.TermWeights ?? query.Terms.Distinct().ToDictionary(t => t, _ => 1.0);
         var unknown = request.Retrieval?.UnknownSalient ?? [];
-        var scorer = new SentenceScorer(query, weights);
-        var candidates = scorer.Score(request.Evidence, options.EvidencePassages);
+        var scorer = request.Retrieval?.Scorer ?? new SentenceScorer(query, weights);
+        var candidates = Deduplicate(scorer.Score(request.Evidence, options.EvidencePassages));
 
-        if (unknown.Count > 0 || candidates.Count == 0 || !scorer.IsStrongEnough(candidates[0], request.Evidence, options.MinSentenceCoverage, options.MinPassageCoverage))
+        if (unknown.Count > 0 || candidates.Count == 0 ||
+            !scorer.IsStrongEnough(candidates[0], request.Evidence, options.MinSentenceCoverage, options.MinPassageCoverage) ||
+            !NamesWhatWasAsked(query, candidates[0], request.Evidence, request.Retrieval?.PeriodUncovered == true))
         {
             return Task.FromResult(NotInBriefings.Create(request.Question, request.Evidence, unknown.Count > 0 ? UnknownNames(query, unknown) : null));
         }
@@ -46,6 +48,47 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
         }
 
         return Task.FromResult(new Answer(request.Question, AnswerOutcome.Answered, text.ToString().Trim(), citations.ToCitations()));
+    }
+
+    /// <summary>
+    /// The answer must come from a briefing whose retrieved passages mention every name, number and year the question names (a question
+    /// about "2030" or "London" is not answered by a passage about something else), and, when no briefing was
+    /// published in the period the question names, the passage must mention that period itself.
+    /// </summary>
+    private static bool NamesWhatWasAsked(QueryAnalysis query, ScoredSentence best, IReadOnlyList<Evidence> evidence, bool periodUncovered)
+    {
+        var passage = TermAnalyzer.Terms(best.Evidence.Briefing.Title).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in evidence.Where(e => e.Briefing.Id == best.Evidence.Briefing.Id))
+        {
+            passage.UnionWith(TermAnalyzer.Terms(e.Passage.Text));
+        }
+
+        if (!query.Salient.All(s => passage.Contains(s) || (query.Alternatives.TryGetValue(s, out var alts) && alts.Any(passage.Contains))))
+        {
+            return false;
+        }
+
+        return !periodUncovered || query.DateText is null || TermAnalyzer.Terms(query.DateText).All(passage.Contains);
+    }
+
+    /// <summary>A sentence reached through two overlapping passages is kept once: where it has the sentence before it as context.</summary>
+    private static List<ScoredSentence> Deduplicate(List<ScoredSentence> scored)
+    {
+        var kept = new List<ScoredSentence>(scored.Count);
+        foreach (var sentence in scored)
+        {
+            var twin = kept.FindIndex(k => k.Overlaps(sentence));
+            if (twin < 0)
+            {
+                kept.Add(sentence);
+            }
+            else if (kept[twin].Previous is null && sentence.Previous is not null)
+            {
+                kept[twin] = sentence with { Score = kept[twin].Score };
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>The best sentence, the sentence before it when it refers back ("this level of support"), and up to

@@ -11,7 +11,9 @@ public static class EmbedderFactory
         return options.Provider.ToUpperInvariant() switch
         {
             "HASHING" => new HashingEmbedder(options.HashingDimensions),
-            _ => throw new BriefBotException($"Embedding:Provider '{options.Provider}' is not available in this build. Use Hashing."),
+            "ONNX" => Onnx.OnnxBertEmbedder.Create(options, projectRoot),
+            "OPENAI" or "AZUREOPENAI" => Remote.RemoteEmbedder.Create(options),
+            _ => throw new BriefBotException($"Embedding:Provider '{options.Provider}' is unknown. Use Hashing, Onnx, OpenAI or AzureOpenAI."),
         };
     }
 

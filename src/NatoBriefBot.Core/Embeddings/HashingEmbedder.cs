@@ -10,7 +10,7 @@ namespace NatoBriefBot.Core.Embeddings;
 /// character 4-grams of longer terms, L2-normalized. Cosine similarity then measures shared vocabulary, tolerant of
 /// inflection, spelling variants and partial word overlap (Norway/Norwegian), with no download and no GPU.
 /// </summary>
-public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<float>>, IProfiledEmbedder
 {
     public const string ProfileName = "lexical-hashing-v1";
 
@@ -55,25 +55,18 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
     public float[] Embed(string text)
     {
         var vector = new float[Dimensions];
-        var terms = TermAnalyzer.Terms(text);
-        string? previous = null;
-        foreach (var term in terms)
+        var previous = 0UL;
+        foreach (var word in TermAnalyzer.Words(text))
         {
-            Add(vector, Hash(term, 0), TermWeight);
-            if (previous is not null)
+            if (word.Term.Length > 0)
             {
-                Add(vector, Hash(previous, Hash(term, 0x9E3779B97F4A7C15UL)), BigramWeight);
+                AddTerm(vector, word.Term, ref previous);
             }
 
-            if (term.Length >= GramSize + 1 && !char.IsAsciiDigit(term[0]))
+            foreach (var extra in word.Expansion)
             {
-                for (var i = -1; i + GramSize <= term.Length + 1; i++)
-                {
-                    Add(vector, GramHash(term, i), GramWeight);
-                }
+                AddTerm(vector, extra, ref previous);
             }
-
-            previous = term;
         }
 
         var norm = TensorPrimitives.Norm(vector);
@@ -84,6 +77,39 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
 
         return vector;
     }
+
+    private void AddTerm(float[] vector, string term, ref ulong previous)
+    {
+        var features = Features.GetOrAdd(term, Hashes);
+        Add(vector, features[0], TermWeight);
+        if (previous != 0)
+        {
+            Add(vector, Mix(previous ^ (features[0] * 0x9E3779B97F4A7C15UL)), BigramWeight);
+        }
+
+        for (var i = 1; i < features.Length; i++)
+        {
+            Add(vector, features[i], GramWeight);
+        }
+
+        previous = features[0];
+    }
+
+    /// <summary>Per-term feature hashes (the term, then its character n-grams), computed once per process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ulong[]> Features = new(StringComparer.Ordinal);
+
+    private static readonly Func<string, ulong[]> Hashes = term =>
+    {
+        var grams = term.Length >= GramSize + 1 && !char.IsAsciiDigit(term[0]) ? term.Length + 3 - GramSize : 0;
+        var features = new ulong[1 + grams];
+        features[0] = Hash(term, 0);
+        for (var i = 0; i < grams; i++)
+        {
+            features[1 + i] = GramHash(term, i - 1);
+        }
+
+        return features;
+    };
 
     public object? GetService(Type serviceType, object? serviceKey = null)
     {

@@ -7,7 +7,11 @@ using NatoBriefBot.Core.Retrieval;
 namespace NatoBriefBot.Core.Evaluation;
 
 /// <summary>The result of one question: what was asked, what came back, and whether it was right.</summary>
-public sealed record EvalResult(string Id, string Type, string Question, Answer Answer, bool Correct, bool? SourceCorrect, bool? Hit1, bool? Hit3, double Ms);
+public sealed record EvalResult(string Id, string Type, string Question, Answer Answer, bool Correct, bool? SourceCorrect, bool? Hit1, bool? Hit3, double Ms)
+{
+    /// <summary>Plain BM25 baseline: right briefing first / in the top 3.</summary>
+    public (bool Hit1, bool Hit3)? Baseline { get; init; }
+}
 
 /// <summary>Runs question sets through the real engine and measures answer, citation, retrieval and abstention quality.</summary>
 public sealed class EvalRunner(IAnswerService answers, IRetriever retriever)
@@ -32,7 +36,14 @@ public sealed class EvalRunner(IAnswerService answers, IRetriever retriever)
                 hit3 = files.Take(3).Any(f => EvalSet.IsSource(f, q.Sources));
             }
 
-            results.Add(Judge(q.Id, q.Type, q.Question, answer, q.Sources, q.Accept, hit1, hit3, ms));
+            var result = Judge(q.Id, q.Type, q.Question, answer, q.Sources, q.Accept, hit1, hit3, ms);
+            if (q.Sources.Count > 0 && retriever is HybridRetriever hybrid)
+            {
+                var baseline = hybrid.KeywordBaseline(q.Question, 3);
+                result = result with { Baseline = (baseline.Take(1).Any(b => EvalSet.IsSource(b.File, q.Sources)), baseline.Any(b => EvalSet.IsSource(b.File, q.Sources))) };
+            }
+
+            results.Add(result);
         }
 
         return results;
@@ -86,7 +97,8 @@ public sealed class EvalRunner(IAnswerService answers, IRetriever retriever)
         var answered = results.Where(r => r.SourceCorrect is not null).ToList();
         var retrieval = results.Where(r => r.Hit1 is not null).ToList();
         var ms = results.Select(r => r.Ms).OrderBy(x => x).ToList();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"eval: answer accuracy {Pct(answerable.Count(r => r.Correct), answerable.Count)} | cited source correct {Pct(answered.Count(r => r.SourceCorrect == true), answered.Count)} of answered | retrieval hit@1 {Pct(retrieval.Count(r => r.Hit1 == true), retrieval.Count)} hit@3 {Pct(retrieval.Count(r => r.Hit3 == true), retrieval.Count)} | abstention {Pct(abstain.Count(r => r.Correct), abstain.Count)} | follow-up turns {Pct(results.Count(r => r.Type == "followup" && r.Correct), results.Count(r => r.Type == "followup"))} | latency mean {(ms.Count == 0 ? 0 : ms.Average()):0.0} ms p95 {Percentile(ms, 0.95):0.0} ms");
+        var baseline = results.Where(r => r.Baseline is not null).ToList();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"eval: answer accuracy {Pct(answerable.Count(r => r.Correct), answerable.Count)} | cited source correct {Pct(answered.Count(r => r.SourceCorrect == true), answered.Count)} of answered | retrieval hit@1 {Pct(retrieval.Count(r => r.Hit1 == true), retrieval.Count)} hit@3 {Pct(retrieval.Count(r => r.Hit3 == true), retrieval.Count)} (plain BM25: hit@1 {Pct(baseline.Count(r => r.Baseline!.Value.Hit1), baseline.Count)} hit@3 {Pct(baseline.Count(r => r.Baseline!.Value.Hit3), baseline.Count)}) | abstention {Pct(abstain.Count(r => r.Correct), abstain.Count)} | follow-up turns {Pct(results.Count(r => r.Type == "followup" && r.Correct), results.Count(r => r.Type == "followup"))} | latency mean {(ms.Count == 0 ? 0 : ms.Average()):0.0} ms p95 {Percentile(ms, 0.95):0.0} ms");
         return sb.ToString().TrimEnd();
     }
 

@@ -8,11 +8,18 @@ namespace NatoBriefBot.Core.Retrieval;
 /// <param name="Evidence">Ranked passages, best first.</param>
 /// <param name="TermWeights">Inverse document frequency of each question term (absent terms get the maximum).</param>
 /// <param name="UnknownSalient">Names, numbers and years in the question that no briefing mentions.</param>
+/// <param name="PeriodUncovered">The question names a period in which no briefing was published: only briefings whose
+/// text itself mentions the period can answer it.</param>
 public sealed record RetrievalResult(
     QueryAnalysis Query,
     IReadOnlyList<Evidence> Evidence,
     IReadOnlyDictionary<string, double> TermWeights,
-    IReadOnlyList<string> UnknownSalient);
+    IReadOnlyList<string> UnknownSalient,
+    bool PeriodUncovered = false)
+{
+    /// <summary>The sentence scorer used for reranking, with its per-passage analysis, for the composer to reuse.</summary>
+    internal SentenceScorer? Scorer { get; init; }
+}
 
 /// <summary>Finds the passages that may answer a question.</summary>
 public interface IRetriever
@@ -33,8 +40,9 @@ public sealed class HybridRetriever(
     public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken = default)
     {
         var query = analyzer.Analyze(question);
-        var briefings = store.ListBriefings().ToDictionary(b => b.Id);
-        var total = Math.Max(1, store.PassageCount);
+        var snapshot = store.CurrentSnapshot();
+        var briefings = snapshot.ById;
+        var total = Math.Max(1, snapshot.Count);
         var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList());
         var weights = query.Terms.Concat(query.Salient).Distinct(StringComparer.Ordinal)
             .ToDictionary(t => t, t => Idf(df.GetValueOrDefault(t), total), StringComparer.Ordinal);
@@ -49,7 +57,7 @@ public sealed class HybridRetriever(
 
         var keywordHits = store.SearchKeywords(BuildMatch(query.Terms, df, total), options.Candidates * 2);
         var vector = (await embedder.GenerateAsync([query.Text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
-        var vectorHits = store.SearchVectors(vector.Span, options.Candidates, allow);
+        var vectorHits = snapshot.Search(vector.Span, options.Candidates, allow);
 
         var fused = new Dictionary<long, double>();
         var rank = 0;
@@ -72,12 +80,25 @@ public sealed class HybridRetriever(
 
         var fusedRanked = fused
             .Where(kv => passages.ContainsKey(kv.Key) && briefings.ContainsKey(passages[kv.Key].BriefingId))
-            .Select(kv => Evidence.Of(passages[kv.Key], briefings[passages[kv.Key].BriefingId], kv.Value * Boost(briefings[passages[kv.Key].BriefingId], query, briefings.Values)))
+            .Select(kv => Evidence.Of(passages[kv.Key], briefings[passages[kv.Key].BriefingId], kv.Value * Boost(briefings[passages[kv.Key].BriefingId], query, snapshot.Timeline)))
             .OrderByDescending(e => e.Score)
             .Take(options.RerankDepth)
             .ToList();
-        var ranked = Rerank(fusedRanked, new SentenceScorer(query, weights)).Take(options.MaxEvidence).ToList();
-        return new RetrievalResult(query, ranked, weights, unknown);
+        var scorer = new SentenceScorer(query, weights);
+        var ranked = Rerank(fusedRanked, scorer).Take(options.MaxEvidence).ToList();
+        var periodUncovered = query.Dates is { } period && !briefings.Values.Any(b => b.Published is { } d && period.Contains(d));
+        return new RetrievalResult(query, ranked, weights, unknown, periodUncovered) { Scorer = scorer };
+    }
+
+    /// <summary>Plain BM25 over the same passages (no vectors, dates or reranking): the baseline the eval compares against.</summary>
+    public IReadOnlyList<StoredBriefing> KeywordBaseline(string question, int limit)
+    {
+        var query = analyzer.Analyze(question);
+        var df = store.DocumentFrequencies(query.CoreTerms.ToList());
+        var hits = store.SearchKeywords(string.Join(" OR ", query.CoreTerms.Where(t => df.GetValueOrDefault(t) > 0).Select(t => "\"" + t + "\"")), limit * 4);
+        var passages = store.GetPassages(hits.Select(h => h.Id).ToList());
+        var briefings = store.ListBriefings().ToDictionary(b => b.Id);
+        return hits.Where(h => passages.ContainsKey(h.Id)).Select(h => briefings[passages[h.Id].BriefingId]).Distinct().Take(limit).ToList();
     }
 
     /// <summary>
@@ -93,7 +114,7 @@ public sealed class HybridRetriever(
 
         var top = candidates[0].Score;
         return candidates
-            .Select(e => e with { Score = ((1 - options.RerankWeight) * (e.Score / top)) + (options.RerankWeight * scorer.ScorePassage(e, 0).Select(s => s.Score).DefaultIfEmpty(0).Max()) })
+            .Select(e => e with { Score = ((1 - options.RerankWeight) * (e.Score / top)) + (options.RerankWeight * scorer.ScorePassage(e).Select(s => s.Score).DefaultIfEmpty(0).Max()) })
             .OrderByDescending(e => e.Score);
     }
 
@@ -109,29 +130,19 @@ public sealed class HybridRetriever(
         return string.Join(" OR ", chosen.Select(t => "\"" + t.Replace("\"", string.Empty, StringComparison.Ordinal) + "\""));
     }
 
-    private double Boost(StoredBriefing? briefing, QueryAnalysis query, IEnumerable<StoredBriefing> all)
+    private double Boost(StoredBriefing briefing, QueryAnalysis query, Dictionary<long, double> timeline)
     {
-        if (briefing is null)
-        {
-            return 1;
-        }
-
         var boost = 1.0;
         if (query.Dates is { } range && briefing.Published is { } date && range.Contains(date))
         {
             boost *= options.DateMatchBoost;
         }
 
-        if (query.Recency != Recency.None || query.PrefersNewest)
+        if ((query.Recency != Recency.None || query.PrefersNewest) && timeline.Count > 1 && timeline.TryGetValue(briefing.Id, out var position))
         {
-            var dated = all.Where(b => b.Published is not null).OrderBy(b => b.Published).ToList();
-            if (dated.Count > 1 && briefing.Published is not null)
-            {
-                var position = dated.FindIndex(b => b.Id == briefing.Id) / (double)(dated.Count - 1);
-                var strength = query.Recency == Recency.Earliest ? 1 - position : position;
-                var max = query.Recency != Recency.None ? options.RecencyBoost : 1 + ((options.RecencyBoost - 1) / 2);
-                boost *= 1 + ((max - 1) * strength);
-            }
+            var strength = query.Recency == Recency.Earliest ? 1 - position : position;
+            var max = query.Recency != Recency.None ? options.RecencyBoost : 1 + ((options.RecencyBoost - 1) / 2);
+            boost *= 1 + ((max - 1) * strength);
         }
 
         return boost;

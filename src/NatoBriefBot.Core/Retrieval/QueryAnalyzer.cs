@@ -95,6 +95,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         {
             var dateTerms = TermAnalyzer.Terms(dateText);
             core.RemoveAll(dateTerms.Contains);
+            salient.RemoveAll(dateTerms.Contains);
         }
 
         core = core.Distinct(StringComparer.Ordinal).ToList();

@@ -62,14 +62,32 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
         count = Math.Min(evidence.Count, count);
         for (var rank = 0; rank < count; rank++)
         {
-            scored.AddRange(ScorePassage(evidence[rank], 0.1 * (1 - (rank / (double)count))));
+            var prior = 0.1 * (1 - (rank / (double)count));
+            scored.AddRange(ScorePassage(evidence[rank]).Select(x => x with { Score = x.Score + prior }));
         }
 
         return scored.OrderByDescending(s => s.Score).ToList();
     }
 
-    /// <summary>Scores every sentence of one passage (sentences under four words are skipped).</summary>
-    public IEnumerable<ScoredSentence> ScorePassage(Evidence e, double prior)
+    private readonly Dictionary<long, List<ScoredSentence>> _byPassage = [];
+
+    /// <summary>Scores every sentence of one passage (sentences under four words are skipped); cached per passage.</summary>
+    public List<ScoredSentence> ScorePassage(Evidence e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        lock (_byPassage)
+        {
+            if (!_byPassage.TryGetValue(e.Passage.Id, out var sentences))
+            {
+                sentences = Analyze(e).ToList();
+                _byPassage[e.Passage.Id] = sentences;
+            }
+
+            return sentences.Select(s => s.Evidence == e ? s : s with { Evidence = e }).ToList();
+        }
+    }
+
+    private IEnumerable<ScoredSentence> Analyze(Evidence e)
     {
         var text = e.Passage.Text;
         ScoredSentence? previous = null;
@@ -78,7 +96,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             var sentence = span.Of(text);
             var terms = TermAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
             var (coverage, covered) = Coverage(terms, previous?.Terms, sentence);
-            var score = coverage + TypeBonus(sentence) + prior;
+            var score = coverage + TypeBonus(sentence);
             if (!EndsLikeSentence(sentence))
             {
                 score *= 0.8;

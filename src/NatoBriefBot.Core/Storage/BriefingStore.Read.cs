@@ -6,6 +6,9 @@ namespace NatoBriefBot.Core.Storage;
 /// <summary>The read side of the index: listings, passages, full-text and vector search.</summary>
 public sealed partial class BriefingStore
 {
+    /// <summary>The in-memory view of the index queries read from (reloaded only after a write).</summary>
+    internal VectorCache.Snapshot CurrentSnapshot() => _vectors.Current();
+
     /// <summary>All briefings, oldest first (undated last), with passage counts.</summary>
     public IReadOnlyList<StoredBriefing> ListBriefings() => _vectors.Current().Briefings;
 

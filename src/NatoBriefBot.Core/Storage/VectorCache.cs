@@ -93,6 +93,18 @@ internal sealed class VectorCache(BriefingStore store)
 
     internal sealed record Snapshot(long Generation, IReadOnlyList<StoredBriefing> Briefings, long[] Ids, long[] Owners, float[] Matrix, int Dims, int Count)
     {
+        /// <summary>Briefings by id.</summary>
+        public Dictionary<long, StoredBriefing> ById { get; } = Briefings.ToDictionary(b => b.Id);
+
+        /// <summary>Each dated briefing's place on the timeline, 0 (oldest) to 1 (newest).</summary>
+        public Dictionary<long, double> Timeline { get; } = BuildTimeline(Briefings);
+
+        private static Dictionary<long, double> BuildTimeline(IReadOnlyList<StoredBriefing> briefings)
+        {
+            var dated = briefings.Where(b => b.Published is not null).OrderBy(b => b.Published).ToList();
+            return dated.Select((b, i) => (b.Id, Position: dated.Count > 1 ? i / (double)(dated.Count - 1) : 1.0)).ToDictionary(x => x.Id, x => x.Position);
+        }
+
         public List<(long Id, float Score)> Search(ReadOnlySpan<float> query, int limit, Func<long, bool>? allowBriefing)
         {
             var top = new PriorityQueue<int, float>(limit + 1);

@@ -15,6 +15,9 @@ public readonly record struct Token(string Surface, string Term, int Start)
     public bool IsAcronym => Surface.Length >= 2 && Surface.All(c => char.IsUpper(c) || char.IsAsciiDigit(c)) && Surface.Any(char.IsLetter);
 }
 
+/// <summary>A distinct written word and what it contributes to search: its term (empty for a stop word) and any acronym expansion.</summary>
+public sealed record WordInfo(string Surface, string Term, string[] Expansion);
+
 /// <summary>
 /// The one place text becomes search terms, for passages and questions alike: words, British/American spelling folded,
 /// light stemming, stop words dropped, NATO acronyms expanded. The full-text index, the offline embedder and the
@@ -36,13 +39,7 @@ public static class TermAnalyzer
             }
 
             var start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) ||
-                   (IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i > start) ||
-                   (text[i] is '.' or ',' && i > start && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))))
-            {
-                i++;
-            }
-
+            i = WordEnd(text, start);
             var surface = text[start..i].Replace('\u2019', '\'').Replace('\u2018', '\'');
             tokens.Add(new Token(surface, Normalize(surface), start));
         }
@@ -53,13 +50,87 @@ public static class TermAnalyzer
     /// <summary>The search terms of <paramref name="text"/> in order, stop words removed, acronym expansions appended after each acronym.</summary>
     public static List<string> Terms(string text)
     {
-        var terms = new List<string>();
-        foreach (var token in Tokenize(text))
+        var terms = new List<string>(text.Length / 7);
+        foreach (var word in Words(text))
         {
-            AddTerms(token, terms);
+            if (word.Term.Length > 0)
+            {
+                terms.Add(word.Term);
+            }
+
+            foreach (var extra in word.Expansion)
+            {
+                if (!terms.Contains(extra))
+                {
+                    terms.Add(extra);
+                }
+            }
         }
 
         return terms;
+    }
+
+    /// <summary>
+    /// The analyzed words of <paramref name="text"/> (stop words included, with an empty term), from a shared cache
+    /// keyed by the word as written: each distinct word is normalized once per process, and the hot path allocates
+    /// no strings for words already seen.
+    /// </summary>
+    public static List<WordInfo> Words(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new List<WordInfo>(text.Length / 6);
+        var lookup = Cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            i = WordEnd(text, start);
+            var span = text.AsSpan(start, i - start);
+            if (!lookup.TryGetValue(span, out var info))
+            {
+                info = Analyze(span.ToString());
+                if (Cache.Count < MaxCacheEntries)
+                {
+                    Cache.TryAdd(info.Surface, info);
+                }
+            }
+
+            words.Add(info);
+        }
+
+        return words;
+    }
+
+    private const int MaxCacheEntries = 500_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordInfo> Cache = new(StringComparer.Ordinal);
+
+    private static WordInfo Analyze(string surface)
+    {
+        var token = new Token(surface.Replace('\u2019', '\'').Replace('\u2018', '\''), Normalize(surface), 0);
+        var terms = new List<string>();
+        AddTerms(token, terms);
+        var expansion = token.IsStopWord ? terms.ToArray() : terms.Skip(1).ToArray();
+        return new WordInfo(surface, token.Term, expansion);
+    }
+
+    private static int WordEnd(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && (char.IsLetterOrDigit(text[i]) ||
+               (IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i > start) ||
+               (text[i] is '.' or ',' && i > start && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>Adds the terms one token contributes (its own term, then any acronym expansion).</summary>
@@ -86,7 +157,7 @@ public static class TermAnalyzer
     /// <summary>Normalizes one word to its term; empty for a stop word.</summary>
     public static string Normalize(string surface)
     {
-        var lower = FoldAccents(surface.ToLowerInvariant());
+        var lower = FoldAccents(surface.ToLowerInvariant()).Replace('\u2019', '\'').Replace('\u2018', '\'');
         if (lower.EndsWith("'s", StringComparison.Ordinal))
         {
             lower = lower[..^2];

@@ -1,3 +1,4 @@
+using NatoBriefBot.Core.Answering.Llm;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,10 +20,10 @@ internal static class CliServices
     public static Option<string?> DbOption() => new("--db") { Description = "The index file (default: Storage:DatabasePath in appsettings.json, data/briefings.db)." };
 
     /// <summary>The engine's services as configured by appsettings.json, environment variables and <paramref name="db"/>.</summary>
-    public static ServiceProvider Build(string? db)
+    public static ServiceProvider Build(string? db, IDictionary<string, string?>? settings = null)
     {
         var root = ProjectPaths.FindRoot();
-        var overrides = new Dictionary<string, string?>();
+        var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (!string.IsNullOrWhiteSpace(db))
         {
             overrides["Storage:DatabasePath"] = Path.GetFullPath(db);
@@ -38,6 +39,7 @@ internal static class CliServices
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddBriefingEngine(configuration, root);
+        services.AddLlmAnswering(configuration);
         return services.BuildServiceProvider();
     }
 

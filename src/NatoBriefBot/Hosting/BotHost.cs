@@ -1,3 +1,4 @@
+using NatoBriefBot.Core.Answering.Llm;
 using NatoBriefBot.Api;
 using NatoBriefBot.Channels.BotFramework;
 using NatoBriefBot.Channels.DirectLine;
@@ -31,6 +32,7 @@ public static class BotHost
         }
 
         builder.Services.AddBriefingEngine(builder.Configuration, root);
+        builder.Services.AddLlmAnswering(builder.Configuration);
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
 

@@ -3,7 +3,8 @@ using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Core.Ingestion.Chunking;
 
-/// <summary>A passage cut from a briefing's cleaned text: <c>Text == cleaned[Start..End]</c>.</summary>
+/// <summary>A passage cut from a briefing's cleaned text: <c>Text == cleaned[Start..End]</c>.
+/// <see cref="Tokens"/> is an upper bound of its cl100k token count (its sentences' counts plus the joins between them).</summary>
 public sealed record PassageChunk(int Position, int Start, int End, string Text, int Tokens);
 
 /// <summary>
@@ -62,7 +63,7 @@ public sealed class PassageChunker
             var start = pieces[first].Start;
             var end = pieces[last].End;
             var passageText = text[start..end];
-            chunks.Add(new PassageChunk(chunks.Count, start, end, passageText, Tokenizer.CountTokens(passageText)));
+            chunks.Add(new PassageChunk(chunks.Count, start, end, passageText, tokens));
             if (last + 1 >= pieces.Count)
             {
                 break;

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NatoBriefBot.Core;
+using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.Answering.Llm;
+using NatoBriefBot.Core.Ingestion;
+using NatoBriefBot.Tests.Fakes;
+
+namespace NatoBriefBot.Tests.Answering.Llm;
+
+/// <summary>The whole engine (seeds in a real SQLite file, hybrid retrieval, answer service, memory) with the LLM side switched on.</summary>
+public sealed partial class LlmEngineIntegrationTests : IAsyncLifetime
+{
+    private const string Rewritten = "What did NATO defence ministers decide about air defence?";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("briefbot-llm-").FullName;
+    private FakeOpenAiServer _server = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeOpenAiServer.StartAsync();
+        _server.Responder = request => request.System.Contains("stand-alone", StringComparison.OrdinalIgnoreCase)
+            ? FakeChatReply.Text(Rewritten)
+            : FakeChatReply.Text(FirstSentenceOfFirstPassage(request.User) + " [1]");
+        var root = ProjectPaths.FindRoot();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = Path.Combine(_folder, "briefings.db"),
+            ["Llm:Provider"] = "OpenAICompatible",
+            ["Llm:Model"] = "fake-gpt",
+            ["Llm:Endpoint"] = _server.OpenAiEndpoint,
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddBriefingEngine(configuration, root);
+        services.AddLlmAnswering(configuration);
+        _services = services.BuildServiceProvider();
+        await _services.GetRequiredService<IngestionPipeline>().IngestAsync([Path.Combine(root, "seeds")], new IngestRunOptions());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _server.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task AskAsync_LlmProvider_AnswersFromRetrievedPassageWithExactQuote()
+    {
+        var answers = _services.GetRequiredService<IAnswerService>();
+
+        var answer = await answers.AskAsync(new AskRequest("What did defence ministers discuss about Ukraine?"));
+
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        var prompt = _server.Single().User;
+        var citation = Assert.Single(answer.Citations);
+        Assert.Contains(PromptPassages.Escape(citation.Quote.Trim()), prompt, StringComparison.Ordinal);
+        Assert.Equal(FirstSentenceOfFirstPassage(prompt) + " [1]", answer.Text);
+        Assert.True(File.Exists(Path.Combine(ProjectPaths.FindRoot(), "seeds", citation.File)));
+    }
+
+    [Fact]
+    public async Task AskAsync_FollowUp_AnswersTheRewrittenQuestion()
+    {
+        var answers = _services.GetRequiredService<IAnswerService>();
+        await answers.AskAsync(new AskRequest("What did defence ministers discuss about Ukraine?", "conv-1"));
+
+        await answers.AskAsync(new AskRequest("And air defence?", "conv-1"));
+
+        var requests = _server.Requests.ToArray();
+        Assert.Equal(3, requests.Length);
+        Assert.Contains("<question>\nAnd air defence?\n</question>", requests[1].User, StringComparison.Ordinal);
+        Assert.Contains("<question>\n" + Rewritten + "\n</question>", requests[2].User, StringComparison.Ordinal);
+    }
+
+    private static string FirstSentenceOfFirstPassage(string prompt)
+    {
+        var passage = FirstPassage().Match(prompt).Groups[1].Value;
+        var end = passage.IndexOf(". ", StringComparison.Ordinal);
+        return (end > 0 ? passage[..(end + 1)] : passage.Split('\n')[0]).Trim();
+    }
+
+    [GeneratedRegex("<passage key=\"1\"[^>]*>\n(.*?)\n</passage>", RegexOptions.Singleline)]
+    private static partial Regex FirstPassage();
+}

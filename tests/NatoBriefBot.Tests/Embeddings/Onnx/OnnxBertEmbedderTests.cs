@@ -1,0 +1,186 @@
+using System.Numerics.Tensors;
+using Microsoft.Extensions.AI;
+using NatoBriefBot.Core.Embeddings;
+using NatoBriefBot.Core.Embeddings.Onnx;
+
+namespace NatoBriefBot.Tests.Embeddings.Onnx;
+
+public class OnnxBertEmbedderTests(TinyBertFixture fixture) : IClassFixture<TinyBertFixture>
+{
+    private const string Briefing = "NATO defence ministers agreed new regional plans to strengthen deterrence on the eastern flank.";
+
+    private static readonly string[] MixedLengths =
+    [
+        "Ukraine",
+        Briefing,
+        "Allies pledged more ammunition production and air defence for Kyiv during the Brussels meeting in June.",
+        "",
+        "Secretary General Stoltenberg said spending of two percent of GDP is a floor, not a ceiling.",
+    ];
+
+    [Fact]
+    public async Task GenerateAsync_TinyModel_VectorLengthIsHiddenSize()
+    {
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder);
+
+        var vector = await embedder.GenerateVectorAsync(Briefing);
+
+        Assert.Equal(fixture.Model.HiddenSize, vector.Length);
+        Assert.Equal(fixture.Model.HiddenSize, embedder.Profile.Dimensions);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_AnyText_VectorsHaveUnitLength()
+    {
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder);
+
+        var embeddings = await embedder.GenerateAsync(MixedLengths);
+
+        Assert.Equal(MixedLengths.Length, embeddings.Count);
+        Assert.All(embeddings, e => Assert.Equal(1f, TensorPrimitives.Norm(e.Vector.Span), 4));
+    }
+
+    [Fact]
+    public async Task GenerateAsync_BatchWithPadding_EqualsOneAtATime()
+    {
+        using var batched = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 4);
+        using var single = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 1);
+
+        var together = await batched.GenerateAsync(MixedLengths);
+        var alone = await single.GenerateAsync(MixedLengths);
+
+        for (var i = 0; i < MixedLengths.Length; i++)
+        {
+            AssertClose(alone[i].Vector.Span, together[i].Vector.Span);
+        }
+    }
+
+    [Fact]
+    public async Task GenerateAsync_TinyModel_MatchesReferenceMeanPooling()
+    {
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 8);
+
+        var embeddings = await embedder.GenerateAsync(MixedLengths);
+
+        for (var i = 0; i < MixedLengths.Length; i++)
+        {
+            AssertClose(TinyBertReference.Embed(fixture.Model, MixedLengths[i], 256), embeddings[i].Vector.Span);
+        }
+    }
+
+    [Fact]
+    public async Task GenerateAsync_InputLongerThanMaxTokens_IsTruncated()
+    {
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, maxTokens: 16);
+        var longText = string.Join(' ', Enumerable.Repeat(Briefing, 40));
+
+        var vectors = await embedder.GenerateAsync([longText, longText + " Finland and Sweden joined the alliance."]);
+
+        AssertClose(vectors[0].Vector.Span, vectors[1].Vector.Span);
+        AssertClose(TinyBertReference.Embed(fixture.Model, longText, 16), vectors[0].Vector.Span);
+        Assert.Equal(14, embedder.Profile.MaxInputTokens);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_SameAndDifferentTexts_SameTextSameVector()
+    {
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder);
+
+        var vectors = await embedder.GenerateAsync([Briefing, "Russia launched drone attacks on Ukraine.", Briefing]);
+
+        Assert.Equal(vectors[0].Vector.ToArray(), vectors[2].Vector.ToArray());
+        Assert.True(TensorPrimitives.CosineSimilarity(vectors[0].Vector.Span, vectors[1].Vector.Span) < 0.999f);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_DefaultLowerCasing_IgnoresCase()
+    {
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder);
+
+        var vectors = await embedder.GenerateAsync(["NATO DEFENCE MINISTERS", "nato defence ministers"]);
+
+        AssertClose(vectors[0].Vector.Span, vectors[1].Vector.Span);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_TokenizerConfigWithoutLowerCase_KeepsCase()
+    {
+        var model = TinyBertModel.Write(fixture.NewFolder("cased"));
+        await File.WriteAllTextAsync(Path.Combine(model.Folder, "tokenizer_config.json"), """{ "do_lower_case": false }""");
+        using var embedder = new OnnxBertEmbedder(model.Folder);
+
+        var vectors = await embedder.GenerateAsync(["NATO DEFENCE MINISTERS", "nato defence ministers"]);
+
+        Assert.True(TensorPrimitives.CosineSimilarity(vectors[0].Vector.Span, vectors[1].Vector.Span) < 0.999f);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_ConcurrentCallers_GetSameVectors()
+    {
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 2);
+        var expected = await embedder.GenerateAsync(MixedLengths);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => embedder.GenerateAsync(MixedLengths))));
+
+        Assert.All(results, r => Assert.Equal(expected.Select(e => e.Vector.ToArray()), r.Select(e => e.Vector.ToArray())));
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    public async Task GenerateAsync_ModelDeclaringFewerInputs_FeedsOnlyDeclaredInputs(bool tokenTypeIds, bool attentionMask)
+    {
+        var options = new TinyBertModelOptions { TokenTypeIds = tokenTypeIds, AttentionMask = attentionMask };
+        var model = TinyBertModel.Write(fixture.NewFolder("inputs"), options);
+        using var embedder = new OnnxBertEmbedder(model.Folder);
+
+        var vector = await embedder.GenerateVectorAsync(Briefing);
+
+        AssertClose(TinyBertReference.Embed(model, Briefing, 256), vector.Span);
+    }
+
+    [Fact]
+    public async Task Constructor_SymbolicHiddenSize_ReadsDimensionFromAProbeRun()
+    {
+        var model = TinyBertModel.Write(fixture.NewFolder("symbolic"), new TinyBertModelOptions { HiddenSize = 24, DeclareHiddenSize = false });
+        using var embedder = new OnnxBertEmbedder(model.Folder);
+
+        var vector = await embedder.GenerateVectorAsync(Briefing);
+
+        Assert.Equal(24, embedder.Profile.Dimensions);
+        Assert.Equal(24, vector.Length);
+    }
+
+    [Fact]
+    public void Create_RelativeModelPath_ResolvesAgainstProjectRootAndNamesProfile()
+    {
+        var options = new EmbeddingOptions { Provider = "Onnx", OnnxModelPath = "tiny-bert", OnnxMaxTokens = 64, OnnxBatchSize = 3 };
+
+        using var embedder = OnnxBertEmbedder.Create(options, fixture.Root);
+
+        Assert.Equal(new EmbedderProfile("onnx:tiny-bert", fixture.Model.HiddenSize, 62), embedder.Profile);
+        Assert.Same(embedder.Profile, embedder.GetService<EmbedderProfile>());
+        var metadata = embedder.GetService<EmbeddingGeneratorMetadata>();
+        Assert.Equal("onnx", metadata?.ProviderName);
+        Assert.Equal(fixture.Model.HiddenSize, metadata?.DefaultModelDimensions);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_AfterDispose_Throws()
+    {
+        var embedder = new OnnxBertEmbedder(fixture.Model.Folder);
+        embedder.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => embedder.GenerateAsync([Briefing]));
+    }
+
+    private static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 5);
+        }
+    }
+}
