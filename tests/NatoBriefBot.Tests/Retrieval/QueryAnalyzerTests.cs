@@ -57,7 +57,9 @@ public class QueryAnalyzerTests
         var q = _analyzer.Analyze("What did NATO decide in 2019?");
 
         Assert.Equal(new DateRange(new DateOnly(2019, 1, 1), new DateOnly(2019, 12, 31)), q.Dates);
-        Assert.Contains("2019", q.Salient);
+        Assert.Equal("in 2019", q.DateText);
+        Assert.DoesNotContain("2019", q.Salient);
+        Assert.DoesNotContain("2019", q.CoreTerms);
     }
 
     [Fact]
@@ -128,13 +130,14 @@ public class QueryAnalyzerTests
     [Fact]
     public void Analyze_NamesAndYears_Salient()
     {
-        var q = _analyzer.Analyze("Did Mark Rutte visit Wiesbaden in 2024?");
+        var q = _analyzer.Analyze("Did Mark Rutte mention the 2024 targets in Wiesbaden?");
 
         Assert.Contains(TermAnalyzer.Normalize("Mark"), q.Salient);
         Assert.Contains(TermAnalyzer.Normalize("Rutte"), q.Salient);
         Assert.Contains(TermAnalyzer.Normalize("Wiesbaden"), q.Salient);
         Assert.Contains("2024", q.Salient);
-        Assert.DoesNotContain(TermAnalyzer.Normalize("visit"), q.Salient);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("mention"), q.Salient);
+        Assert.Null(q.Dates);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NatoBriefBot.Core;
+using NatoBriefBot.Core.Answering.Llm;
 using NatoBriefBot.Core.Ingestion;
 
 namespace NatoBriefBot.Tests.Support;
@@ -37,6 +38,7 @@ public static class TestEngine
         }
 
         services.AddBriefingEngine(configuration, Root);
+        services.AddLlmAnswering(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

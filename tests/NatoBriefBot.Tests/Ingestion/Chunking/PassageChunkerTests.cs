@@ -26,7 +26,8 @@ public class PassageChunkerTests
                 var c = chunks[i];
                 Assert.Equal(i, c.Position);
                 Assert.Equal(text[c.Start..c.End], c.Text);
-                Assert.Equal(PassageChunker.CountTokens(c.Text), c.Tokens);
+                var exact = PassageChunker.CountTokens(c.Text);
+                Assert.True(exact <= c.Tokens, $"chunk {i} reports {c.Tokens} tokens but has {exact}");
                 Assert.True(c.Tokens <= budget, $"chunk {i} has {c.Tokens} tokens, budget {budget}");
             }
         }
@@ -98,7 +99,7 @@ public class PassageChunkerTests
         Assert.True(chunks.Count > 5);
         foreach (var c in chunks)
         {
-            Assert.True(c.Tokens <= 32);
+            Assert.True(PassageChunker.CountTokens(c.Text) <= 32);
             Assert.True(c.Start == 0 || text[c.Start - 1] == ' ', $"chunk starts inside a word at {c.Start}");
             Assert.True(c.End == text.Length || text[c.End] == ' ', $"chunk ends inside a word at {c.End}");
         }
@@ -117,7 +118,7 @@ public class PassageChunkerTests
 
         var chunks = new PassageChunker(32, 8).Chunk(text);
 
-        Assert.All(chunks, c => Assert.True(c.Tokens <= 32, $"chunk of {c.Tokens} tokens"));
+        Assert.All(chunks, c => Assert.True(PassageChunker.CountTokens(c.Text) <= 32 && c.Tokens <= 32, $"chunk of {PassageChunker.CountTokens(c.Text)} tokens"));
         Assert.All(chunks, c => Assert.Equal(text[c.Start..c.End], c.Text));
         Assert.All(chunks, c => Assert.False(char.IsLowSurrogate(text[c.Start]), "chunk starts inside a surrogate pair"));
         Assert.Equal(0, chunks[0].Start);
