@@ -60,6 +60,8 @@ public sealed class AskApiTests(BotServer server) : IClassFixture<BotServer>
         { "{\"question\":\"   \"}", "empty" },
         { "{\"question\":\"What\\u0007 is NATO?\"}", "control characters" },
         { "{\"question\":\"What did Italy pledge?\",\"conversation\":7}", "\"conversation\"" },
+        { "{\"question\":\"What did Italy pledge?\",\"conversation\":\"" + new string('c', 201) + "\"}", "200 characters" },
+        { "{\"question\":null}", "\"question\"" },
     };
 
     [Theory]

@@ -106,6 +106,19 @@ public sealed class HybridRetrieverDatedTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrieveAsync_PeriodWithoutBriefings_PeriodUncovered()
+    {
+        var (retriever, _) = Engine(null, ThreeAirDefenceBriefings());
+
+        var covered = await retriever.RetrieveAsync("What air defence systems did ministers discuss in October 2024?");
+        var uncovered = await retriever.RetrieveAsync("What air defence systems did ministers discuss in March 2021?");
+
+        Assert.False(covered.PeriodUncovered);
+        Assert.True(uncovered.PeriodUncovered);
+        Assert.Equal(["undated.txt"], uncovered.Evidence.Select(e => e.Briefing.File).Distinct());
+    }
+
+    [Fact]
     public async Task RetrieveAsync_NoPeriod_AllBriefingsEligible()
     {
         var (retriever, _) = Engine(null, ThreeAirDefenceBriefings());
