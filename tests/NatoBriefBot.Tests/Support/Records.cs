@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Ingestion.Chunking;
 using NatoBriefBot.Core.Storage;
@@ -9,7 +10,8 @@ namespace NatoBriefBot.Tests.Support;
 /// for tests that need metadata the reader cannot give (publication dates).</summary>
 public static class Records
 {
-    public static readonly HashingEmbedder Embedder = new(1024);
+    /// <summary>The hashing embedder as appsettings.json configures it, so records match what the engine embeds.</summary>
+    public static readonly HashingEmbedder Embedder = new(TestEngine.Settings.GetValue("Embedding:HashingDimensions", 1024));
 
     public static readonly PassageChunker Chunker = new(180, 40);
 

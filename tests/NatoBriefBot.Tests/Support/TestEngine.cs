@@ -17,6 +17,13 @@ public static class TestEngine
 
     public static string SeedsFolder => Path.Combine(Root, "seeds");
 
+    /// <summary>The project's settings without test overrides.</summary>
+    public static IConfiguration Settings { get; } = new ConfigurationBuilder()
+        .SetBasePath(Root)
+        .AddJsonFile(ProjectPaths.SettingsFile, optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+
     public static ServiceProvider Build(string databasePath, IDictionary<string, string?>? overrides = null, TimeProvider? clock = null)
     {
         var settings = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>())

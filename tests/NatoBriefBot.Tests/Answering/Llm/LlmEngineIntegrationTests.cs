@@ -78,9 +78,9 @@ public sealed partial class LlmEngineIntegrationTests : IAsyncLifetime
 
     private static string FirstSentenceOfFirstPassage(string prompt)
     {
-        var passage = FirstPassage().Match(prompt).Groups[1].Value;
-        var end = passage.IndexOf(". ", StringComparison.Ordinal);
-        return (end > 0 ? passage[..(end + 1)] : passage.Split('\n')[0]).Trim();
+        var line = FirstPassage().Match(prompt).Groups[1].Value.Split('\n')[0];
+        var end = line.IndexOf(". ", StringComparison.Ordinal);
+        return (end > 0 ? line[..(end + 1)] : line).Trim();
     }
 
     [GeneratedRegex("<passage key=\"1\"[^>]*>\n(.*?)\n</passage>", RegexOptions.Singleline)]
