@@ -31,6 +31,14 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void Split_NoAsWord_EndsSentenceButNoBeforeNumberDoesNot()
+    {
+        var sentences = Sentences("Asked about a third term, he said no. Ministers met at No. 10 Downing Street.");
+
+        Assert.Equal(["Asked about a third term, he said no.", "Ministers met at No. 10 Downing Street."], sentences);
+    }
+
+    [Fact]
     public void Split_Decimal_DoesNotEndSentence()
     {
         var sentences = Sentences("Allies committed EUR 20.9 billion. It is a record.");
