@@ -37,7 +37,17 @@ public sealed class AskApiTests(BotServer server) : IClassFixture<BotServer>
         Assert.Equal(1, citation.GetProperty("n").GetInt32());
         Assert.Equal("002_bea1dc2b0db3c042.txt", citation.GetProperty("file").GetString());
         Assert.Contains("SAMP/T", citation.GetProperty("quote").GetString(), StringComparison.Ordinal);
-        Assert.Contains(citation.GetProperty("published").ValueKind, new[] { JsonValueKind.Null, JsonValueKind.String });
+        AssertDateOrNull(citation.GetProperty("published"));
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("id").ValueKind);
+    }
+
+    internal static void AssertDateOrNull(JsonElement value)
+    {
+        Assert.Contains(value.ValueKind, new[] { JsonValueKind.Null, JsonValueKind.String });
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            Assert.True(DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _), value.GetString());
+        }
     }
 
     [Fact]

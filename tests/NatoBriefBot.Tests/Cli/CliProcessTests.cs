@@ -70,6 +70,8 @@ public sealed class CliProcessTests(CliIndex index) : IClassFixture<CliIndex>, I
         {
             Assert.Equal(["id", "file", "title", "published", "publisher", "url", "passages"], b.EnumerateObject().Select(p => p.Name));
             Assert.True(b.GetProperty("passages").GetInt32() > 0);
+            Api.AskApiTests.AssertDateOrNull(b.GetProperty("published"));
+            Assert.False(string.IsNullOrWhiteSpace(b.GetProperty("title").GetString()));
             Assert.True(File.Exists(Path.Combine(TestEngine.SeedsFolder, b.GetProperty("file").GetString()!)));
         }
     }
