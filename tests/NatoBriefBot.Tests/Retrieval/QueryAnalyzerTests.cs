@@ -15,6 +15,7 @@ public class QueryAnalyzerTests
 
         Assert.Equal(new DateRange(new DateOnly(2024, 10, 1), new DateOnly(2024, 10, 31)), q.Dates);
         Assert.Equal("October 2024", q.DateText);
+        Assert.False(q.DatesAreSoft);
         Assert.DoesNotContain(TermAnalyzer.Normalize("October"), q.CoreTerms);
     }
 
@@ -48,6 +49,7 @@ public class QueryAnalyzerTests
         var q = _analyzer.Analyze("What did ministers agree last year?");
 
         Assert.Equal(new DateRange(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)), q.Dates);
+        Assert.True(q.DatesAreSoft);
         Assert.Equal(new DateRange(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31)), new QueryAnalyzer(new FixedTimeProvider(2024, 1, 1)).Analyze("last year's plans").Dates);
     }
 

@@ -78,10 +78,13 @@ public sealed partial class LlmEngineIntegrationTests : IAsyncLifetime
 
     private static string FirstSentenceOfFirstPassage(string prompt)
     {
-        var line = FirstPassage().Match(prompt).Groups[1].Value.Split('\n')[0];
-        var end = line.IndexOf(". ", StringComparison.Ordinal);
-        return (end > 0 ? line[..(end + 1)] : line).Trim();
+        var passage = FirstPassage().Match(prompt).Groups[1].Value;
+        var end = SentenceEnd().Match(passage);
+        return (end.Success ? passage[..(end.Index + 1)] : passage.Split('\n')[0]).Trim();
     }
+
+    [GeneratedRegex(@"[.!?](?=\s)")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex("<passage key=\"1\"[^>]*>\n(.*?)\n</passage>", RegexOptions.Singleline)]
     private static partial Regex FirstPassage();
