@@ -59,6 +59,32 @@ public sealed class CliProcessTests(CliIndex index) : IClassFixture<CliIndex>, I
     }
 
     [Fact]
+    public async Task Ingest_PruneAfterDelete_RemovesBriefing()
+    {
+        var db = _folder.Combine("prune.db");
+        _folder.Write("in/a.txt", "Maritime centre\n\nMinisters agreed to set up a maritime centre within MARCOM.\n");
+        _folder.Write("in/b.txt", "Industry plan\n\nMinisters reviewed the defence production action plan.\n");
+        Assert.Equal(0, (await BotProcess.RunAsync(["ingest", _folder.Combine("in"), "--db", db])).ExitCode);
+        File.Delete(_folder.Combine("in/b.txt"));
+
+        var result = await BotProcess.RunAsync(["ingest", _folder.Combine("in"), "--db", db, "--prune"]);
+        var sources = await BotProcess.RunAsync(["sources", "--db", db, "--json"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("0 added, 0 updated, 1 unchanged, 1 removed", result.StdOut, StringComparison.Ordinal);
+        Assert.Equal(["a.txt"], JsonDocument.Parse(sources.StdOut).RootElement.EnumerateArray().Select(b => b.GetProperty("file").GetString()));
+    }
+
+    [Fact]
+    public async Task Ask_NoQuestionWithoutJson_ExitTwoWithUsage()
+    {
+        var result = await BotProcess.RunAsync(["ask", "--db", index.DatabasePath]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("ask \"", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sources_Json_DocumentedKeysForEachSeed()
     {
         var result = await BotProcess.RunAsync(["sources", "--db", index.DatabasePath, "--json"]);
