@@ -56,7 +56,8 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         var thing = ThingPronounRegex().Match(q);
         if (thing.Success || TermAnalyzer.Terms(q).Count <= 2)
         {
-            var topic = string.Join(' ', TermAnalyzer.Tokenize(last.ResolvedQuestion).Where(t => !t.IsStopWord && !IsQuestionWord(t.Surface)).Select(t => t.Surface));
+            var previous = PeriodRegex().IsMatch(q) ? PeriodRegex().Replace(last.ResolvedQuestion, " ") : last.ResolvedQuestion;
+            var topic = string.Join(' ', TermAnalyzer.Tokenize(previous).Where(t => !t.IsStopWord && !IsQuestionWord(t.Surface)).Select(t => t.Surface));
             return CarryPeriod($"{q} ({topic})", last.ResolvedQuestion, q);
         }
 

@@ -112,6 +112,13 @@ public sealed class IngestionPipeline(
 
     private async Task<Prepared> PrepareAsync(BriefingFile file, Dictionary<string, string> known, CancellationToken ct)
     {
+        var extension = Path.GetExtension(file.FullPath).ToLowerInvariant();
+        if (!reader.SupportedExtensions.Contains(extension))
+        {
+            var what = extension.Length == 0 ? "files without an extension are" : $"'{extension}' files are";
+            return new Prepared(file.Relative, null, $"{what} not supported; convert it to one of {string.Join(", ", reader.SupportedExtensions.Order(StringComparer.Ordinal))}");
+        }
+
         try
         {
             var hash = await HashAsync(file, ct).ConfigureAwait(false);
@@ -162,7 +169,7 @@ public sealed class IngestionPipeline(
     }
 
     /// <summary>Bump when cleaning or chunking changes, so re-ingesting refreshes stored briefings.</summary>
-    private const int PipelineVersion = 1;
+    private const int PipelineVersion = 2;
 
     private sealed record Prepared(string File, BriefingRecord? Record, string? Failure);
 }

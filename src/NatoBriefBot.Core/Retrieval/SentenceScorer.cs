@@ -14,7 +14,7 @@ internal sealed record ScoredSentence(Evidence Evidence, int Start, int End, str
 
     /// <summary>The same sentence reached through two overlapping passages of one briefing.</summary>
     public bool Overlaps(ScoredSentence other) =>
-        (other.Evidence.Briefing.Id == Evidence.Briefing.Id && other.AbsoluteStart == AbsoluteStart) || other.Text == Text;
+        other.Evidence.Briefing.Id == Evidence.Briefing.Id && (other.AbsoluteStart == AbsoluteStart || other.Text == Text);
 
     /// <summary>Another briefing reporting the same statement (most of the words shared).</summary>
     public bool IsNearDuplicateOf(ScoredSentence other)

@@ -46,7 +46,7 @@ internal static class LightStemmer
         {
             w = Undouble(w[..^2]);
         }
-        else if (w.EndsWith("ly", StringComparison.Ordinal) && w.Length > 5)
+        else if (w.EndsWith("ly", StringComparison.Ordinal) && w.Length > 5 && w[^3] != 'p')
         {
             w = w[..^2];
         }

@@ -28,8 +28,8 @@ public static partial class SentenceFeatures
     public static bool HasDemonym(string sentence) =>
         TermAnalyzer.Tokenize(sentence).Any(t => t.IsCapitalized && Vocabulary.Demonyms.Contains(t.Surface.ToLowerInvariant()));
 
-    /// <summary>People named in the text: runs of two or more capitalized words that are not titles or institutions
-    /// ("Secretary General Mark Rutte" gives "Mark Rutte"), in order of appearance.</summary>
+    /// <summary>People named in the text: runs of two or more capitalized words that are not titles, institutions or a
+    /// leading nationality ("Danish Prime Minister Mette Frederiksen" gives "Mette Frederiksen"), in order of appearance.</summary>
     public static List<string> People(string text)
     {
         var people = new List<string>();
@@ -38,20 +38,29 @@ public static partial class SentenceFeatures
             var words = m.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Select(w => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) ? w[..^2] : w)
                 .ToList();
-            var start = 0;
-            while (start < words.Count && NotNames.Contains(words[start]))
+            var name = new List<string>();
+            for (var i = 0; i <= words.Count; i++)
             {
-                start++;
-            }
-
-            var name = words.Skip(start).TakeWhile(w => !NotNames.Contains(w)).ToList();
-            if (name.Count >= 2 && name.All(w => w.Length > 1 && !w.All(char.IsUpper)))
-            {
-                var full = string.Join(' ', name);
-                if (!people.Contains(full))
+                if (i < words.Count && !NotNames.Contains(words[i]))
                 {
-                    people.Add(full);
+                    if (name.Count > 0 || !Vocabulary.Demonyms.Contains(words[i].ToLowerInvariant()))
+                    {
+                        name.Add(words[i]);
+                    }
+
+                    continue;
                 }
+
+                if (name.Count >= 2 && name.All(w => w.Length > 1 && !w.All(char.IsUpper)))
+                {
+                    var full = string.Join(' ', name);
+                    if (!people.Contains(full))
+                    {
+                        people.Add(full);
+                    }
+                }
+
+                name.Clear();
             }
         }
 
@@ -64,7 +73,7 @@ public static partial class SentenceFeatures
     [GeneratedRegex(@"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberRegex();
 
-    [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*\s*(?:%|percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*\s*(?:%|(?:percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AmountRegex();
 
     [GeneratedRegex(@"\b(?:in|at|to|from|near|visited|visit)\s+(?:the\s+)?[A-Z][a-z]+")]

@@ -24,6 +24,9 @@ public static class SentenceSplitter
         "approx", "gov", "sen", "rep", "pres", "inc", "ltd", "co", "corp", "dept", "fig", "est",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Abbreviations that are also ordinary words ("They said no."): only an abbreviation before a number ("No. 10").</summary>
+    private static readonly FrozenSet<string> NumberPrefixes = new[] { "no" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     public static List<SentenceSpan> Split(string text) => Split(text, 0, text.Length);
 
     public static List<SentenceSpan> Split(string text, int from, int to)
@@ -56,7 +59,7 @@ public static class SentenceSplitter
                 continue;
             }
 
-            if (c == '.' && IsAbbreviation(text, from, i))
+            if (c == '.' && IsAbbreviation(text, from, i, to))
             {
                 continue;
             }
@@ -81,7 +84,7 @@ public static class SentenceSplitter
         return spans;
     }
 
-    private static bool IsAbbreviation(string text, int from, int dot)
+    private static bool IsAbbreviation(string text, int from, int dot, int to)
     {
         var w = dot;
         while (w > from && (char.IsLetter(text[w - 1]) || text[w - 1] == '.'))
@@ -95,7 +98,19 @@ public static class SentenceSplitter
         }
 
         var word = text[w..dot];
-        return Abbreviations.Contains(word) || (word.Length == 1 && char.IsUpper(word[0]));
+        if (NumberPrefixes.Contains(word))
+        {
+            var next = dot + 1;
+            while (next < to && text[next] == ' ')
+            {
+                next++;
+            }
+
+            return next < to && char.IsAsciiDigit(text[next]);
+        }
+
+        var standsAlone = w == from || char.IsWhiteSpace(text[w - 1]) || text[w - 1] is '(' or '"' or '\u201C';
+        return Abbreviations.Contains(word) || (word.Length == 1 && char.IsUpper(word[0]) && standsAlone);
     }
 
     private static void Add(string text, int start, int end, List<SentenceSpan> spans)

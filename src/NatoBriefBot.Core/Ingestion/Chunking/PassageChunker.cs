@@ -108,7 +108,7 @@ public sealed class PassageChunker
         }
 
         // An over-long sentence: cut at the last word boundary that fits, then continue with the rest.
-        var cut = start;
+        int cut;
         var lastFit = -1;
         for (var i = start + 1; i <= end; i++)
         {
@@ -127,7 +127,7 @@ public sealed class PassageChunker
             }
         }
 
-        cut = lastFit > start ? lastFit : Math.Min(end, start + (MaxTokens * 2));
+        cut = lastFit > start ? lastFit : LongestFittingPrefix(text, start, end);
         pieces.Add((start, cut, Tokenizer.CountTokens(text.AsSpan(start, cut - start))));
         var rest = cut;
         while (rest < end && char.IsWhiteSpace(text[rest]))
@@ -139,5 +139,34 @@ public sealed class PassageChunker
         {
             AddPiece(text, rest, end, pieces);
         }
+    }
+
+    /// <summary>The end of the longest prefix of <c>text[start..end)</c> within the budget (a word with no space to cut at):
+    /// at least one character, never inside a surrogate pair.</summary>
+    private int LongestFittingPrefix(string text, int start, int end)
+    {
+        var best = start;
+        int lo = start + 1, hi = end;
+        while (lo <= hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (Tokenizer.CountTokens(text.AsSpan(start, mid - start)) <= MaxTokens - JoinCost)
+            {
+                best = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        best = Math.Max(best, start + 1);
+        if (best < end && char.IsLowSurrogate(text[best]))
+        {
+            best = best - 1 > start ? best - 1 : best + 1;
+        }
+
+        return best;
     }
 }

@@ -1,0 +1,139 @@
+using Microsoft.Extensions.DependencyInjection;
+using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Tests.Support;
+
+namespace NatoBriefBot.Tests.Answering;
+
+public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<SeededEngine>
+{
+    [Theory]
+    [InlineData("Where will the NATO Maritime Centre for the Security of Critical Undersea Infrastructure be established?", "001_", "MARCOM")]
+    [InlineData("What did Italy pledge?", "002_", "SAMP/T")]
+    [InlineData("Where did Rutte announce NSATU?", "003_", "Wiesbaden")]
+    [InlineData("How many troops are on high readiness?", "004_", "500,000")]
+    public async Task AskAsync_AnswerableQuestion_GroundedInCitedSeedPassages(string question, string filePrefix, string expected)
+    {
+        var answer = await seeds.Answers.AskAsync(new AskRequest(question));
+
+        AnswerChecks.AssertGrounded(answer);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith(filePrefix, answer.Citations[0].File, StringComparison.Ordinal);
+        Assert.Equal(question, answer.Question);
+        foreach (var citation in answer.Citations)
+        {
+            Assert.True(File.Exists(Path.Combine(TestEngine.SeedsFolder, citation.File)), citation.File);
+            var (briefing, _, passages) = seeds.Store.GetBriefing(citation.File)!.Value;
+            Assert.Contains(passages, p => p.Text == citation.Quote);
+            Assert.Equal(briefing.Title, citation.Title);
+        }
+    }
+
+    [Fact]
+    public async Task AskAsync_SubjectNoBriefingMentions_NotInBriefingsWithSuggestions()
+    {
+        var answer = await seeds.Answers.AskAsync(new AskRequest("What did NATO decide about Antarctica in 2019?"));
+
+        Assert.Equal(AnswerOutcome.NotInBriefings, answer.Outcome);
+        Assert.Empty(answer.Citations);
+        Assert.DoesNotContain("[1]", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Antarctica", answer.Text, StringComparison.Ordinal);
+        Assert.InRange(answer.Suggestions.Count, 1, 3);
+        var titles = seeds.Store.ListBriefings().Select(b => b.Title).ToList();
+        Assert.All(answer.Suggestions, s => Assert.Contains(titles, t => s.StartsWith(t, StringComparison.Ordinal)));
+        Assert.All(answer.Suggestions, s => Assert.Contains(s, answer.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AskAsync_OffTopicQuestion_NotInBriefings()
+    {
+        var answer = await seeds.Answers.AskAsync(new AskRequest("What is a good recipe for chocolate cake?"));
+
+        Assert.Equal(AnswerOutcome.NotInBriefings, answer.Outcome);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task AskAsync_WhatAboutFollowUp_ResolvedAgainstPreviousQuestion()
+    {
+        var conversation = "c-" + Guid.NewGuid().ToString("N");
+
+        var first = await seeds.Answers.AskAsync(new AskRequest("What did Sweden, Spain and Belgium pledge?", conversation));
+        var second = await seeds.Answers.AskAsync(new AskRequest("What about Italy?", conversation));
+
+        Assert.Contains("EUR 1 billion", first.Text, StringComparison.Ordinal);
+        AnswerChecks.AssertGrounded(second);
+        Assert.Contains("SAMP/T", second.Text, StringComparison.Ordinal);
+        Assert.Equal("What about Italy?", second.Question);
+    }
+
+    [Fact]
+    public async Task AskAsync_FollowUpInAnotherConversation_NotResolved()
+    {
+        var memory = seeds.Services.GetRequiredService<ConversationMemory>();
+        var other = "c-" + Guid.NewGuid().ToString("N");
+        await seeds.Answers.AskAsync(new AskRequest("What did Sweden, Spain and Belgium pledge?", "c-" + Guid.NewGuid().ToString("N")));
+
+        await seeds.Answers.AskAsync(new AskRequest("What about Italy?", other));
+
+        Assert.Equal("What about Italy?", Assert.Single(memory.History(other)).ResolvedQuestion);
+    }
+
+    [Fact]
+    public async Task AskAsync_PronounFollowUpAfterWhoQuestion_NamesThePerson()
+    {
+        var conversation = "c-" + Guid.NewGuid().ToString("N");
+        var memory = seeds.Services.GetRequiredService<ConversationMemory>();
+
+        var first = await seeds.Answers.AskAsync(new AskRequest("Who will chair the ministerial meeting for the first time as Secretary General?", conversation));
+        var second = await seeds.Answers.AskAsync(new AskRequest("What is his top priority?", conversation));
+
+        Assert.Contains("Mark Rutte", first.Text, StringComparison.Ordinal);
+        var turns = memory.History(conversation);
+        Assert.Equal(2, turns.Count);
+        Assert.Contains("Mark Rutte's", turns[1].ResolvedQuestion, StringComparison.Ordinal);
+        AnswerChecks.AssertGrounded(second);
+        Assert.Contains("top priority", second.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   \n ")]
+    [InlineData("What\u0007 is NATO?")]
+    [InlineData("What is\u0000 NATO?")]
+    public void Validate_EmptyOrControlCharacters_InvalidQuestion(string? question)
+    {
+        var ex = Assert.Throws<InvalidQuestionException>(() => seeds.Services.GetRequiredService<AnswerService>().Validate(question));
+
+        Assert.False(string.IsNullOrWhiteSpace(ex.Message));
+    }
+
+    [Fact]
+    public void Validate_TooLong_InvalidQuestionNamingLimit()
+    {
+        var service = seeds.Services.GetRequiredService<AnswerService>();
+
+        var ex = Assert.Throws<InvalidQuestionException>(() => service.Validate(new string('a', 1001)));
+
+        Assert.Contains("1000", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(new string('a', 1000), service.Validate(" " + new string('a', 1000) + " "));
+    }
+
+    [Fact]
+    public void Validate_TabsAndLineBreaks_AcceptedAndTrimmed()
+    {
+        var question = seeds.Services.GetRequiredService<AnswerService>().Validate("  Who leads\tNATO?\r\nPlease answer.  ");
+
+        Assert.Equal("Who leads\tNATO?\r\nPlease answer.", question);
+    }
+
+    [Fact]
+    public async Task AskAsync_InvalidQuestion_ThrowsBeforeRemembering()
+    {
+        var conversation = "c-" + Guid.NewGuid().ToString("N");
+
+        await Assert.ThrowsAsync<InvalidQuestionException>(() => seeds.Answers.AskAsync(new AskRequest(" ", conversation)));
+
+        Assert.Empty(seeds.Services.GetRequiredService<ConversationMemory>().History(conversation));
+    }
+}

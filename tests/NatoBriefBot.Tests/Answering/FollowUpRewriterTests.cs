@@ -1,0 +1,75 @@
+using NatoBriefBot.Core.Answering;
+
+namespace NatoBriefBot.Tests.Answering;
+
+public class FollowUpRewriterTests
+{
+    private static ConversationTurn Turn(string resolved, string answer = "n/a") =>
+        new(resolved, resolved, new Answer(resolved, AnswerOutcome.Answered, answer, []));
+
+    [Fact]
+    public void Rewrite_NoHistory_Unchanged()
+    {
+        Assert.Equal("What about Italy?", FollowUpRewriter.Rewrite("What about Italy?", []));
+    }
+
+    [Fact]
+    public void Rewrite_WhatAbout_ReplacesListedCountries()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("What about Italy?", [Turn("What did Sweden, Spain and Belgium pledge?")]);
+
+        Assert.Equal("What did Italy pledge?", rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_AndShortForm_ReplacesEntity()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("And Germany?", [Turn("What did Italy pledge?")]);
+
+        Assert.Equal("What did Germany pledge?", rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_HisAfterAnswerNamingPerson_PossessiveName()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("What is his top priority?",
+            [Turn("Who is the Secretary General?", "The alliance's new Secretary General, Mark Rutte, said so. [1]")]);
+
+        Assert.Equal("What is Mark Rutte's top priority?", rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_PeriodInPreviousQuestion_CarriedOver()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("What about Italy?", [Turn("What did Sweden pledge in June 2024?")]);
+
+        Assert.Contains("Italy", rewritten, StringComparison.Ordinal);
+        Assert.Contains("in June 2024", rewritten, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sweden", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_FollowUpNamesItsOwnPeriod_PreviousPeriodNotAdded()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("What did they agree in 2023?", [Turn("What did ministers discuss in 2024?")]);
+
+        Assert.DoesNotContain("2024", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_ItPronoun_AddsPreviousTopic()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("Where will it be based?", [Turn("What is the NATO Maritime Centre?")]);
+
+        Assert.StartsWith("Where will it be based?", rewritten, StringComparison.Ordinal);
+        Assert.Contains("Maritime Centre", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_StandAloneQuestion_Unchanged()
+    {
+        const string question = "How many troops are on high readiness across the Alliance?";
+
+        Assert.Equal(question, FollowUpRewriter.Rewrite(question, [Turn("What did Italy pledge?")]));
+    }
+}

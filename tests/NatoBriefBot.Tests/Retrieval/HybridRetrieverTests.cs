@@ -1,0 +1,176 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using NatoBriefBot.Core.Retrieval;
+using NatoBriefBot.Core.Storage;
+using NatoBriefBot.Core.Text;
+using NatoBriefBot.Tests.Support;
+
+namespace NatoBriefBot.Tests.Retrieval;
+
+public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<SeededEngine>
+{
+    [Theory]
+    [InlineData("What is MARCOM's role in protecting undersea infrastructure?", "001_")]
+    [InlineData("Where will the centre for critical undersea infrastructure be set up?", "001_")]
+    [InlineData("What did Rutte announce about NSATU in Wiesbaden?", "003_")]
+    [InlineData("What did Italy pledge?", "002_")]
+    public async Task RetrieveAsync_SeedQuestion_RightBriefingFirst(string question, string filePrefix)
+    {
+        var result = await seeds.Retriever.RetrieveAsync(question);
+
+        Assert.StartsWith(filePrefix, result.Evidence[0].Briefing.File, StringComparison.Ordinal);
+        Assert.True(result.Evidence.Count <= new RetrievalOptions().MaxEvidence);
+        Assert.Equal(result.Evidence.OrderByDescending(e => e.Score).Select(e => e.Passage.Id), result.Evidence.Select(e => e.Passage.Id));
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_NameNoBriefingMentions_ReportedAsUnknownSalient()
+    {
+        var result = await seeds.Retriever.RetrieveAsync("What did NATO decide about Antarctica?");
+
+        Assert.Equal([TermAnalyzer.Normalize("Antarctica")], result.UnknownSalient);
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_KnownNames_NoUnknownSalient()
+    {
+        var result = await seeds.Retriever.RetrieveAsync("What did Stoltenberg say about Ukraine?");
+
+        Assert.Empty(result.UnknownSalient);
+        Assert.True(result.TermWeights[TermAnalyzer.Normalize("Stoltenberg")] > 0);
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_EvidencePassages_AreStoredPassagesOfStoredBriefings()
+    {
+        var result = await seeds.Retriever.RetrieveAsync("How many troops are on high readiness?");
+
+        Assert.NotEmpty(result.Evidence);
+        foreach (var e in result.Evidence)
+        {
+            var (briefing, text, passages) = seeds.Store.GetBriefing(e.Briefing.File)!.Value;
+            Assert.Equal(briefing, e.Briefing);
+            Assert.Contains(passages, p => p.Id == e.Passage.Id && p.Text == e.Passage.Text);
+            Assert.Equal(text[e.Passage.Start..e.Passage.End], e.Passage.Text);
+        }
+    }
+}
+
+/// <summary>Retrieval over briefings written straight into the index with publication dates.</summary>
+public sealed class HybridRetrieverDatedTests : IDisposable
+{
+    private const string AirDefence = "Ministers discussed new air defence systems for Ukraine and more Patriot batteries.";
+
+    private readonly TempFolder _folder = new();
+    private readonly List<ServiceProvider> _engines = [];
+
+    public void Dispose()
+    {
+        _engines.ForEach(e => e.Dispose());
+        _folder.Dispose();
+    }
+
+    private (IRetriever Retriever, BriefingStore Store) Engine(IDictionary<string, string?>? overrides = null, params BriefingRecord[] records)
+    {
+        var services = TestEngine.Build(_folder.Combine(Guid.NewGuid().ToString("N") + ".db"), overrides, new FixedTimeProvider(2025, 3, 10));
+        _engines.Add(services);
+        var store = services.GetRequiredService<BriefingStore>();
+        store.EnsureEmbedder(services.GetRequiredService<Core.Embeddings.EmbedderProfile>());
+        foreach (var record in records)
+        {
+            store.Upsert(record);
+        }
+
+        return (services.GetRequiredService<IRetriever>(), store);
+    }
+
+    private static BriefingRecord[] ThreeAirDefenceBriefings() =>
+    [
+        Records.Briefing("jun2023.txt", AirDefence, new DateOnly(2023, 6, 14)),
+        Records.Briefing("oct2024.txt", AirDefence, new DateOnly(2024, 10, 17)),
+        Records.Briefing("undated.txt", AirDefence),
+    ];
+
+    [Fact]
+    public async Task RetrieveAsync_MonthNamed_ExcludesOtherDatesKeepsUndated()
+    {
+        var (retriever, _) = Engine(null, ThreeAirDefenceBriefings());
+
+        var result = await retriever.RetrieveAsync("What air defence systems did ministers discuss in October 2024?");
+
+        var files = result.Evidence.Select(e => e.Briefing.File).ToList();
+        Assert.Contains("oct2024.txt", files);
+        Assert.Contains("undated.txt", files);
+        Assert.DoesNotContain("jun2023.txt", files);
+        Assert.Equal("oct2024.txt", files[0]);
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_PeriodWithoutBriefings_PeriodUncovered()
+    {
+        var (retriever, _) = Engine(null, ThreeAirDefenceBriefings());
+
+        var covered = await retriever.RetrieveAsync("What air defence systems did ministers discuss in October 2024?");
+        var uncovered = await retriever.RetrieveAsync("What air defence systems did ministers discuss in March 2021?");
+
+        Assert.False(covered.PeriodUncovered);
+        Assert.True(uncovered.PeriodUncovered);
+        Assert.Equal(["undated.txt"], uncovered.Evidence.Select(e => e.Briefing.File).Distinct());
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_NoPeriod_AllBriefingsEligible()
+    {
+        var (retriever, _) = Engine(null, ThreeAirDefenceBriefings());
+
+        var result = await retriever.RetrieveAsync("What air defence systems did ministers discuss?");
+
+        Assert.Equal(["jun2023.txt", "oct2024.txt", "undated.txt"], result.Evidence.Select(e => e.Briefing.File).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_LastYear_BoostsThatYearRelativeToClockExcludesNothing()
+    {
+        var (retriever, _) = Engine(null, ThreeAirDefenceBriefings());
+
+        var result = await retriever.RetrieveAsync("What air defence systems did ministers discuss last year?");
+
+        var files = result.Evidence.Select(e => e.Briefing.File).ToList();
+        Assert.Equal("oct2024.txt", files[0]);
+        Assert.True(files.IndexOf("jun2023.txt") > 0, "a relative period ranks, it does not exclude");
+        Assert.False(result.PeriodUncovered);
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_Latest_NewestBriefingFirst()
+    {
+        var (retriever, _) = Engine(null,
+            Records.Briefing("b-new.txt", AirDefence, new DateOnly(2024, 10, 17)),
+            Records.Briefing("a-old.txt", AirDefence, new DateOnly(2023, 6, 14)),
+            Records.Briefing("c-mid.txt", AirDefence, new DateOnly(2024, 6, 13)));
+
+        var latest = await retriever.RetrieveAsync("What are the latest air defence systems for Ukraine?");
+        var earliest = await retriever.RetrieveAsync("What did the earliest briefing say about air defence systems for Ukraine?");
+
+        Assert.Equal(["b-new.txt", "c-mid.txt", "a-old.txt"], latest.Evidence.Select(e => e.Briefing.File));
+        Assert.Equal("a-old.txt", earliest.Evidence[0].Briefing.File);
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_OneSideZeroed_OrderFollowsTheOtherSide()
+    {
+        var records = Directory.GetFiles(TestEngine.SeedsFolder).Order(StringComparer.Ordinal)
+            .Select(f => Records.Briefing(Path.GetFileName(f), File.ReadAllText(f))).ToArray();
+        const string question = "How many troops are on high readiness?";
+        var vectorOnly = Engine(new Dictionary<string, string?> { ["Retrieval:KeywordWeight"] = "0", ["Retrieval:RerankWeight"] = "0" }, records);
+        var keywordOnly = Engine(new Dictionary<string, string?> { ["Retrieval:VectorWeight"] = "0", ["Retrieval:RerankWeight"] = "0" }, records);
+
+        var byVector = await vectorOnly.Retriever.RetrieveAsync(question);
+        var byKeyword = await keywordOnly.Retriever.RetrieveAsync(question);
+
+        var vectorHits = vectorOnly.Store.SearchVectors(Records.Embedder.Embed(question), byVector.Evidence.Count);
+        var vectorTexts = vectorOnly.Store.GetPassages(vectorHits.Select(h => h.Id).ToList());
+        Assert.Equal(vectorHits.Select(h => vectorTexts[h.Id].Text), byVector.Evidence.Select(e => e.Passage.Text));
+        Assert.NotEqual(byVector.Evidence.Select(e => e.Passage.Text), byKeyword.Evidence.Select(e => e.Passage.Text));
+    }
+}

@@ -1,0 +1,173 @@
+using NatoBriefBot.Core.Retrieval;
+using NatoBriefBot.Core.Text;
+using NatoBriefBot.Tests.Support;
+
+namespace NatoBriefBot.Tests.Retrieval;
+
+public class QueryAnalyzerTests
+{
+    private readonly QueryAnalyzer _analyzer = new(new FixedTimeProvider(2025, 3, 10));
+
+    [Fact]
+    public void Analyze_InMonthYear_WholeMonthRange()
+    {
+        var q = _analyzer.Analyze("What did defence ministers discuss in October 2024?");
+
+        Assert.Equal(new DateRange(new DateOnly(2024, 10, 1), new DateOnly(2024, 10, 31)), q.Dates);
+        Assert.Equal("October 2024", q.DateText);
+        Assert.False(q.DatesAreSoft);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("October"), q.CoreTerms);
+    }
+
+    [Fact]
+    public void Analyze_MonthYearWithoutPreposition_WholeMonthRange()
+    {
+        var q = _analyzer.Analyze("Which plans were reviewed June 2023?");
+
+        Assert.Equal(new DateRange(new DateOnly(2023, 6, 1), new DateOnly(2023, 6, 30)), q.Dates);
+    }
+
+    [Fact]
+    public void Analyze_DayMonthYear_ThreeDaysEitherSide()
+    {
+        var q = _analyzer.Analyze("What happened on 17 October 2024?");
+
+        Assert.Equal(new DateRange(new DateOnly(2024, 10, 14), new DateOnly(2024, 10, 20)), q.Dates);
+    }
+
+    [Fact]
+    public void Analyze_AbbreviatedMonth_Recognized()
+    {
+        var q = _analyzer.Analyze("What was said in Feb 2024?");
+
+        Assert.Equal(new DateRange(new DateOnly(2024, 2, 1), new DateOnly(2024, 2, 29)), q.Dates);
+    }
+
+    [Fact]
+    public void Analyze_LastYear_RelativeToClock()
+    {
+        var q = _analyzer.Analyze("What did ministers agree last year?");
+
+        Assert.Equal(new DateRange(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)), q.Dates);
+        Assert.True(q.DatesAreSoft);
+        Assert.Equal(new DateRange(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31)), new QueryAnalyzer(new FixedTimeProvider(2024, 1, 1)).Analyze("last year's plans").Dates);
+    }
+
+    [Fact]
+    public void Analyze_InYear_WholeYearRange()
+    {
+        var q = _analyzer.Analyze("What did NATO decide in 2019?");
+
+        Assert.Equal(new DateRange(new DateOnly(2019, 1, 1), new DateOnly(2019, 12, 31)), q.Dates);
+        Assert.Equal("in 2019", q.DateText);
+        Assert.DoesNotContain("2019", q.Salient);
+        Assert.DoesNotContain("2019", q.CoreTerms);
+    }
+
+    [Fact]
+    public void Analyze_NoPeriod_NoRange()
+    {
+        var q = _analyzer.Analyze("Who will lead NSATU?");
+
+        Assert.Null(q.Dates);
+        Assert.Null(q.DateText);
+    }
+
+    [Theory]
+    [InlineData("What was decided at the latest meeting?")]
+    [InlineData("What is the most recent news on Ukraine?")]
+    [InlineData("What are ministers discussing now?")]
+    public void Analyze_LatestWording_RecencyLatestAndPrefersNewest(string question)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Equal(Recency.Latest, q.Recency);
+        Assert.True(q.PrefersNewest);
+    }
+
+    [Fact]
+    public void Analyze_EarliestWording_RecencyEarliest()
+    {
+        Assert.Equal(Recency.Earliest, _analyzer.Analyze("What did the oldest briefing say?").Recency);
+    }
+
+    [Fact]
+    public void Analyze_WhoIsTheNew_PrefersNewestWithoutLatest()
+    {
+        var q = _analyzer.Analyze("Who is the new Secretary General?");
+
+        Assert.Equal(Recency.None, q.Recency);
+        Assert.True(q.PrefersNewest);
+        Assert.Equal(QuestionType.Who, q.Type);
+    }
+
+    [Fact]
+    public void Analyze_PlainQuestion_NoRecencyPreference()
+    {
+        var q = _analyzer.Analyze("What did Italy pledge?");
+
+        Assert.Equal(Recency.None, q.Recency);
+        Assert.False(q.PrefersNewest);
+    }
+
+    [Theory]
+    [InlineData("Who chairs the meeting?", QuestionType.Who)]
+    [InlineData("When will the summit take place?", QuestionType.When)]
+    [InlineData("What year did Stoltenberg become Secretary General?", QuestionType.When)]
+    [InlineData("Where will NSATU be based?", QuestionType.Where)]
+    [InlineData("Which city hosts the summit?", QuestionType.Where)]
+    [InlineData("How many troops are on high readiness?", QuestionType.HowMany)]
+    [InlineData("How much support do allies provide each year?", QuestionType.HowMuch)]
+    [InlineData("What is the nationality of Stoltenberg?", QuestionType.Nationality)]
+    [InlineData("Where is Stoltenberg from?", QuestionType.Nationality)]
+    [InlineData("Is Ukraine going to join NATO?", QuestionType.YesNo)]
+    [InlineData("Did Italy pledge a SAMP/T?", QuestionType.YesNo)]
+    [InlineData("Why does NATO need more munitions?", QuestionType.Why)]
+    [InlineData("What did Italy pledge?", QuestionType.Other)]
+    public void Analyze_QuestionWording_Type(string question, QuestionType expected)
+    {
+        Assert.Equal(expected, _analyzer.Analyze(question).Type);
+    }
+
+    [Fact]
+    public void Analyze_NamesAndYears_Salient()
+    {
+        var q = _analyzer.Analyze("Did Mark Rutte mention the 2024 targets in Wiesbaden?");
+
+        Assert.Contains(TermAnalyzer.Normalize("Mark"), q.Salient);
+        Assert.Contains(TermAnalyzer.Normalize("Rutte"), q.Salient);
+        Assert.Contains(TermAnalyzer.Normalize("Wiesbaden"), q.Salient);
+        Assert.Contains("2024", q.Salient);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("mention"), q.Salient);
+        Assert.Null(q.Dates);
+    }
+
+    [Fact]
+    public void Analyze_MonthName_NotSalient()
+    {
+        var q = _analyzer.Analyze("What happened in June 2023?");
+
+        Assert.DoesNotContain(TermAnalyzer.Normalize("June"), q.Salient);
+    }
+
+    [Fact]
+    public void Analyze_NumberOnePriority_TopTermWithAlternatives()
+    {
+        var q = _analyzer.Analyze("What is Rutte's number one priority?");
+
+        Assert.Contains(TermAnalyzer.Normalize("top"), q.CoreTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("number"), q.CoreTerms);
+        Assert.Contains(TermAnalyzer.Normalize("first"), q.Alternatives[TermAnalyzer.Normalize("top")]);
+        Assert.Contains(TermAnalyzer.Normalize("priorities"), q.Terms);
+    }
+
+    [Fact]
+    public void Analyze_Acronym_TermsIncludeExpansionButQuestionWordsDropped()
+    {
+        var q = _analyzer.Analyze("What is MARCOM?");
+
+        Assert.Contains(TermAnalyzer.Normalize("maritime"), q.Terms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("what"), q.Terms);
+        Assert.Equal("What is MARCOM?", q.Text);
+    }
+}

@@ -1,0 +1,70 @@
+using NatoBriefBot.Core.Text;
+
+namespace NatoBriefBot.Tests.Text;
+
+public class SentenceFeaturesTests
+{
+    [Fact]
+    public void People_TitlesBeforeName_OnlyTheName()
+    {
+        var people = SentenceFeatures.People("NATO Secretary General Jens Stoltenberg met Danish Prime Minister Mette Frederiksen in Brussels.");
+
+        Assert.Equal(["Jens Stoltenberg", "Mette Frederiksen"], people);
+    }
+
+    [Fact]
+    public void People_SeveralInOneRun_AllFound()
+    {
+        var people = SentenceFeatures.People("Danish Prime Minister Mette Frederiksen and British Defense Secretary Ben Wallace are contenders.");
+
+        Assert.Equal(["Mette Frederiksen", "Ben Wallace"], people);
+    }
+
+    [Fact]
+    public void People_Possessive_Stripped()
+    {
+        Assert.Equal(["Mark Rutte"], SentenceFeatures.People("It is Mark Rutte's first ministerial meeting."));
+    }
+
+    [Fact]
+    public void People_InstitutionsAndAcronyms_NotPeople()
+    {
+        Assert.Empty(SentenceFeatures.People("The North Atlantic Council and the NATO-Ukraine Council met in Washington."));
+        Assert.Empty(SentenceFeatures.People("The US and UK support NSATU."));
+    }
+
+    [Theory]
+    [InlineData("The meeting is on 17 October 2024.", true)]
+    [InlineData("Ministers meet next week.", true)]
+    [InlineData("Ministers meet in Brussels.", false)]
+    public void HasDate_Sentence_Detected(string sentence, bool expected)
+    {
+        Assert.Equal(expected, SentenceFeatures.HasDate(sentence));
+    }
+
+    [Theory]
+    [InlineData("Allies provide EUR 40 billion annually.", true)]
+    [InlineData("Spending reached 2% of GDP.", true)]
+    [InlineData("Allies have 500,000 troops on high readiness.", false)]
+    public void HasAmount_Sentence_Detected(string sentence, bool expected)
+    {
+        Assert.Equal(expected, SentenceFeatures.HasAmount(sentence));
+    }
+
+    [Theory]
+    [InlineData("The Norwegian is due to step down.", true)]
+    [InlineData("He is from Norway.", false)]
+    public void HasDemonym_Sentence_Detected(string sentence, bool expected)
+    {
+        Assert.Equal(expected, SentenceFeatures.HasDemonym(sentence));
+    }
+
+    [Theory]
+    [InlineData("Rutte visited Wiesbaden, Germany.", true)]
+    [InlineData("The centre will be based in the UK.", false)]
+    [InlineData("He spoke at length.", false)]
+    public void HasPlace_Sentence_Detected(string sentence, bool expected)
+    {
+        Assert.Equal(expected, SentenceFeatures.HasPlace(sentence));
+    }
+}

@@ -1,0 +1,123 @@
+using NatoBriefBot.Core.Text;
+
+namespace NatoBriefBot.Tests.Text;
+
+public class TermAnalyzerTests
+{
+    [Theory]
+    [InlineData("defence", "defense")]
+    [InlineData("organise", "organize")]
+    [InlineData("organised", "organized")]
+    [InlineData("centre", "center")]
+    [InlineData("programme", "program")]
+    [InlineData("labour", "labor")]
+    public void Normalize_BritishAndAmericanSpelling_SameTerm(string british, string american)
+    {
+        Assert.Equal(TermAnalyzer.Normalize(american), TermAnalyzer.Normalize(british));
+        Assert.NotEmpty(TermAnalyzer.Normalize(british));
+    }
+
+    [Theory]
+    [InlineData("pledge", "pledges", "pledged", "pledging")]
+    [InlineData("minister", "ministers", "minister's", "Ministers")]
+    [InlineData("commit", "commits", "committed", "committing")]
+    [InlineData("supply", "supplies", "supplied", "supplying")]
+    [InlineData("apply", "applies", "applied", "applying")]
+    [InlineData("family", "families", "family's", "Families")]
+    public void Normalize_InflectedForms_ShareStem(string a, string b, string c, string d)
+    {
+        var stem = TermAnalyzer.Normalize(a);
+        Assert.Equal(stem, TermAnalyzer.Normalize(b));
+        Assert.Equal(stem, TermAnalyzer.Normalize(c));
+        Assert.Equal(stem, TermAnalyzer.Normalize(d));
+    }
+
+    [Fact]
+    public void Normalize_DifferentWords_DifferentTerms()
+    {
+        Assert.NotEqual(TermAnalyzer.Normalize("defence"), TermAnalyzer.Normalize("deterrence"));
+        Assert.NotEqual(TermAnalyzer.Normalize("summit"), TermAnalyzer.Normalize("submit"));
+    }
+
+    [Fact]
+    public void Terms_StopWords_Dropped()
+    {
+        var terms = TermAnalyzer.Terms("What did the ministers say about it and for whom?");
+
+        Assert.Equal([TermAnalyzer.Normalize("ministers"), TermAnalyzer.Normalize("say")], terms);
+    }
+
+    [Fact]
+    public void Terms_Marcom_AddsMaritimeAndCommand()
+    {
+        var terms = TermAnalyzer.Terms("MARCOM");
+
+        Assert.Equal(TermAnalyzer.Normalize("marcom"), terms[0]);
+        Assert.Contains(TermAnalyzer.Normalize("maritime"), terms);
+        Assert.Contains(TermAnalyzer.Normalize("command"), terms);
+    }
+
+    [Fact]
+    public void Terms_UppercaseUs_ExpandsToUnitedStates()
+    {
+        var terms = TermAnalyzer.Terms("the US-led group");
+
+        Assert.Contains(TermAnalyzer.Normalize("united"), terms);
+        Assert.Contains(TermAnalyzer.Normalize("states"), terms);
+    }
+
+    [Fact]
+    public void Terms_LowercaseUs_IsStopWord()
+    {
+        var terms = TermAnalyzer.Terms("tell us more");
+
+        Assert.DoesNotContain(TermAnalyzer.Normalize("united"), terms);
+        Assert.Equal([TermAnalyzer.Normalize("tell")], terms);
+    }
+
+    [Fact]
+    public void Terms_NumberWithThousandsSeparator_KeptWholeWithoutCommas()
+    {
+        var terms = TermAnalyzer.Terms("500,000 troops and 20.9 billion");
+
+        Assert.Contains("500000", terms);
+        Assert.Contains("20.9", terms);
+        Assert.DoesNotContain("500", terms);
+    }
+
+    [Fact]
+    public void Tokenize_ListOfNumbers_SplitAtCommaFollowedBySpace()
+    {
+        var tokens = TermAnalyzer.Tokenize("1, 2 and 3");
+
+        Assert.Equal(["1", "2", "and", "3"], tokens.Select(t => t.Surface));
+    }
+
+    [Fact]
+    public void Normalize_Accents_Folded()
+    {
+        Assert.Equal(TermAnalyzer.Normalize("Zelenskyy"), TermAnalyzer.Normalize("Zelénskyy"));
+        Assert.Equal("sao", TermAnalyzer.Normalize("São"));
+    }
+
+    [Fact]
+    public void Tokenize_CurlyApostrophe_NormalizedAndPossessiveDropped()
+    {
+        var tokens = TermAnalyzer.Tokenize("Stoltenberg\u2019s mandate");
+
+        Assert.Equal("Stoltenberg's", tokens[0].Surface);
+        Assert.Equal(TermAnalyzer.Normalize("Stoltenberg"), tokens[0].Term);
+        Assert.Equal(0, tokens[0].Start);
+        Assert.Equal(14, tokens[1].Start);
+    }
+
+    [Fact]
+    public void Tokenize_Hyphen_SplitsWords()
+    {
+        var tokens = TermAnalyzer.Tokenize("NATO-Ukraine Council");
+
+        Assert.Equal(["NATO", "Ukraine", "Council"], tokens.Select(t => t.Surface));
+        Assert.True(tokens[0].IsAcronym);
+        Assert.False(tokens[1].IsAcronym);
+    }
+}
