@@ -72,6 +72,15 @@ public sealed record CardAction
 public interface IActivitySender
 {
     Task SendAsync(Activity activity, CancellationToken cancellationToken);
+
+    /// <summary>Sends <paramref name="activity"/> and returns the id the channel knows it by (what later feedback's
+    /// <c>replyToId</c> refers to). The default assumes the channel keeps <see cref="Activity.Id"/>.</summary>
+    async Task<string?> SendAndGetIdAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        await SendAsync(activity, cancellationToken).ConfigureAwait(false);
+        return activity.Id;
+    }
 }
 
 /// <summary>The bot's turn logic, independent of how activities arrive.</summary>

@@ -1,13 +1,37 @@
+using Microsoft.Extensions.Options;
+using NatoBriefBot.Channels.BotFramework.Auth;
+using NatoBriefBot.Core;
+using NatoBriefBot.Core.Storage;
+
 namespace NatoBriefBot.Channels.BotFramework;
 
 /// <summary>Registers and maps the Bot Framework endpoint <c>POST /api/messages</c>.</summary>
 public static class BotFrameworkEndpoints
 {
+    /// <summary>Registers <see cref="IBot"/> (<see cref="BriefingBot"/>), the feedback store, authentication
+    /// (settings at the configuration root, checked at start-up) and the Bot Connector client.</summary>
     public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<BotChannelOptions>().Bind(configuration.GetSection(BotChannelOptions.SectionName));
+        services.AddOptions<BotAuthOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotAuthOptions>, BotAuthOptionsValidator>();
+        services.AddSingleton<IFeedbackStore>(sp => new FeedbackStore(
+            sp.GetRequiredService<EngineRoot>().Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)));
+        services.AddSingleton<IBot, BriefingBot>();
+
+        services.AddHttpClient(MessagesEndpoint.ConnectorClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(nameof(BotTokenValidator), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<TrustedServiceUrls>();
+        services.AddSingleton<BotTokenValidator>();
+        services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
+        services.AddSingleton<MessagesEndpoint>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", (HttpRequest request, MessagesEndpoint endpoint, CancellationToken ct) => endpoint.HandleAsync(request, ct));
+        return endpoints;
+    }
 }

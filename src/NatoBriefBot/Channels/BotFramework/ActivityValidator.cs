@@ -1,0 +1,43 @@
+namespace NatoBriefBot.Channels.BotFramework;
+
+/// <summary>Checks that an incoming activity has what the bot needs to answer it.</summary>
+public static class ActivityValidator
+{
+    /// <summary>Null when <paramref name="activity"/> can be handled, else a sentence saying what is missing.</summary>
+    public static string? Validate(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "The activity has no 'type'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return "The activity has no 'channelId'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "The activity has no 'conversation.id'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl))
+        {
+            return "The activity has no 'serviceUrl' to send replies to.";
+        }
+
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) ||
+            (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            return "The activity's 'serviceUrl' is not an absolute http(s) URL.";
+        }
+
+        if (activity.Type is "message" or "invoke" && string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            return $"The {activity.Type} activity has no 'from.id'.";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.Storage;
+
+namespace NatoBriefBot.Channels.BotFramework;
+
+/// <summary>
+/// The bot's turn logic for every channel: a message gets a typing indicator and then the cited answer; new members get a
+/// welcome; feedback is stored with the answer it is about. One turn-error handler logs and sends a polite message.
+/// </summary>
+public sealed partial class BriefingBot(
+    IAnswerService answers,
+    IBriefingCatalog catalog,
+    IFeedbackStore feedback,
+    IOptions<BotChannelOptions> options,
+    ILogger<BriefingBot> logger) : IBot
+{
+    public const string ErrorText = "Sorry, something went wrong answering that. Please try again; if it keeps happening, tell the bot's owner.";
+    public const string EmptyQuestionText = "Please type a question about the NATO defence ministers' briefings, for example what was decided at a meeting.";
+    public const string FeedbackThanks = "Thanks for your feedback!";
+
+    public async Task<InvokeResponse?> OnTurnAsync(Activity incoming, IActivitySender sender, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(sender);
+        try
+        {
+            return incoming.Type switch
+            {
+                "message" => await OnMessageAsync(incoming, sender, cancellationToken).ConfigureAwait(false),
+                "conversationUpdate" => await OnConversationUpdateAsync(incoming, sender, cancellationToken).ConfigureAwait(false),
+                "invoke" or "event" or "messageReaction" => await OnFeedbackAsync(incoming, cancellationToken).ConfigureAwait(false),
+                _ => null,
+            };
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTurnFailed(logger, ex, incoming.Type, incoming.ChannelId, options.Value.LogSensitiveData ? incoming.Text : "(hidden)");
+            if (incoming.Type == "invoke")
+            {
+                return new InvokeResponse(500, ErrorBody(ErrorText));
+            }
+
+            await sender.SendAsync(ActivityFactory.ReplyTo(incoming, "message") with { Text = ErrorText }, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private async Task<InvokeResponse?> OnMessageAsync(Activity incoming, IActivitySender sender, CancellationToken cancellationToken)
+    {
+        var question = MentionTag().Replace(incoming.Text ?? "", " ").Trim();
+        if (question.Length == 0)
+        {
+            await sender.SendAsync(ActivityFactory.ReplyTo(incoming, "message") with { Text = EmptyQuestionText }, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        await sender.SendAsync(ActivityFactory.ReplyTo(incoming, "typing"), cancellationToken).ConfigureAwait(false);
+        var answer = await answers.AskAsync(new AskRequest(question, ActivityFactory.ConversationKey(incoming)), cancellationToken).ConfigureAwait(false);
+        var answerKey = Guid.NewGuid().ToString("N");
+        var reply = ReplyRenderer.Render(answer, incoming.ChannelId, answerKey).ApplyTo(ActivityFactory.ReplyTo(incoming, "message"));
+        var activityId = await sender.SendAndGetIdAsync(reply, cancellationToken).ConfigureAwait(false);
+        LogAnswered(logger, incoming.ChannelId, answer.Outcome, answer.Citations.Count);
+        await RememberAsync(incoming, question, answer, answerKey, activityId, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    private async Task RememberAsync(Activity incoming, string question, Answer answer, string answerKey, string? activityId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = JsonSerializer.Serialize(answer.Outcome).Trim('"');
+            await feedback.RememberAnswerAsync(new SentAnswer(
+                answerKey, activityId, incoming.ChannelId ?? "", incoming.Conversation?.Id ?? "", question, answer.Text, outcome,
+                JsonSerializer.Serialize(answer.Citations, BotJson.Options)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The user has the answer already; only feedback about it will lack its context.
+            LogRememberFailed(logger, ex);
+        }
+    }
+
+    private async Task<InvokeResponse?> OnConversationUpdateAsync(Activity incoming, IActivitySender sender, CancellationToken cancellationToken)
+    {
+        var botId = incoming.Recipient?.Id;
+        var newcomers = (incoming.MembersAdded ?? []).Where(m => m.Id is not null && m.Id != botId).ToList();
+        if (newcomers.Count == 0)
+        {
+            return null;
+        }
+
+        var summary = await catalog.GetSummaryAsync(cancellationToken).ConfigureAwait(false);
+        var welcome = WelcomeMessage.Build(summary).ApplyTo(ActivityFactory.ReplyTo(incoming, "message") with { ReplyToId = null });
+        await sender.SendAsync(welcome, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    private async Task<InvokeResponse?> OnFeedbackAsync(Activity incoming, CancellationToken cancellationToken)
+    {
+        var (submission, error) = FeedbackParser.Parse(incoming);
+        if (submission is null)
+        {
+            if (error is not null)
+            {
+                LogFeedbackRejected(logger, incoming.Type, incoming.Name, error);
+            }
+
+            return incoming.Type != "invoke" ? null
+                : error is not null ? new InvokeResponse(400, ErrorBody($"That feedback could not be read: {error}"))
+                : new InvokeResponse(501, null);
+        }
+
+        var stored = await feedback.RecordAsync(submission, cancellationToken).ConfigureAwait(false);
+        LogFeedbackStored(logger, submission.ChannelId, submission.Reaction, stored.Question is not null);
+        return incoming.Type == "invoke"
+            ? new InvokeResponse(200, new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = FeedbackThanks })
+            : null;
+    }
+
+    private static object ErrorBody(string message) =>
+        new { statusCode = 500, type = "application/vnd.microsoft.error", value = new { code = "BotError", message } };
+
+    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase)]
+    private static partial Regex MentionTag();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for a {Type} activity on channel {Channel}; question: {Question}")]
+    private static partial void LogTurnFailed(ILogger logger, Exception ex, string? type, string? channel, string? question);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered on {Channel}: {Outcome} with {Citations} citations")]
+    private static partial void LogAnswered(ILogger logger, string? channel, AnswerOutcome outcome, int citations);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remember a sent answer for feedback")]
+    private static partial void LogRememberFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored {Type} {Name}: {Reason}")]
+    private static partial void LogFeedbackRejected(ILogger logger, string? type, string? name, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Reaction} feedback from {Channel} (answer known: {Known})")]
+    private static partial void LogFeedbackStored(ILogger logger, string channel, string reaction, bool known);
+}

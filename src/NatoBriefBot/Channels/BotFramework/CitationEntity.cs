@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NatoBriefBot.Core.Answering;
+
+namespace NatoBriefBot.Channels.BotFramework;
+
+/// <summary>
+/// The schema.org <c>Message</c> entity that carries citations in Teams and Web Chat:
+/// one <c>Claim</c> per citation (position = the [n] marker), each appearing in a <c>DigitalDocument</c>.
+/// </summary>
+public static class CitationEntity
+{
+    public const int MaxClaims = 20;
+    public const int MaxNameLength = 80;
+    public const int MaxAbstractLength = 160;
+    private const int MaxKeywordLength = 28;
+
+    /// <summary>Builds the entity. With <paramref name="inlineText"/>, citations without a URL also carry the full quote
+    /// (Web Chat shows it in a pop-up); <paramref name="potentialActions"/> are added as the message's actions.</summary>
+    public static JsonElement Build(IReadOnlyList<Citation> citations, bool inlineText = false, JsonArray? potentialActions = null)
+    {
+        ArgumentNullException.ThrowIfNull(citations);
+        var claims = new JsonArray();
+        foreach (var citation in citations.OrderBy(c => c.N).Take(MaxClaims))
+        {
+            var appearance = new JsonObject
+            {
+                ["@type"] = "DigitalDocument",
+                ["name"] = ReplyRenderer.Truncate(citation.Title, MaxNameLength),
+            };
+            if (!string.IsNullOrEmpty(citation.Url))
+            {
+                appearance["url"] = citation.Url;
+            }
+            else if (inlineText)
+            {
+                appearance["text"] = citation.Quote;
+            }
+
+            appearance["abstract"] = ReplyRenderer.Truncate(citation.Quote, MaxAbstractLength);
+            var keywords = Keywords(citation);
+            if (keywords.Count > 0)
+            {
+                appearance["keywords"] = keywords;
+            }
+
+            var claim = new JsonObject { ["@type"] = "Claim", ["position"] = citation.N, ["appearance"] = appearance };
+            if (inlineText)
+            {
+                claim["@id"] = string.Create(CultureInfo.InvariantCulture, $"cite:{citation.N}");
+            }
+
+            claims.Add(claim);
+        }
+
+        var message = new JsonObject
+        {
+            ["type"] = "https://schema.org/Message",
+            ["@type"] = "Message",
+            ["@context"] = "https://schema.org",
+            ["@id"] = "",
+            ["additionalType"] = new JsonArray("AIGeneratedContent"),
+            ["citation"] = claims,
+        };
+        if (potentialActions is not null)
+        {
+            message["potentialAction"] = potentialActions;
+        }
+
+        return JsonSerializer.SerializeToElement(message);
+    }
+
+    private static JsonArray Keywords(Citation citation)
+    {
+        var keywords = new JsonArray();
+        if (citation.Published is { } date)
+        {
+            keywords.Add(date.ToString("d MMM yyyy", CultureInfo.InvariantCulture));
+        }
+
+        if (!string.IsNullOrWhiteSpace(citation.Publisher))
+        {
+            keywords.Add(ReplyRenderer.Truncate(citation.Publisher, MaxKeywordLength));
+        }
+
+        return keywords;
+    }
+}

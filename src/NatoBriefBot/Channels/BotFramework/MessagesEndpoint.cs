@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using NatoBriefBot.Channels.BotFramework.Auth;
+
+namespace NatoBriefBot.Channels.BotFramework;
+
+/// <summary>
+/// <c>POST /api/messages</c>, as the Bot Framework adapter answers it: 400 with a reason for a malformed activity, 401 for a
+/// bad token, 200 after the turn (replies go through the Bot Connector), the buffered replies for
+/// <c>deliveryMode: expectReplies</c>, and the invoke response for <c>invoke</c> activities.
+/// </summary>
+internal sealed partial class MessagesEndpoint(
+    IBot bot,
+    IOptions<BotAuthOptions> auth,
+    BotTokenValidator validator,
+    TrustedServiceUrls trusted,
+    IHttpClientFactory httpClients,
+    IServiceProvider services,
+    ILogger<MessagesEndpoint> logger)
+{
+    public const string ConnectorClientName = "BotConnector";
+
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, BotJson.Options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            return BadRequest($"The request body is not a JSON activity: {ex.Message}");
+        }
+
+        if (activity is null)
+        {
+            return BadRequest("The request body is empty or null; send one activity as a JSON object.");
+        }
+
+        if (auth.Value.IsAuthEnabled)
+        {
+            var check = await validator.ValidateAsync(request.Headers.Authorization, activity.ChannelId, activity.ServiceUrl, cancellationToken)
+                .ConfigureAwait(false);
+            if (!check.IsValid)
+            {
+                LogUnauthorized(logger, check.Reason!);
+                return Results.Json(new { error = "Unauthorized: the request's bearer token was missing or not valid for this bot." }, statusCode: 401);
+            }
+        }
+
+        if (ActivityValidator.Validate(activity) is { } reason)
+        {
+            return BadRequest(reason);
+        }
+
+        if (auth.Value.IsAuthEnabled)
+        {
+            trusted.Add(activity.ServiceUrl!);
+        }
+
+        if (activity.DeliveryMode == "expectReplies")
+        {
+            var buffer = new BufferedActivitySender();
+            var invoke = await bot.OnTurnAsync(activity, buffer, cancellationToken).ConfigureAwait(false);
+            return activity.Type == "invoke"
+                ? InvokeResult(invoke)
+                : Results.Json(new { activities = buffer.Activities }, BotJson.Options);
+        }
+
+        var sender = new ConnectorActivitySender(
+            httpClients.CreateClient(ConnectorClientName),
+            auth.Value.IsAuthEnabled ? services.GetRequiredService<IConnectorTokenProvider>() : null,
+            trusted);
+        try
+        {
+            var invoke = await bot.OnTurnAsync(activity, sender, cancellationToken).ConfigureAwait(false);
+            return activity.Type == "invoke" ? InvokeResult(invoke) : Results.Ok();
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogReplyFailed(logger, ex, activity.Type, activity.ChannelId);
+            return Results.Json(new { error = "The bot could not deliver its reply to the channel. Try again later." }, statusCode: 502);
+        }
+    }
+
+    private static IResult InvokeResult(InvokeResponse? invoke) => invoke is null
+        ? Results.StatusCode(501)
+        : invoke.Body is null ? Results.StatusCode(invoke.Status) : Results.Json(invoke.Body, BotJson.Options, statusCode: invoke.Status);
+
+    private static IResult BadRequest(string reason) => Results.Json(new { error = reason }, statusCode: 400);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected /api/messages with 401: {Reason}")]
+    private static partial void LogUnauthorized(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver a reply to a {Type} activity on channel {Channel}")]
+    private static partial void LogReplyFailed(ILogger logger, Exception ex, string? type, string? channel);
+}

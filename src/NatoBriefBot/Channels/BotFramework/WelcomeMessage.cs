@@ -1,0 +1,60 @@
+using System.Globalization;
+using NatoBriefBot.Core.Storage;
+
+namespace NatoBriefBot.Channels.BotFramework;
+
+/// <summary>The greeting for new members: what the bot knows (from the catalog) and a few questions to start with.</summary>
+public static class WelcomeMessage
+{
+    public static RenderedReply Build(CatalogSummary catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (catalog.BriefingCount == 0)
+        {
+            return new RenderedReply(
+                "Hello! I answer questions about NATO defence ministers' briefings, citing my sources. " +
+                "No briefings have been loaded yet, so I can't answer anything right now: ask the bot's owner to run the `ingest` command.");
+        }
+
+        var span = (catalog.Earliest, catalog.Latest) switch
+        {
+            ({ } from, { } to) when from == to => $" from {Format(from)}",
+            ({ } from, { } to) => $" from {Format(from)} to {Format(to)}",
+            _ => "",
+        };
+        var noun = catalog.BriefingCount == 1 ? "briefing" : "briefings";
+        var text = $"Hello! I answer questions about NATO defence ministers' briefings and cite the briefing behind every statement. " +
+                   $"I know {catalog.BriefingCount.ToString(CultureInfo.InvariantCulture)} {noun}{span}. Ask me anything about them, for example:";
+        return new RenderedReply(text, SuggestedActions: ReplyRenderer.SuggestionsOf(Suggestions(catalog)));
+    }
+
+    /// <summary>Up to four questions built from the catalog: the newest meeting months, then the newest headlines.</summary>
+    public static IReadOnlyList<string> Suggestions(CatalogSummary catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var newestFirst = catalog.Briefings
+            .OrderByDescending(b => b.Published ?? DateOnly.MinValue)
+            .ToList();
+        var byMonth = newestFirst
+            .Where(b => b.Published is not null)
+            .Select(b => b.Published!.Value.ToString("MMMM yyyy", CultureInfo.InvariantCulture))
+            .Distinct(StringComparer.Ordinal)
+            .Take(2)
+            .Select(month => $"What did NATO defence ministers discuss in {month}?")
+            .ToList();
+        var byTitle = newestFirst
+            .Where(b => !string.IsNullOrWhiteSpace(b.Title))
+            .Select(b => $"Tell me more about \"{ReplyRenderer.Truncate(b.Title, 70)}\"")
+            .Distinct(StringComparer.Ordinal)
+            .Take(ReplyRenderer.MaxSuggestions - byMonth.Count);
+        var questions = byMonth.Concat(byTitle).ToList();
+        if (questions.Count < 3)
+        {
+            questions.Add("What are the briefings mainly about?");
+        }
+
+        return questions;
+    }
+
+    private static string Format(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

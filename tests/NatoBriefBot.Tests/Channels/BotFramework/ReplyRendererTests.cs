@@ -1,0 +1,89 @@
+using System.Text.Json;
+using NatoBriefBot.Channels.BotFramework;
+using NatoBriefBot.Core.Answering;
+
+namespace NatoBriefBot.Tests.Channels.BotFramework;
+
+public class ReplyRendererTests
+{
+    private static readonly Citation WithUrl = new(1, "a.txt", "Ministers agree on a new air defence plan", new DateOnly(2024, 6, 13), "NATO", "https://example.org/a", "Ministers agreed on a plan.");
+    private static readonly Citation WithoutUrl = new(2, "b.txt", "A \"quoted\" headline", null, null, null, "A passage without a link.");
+
+    internal static Answer Answered(params Citation[] citations) =>
+        new("Q?", AnswerOutcome.Answered, "They agreed on a plan [1][2].", citations);
+
+    [Fact]
+    public void Render_WebChat_AppendsLinkDefinitionsMatchingClaimPositions()
+    {
+        var reply = ReplyRenderer.Render(Answered(WithUrl, WithoutUrl), "webchat", "key1");
+
+        Assert.StartsWith("They agreed on a plan [1] [2].", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("[1]: <https://example.org/a> \"Ministers agree on a new air defence plan\"", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("[2]: <cite:2> \"A \\\"quoted\\\" headline\"", reply.Text, StringComparison.Ordinal);
+        var message = Assert.Single(reply.Entities!);
+        Assert.Equal("", message.GetProperty("@id").GetString());
+        var claims = message.GetProperty("citation").EnumerateArray().ToList();
+        Assert.Equal([1, 2], claims.Select(c => c.GetProperty("position").GetInt32()));
+        Assert.Equal("A passage without a link.", claims[1].GetProperty("appearance").GetProperty("text").GetString());
+        Assert.False(claims[1].GetProperty("appearance").TryGetProperty("url", out _));
+        Assert.Null(reply.ChannelData);
+    }
+
+    [Fact]
+    public void Render_WebChat_FeedbackActionsCarryTheAnswerKey()
+    {
+        var reply = ReplyRenderer.Render(Answered(WithUrl), "directline", "key42");
+
+        var actions = reply.Entities![0].GetProperty("potentialAction").EnumerateArray().ToList();
+        Assert.Equal(["LikeAction", "DislikeAction"], actions.Select(a => a.GetProperty("@type").GetString()));
+        Assert.Equal(("key42", "like"), WebChatReplyRenderer.ParseFeedbackActionId(actions[0].GetProperty("@id").GetString()));
+    }
+
+    [Fact]
+    public void Render_Emulator_AppendsSourcesListWithTitleDatePublisherLinkAndQuote()
+    {
+        var reply = ReplyRenderer.Render(Answered(WithUrl, WithoutUrl), "emulator", "k");
+
+        Assert.Contains("**Sources**", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("1. **Ministers agree on a new air defence plan** — 13 June 2024, NATO, [link](https://example.org/a)", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("> Ministers agreed on a plan.", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("2. **A \"quoted\" headline**", reply.Text, StringComparison.Ordinal);
+        Assert.Null(reply.Entities);
+    }
+
+    [Theory]
+    [InlineData("msteams")]
+    [InlineData("webchat")]
+    [InlineData("emulator")]
+    public void Render_NotInBriefings_CitesNothingAndSuggests(string channel)
+    {
+        var answer = new Answer("Q?", AnswerOutcome.NotInBriefings, "The briefings don't cover that.", [])
+        {
+            Suggestions = ["What was decided in June 2024?", "Who chaired the meeting?"],
+        };
+
+        var reply = ReplyRenderer.Render(answer, channel, "k");
+
+        Assert.Equal("The briefings don't cover that.", reply.Text);
+        Assert.Null(reply.Entities);
+        Assert.Equal(["What was decided in June 2024?", "Who chaired the meeting?"], reply.SuggestedActions!.Actions.Select(a => a.Value));
+        Assert.All(reply.SuggestedActions.Actions, a => Assert.Equal("imBack", a.Type));
+    }
+
+    [Fact]
+    public void SuggestionsOf_MoreThanFour_KeepsFour()
+    {
+        var actions = ReplyRenderer.SuggestionsOf(["a", "b", "c", "d", "e"])!.Actions;
+
+        Assert.Equal(4, actions.Count);
+    }
+
+    [Fact]
+    public void Truncate_LongText_EndsWithEllipsisWithinLimit()
+    {
+        var cut = ReplyRenderer.Truncate(new string('x', 200), 80);
+
+        Assert.Equal(80, cut.Length);
+        Assert.EndsWith("…", cut, StringComparison.Ordinal);
+    }
+}

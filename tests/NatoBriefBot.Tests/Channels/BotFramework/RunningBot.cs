@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using NatoBriefBot.Core.Ingestion;
+using NatoBriefBot.Hosting;
+
+namespace NatoBriefBot.Tests.Channels.BotFramework;
+
+/// <summary>The real bot host on 127.0.0.1 with an ephemeral port and a temporary SQLite file.</summary>
+internal sealed class RunningBot : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _folder;
+
+    private RunningBot(WebApplication app, string folder, Uri baseAddress)
+    {
+        _app = app;
+        _folder = folder;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public HttpClient Client { get; }
+
+    public string DatabasePath => Path.Combine(_folder, "bot.db");
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<RunningBot> StartAsync(params string[] extraArgs)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "natobriefbot-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        string[] args = ["--urls", "http://127.0.0.1:0", $"--Storage:DatabasePath={Path.Combine(folder, "bot.db")}", "--Logging:LogLevel:Default=Warning", .. extraArgs];
+        var app = BotHost.Build(args);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningBot(app, folder, new Uri(address));
+    }
+
+    /// <summary>Ingests the shipped seeds into this bot's database.</summary>
+    public async Task IngestSeedsAsync()
+    {
+        var seeds = Path.Combine(NatoBriefBot.Core.ProjectPaths.FindRoot(), "seeds");
+        await Services.GetRequiredService<IngestionPipeline>().IngestAsync([seeds], new IngestRunOptions());
+    }
+
+    public async Task<HttpResponseMessage> PostActivityAsync(object activity, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temp folder behind.
+        }
+    }
+}
