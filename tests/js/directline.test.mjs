@@ -32,21 +32,42 @@ async function generateToken(body) {
   return response.json();
 }
 
-/** Resolves with the first activity matching `predicate`, or rejects after `timeoutMs`. */
-function waitFor(directLine, predicate, what, timeoutMs = 60_000) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.unsubscribe();
-      reject(new Error(`No ${what} arrived within ${timeoutMs} ms.`));
-    }, timeoutMs);
-    const subscription = directLine.activity$.subscribe((activity) => {
-      if (predicate(activity)) {
-        clearTimeout(timer);
-        subscription.unsubscribe();
-        resolve(activity);
+/**
+ * Keeps one subscription to `activity$` for the whole test (re-subscribing would restart polling and could miss
+ * activities that came in the same batch) and lets the test wait for an activity matching a predicate.
+ */
+function collect(directLine) {
+  const seen = [];
+  const waiters = [];
+  const subscription = directLine.activity$.subscribe((activity) => {
+    seen.push(activity);
+    for (const waiter of [...waiters]) {
+      if (waiter.predicate(activity)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(activity);
       }
-    });
+    }
   });
+  return {
+    waitFor(predicate, what, timeoutMs = 60_000) {
+      const found = seen.find(predicate);
+      if (found) {
+        return Promise.resolve(found);
+      }
+      return new Promise((resolve, reject) => {
+        const waiter = {
+          predicate,
+          resolve: (activity) => { clearTimeout(timer); resolve(activity); },
+        };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`No ${what} arrived within ${timeoutMs} ms.`));
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
+    },
+    stop: () => subscription.unsubscribe(),
+  };
 }
 
 function post(directLine, activity) {
@@ -60,14 +81,15 @@ test('directlinejs starts a conversation, gets the welcome, and receives a cited
   const directLine = new DirectLine({ token, domain: `${bot.baseUrl}/v3/directline`, webSocket: false, pollingInterval: 250 });
   const statuses = [];
   const statusSubscription = directLine.connectionStatus$.subscribe((status) => statuses.push(status));
+  const activities = collect(directLine);
   try {
-    const welcome = await waitFor(directLine, fromBot, 'welcome message');
+    const welcome = await activities.waitFor(fromBot, 'welcome message');
     assert.equal(directLine.conversationId, conversationId);
     assert.ok(statuses.includes(ConnectionStatus.Online), 'the client should report Online');
     assert.ok(welcome.suggestedActions.actions.length > 0, 'the welcome should offer suggested questions');
     assert.equal(welcome.channelId, 'webchat');
 
-    const echoed = waitFor(directLine, (a) => a.channelData?.clientActivityID === 'js-1', 'echo of the question');
+    const echoed = activities.waitFor((a) => a.channelData?.clientActivityID === 'js-1', 'echo of the question');
     const id = await post(directLine, {
       type: 'message',
       from: { id: 'js-user', name: 'Tester' },
@@ -79,7 +101,7 @@ test('directlinejs starts a conversation, gets the welcome, and receives a cited
     assert.equal(echo.id, id);
     assert.equal(echo.from.id, 'js-user');
 
-    const reply = await waitFor(directLine, (a) => fromBot(a) && a.replyToId === id, 'answer');
+    const reply = await activities.waitFor((a) => fromBot(a) && a.replyToId === id, 'answer');
     assert.match(reply.text, /Secretary General/, 'the answer should be about the question asked');
     assert.match(reply.text, /^\[1\]: /m, 'the text should end with Markdown reference definitions');
     const message = reply.entities.find((e) => e.type === 'https://schema.org/Message');
@@ -88,6 +110,7 @@ test('directlinejs starts a conversation, gets the welcome, and receives a cited
     assert.equal(message.citation[0]['@type'], 'Claim');
   } finally {
     statusSubscription.unsubscribe();
+    activities.stop();
     directLine.end();
   }
 });
@@ -95,17 +118,19 @@ test('directlinejs starts a conversation, gets the welcome, and receives a cited
 test('directlinejs over the WebSocket stream gets the welcome and the echo of its own message', async () => {
   const { token } = await generateToken({ user: { id: 'ws-user' } });
   const directLine = new DirectLine({ token, domain: `${bot.baseUrl}/v3/directline`, webSocket: true });
+  const activities = collect(directLine);
   try {
-    const welcome = await waitFor(directLine, fromBot, 'welcome message');
+    const welcome = await activities.waitFor(fromBot, 'welcome message');
     assert.ok(welcome.text.length > 0);
     assert.match(directLine.streamUrl, /^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/.+\/stream\?/);
 
-    const echoed = waitFor(directLine, (a) => a.channelData?.clientActivityID === 'ws-1', 'echo of the message');
-    const reply = waitFor(directLine, (a) => fromBot(a) && a.replyToId !== undefined, 'reply');
+    const echoed = activities.waitFor((a) => a.channelData?.clientActivityID === 'ws-1', 'echo of the message');
+    const reply = activities.waitFor((a) => fromBot(a) && a.replyToId !== undefined, 'reply');
     const id = await post(directLine, { type: 'message', from: { id: 'ws-user' }, text: ' ', channelData: { clientActivityID: 'ws-1' } });
     assert.equal((await echoed).id, id);
     assert.equal((await reply).replyToId, id);
   } finally {
+    activities.stop();
     directLine.end();
   }
 });
