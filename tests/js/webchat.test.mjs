@@ -61,3 +61,18 @@ test('the page shows the title, welcomes the user, and answers a question with r
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('without the Web Chat bundle the page says what is missing and what to run', async () => {
+  const page = await browser.newPage();
+  await page.route('**/lib/webchat.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${bot.baseUrl}/`);
+
+  const problem = page.getByRole('alert');
+  await problem.waitFor({ timeout: 10_000 });
+  const text = await problem.innerText();
+  assert.match(text, /Web Chat bundle/);
+  assert.match(text, /dotnet build src\/NatoBriefBot/);
+  assert.match(text, /npm ci/);
+  assert.equal(await page.locator('#webchat').isVisible(), false);
+  await page.close();
+});
