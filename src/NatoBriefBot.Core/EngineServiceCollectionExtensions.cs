@@ -32,7 +32,7 @@ public static class EngineServiceCollectionExtensions
             var o = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
             return new PassageChunker(o.PassageTokens, o.OverlapTokens);
         });
-        services.AddSingleton<IBriefingReader, InterimBriefingReader>();
+        services.AddSingleton<IBriefingReader, BriefingReader>();
         services.AddSingleton<IngestionPipeline>();
 
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -15,7 +15,7 @@ public sealed class EmbeddingOptions
 
     /// <summary>Vector size of the hashing embedder.</summary>
     [Range(64, 8192)]
-    public int HashingDimensions { get; set; } = 1024;
+    public int HashingDimensions { get; set; } = 512;
 
     /// <summary>Folder holding <c>model.onnx</c> and <c>vocab.txt</c> (all-MiniLM-L6-v2 layout).</summary>
     public string? OnnxModelPath { get; set; }

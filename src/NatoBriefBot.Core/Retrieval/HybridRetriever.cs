@@ -121,12 +121,27 @@ public sealed class HybridRetriever(
     /// <summary>BM25-style inverse document frequency; terms absent from the index get the largest weight.</summary>
     public static double Idf(long df, int total) => Math.Log(1 + ((total - df + 0.5) / (df + 0.5)));
 
-    /// <summary>An FTS5 OR query of the terms the index knows; terms in most passages are left out when rarer ones exist.</summary>
+    /// <summary>
+    /// An FTS5 OR query of the question's terms the index knows, rarest first. Terms are added while the postings they
+    /// bring stay within a budget (the rarest always goes in): BM25 is decided by rare terms, and leaving out words
+    /// found in most passages keeps the full-text query fast on large indexes. The vector side still sees every term.
+    /// </summary>
     private static string BuildMatch(IReadOnlyList<string> terms, Dictionary<string, long> df, int total)
     {
-        var known = terms.Where(t => df.GetValueOrDefault(t) > 0).Distinct(StringComparer.Ordinal).ToList();
-        var selective = known.Where(t => df[t] <= total * 0.3).ToList();
-        var chosen = selective.Count > 0 ? selective : known;
+        var budget = Math.Max(2_000, total / 20);
+        var chosen = new List<string>();
+        long postings = 0;
+        foreach (var term in terms.Where(t => df.GetValueOrDefault(t) > 0).Distinct(StringComparer.Ordinal).OrderBy(t => df[t]))
+        {
+            if (chosen.Count >= 1 && postings + df[term] > budget)
+            {
+                break;
+            }
+
+            chosen.Add(term);
+            postings += df[term];
+        }
+
         return string.Join(" OR ", chosen.Select(t => "\"" + t.Replace("\"", string.Empty, StringComparison.Ordinal) + "\""));
     }
 

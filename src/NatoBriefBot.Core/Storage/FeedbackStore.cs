@@ -121,8 +121,9 @@ public sealed class FeedbackStore : IFeedbackStore
             FROM (SELECT 1) LEFT JOIN (
                 SELECT answer_key, question, answer_text, citations_json FROM sent_answers
                 WHERE ($key IS NOT NULL AND answer_key = $key)
-                   OR ($reply IS NOT NULL AND activity_id = $reply AND conversation_id = $conversation)
-                ORDER BY sent_at DESC LIMIT 1) a
+                   OR ($reply IS NOT NULL AND activity_id = $reply AND channel_id = $channel
+                       AND (conversation_id = $conversation OR substr(conversation_id, 1, length($base)) = $base))
+                ORDER BY conversation_id = $conversation DESC, sent_at DESC LIMIT 1) a
             RETURNING id, received_at, question, answer_text, citations_json, answer_key
             """;
         cmd.Parameters.AddWithValue("$at", Now());
@@ -134,6 +135,7 @@ public sealed class FeedbackStore : IFeedbackStore
         cmd.Parameters.AddWithValue("$source", feedback.Source);
         cmd.Parameters.AddWithValue("$reply", (object?)feedback.ReplyToId ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$key", (object?)feedback.AnswerKey ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$base", BaseConversationId(feedback.ConversationId));
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return new StoredFeedback(
@@ -168,6 +170,13 @@ public sealed class FeedbackStore : IFeedbackStore
         }
 
         return result;
+    }
+
+    /// <summary>Teams adds <c>;messageid=...</c> to a channel thread's conversation id; feedback may come without it.</summary>
+    private static string BaseConversationId(string conversationId)
+    {
+        var semicolon = conversationId.IndexOf(';', StringComparison.Ordinal);
+        return semicolon < 0 ? conversationId : conversationId[..semicolon];
     }
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

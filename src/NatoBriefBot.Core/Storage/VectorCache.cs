@@ -107,14 +107,30 @@ internal sealed class VectorCache(BriefingStore store)
 
         public List<(long Id, float Score)> Search(ReadOnlySpan<float> query, int limit, Func<long, bool>? allowBriefing)
         {
-            var top = new PriorityQueue<int, float>(limit + 1);
-            if (Dims == 0 || query.Length != Dims || limit <= 0)
+            if (Dims == 0 || query.Length != Dims || limit <= 0 || Count == 0)
             {
                 return [];
             }
 
+            // Large indexes are scanned in parallel slices, each keeping its own top-k; the slices are merged at the end.
+            var slices = Count < 20_000 ? 1 : Environment.ProcessorCount;
+            var q = query.ToArray();
+            var partial = new List<(int Index, float Score)>[slices];
+            Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, s =>
+            {
+                var from = (int)((long)Count * s / slices);
+                var to = (int)((long)Count * (s + 1) / slices);
+                partial[s] = TopK(q, from, to, limit, allowBriefing);
+            });
+
+            return partial.SelectMany(p => p).OrderByDescending(p => p.Score).Take(limit).Select(p => (Ids[p.Index], p.Score)).ToList();
+        }
+
+        private List<(int Index, float Score)> TopK(float[] query, int from, int to, int limit, Func<long, bool>? allowBriefing)
+        {
+            var top = new PriorityQueue<int, float>(limit + 1);
             var matrix = Matrix.AsSpan();
-            for (var i = 0; i < Count; i++)
+            for (var i = from; i < to; i++)
             {
                 if (allowBriefing is not null && !allowBriefing(Owners[i]))
                 {
@@ -132,13 +148,12 @@ internal sealed class VectorCache(BriefingStore store)
                 }
             }
 
-            var result = new List<(long, float)>(top.Count);
+            var result = new List<(int, float)>(top.Count);
             while (top.TryDequeue(out var index, out var score))
             {
-                result.Add((Ids[index], score));
+                result.Add((index, score));
             }
 
-            result.Reverse();
             return result;
         }
     }

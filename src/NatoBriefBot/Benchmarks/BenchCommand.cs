@@ -79,7 +79,7 @@ internal static class BenchCommand
         if (passages > 0)
         {
             var corpus = Path.Combine(temp.Path, "corpus");
-            SyntheticCorpus.Write(corpus, Math.Max(1, passages / 6), sentences: 24);
+            SyntheticCorpus.Write(corpus, Math.Max(1, passages / 9), sentences: 24);
             inputs.Add(corpus);
         }
 

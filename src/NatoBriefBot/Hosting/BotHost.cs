@@ -14,8 +14,9 @@ public static class BotHost
     public const int DefaultPort = 3978;
 
     /// <summary>Builds the web application. <paramref name="args"/> may override any configuration key
-    /// (<c>--Storage:DatabasePath=...</c>) and the listening address (<c>--urls</c>).</summary>
-    public static WebApplication Build(string[] args, string? projectRoot = null)
+    /// (<c>--Storage:DatabasePath=...</c>) and the listening address (<c>--urls</c>).
+    /// <paramref name="configureServices"/> runs after the standard registrations (e.g. to supply HTTP transports).</summary>
+    public static WebApplication Build(string[] args, string? projectRoot = null, Action<IServiceCollection>? configureServices = null)
     {
         var root = projectRoot ?? ProjectPaths.FindRoot();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -35,6 +36,7 @@ public static class BotHost
         builder.Services.AddLlmAnswering(builder.Configuration);
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseDefaultFiles();

@@ -79,9 +79,12 @@ public sealed partial class LlmEngineIntegrationTests : IAsyncLifetime
     private static string FirstSentenceOfFirstPassage(string prompt)
     {
         var passage = FirstPassage().Match(prompt).Groups[1].Value;
-        var end = passage.IndexOf(". ", StringComparison.Ordinal);
-        return (end > 0 ? passage[..(end + 1)] : passage.Split('\n')[0]).Trim();
+        var end = SentenceEnd().Match(passage);
+        return (end.Success ? passage[..(end.Index + 1)] : passage.Split('\n')[0]).Trim();
     }
+
+    [GeneratedRegex(@"[.!?](?=\s)")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex("<passage key=\"1\"[^>]*>\n(.*?)\n</passage>", RegexOptions.Singleline)]
     private static partial Regex FirstPassage();

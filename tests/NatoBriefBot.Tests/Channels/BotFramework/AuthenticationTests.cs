@@ -4,29 +4,39 @@ using NatoBriefBot.Channels.BotFramework.Auth;
 
 namespace NatoBriefBot.Tests.Channels.BotFramework;
 
-public sealed class AuthenticationTests : IAsyncLifetime
+/// <summary>One identity server and one bot with authentication on, shared by the authentication tests.</summary>
+public sealed class AuthenticatedBotFixture : IAsyncLifetime
 {
-    private const string AppId = "0b5b7bb1-7a55-4c4e-9c1e-1c0a2d0d6a11";
-    private const string Connector = "https://api.botframework.com";
-    private FakeIdentityServer _identity = null!;
-    private RunningBot _bot = null!;
-    private readonly string _serviceUrl = "https://smba.trafficmanager.net/emea/";
+    public const string AppId = "0b5b7bb1-7a55-4c4e-9c1e-1c0a2d0d6a11";
+
+    internal FakeIdentityServer Identity { get; private set; } = null!;
+
+    internal RunningBot Bot { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _identity = await FakeIdentityServer.StartAsync();
-        _bot = await RunningBot.StartAsync(
+        Identity = await FakeIdentityServer.StartAsync();
+        Bot = await RunningBot.StartAsync(
             $"--MicrosoftAppId={AppId}",
             "--MicrosoftAppPassword=not-a-real-secret",
-            $"--ToBotFromChannelOpenIdMetadataUrl={_identity.ChannelMetadataUrl}",
-            $"--ToBotFromEmulatorOpenIdMetadataUrl={_identity.EmulatorMetadataUrl}");
+            $"--ToBotFromChannelOpenIdMetadataUrl={Identity.ChannelMetadataUrl}",
+            $"--ToBotFromEmulatorOpenIdMetadataUrl={Identity.EmulatorMetadataUrl}");
     }
 
     public async Task DisposeAsync()
     {
-        await _bot.DisposeAsync();
-        await _identity.DisposeAsync();
+        await Bot.DisposeAsync();
+        await Identity.DisposeAsync();
     }
+}
+
+public sealed class AuthenticationTests(AuthenticatedBotFixture fixture) : IClassFixture<AuthenticatedBotFixture>
+{
+    private const string AppId = AuthenticatedBotFixture.AppId;
+    private const string Connector = "https://api.botframework.com";
+    private readonly FakeIdentityServer _identity = fixture.Identity;
+    private readonly RunningBot _bot = fixture.Bot;
+    private readonly string _serviceUrl = "https://smba.trafficmanager.net/emea/";
 
     private Dictionary<string, object?> ExpectRepliesMessage(string channelId = "msteams")
     {

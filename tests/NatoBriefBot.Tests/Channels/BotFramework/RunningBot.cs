@@ -31,12 +31,14 @@ internal sealed class RunningBot : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningBot> StartAsync(params string[] extraArgs)
+    public static Task<RunningBot> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    public static async Task<RunningBot> StartAsync(Action<IServiceCollection>? configureServices, params string[] extraArgs)
     {
         var folder = Path.Combine(Path.GetTempPath(), "natobriefbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         string[] args = ["--urls", "http://127.0.0.1:0", $"--Storage:DatabasePath={Path.Combine(folder, "bot.db")}", "--Logging:LogLevel:Default=Warning", .. extraArgs];
-        var app = BotHost.Build(args);
+        var app = BotHost.Build(args, configureServices: configureServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningBot(app, folder, new Uri(address));

@@ -20,18 +20,26 @@ public sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
     private readonly Lazy<IConfidentialClientApplication> _confidential;
     private readonly Lazy<IManagedIdentityApplication> _managed;
 
+    /// <param name="options">The app's credentials and authority.</param>
+    /// <param name="httpClientFactory">MSAL's HTTP transport, when one is registered (e.g. behind a proxy); MSAL's own otherwise.</param>
     public MsalConnectorTokenProvider(IOptions<BotAuthOptions> options, IMsalHttpClientFactory? httpClientFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _confidential = new(() =>
         {
+            var customAuthority = !string.IsNullOrWhiteSpace(_options.ToChannelFromBotLoginUrl);
             var builder = ConfidentialClientApplicationBuilder.Create(_options.MicrosoftAppId)
                 .WithClientSecret(_options.MicrosoftAppPassword)
-                .WithAuthority(_options.Authority, validateAuthority: string.IsNullOrWhiteSpace(_options.ToChannelFromBotLoginUrl));
+                .WithAuthority(_options.Authority, validateAuthority: !customAuthority);
+            if (customAuthority)
+            {
+                builder = builder.WithInstanceDiscovery(false);
+            }
+
             if (httpClientFactory is not null)
             {
-                builder = builder.WithHttpClientFactory(httpClientFactory).WithInstanceDiscovery(false);
+                builder = builder.WithHttpClientFactory(httpClientFactory);
             }
 
             return builder.Build();
