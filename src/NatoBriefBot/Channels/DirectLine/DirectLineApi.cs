@@ -14,6 +14,9 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
 {
     private const int MaxUserIdLength = 128;
 
+    /// <summary>Largest activity a client may post; a question never comes close.</summary>
+    public const int MaxActivityBytes = 256 * 1024;
+
     /// <summary><c>POST /tokens/generate</c>: a token for a new conversation, optionally for the user in <c>{user:{id,name}}</c>.</summary>
     public async Task<IResult> GenerateTokenAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -136,6 +139,16 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
             return error!;
         }
 
+        if (request.ContentLength > MaxActivityBytes)
+        {
+            return TooBig();
+        }
+
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxActivityBytes;
+        }
+
         Activity? posted;
         try
         {
@@ -144,6 +157,10 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
         catch (JsonException ex)
         {
             return DirectLineErrors.BadArgument($"The request body is not a JSON activity: {ex.Message}");
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooBig();
         }
 
         if (posted is null || string.IsNullOrWhiteSpace(posted.Type))
@@ -234,6 +251,9 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
     private ChannelAccount BotAccount() => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
 
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    private static IResult TooBig() => DirectLineErrors.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig",
+        $"The activity is larger than {MaxActivityBytes / 1024} KB. Send a shorter message.");
 
     private static IResult ConversationGone() =>
         DirectLineErrors.NotFound("This conversation has ended or expired. Reload the page to start a new one.");

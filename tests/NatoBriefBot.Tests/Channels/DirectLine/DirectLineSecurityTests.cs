@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using NatoBriefBot.Tests.Channels.BotFramework;
 
 namespace NatoBriefBot.Tests.Channels.DirectLine;
@@ -71,6 +72,21 @@ public sealed class DirectLineSecurityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, untyped.StatusCode);
         Assert.Equal("BadArgument", (await DirectLineClient.ReadAsync(broken)).GetProperty("error").GetProperty("code").GetString());
+        var (after, _) = await _client.GetActivitiesAsync(conversationId, token, watermark);
+        Assert.DoesNotContain(after, a => a.GetProperty("from").GetProperty("role").GetString() == "user");
+    }
+
+    [Fact]
+    public async Task PostActivity_LargerThanLimit_Returns413AndStoresNothing()
+    {
+        var (conversationId, token) = await _client.StartAsync();
+        var (_, watermark) = await _client.GetActivitiesAsync(conversationId, token);
+        var huge = JsonSerializer.Serialize(new { type = "message", text = new string('x', NatoBriefBot.Channels.DirectLine.DirectLineApi.MaxActivityBytes) });
+
+        using var response = await _client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("MessageSizeTooBig", (await DirectLineClient.ReadAsync(response)).GetProperty("error").GetProperty("code").GetString());
         var (after, _) = await _client.GetActivitiesAsync(conversationId, token, watermark);
         Assert.DoesNotContain(after, a => a.GetProperty("from").GetProperty("role").GetString() == "user");
     }
