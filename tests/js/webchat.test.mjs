@@ -26,7 +26,9 @@ after(async () => {
 test('the page shows the title, welcomes the user, and answers a question with rendered citations', async () => {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const problems = [];
+  const sockets = [];
   page.on('pageerror', (error) => problems.push(error.message));
+  page.on('websocket', (socket) => sockets.push(socket.url()));
   await page.goto(`${bot.baseUrl}/`);
 
   await assert.doesNotReject(page.getByRole('heading', { name: 'NatoBriefBot — cited answers from NATO defence briefings' }).waitFor());
@@ -58,6 +60,14 @@ test('the page shows the title, welcomes the user, and answers a question with r
   await dialog.waitFor({ timeout: 10_000 });
   assert.ok((await dialog.locator('.webchat__citation-modal-dialog__body').innerText()).trim().length > 20, 'the citation should open its passage');
   await page.screenshot({ path: join(repoRoot, 'artifacts/webchat-citation.png') });
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+
+  const feedbackPosted = page.waitForResponse((response) => response.request().method() === 'POST'
+    && response.url().endsWith('/activities') && response.request().postData().includes('webchat:activity-status/feedback'));
+  await answer.locator('.webchat__thumb-button').first().click();
+  assert.equal((await feedbackPosted).status(), 200, 'the like should reach the bot through Direct Line');
+  assert.ok(sockets.some((url) => url.includes('/v3/directline/conversations/') && url.includes('/stream?')), 'Web Chat should use the stream');
   assert.deepEqual(problems, []);
   await page.close();
 });
