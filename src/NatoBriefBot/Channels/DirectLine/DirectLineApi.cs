@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
 using NatoBriefBot.Channels.BotFramework;
 
 namespace NatoBriefBot.Channels.DirectLine;
@@ -141,13 +141,10 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
 
         if (request.ContentLength > MaxActivityBytes)
         {
-            return TooBig();
+            return TooBig(MaxActivityBytes);
         }
 
-        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxActivityBytes;
-        }
+        LimitBody(request, MaxActivityBytes);
 
         Activity? posted;
         try
@@ -160,7 +157,7 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooBig();
+            return TooBig(MaxActivityBytes);
         }
 
         if (posted is null || string.IsNullOrWhiteSpace(posted.Type))
@@ -211,8 +208,25 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
 
     private static async Task<(T? Body, IResult? Error)> ReadOptionalAsync<T>(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        const int maxBytes = 16 * 1024;
+        if (request.ContentLength > maxBytes)
+        {
+            return (default, TooBig(maxBytes));
+        }
+
+        LimitBody(request, maxBytes);
+
+        string text;
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (default, TooBig(maxBytes));
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             return (default, null);
@@ -252,23 +266,20 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
 
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    private static IResult TooBig() => DirectLineErrors.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig",
-        $"The activity is larger than {MaxActivityBytes / 1024} KB. Send a shorter message.");
+    /// <summary>Caps how much of a body without Content-Length (chunked) Kestrel will read.</summary>
+    private static void LimitBody(HttpRequest request, long maxBytes)
+    {
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = maxBytes;
+        }
+    }
+
+    private static IResult TooBig(int maxBytes) => DirectLineErrors.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig",
+        $"The request body is larger than {maxBytes / 1024} KB. Send a shorter message.");
 
     private static IResult ConversationGone() =>
         DirectLineErrors.NotFound("This conversation has ended or expired. Reload the page to start a new one.");
 
     private static string NewId(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
-
-    private sealed record StartRequest(ChannelAccount? User, string? Locale);
-
-    private sealed record TokenResponse(
-        [property: JsonPropertyName("conversationId")] string ConversationId,
-        [property: JsonPropertyName("token")] string Token,
-        [property: JsonPropertyName("expires_in")] int ExpiresIn,
-        [property: JsonPropertyName("streamUrl"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StreamUrl);
-
-    private sealed record ActivitySetResponse(
-        [property: JsonPropertyName("activities")] IReadOnlyList<Activity> Activities,
-        [property: JsonPropertyName("watermark")] string Watermark);
 }

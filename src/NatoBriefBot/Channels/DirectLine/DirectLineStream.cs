@@ -70,8 +70,7 @@ public sealed class DirectLineStream(DirectLineTokens tokens, ConversationStore 
             {
                 watermark = set.Watermark;
                 var payload = JsonSerializer.SerializeToUtf8Bytes(
-                    new Dictionary<string, object> { ["activities"] = set.Activities, ["watermark"] = watermark.ToString(CultureInfo.InvariantCulture) },
-                    BotJson.Options);
+                    new ActivitySetResponse(set.Activities, watermark.ToString(CultureInfo.InvariantCulture)), BotJson.Options);
                 await socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
                 continue;
             }

@@ -126,3 +126,49 @@ public sealed class DirectLineFlowTests : IAsyncLifetime
         Assert.NotNull(activities);
     }
 }
+
+/// <summary>Many conversations at once: each gets its own echo and reply, none sees another's.</summary>
+public sealed class DirectLineConcurrencyTests : IAsyncLifetime
+{
+    private RunningBot _bot = null!;
+    private DirectLineClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await RunningBot.StartAsync();
+        _client = new DirectLineClient(_bot.Client);
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task PostActivity_TwentyConversationsInParallel_EachGetsOnlyItsOwnActivities()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var (conversationId, token) = await _client.StartAsync();
+            var ids = new List<string>();
+            for (var turn = 0; turn < 3; turn++)
+            {
+                using var posted = await _client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token,
+                    $$$"""{"type":"message","text":" ","channelData":{"clientActivityID":"c{{{i}}}-{{{turn}}}"}}""");
+                ids.Add((await DirectLineClient.ReadAsync(posted)).GetProperty("id").GetString()!);
+            }
+
+            await _client.PollForAsync(conversationId, token, a => a.TryGetProperty("replyToId", out var r) && r.GetString() == ids[^1]);
+            var (activities, _) = await _client.GetActivitiesAsync(conversationId, token);
+            return (Index: i, ConversationId: conversationId, Ids: ids, Activities: activities);
+        }));
+
+        foreach (var (index, conversationId, ids, activities) in results)
+        {
+            Assert.All(activities, a => Assert.Equal(conversationId, a.GetProperty("conversation").GetProperty("id").GetString()));
+            var echoes = activities.Where(a => a.TryGetProperty("channelData", out var d) && d.TryGetProperty("clientActivityID", out _)).ToList();
+            Assert.Equal(Enumerable.Range(0, 3).Select(t => $"c{index}-{t}"), echoes.Select(e => e.GetProperty("channelData").GetProperty("clientActivityID").GetString()));
+            Assert.Equal(ids, activities.Where(a => a.TryGetProperty("replyToId", out _)).Select(a => a.GetProperty("replyToId").GetString()).Distinct());
+            var allIds = activities.Select(a => a.GetProperty("id").GetString()).ToList();
+            Assert.Equal(allIds.Order(StringComparer.Ordinal), allIds);
+            Assert.Equal(allIds.Count, allIds.Distinct().Count());
+        }
+    }
+}
