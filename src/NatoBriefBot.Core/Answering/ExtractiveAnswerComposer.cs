@@ -21,6 +21,16 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
         var unknown = request.Retrieval?.UnknownSalient ?? [];
         var scorer = request.Retrieval?.Scorer ?? new SentenceScorer(query, weights);
         var candidates = Deduplicate(scorer.Score(request.Evidence, options.EvidencePassages));
+        if ((query.Recency != Recency.None || query.PrefersNewest) && request.Evidence.Count > 0)
+        {
+            // "the latest meeting", "who is the new ...": answer from the briefing retrieval put first for its date.
+            var chosenBriefing = request.Evidence[0].Briefing.Id;
+            var fromIt = candidates.Where(c => c.Evidence.Briefing.Id == chosenBriefing).ToList();
+            if (fromIt.Count > 0)
+            {
+                candidates = fromIt;
+            }
+        }
 
         if (unknown.Count > 0 || candidates.Count == 0 ||
             !scorer.IsStrongEnough(candidates[0], request.Evidence, options.MinSentenceCoverage, options.MinPassageCoverage) ||

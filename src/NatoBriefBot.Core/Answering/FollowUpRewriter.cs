@@ -27,7 +27,19 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         var about = AboutRegex().Match(q);
         if (about.Success)
         {
-            return CarryPeriod(ReplaceEntities(last.ResolvedQuestion, about.Groups["what"].Value.Trim()), last.ResolvedQuestion, q);
+            var what = about.Groups["what"].Value.Trim();
+            var period = OnlyPeriodRegex().Match(what);
+            if (period.Success)
+            {
+                // "And in 2023?": the same question about another period.
+                var newPeriod = period.Groups["period"].Value;
+                var old = AnyPeriodRegex().Match(last.ResolvedQuestion);
+                return old.Success
+                    ? last.ResolvedQuestion[..old.Index] + newPeriod + last.ResolvedQuestion[(old.Index + old.Length)..]
+                    : last.ResolvedQuestion.TrimEnd('?', ' ') + " in " + newPeriod + "?";
+            }
+
+            return CarryPeriod(ReplaceEntities(last.ResolvedQuestion, what), last.ResolvedQuestion, q);
         }
 
         var pronoun = PersonPronounRegex().Match(q);
@@ -75,6 +87,12 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"^(?:and\s+)?(?:what|how)\s+about\s+(?<what>[^?]+)\??$|^and\s+(?<what>[^?]+)\?$", RegexOptions.IgnoreCase)]
     private static partial Regex AboutRegex();
+
+    [GeneratedRegex(@"^(?:in|during|for)?\s*(?:the\s+)?(?<period>(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyPeriodRegex();
+
+    [GeneratedRegex(@"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}", RegexOptions.IgnoreCase)]
+    private static partial Regex AnyPeriodRegex();
 
     [GeneratedRegex(@"\b(?:he|his|him|she|her|hers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonPronounRegex();

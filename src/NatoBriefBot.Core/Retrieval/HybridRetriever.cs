@@ -19,6 +19,11 @@ public sealed record RetrievalResult(
 {
     /// <summary>The sentence scorer used for reranking, with its per-passage analysis, for the composer to reuse.</summary>
     internal SentenceScorer? Scorer { get; init; }
+
+    /// <summary>The best-scoring sentences of the evidence (score, term coverage, file, text), for explaining an answer.</summary>
+    public IReadOnlyList<(double Score, double Coverage, string File, string Text)> TopSentences(int count) =>
+        (Scorer ?? new SentenceScorer(Query, TermWeights)).Score(Evidence, Evidence.Count)
+            .Take(count).Select(s => (s.Score, s.Coverage, s.Evidence.Briefing.File, s.Text)).ToList();
 }
 
 /// <summary>Finds the passages that may answer a question.</summary>
@@ -50,7 +55,7 @@ public sealed class HybridRetriever(
         var unknown = query.Salient.Where(t => df.GetValueOrDefault(t) == 0 && !years.Contains(t)).ToList();
 
         Func<long, bool>? allow = null;
-        if (query.Dates is { } range)
+        if (query.Dates is { } range && !query.DatesAreSoft)
         {
             allow = id => briefings.TryGetValue(id, out var b) && (b.Published is null || range.Contains(b.Published.Value));
         }
@@ -84,9 +89,14 @@ public sealed class HybridRetriever(
             .OrderByDescending(e => e.Score)
             .Take(options.RerankDepth)
             .ToList();
-        var scorer = new SentenceScorer(query, weights);
-        var ranked = Rerank(fusedRanked, scorer).Take(options.MaxEvidence).ToList();
-        var periodUncovered = query.Dates is { } period && !briefings.Values.Any(b => b.Published is { } d && period.Contains(d));
+        var absent = query.Terms.Concat(query.Salient).Where(t => df.GetValueOrDefault(t) == 0).ToHashSet(StringComparer.Ordinal);
+        var scorer = new SentenceScorer(query, weights, absent);
+        var ranked = Rerank(fusedRanked, scorer)
+            .Select(e => e with { Score = e.Score * Boost(e.Briefing, query, snapshot.Timeline) })
+            .OrderByDescending(e => e.Score)
+            .Take(options.MaxEvidence)
+            .ToList();
+        var periodUncovered = query.Dates is { } period && !query.DatesAreSoft && !briefings.Values.Any(b => b.Published is { } d && period.Contains(d));
         return new RetrievalResult(query, ranked, weights, unknown, periodUncovered) { Scorer = scorer };
     }
 
@@ -148,9 +158,10 @@ public sealed class HybridRetriever(
     private double Boost(StoredBriefing briefing, QueryAnalysis query, Dictionary<long, double> timeline)
     {
         var boost = 1.0;
-        if (query.Dates is { } range && briefing.Published is { } date && range.Contains(date))
+        if (query.Dates is { } range)
         {
-            boost *= options.DateMatchBoost;
+            // An undated briefing may well be from the period asked about: it gets part of the boost.
+            boost *= briefing.Published is { } date ? (range.Contains(date) ? options.DateMatchBoost : 1) : Math.Sqrt(options.DateMatchBoost);
         }
 
         if ((query.Recency != Recency.None || query.PrefersNewest) && timeline.Count > 1 && timeline.TryGetValue(briefing.Id, out var position))

@@ -46,4 +46,8 @@ public sealed record QueryAnalysis(
     DateRange? Dates,
     string? DateText,
     Recency Recency,
-    bool PrefersNewest);
+    bool PrefersNewest)
+{
+    /// <summary>The period is relative ("this year", "last year"): it boosts briefings of that period but excludes none.</summary>
+    public bool DatesAreSoft { get; init; }
+}

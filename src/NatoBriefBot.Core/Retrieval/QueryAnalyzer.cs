@@ -48,6 +48,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         ["undersea"] = "underwater maritime",
         ["navy"] = "maritime",
         ["top"] = "first main",
+        ["replace"] = "successor succeed contender contenders step down",
+        ["successor"] = "replace succeed contender contenders",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Multi-word expressions rewritten before analysis.</summary>
@@ -65,7 +67,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     {
         "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "did", "does", "do", "is", "was", "were",
         "are", "will", "would", "can", "could", "has", "have", "had", "should", "tell", "me", "please", "briefing", "briefings",
-        "besides", "other", "else", "kind", "sort", "going", "exactly", "specifically", "actually", "according",
+        "besides", "other", "else", "kind", "sort", "going", "exactly", "specifically", "actually", "according", "many", "much",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public QueryAnalysis Analyze(string question)
@@ -113,10 +115,29 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             terms.AddRange(alts.Where(t => !terms.Contains(t)));
         }
 
+        foreach (Match count in CountedListRegex().Matches(question))
+        {
+            // "the three topics": the number says how many things to list, it is not something to find.
+            var term = TermAnalyzer.Normalize(count.Groups["n"].Value);
+            core.Remove(term);
+            terms.Remove(term);
+        }
+
         var recency = LatestRegex().IsMatch(question) ? Recency.Latest : EarliestRegex().IsMatch(question) ? Recency.Earliest : Recency.None;
         var type = Classify(question);
         var prefersNewest = recency == Recency.Latest || (type == QuestionType.Who && CurrentRegex().IsMatch(question));
-        return new QueryAnalysis(question, terms, core, alternatives, salient.Distinct(StringComparer.Ordinal).ToList(), type, range, dateText, recency, prefersNewest);
+        if (recency != Recency.None || prefersNewest)
+        {
+            // "the latest meeting", "the new Secretary General": these words choose the briefing, they are not its content.
+            var temporal = TermAnalyzer.Terms("latest recent recently newest new current currently now today most last earliest oldest first");
+            core.RemoveAll(temporal.Contains);
+            terms.RemoveAll(temporal.Contains);
+        }
+
+        return new QueryAnalysis(question, terms, core, alternatives, salient.Distinct(StringComparer.Ordinal).ToList(), type, range, dateText, recency, prefersNewest)
+        {
+            DatesAreSoft = dateText is "last year" or "this year",
+        };
     }
 
     private static QuestionType Classify(string q)
@@ -142,7 +163,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             return QuestionType.Who;
         }
 
-        if (lower.StartsWith("when", StringComparison.Ordinal) || lower.StartsWith("what date", StringComparison.Ordinal) ||
+        if (lower.StartsWith("when", StringComparison.Ordinal) || lower.StartsWith("since when", StringComparison.Ordinal) || lower.StartsWith("what date", StringComparison.Ordinal) ||
             lower.StartsWith("what day", StringComparison.Ordinal) || lower.StartsWith("what year", StringComparison.Ordinal))
         {
             return QuestionType.When;
@@ -199,6 +220,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         return (null, null);
     }
+
+    [GeneratedRegex(@"\b(?<n>two|three|four|five|six|seven|eight|nine|ten)\s+(?:main\s+|key\s+|biggest\s+|most\s+\w+\s+)?\w+s\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CountedListRegex();
 
     [GeneratedRegex(@"\bnumber (?:one|1)\b|\bfirst priority\b|\bin charge of\b|\bstep down\b|\bstepping down\b", RegexOptions.IgnoreCase)]
     private static partial Regex PhraseRegex();

@@ -30,7 +30,7 @@ internal sealed record ScoredSentence(Evidence Evidence, int Start, int End, str
 }
 
 /// <summary>Scores sentences of evidence passages against an analyzed question.</summary>
-internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDictionary<string, double> weights)
+internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDictionary<string, double> weights, IReadOnlySet<string>? absent = null)
 {
     private static readonly HashSet<string> Reporting = new(TermAnalyzer.Terms("say said says tell told state stated add added note noted explain explained stress stressed according"), StringComparer.Ordinal);
 
@@ -51,9 +51,12 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
         [TermAnalyzer.Normalize("location")] = SentenceFeatures.HasPlace,
     };
 
-    private readonly Dictionary<string, double> _weights = BuildWeights(query, weights);
+    private readonly Dictionary<string, double> _weights = BuildWeights(query, weights, absent);
 
     public bool IsList { get; } = ListRegex().IsMatch(query.Text);
+
+    /// <summary>"Since when …?" wants the start of something: a "since 2014"-style phrase.</summary>
+    private bool SinceWhen { get; } = query.Text.TrimStart().StartsWith("since when", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Scores the sentences of the first <paramref name="count"/> passages, best first.</summary>
     public List<ScoredSentence> Score(IReadOnlyList<Evidence> evidence, int count)
@@ -96,7 +99,8 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             var sentence = span.Of(text);
             var terms = TermAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
             var (coverage, covered) = Coverage(terms, previous?.Terms, sentence);
-            var score = coverage + TypeBonus(sentence);
+            var refersBack = previous is not null && RefersBackRegex().IsMatch(sentence);
+            var score = coverage + TypeBonus(sentence, refersBack ? previous!.Text : null);
             if (!EndsLikeSentence(sentence))
             {
                 score *= 0.8;
@@ -105,7 +109,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             var current = new ScoredSentence(e, span.Start, span.End, sentence, terms, covered, coverage, score)
             {
                 Previous = previous,
-                RefersBack = previous is not null && RefersBackRegex().IsMatch(sentence),
+                RefersBack = refersBack,
             };
             if (TermAnalyzer.Tokenize(sentence).Count >= 4)
             {
@@ -154,10 +158,11 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
         return (total == 0 ? 0 : matched / total, covered);
     }
 
-    private double TypeBonus(string sentence) => query.Type switch
+    /// <summary>Bonus for carrying the kind of answer wanted; a sentence that refers back ("He noted…") may carry it through the sentence before.</summary>
+    private double TypeBonus(string sentence, string? antecedent) => query.Type switch
     {
-        QuestionType.Who => SentenceFeatures.People(sentence).Count > 0 ? 0.15 : 0,
-        QuestionType.When => SentenceFeatures.HasDate(sentence) ? 0.25 : 0,
+        QuestionType.Who => SentenceFeatures.People(sentence).Count > 0 || (antecedent is not null && SentenceFeatures.People(antecedent).Count > 0) ? 0.15 : 0,
+        QuestionType.When => SinceWhen ? (SinceDateRegex().IsMatch(sentence) ? 0.4 : 0) : SentenceFeatures.HasDate(sentence) ? 0.25 : 0,
         QuestionType.HowMany => SentenceFeatures.HasNumber(sentence) ? 0.25 : -0.1,
         QuestionType.HowMuch => SentenceFeatures.HasAmount(sentence) ? 0.3 : SentenceFeatures.HasNumber(sentence) ? 0.1 : -0.1,
         QuestionType.Where => SentenceFeatures.HasPlace(sentence) ? 0.15 : 0,
@@ -167,7 +172,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
     /// <summary>Question terms and their weights: inverse document frequency, softened for reporting verbs and for
     /// ordinary words no briefing uses (paraphrases), and for generic words of the question itself.</summary>
-    private static Dictionary<string, double> BuildWeights(QueryAnalysis query, IReadOnlyDictionary<string, double> idf)
+    private static Dictionary<string, double> BuildWeights(QueryAnalysis query, IReadOnlyDictionary<string, double> idf, IReadOnlySet<string>? absent)
     {
         var max = idf.Count == 0 ? 1 : idf.Values.Max();
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -178,7 +183,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             {
                 w *= 0.2;
             }
-            else if (w >= max - 1e-9 && !query.Salient.Contains(term))
+            else if ((absent?.Contains(term) ?? w >= max - 1e-9) && !query.Salient.Contains(term))
             {
                 w *= 0.6;
             }
@@ -191,8 +196,11 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
     private static bool EndsLikeSentence(string s) => s.Length > 0 && s[^1] is '.' or '!' or '?' or '"' or '\u201D' or ')' or ':';
 
-    [GeneratedRegex(@"^(?:This|These|That|Those|It|Such|Both|He|She|They)\b|\b(?:this level|these (?:plans|steps|measures|elements)|the plan)\b")]
+    [GeneratedRegex(@"^(?:This|These|That|Those|It|Such|Both|He|She|They)\b|^(?i:the (?:plan|pledge|package|command|agreement|decision))\b|\b(?i:this level|these (?:plans|steps|measures|elements))\b")]
     private static partial Regex RefersBackRegex();
+
+    [GeneratedRegex(@"\b(?:since|from)\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b")]
+    private static partial Regex SinceDateRegex();
 
     [GeneratedRegex(@"\b(?:what|which)\s+(?:are|were)\b|\b(?:two|three|four|five|several|main|key)\s+\w+s\b|\blist\b", RegexOptions.IgnoreCase)]
     private static partial Regex ListRegex();

@@ -31,6 +31,12 @@ internal static class LightStemmer
             w = w[..^1];
         }
 
+        if (w.EndsWith("tion", StringComparison.Ordinal) && w.Length > 7)
+        {
+            // coordination, protection -> coordinat, protect (as coordinate/coordinated, protected reduce to).
+            return w[..^3];
+        }
+
         if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5 && HasVowel(w.AsSpan(0, w.Length - 3)))
         {
             w = Undouble(w[..^3]);

@@ -59,6 +59,17 @@ internal static class Vocabulary
         ["dec"] = "december", ["pct"] = "percent", ["percentage"] = "percent", ["eur"] = "euro", ["euros"] = "euro",
         ["usd"] = "dollar", ["dollars"] = "dollar", ["ukrainian"] = "ukraine", ["ukrainians"] = "ukraine",
         ["russian"] = "russia", ["allied"] = "ally", ["allies"] = "ally", ["alliance's"] = "alliance",
+        // Irregular verb forms, so "who led" finds "will lead" and "what did they agree" finds "agreed".
+        ["led"] = "lead", ["said"] = "say", ["says"] = "say", ["took"] = "take", ["taken"] = "take", ["held"] = "hold",
+        ["met"] = "meet", ["made"] = "make", ["gave"] = "give", ["given"] = "give", ["won"] = "win", ["sent"] = "send",
+        ["spent"] = "spend", ["built"] = "build", ["brought"] = "bring", ["bought"] = "buy", ["told"] = "tell",
+        ["thought"] = "think", ["began"] = "begin", ["begun"] = "begin", ["chose"] = "choose", ["chosen"] = "choose",
+        ["fought"] = "fight", ["sought"] = "seek", ["kept"] = "keep", ["meant"] = "mean", ["paid"] = "pay", ["rose"] = "rise",
+        ["risen"] = "rise", ["saw"] = "see", ["seen"] = "see", ["spoke"] = "speak", ["spoken"] = "speak", ["stood"] = "stand",
+        ["struck"] = "strike", ["taught"] = "teach", ["went"] = "go", ["gone"] = "go", ["wrote"] = "write", ["written"] = "write",
+        ["grew"] = "grow", ["grown"] = "grow", ["knew"] = "know", ["known"] = "know", ["drew"] = "draw", ["drawn"] = "draw",
+        ["fell"] = "fall", ["fallen"] = "fall", ["felt"] = "feel", ["found"] = "find", ["got"] = "get", ["heard"] = "hear",
+        ["lost"] = "lose", ["sold"] = "sell", ["shown"] = "show", ["bore"] = "bear", ["borne"] = "bear", ["chaired"] = "chair",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Nationality adjectives, for questions about someone's nationality.</summary>

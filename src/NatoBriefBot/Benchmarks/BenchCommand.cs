@@ -56,8 +56,9 @@ internal static class BenchCommand
         }
 
         using var services = CliServices.Build(null, overrides);
+        var pipeline = services.GetRequiredService<IngestionPipeline>();
         var watch = Stopwatch.StartNew();
-        var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync([corpus], new IngestRunOptions(), null, ct).ConfigureAwait(false);
+        var report = await pipeline.IngestAsync([corpus], new IngestRunOptions(), null, ct).ConfigureAwait(false);
         watch.Stop();
         var rate = report.Passages / watch.Elapsed.TotalSeconds;
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using NatoBriefBot.Api;
 using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.Retrieval;
 
 namespace NatoBriefBot.Cli;
 
@@ -14,7 +15,8 @@ internal static class AskCommand
         var question = new Argument<string?>("QUESTION") { Description = "The question. With --json and no question, reads {\"id\",\"question\",\"conversation\"} lines from stdin.", Arity = ArgumentArity.ZeroOrOne };
         var db = CliServices.DbOption();
         var json = new Option<bool>("--json") { Description = "Print JSON (one line per question)." };
-        var command = new Command("ask", "Ask the briefings a question and get a cited answer.") { question, db, json };
+        var explain = new Option<bool>("--explain") { Description = "Also print how the question was understood and the ranked evidence." };
+        var command = new Command("ask", "Ask the briefings a question and get a cited answer.") { question, db, json, explain };
         command.SetAction((parse, ct) => CliServices.RunAsync(async () =>
         {
             using var services = CliServices.Build(parse.GetValue(db));
@@ -29,6 +31,11 @@ internal static class AskCommand
                 }
 
                 return await AnswerLinesAsync(answers, Console.In, Console.Out, ct).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(explain))
+            {
+                await Console.Out.WriteLineAsync(await ExplainAsync(services.GetRequiredService<IRetriever>(), text, ct).ConfigureAwait(false)).ConfigureAwait(false);
             }
 
             var answer = await AskOneAsync(answers, new AskRequest(text), ct).ConfigureAwait(false);
@@ -71,6 +78,30 @@ internal static class AskCommand
         }
 
         return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>How the question was understood and what retrieval found, for people tuning the bot.</summary>
+    private static async Task<string> ExplainAsync(IRetriever retriever, string question, CancellationToken ct)
+    {
+        var r = await retriever.RetrieveAsync(question, ct).ConfigureAwait(false);
+        var q = r.Query;
+        var lines = new List<string>
+        {
+            $"type={q.Type} recency={q.Recency} newest={q.PrefersNewest} dates={q.Dates?.From:yyyy-MM-dd}..{q.Dates?.To:yyyy-MM-dd} ({q.DateText})",
+            $"core=[{string.Join(", ", q.CoreTerms.Select(t => $"{t}:{r.TermWeights.GetValueOrDefault(t):0.00}"))}] salient=[{string.Join(", ", q.Salient)}] unknown=[{string.Join(", ", r.UnknownSalient)}] period_uncovered={r.PeriodUncovered}",
+            $"alternatives: {string.Join("; ", q.Alternatives.Select(a => a.Key + "->" + string.Join("/", a.Value)))}",
+        };
+        foreach (var e in r.Evidence)
+        {
+            lines.Add($"  {e.Score:0.000} {e.Briefing.File} #{e.Passage.Position} {Shorten(e.Passage.Text.ReplaceLineEndings(" "), 110)}");
+        }
+
+        foreach (var (score, coverage, file, text) in r.TopSentences(8))
+        {
+            lines.Add($"  sentence {score:0.000} cov {coverage:0.00} {file}: {Shorten(text, 120)}");
+        }
+
+        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 
     private static Task<Answer> AskOneAsync(IAnswerService answers, AskRequest request, CancellationToken ct) => answers.AskAsync(request, ct);

@@ -18,6 +18,9 @@ public sealed class OnnxBertEmbedder : IEmbeddingGenerator<string, Embedding<flo
     private readonly int _maxTokens;
     private readonly int _batchSize;
     private readonly EmbeddingGeneratorMetadata _metadata;
+    private readonly RunOptions _runOptions;
+    private readonly string[] _outputNames;
+    private readonly OnnxSpecialIds _specialIds;
     private int _disposed;
 
     /// <summary>Loads the model folder once.</summary>
@@ -33,16 +36,20 @@ public sealed class OnnxBertEmbedder : IEmbeddingGenerator<string, Embedding<flo
         Tokenizer = folder.CreateTokenizer();
         _maxTokens = maxTokens;
         _batchSize = batchSize;
+        _specialIds = new OnnxSpecialIds(Tokenizer.ClassificationTokenId, Tokenizer.SeparatorTokenId, Tokenizer.PaddingTokenId);
         _session = LoadSession(folder.ModelPath);
+        _runOptions = new RunOptions();
         try
         {
             _signature = OnnxModelSignature.Read(_session, folder.ModelPath);
-            var dimensions = _signature.HiddenSize ?? EmbedBatch([string.Empty], 0, 1)[0].Length;
+            _outputNames = [_signature.OutputName];
+            var dimensions = _signature.HiddenSize ?? Embed([string.Empty], CancellationToken.None)[0].Length;
             Profile = new EmbedderProfile("onnx:" + folder.Name, dimensions, maxTokens - 2);
             _metadata = new EmbeddingGeneratorMetadata("onnx", new Uri(folder.ModelPath), folder.Name, dimensions);
         }
         catch
         {
+            _runOptions.Dispose();
             _session.Dispose();
             throw;
         }
@@ -69,14 +76,12 @@ public sealed class OnnxBertEmbedder : IEmbeddingGenerator<string, Embedding<flo
         ArgumentNullException.ThrowIfNull(values);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var texts = values as IReadOnlyList<string> ?? [.. values];
-        var result = new GeneratedEmbeddings<Embedding<float>>(texts.Count);
-        for (var start = 0; start < texts.Count; start += _batchSize)
+        var vectors = Embed(texts, cancellationToken);
+        var createdAt = DateTimeOffset.UtcNow;
+        var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Length);
+        foreach (var vector in vectors)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var vector in EmbedBatch(texts, start, Math.Min(_batchSize, texts.Count - start)))
-            {
-                result.Add(new Embedding<float>(vector) { ModelId = Profile.Name, CreatedAt = DateTimeOffset.UtcNow });
-            }
+            result.Add(new Embedding<float>(vector) { ModelId = Profile.Name, CreatedAt = createdAt });
         }
 
         return Task.FromResult(result);
@@ -97,16 +102,22 @@ public sealed class OnnxBertEmbedder : IEmbeddingGenerator<string, Embedding<flo
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _runOptions.Dispose();
             _session.Dispose();
         }
     }
 
+    /// <summary>One intra-op thread: callers already run in parallel (the ingestion pipeline has a preparer per core), and ONNX
+    /// Runtime's own pool would spin between the many small runs and take the cores from them.</summary>
     private static InferenceSession LoadSession(string modelPath)
     {
         using var sessionOptions = new SessionOptions
         {
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
         };
         try
         {
@@ -119,51 +130,68 @@ public sealed class OnnxBertEmbedder : IEmbeddingGenerator<string, Embedding<flo
         }
     }
 
-    private int[] Tokenize(string text)
+    /// <summary>Tokenizes every text once, then runs batches of similar length (less padding) and puts the vectors back in input order.
+    /// Padding is masked out and pooling covers only a text's own rows, so its vector does not depend on its batch
+    /// (beyond float rounding in the model's reductions over the padded length).</summary>
+    private float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        var pieces = Tokenizer.EncodeToIds(text, _maxTokens - 2, addSpecialTokens: false, out _, out _);
-        var ids = new int[pieces.Count + 2];
-        ids[0] = Tokenizer.ClassificationTokenId;
-        for (var i = 0; i < pieces.Count; i++)
+        var pieces = new List<int>[texts.Count];
+        var lengths = new int[texts.Count];
+        var order = new int[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
         {
-            ids[i + 1] = pieces[i];
+            pieces[i] = Tokenize(texts[i] ?? string.Empty);
+            lengths[i] = pieces[i].Count;
+            order[i] = i;
         }
 
-        ids[^1] = Tokenizer.SeparatorTokenId;
-        return ids;
+        if (texts.Count > _batchSize)
+        {
+            Array.Sort(lengths, order);
+        }
+
+        var vectors = new float[texts.Count][];
+        for (var start = 0; start < order.Length; start += _batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            EmbedBatch(pieces, order.AsSpan(start, Math.Min(_batchSize, order.Length - start)), vectors);
+        }
+
+        return vectors;
     }
 
-    private float[][] EmbedBatch(IReadOnlyList<string> texts, int start, int count)
+    /// <summary>The text's word pieces, [CLS] and [SEP] not included, cut to fit between them.</summary>
+    private List<int> Tokenize(string text)
     {
-        var tokens = new int[count][];
+        var ids = Tokenizer.EncodeToIds(text, _maxTokens - 2, addSpecialTokens: false, out _, out _);
+        return ids as List<int> ?? [.. ids];
+    }
+
+    private void EmbedBatch(List<int>[] pieces, ReadOnlySpan<int> rows, float[][] vectors)
+    {
         var sequence = 0;
-        for (var i = 0; i < count; i++)
+        foreach (var row in rows)
         {
-            tokens[i] = Tokenize(texts[start + i] ?? string.Empty);
-            sequence = Math.Max(sequence, tokens[i].Length);
+            sequence = Math.Max(sequence, pieces[row].Count + 2);
         }
 
-        using var batch = new OnnxBatchInputs(_signature, tokens, sequence, Tokenizer.PaddingTokenId);
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, batch.Names, batch.Values, [_signature.OutputName]);
+        using var batch = new OnnxBatchInputs(_signature, pieces, rows, sequence, _specialIds);
+        using var outputs = _session.Run(_runOptions, batch.Names, batch.Values, _outputNames);
         var hidden = outputs[0];
         var shape = hidden.GetTensorTypeAndShape().Shape;
-        if (shape.Length != 3 || shape[0] != count || shape[1] != sequence || shape[2] < 1)
+        if (shape.Length != 3 || shape[0] != rows.Length || shape[1] != sequence || shape[2] < 1)
         {
             throw new BriefBotException(
-                $"The ONNX model returned '{_signature.OutputName}' with shape [{string.Join(", ", shape)}] for a batch of [{count}, {sequence}] tokens; " +
+                $"The ONNX model returned '{_signature.OutputName}' with shape [{string.Join(", ", shape)}] for a batch of [{rows.Length}, {sequence}] tokens; " +
                 "Embedding:Provider Onnx needs a [batch, sequence, hidden] output such as all-MiniLM-L6-v2's last_hidden_state.");
         }
 
         var width = (int)shape[2];
         var states = hidden.GetTensorDataAsSpan<float>();
-        var vectors = new float[count][];
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
-            vectors[i] = MeanPool(states.Slice(i * sequence * width, tokens[i].Length * width), width);
+            vectors[rows[i]] = MeanPool(states.Slice(i * sequence * width, (pieces[rows[i]].Count + 2) * width), width);
         }
-
-        return vectors;
     }
 
     /// <summary>Mean-pools the token rows of one text (its padding rows are not in the span): the sum points where the mean does,

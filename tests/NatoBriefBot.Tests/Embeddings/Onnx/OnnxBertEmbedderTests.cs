@@ -56,6 +56,21 @@ public class OnnxBertEmbedderTests(TinyBertFixture fixture) : IClassFixture<Tiny
     }
 
     [Fact]
+    public async Task GenerateAsync_MoreTextsThanBatchSizeInMixedLengthOrder_ReturnsVectorsInInputOrder()
+    {
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 3);
+        string[] texts = [.. MixedLengths, .. MixedLengths.Select(t => t + " Finland and Sweden joined the alliance.").Reverse(), "Kyiv"];
+
+        var embeddings = await embedder.GenerateAsync(texts);
+
+        Assert.Equal(texts.Length, embeddings.Count);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            AssertClose(TinyBertReference.Embed(fixture.Model, texts[i], 256), embeddings[i].Vector.Span);
+        }
+    }
+
+    [Fact]
     public async Task GenerateAsync_TinyModel_MatchesReferenceMeanPooling()
     {
         using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 8);
