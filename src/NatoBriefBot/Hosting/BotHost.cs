@@ -41,6 +41,7 @@ public static class BotHost
         var app = builder.Build();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseWebSockets();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapAskApi();
         app.MapBotFramework();

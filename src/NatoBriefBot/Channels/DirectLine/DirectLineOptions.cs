@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NatoBriefBot.Channels.DirectLine;
+
+/// <summary>Limits of the built-in Direct Line channel. Section <c>DirectLine</c>.</summary>
+public sealed class DirectLineOptions
+{
+    public const string SectionName = "DirectLine";
+
+    /// <summary>How long a token is valid after it is issued or refreshed (fractions allowed).</summary>
+    [Range(0.001, 1440)]
+    public double TokenMinutes { get; set; } = 30;
+
+    /// <summary>Conversations kept in memory at once; starting one more drops the least recently used.</summary>
+    [Range(1, 100_000)]
+    public int MaxConversations { get; set; } = 1000;
+
+    /// <summary>Activities kept per conversation; older ones are dropped (watermarks keep counting).</summary>
+    [Range(10, 100_000)]
+    public int MaxActivitiesPerConversation { get; set; } = 500;
+
+    /// <summary>A conversation nobody touched for this long is forgotten.</summary>
+    [Range(0.01, 10_080)]
+    public double IdleMinutes { get; set; } = 60;
+
+    /// <summary>The bot's account in Direct Line conversations.</summary>
+    [Required]
+    public string BotId { get; set; } = "natobriefbot";
+
+    [Required]
+    public string BotName { get; set; } = "NatoBriefBot";
+
+    internal TimeSpan TokenLifetime => TimeSpan.FromMinutes(TokenMinutes);
+
+    internal TimeSpan IdleLifetime => TimeSpan.FromMinutes(IdleMinutes);
+}

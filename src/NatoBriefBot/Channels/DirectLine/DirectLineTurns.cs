@@ -1,0 +1,55 @@
+using NatoBriefBot.Channels.BotFramework;
+
+namespace NatoBriefBot.Channels.DirectLine;
+
+/// <summary>
+/// Runs the bot's turns for Direct Line conversations in the background, one at a time per conversation, so a
+/// client's POST returns as soon as its activity is stored and the replies arrive by polling or the stream.
+/// </summary>
+public sealed partial class DirectLineTurns(IBot bot, IHostApplicationLifetime lifetime, ILogger<DirectLineTurns> logger)
+{
+    /// <summary>Queues the turn for <paramref name="incoming"/>; replies are appended to <paramref name="conversation"/>.</summary>
+    public void Enqueue(DirectLineConversation conversation, Activity incoming, ChannelAccount botAccount)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        _ = Task.Run(() => RunAsync(conversation, incoming, botAccount, lifetime.ApplicationStopping));
+    }
+
+    private async Task RunAsync(DirectLineConversation conversation, Activity incoming, ChannelAccount botAccount, CancellationToken stopping)
+    {
+        var sender = new DirectLineSender(conversation, incoming, botAccount);
+        try
+        {
+            await conversation.TurnGate.WaitAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            await bot.OnTurnAsync(incoming, sender, stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The host is shutting down; the conversation goes with it.
+        }
+        catch (Exception ex)
+        {
+            LogTurnFailed(logger, ex, incoming.Type);
+            if (incoming.Type == "message")
+            {
+                await sender.SendAsync(ActivityFactory.ReplyTo(incoming, "message") with { Text = BriefingBot.ErrorText }, CancellationToken.None)
+                    .ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            conversation.TurnGate.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Direct Line turn failed for a {Type} activity")]
+    private static partial void LogTurnFailed(ILogger logger, Exception ex, string? type);
+}
