@@ -42,14 +42,14 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
         var chosen = Select(candidates, scorer);
         var citations = new CitationList();
         var text = new StringBuilder(Lead(query, chosen[0].Evidence));
-        foreach (var sentence in chosen.OrderBy(c => c.Evidence == chosen[0].Evidence ? 0 : 1).ThenBy(c => c.Evidence.Passage.BriefingId).ThenBy(c => c.Start))
+        foreach (var sentence in chosen.OrderBy(c => c.Evidence.Briefing.Id == chosen[0].Evidence.Briefing.Id ? 0 : 1).ThenBy(c => c.Evidence.Briefing.Id).ThenBy(c => c.Evidence.Passage.Start + c.Start))
         {
             if (text.Length > 0)
             {
                 text.Append(' ');
             }
 
-            text.Append(sentence.Text);
+            text.Append(BalanceQuotes(sentence.Text));
             text.Append(' ');
             foreach (var evidence in Agreeing(sentence, candidates))
             {
@@ -151,6 +151,30 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
                 yield return other.Evidence;
             }
         }
+    }
+
+    /// <summary>A sentence cut out of a longer quotation keeps a lone opening or closing quote mark; drop it so the answer reads cleanly.</summary>
+    internal static string BalanceQuotes(string sentence)
+    {
+        var s = sentence;
+        if (s.Count(c => c == '"') % 2 == 1)
+        {
+            var i = s.StartsWith('"') ? 0 : s.LastIndexOf('"');
+            s = s.Remove(i, 1);
+        }
+
+        var open = s.Count(c => c == '\u201C');
+        var close = s.Count(c => c == '\u201D');
+        if (open > close && s.StartsWith('\u201C'))
+        {
+            s = s[1..];
+        }
+        else if (close > open)
+        {
+            s = s.Remove(s.LastIndexOf('\u201D'), 1);
+        }
+
+        return s.Trim();
     }
 
     private static string Lead(QueryAnalysis query, Evidence top)
