@@ -186,6 +186,32 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     private (DateRange? Range, string? Text) FindDates(string question)
     {
+        var (range, text) = FindPeriod(question);
+        if (range is not { } r || text is null)
+        {
+            return (range, text);
+        }
+
+        // "after October 2024", "before 2024", "since June 2023": open-ended on one side.
+        var at = question.IndexOf(text, StringComparison.OrdinalIgnoreCase);
+        var first = text.Split(' ')[0];
+        var before = AfterBeforeSinceRegex().IsMatch(text) ? first : (at > 0 ? question[..at].TrimEnd() : string.Empty);
+        text = AfterBeforeSinceRegex().Replace(text, string.Empty);
+        if (before.EndsWith("after", StringComparison.OrdinalIgnoreCase))
+        {
+            return (new DateRange(r.To.AddDays(1), DateOnly.MaxValue), "after " + text);
+        }
+
+        if (before.EndsWith("since", StringComparison.OrdinalIgnoreCase))
+        {
+            return (new DateRange(r.From, DateOnly.MaxValue), "since " + text);
+        }
+
+        return before.EndsWith("before", StringComparison.OrdinalIgnoreCase) ? (new DateRange(DateOnly.MinValue, r.From.AddDays(-1)), "before " + text) : (range, text);
+    }
+
+    private (DateRange? Range, string? Text) FindPeriod(string question)
+    {
         var m = MonthYearRegex().Match(question);
         if (m.Success && Vocabulary.Months.TryGetValue(m.Groups["month"].Value.ToLowerInvariant().TrimEnd('.'), out var month))
         {
@@ -230,8 +256,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"(?:(?<day>\d{1,2})\s+)?\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthYearRegex();
 
-    [GeneratedRegex(@"\b(?:in|during|of|from|since|at|for)\s+(?:the\s+)?(?:year\s+)?(?<year>(?:19|20)\d{2})\b|\b(?<year>(?:19|20)\d{2})(?:'s)?\s+(?:summit|meeting|ministerial|budget)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:in|during|of|from|since|at|for|after|before)\s+(?:the\s+)?(?:year\s+)?(?<year>(?:19|20)\d{2})\b|\b(?<year>(?:19|20)\d{2})(?:'s)?\s+(?:summit|meeting|ministerial|budget)", RegexOptions.IgnoreCase)]
     private static partial Regex YearRegex();
+
+    [GeneratedRegex(@"^(?:after|before|since)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex AfterBeforeSinceRegex();
 
     [GeneratedRegex(@"\blast\s+year(?:'s)?\b|\bprevious\s+year\b", RegexOptions.IgnoreCase)]
     private static partial Regex LastYearRegex();
