@@ -153,14 +153,14 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
         }
     }
 
-    /// <summary>A sentence cut out of a longer quotation keeps a lone opening or closing quote mark; drop it so the answer reads cleanly.</summary>
+    /// <summary>A sentence cut out of a longer quotation may open with a quote mark that never closes; drop a lone mark at
+    /// either edge so the answer reads cleanly. Marks inside stay, so the answer remains a verbatim substring of the passage.</summary>
     internal static string BalanceQuotes(string sentence)
     {
-        var s = sentence;
+        var s = sentence.Trim();
         if (s.Count(c => c == '"') % 2 == 1)
         {
-            var i = s.StartsWith('"') ? 0 : s.LastIndexOf('"');
-            s = s.Remove(i, 1);
+            s = s.StartsWith('"') ? s[1..] : s.EndsWith('"') ? s[..^1] : s;
         }
 
         var open = s.Count(c => c == '\u201C');
@@ -169,9 +169,9 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
         {
             s = s[1..];
         }
-        else if (close > open)
+        else if (close > open && s.EndsWith('\u201D'))
         {
-            s = s.Remove(s.LastIndexOf('\u201D'), 1);
+            s = s[..^1];
         }
 
         return s.Trim();
