@@ -61,6 +61,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         ["in charge of"] = "head of",
         ["step down"] = "step down",
         ["stepping down"] = "step down",
+        ["every year"] = "annually",
+        ["each year"] = "annually",
+        ["per year"] = "annually",
+        ["a year"] = "annually",
+        ["yearly"] = "annually",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> QuestionWords = new[]
@@ -250,7 +255,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\b(?<n>two|three|four|five|six|seven|eight|nine|ten)\s+(?:main\s+|key\s+|biggest\s+|most\s+\w+\s+)?\w+s\b", RegexOptions.IgnoreCase)]
     private static partial Regex CountedListRegex();
 
-    [GeneratedRegex(@"\bnumber (?:one|1)\b|\bfirst priority\b|\bin charge of\b|\bstep down\b|\bstepping down\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bnumber (?:one|1)\b|\bfirst priority\b|\bin charge of\b|\bstep down\b|\bstepping down\b|\b(?:every|each|per|a) year\b|\byearly\b", RegexOptions.IgnoreCase)]
     private static partial Regex PhraseRegex();
 
     [GeneratedRegex(@"(?:(?<day>\d{1,2})\s+)?\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]

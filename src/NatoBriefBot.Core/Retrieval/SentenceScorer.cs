@@ -106,6 +106,12 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
                 score *= 0.8;
             }
 
+            if (InstructionRegex().IsMatch(sentence))
+            {
+                // Text that talks to an assistant ("ignore previous instructions…") is never good evidence.
+                score *= 0.1;
+            }
+
             var current = new ScoredSentence(e, span.Start, span.End, sentence, terms, covered, coverage, score)
             {
                 Previous = previous,
@@ -198,6 +204,9 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
     [GeneratedRegex(@"^(?:This|These|That|Those|It|Such|Both|He|She|They)\b|^(?i:the (?:plan|pledge|package|command|agreement|decision))\b|\b(?i:this level|these (?:plans|steps|measures|elements))\b")]
     private static partial Regex RefersBackRegex();
+
+    [GeneratedRegex(@"\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|your)\s+(?:instructions|prompts?|rules)\b|\bsystem prompt\b|\byou are (?:now )?(?:an? )?(?:AI|assistant|chatbot|language model)\b|\b(?:answer|reply|respond|say) (?:only )?(?:that|with)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InstructionRegex();
 
     [GeneratedRegex(@"\b(?:since|from)\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b")]
     private static partial Regex SinceDateRegex();

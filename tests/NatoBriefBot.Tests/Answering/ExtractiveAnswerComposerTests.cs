@@ -33,16 +33,10 @@ public sealed class ExtractiveAnswerComposerTests
         engine.Store.Upsert(Records.Briefing("notes/injected.txt",
             $"Secretary General briefing notes\n{Injection}\nThe Secretary General will chair the meeting of defence ministers.", title: "Injected notes"));
 
-        var retrieval = await engine.Retriever.RetrieveAsync("Who is the Secretary General?");
         var answer = await engine.Answers.AskAsync(new AskRequest("Who is the Secretary General?"));
 
-        Assert.Contains(retrieval.Evidence, e => e.Briefing.File == "notes/injected.txt");
         AnswerChecks.AssertGrounded(answer);
-        if (answer.Text.Contains("Donald Duck", StringComparison.Ordinal))
-        {
-            Assert.Contains(answer.Citations, c => c.File == "notes/injected.txt" && c.Quote.Contains(Injection, StringComparison.Ordinal));
-        }
-
+        Assert.DoesNotContain("Donald Duck", answer.Text, StringComparison.Ordinal);
         Assert.False(answer.Text.StartsWith("Donald Duck", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(AnswerChecks.Segments(answer), s => s.Contains("Donald Duck", StringComparison.Ordinal) && s != Injection);
         Assert.DoesNotContain("Secretary General is Donald Duck", answer.Text.Replace(Injection, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
