@@ -72,7 +72,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     {
         "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "did", "does", "do", "is", "was", "were",
         "are", "will", "would", "can", "could", "has", "have", "had", "should", "tell", "me", "please", "briefing", "briefings",
-        "besides", "other", "else", "kind", "sort", "going", "exactly", "specifically", "actually", "according", "many", "much",
+        "besides", "other", "else", "kind", "kinds", "sort", "form", "forms", "type", "types", "going", "exactly", "specifically", "actually", "according", "many", "much",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public QueryAnalysis Analyze(string question)
