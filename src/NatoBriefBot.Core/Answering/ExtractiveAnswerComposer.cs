@@ -51,7 +51,7 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
 
             text.Append(BalanceQuotes(sentence.Text));
             text.Append(' ');
-            foreach (var evidence in Agreeing(sentence, candidates))
+            foreach (var evidence in Agreeing(sentence, candidates, request.Evidence))
             {
                 text.Append(CultureInfo.InvariantCulture, $"[{citations.Cite(evidence)}]");
             }
@@ -133,8 +133,9 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
         return chosen;
     }
 
-    /// <summary>The evidence the sentence comes from, plus other briefings that carry the same sentence.</summary>
-    private static IEnumerable<Evidence> Agreeing(ScoredSentence sentence, List<ScoredSentence> all)
+    /// <summary>The evidence the sentence comes from, plus other briefings that carry the same sentence (among the scored
+    /// sentences, or in the near-duplicate passages retrieval merged into this one).</summary>
+    private static IEnumerable<Evidence> Agreeing(ScoredSentence sentence, List<ScoredSentence> all, IReadOnlyList<Evidence> evidence)
     {
         yield return sentence.Evidence;
         var seen = new HashSet<long> { sentence.Evidence.Briefing.Id };
@@ -149,6 +150,21 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
             {
                 seen.Add(other.Evidence.Briefing.Id);
                 yield return other.Evidence;
+            }
+        }
+
+        foreach (var also in evidence.SelectMany(e => e.AlsoIn))
+        {
+            if (seen.Count >= 3)
+            {
+                yield break;
+            }
+
+            if (!seen.Contains(also.Briefing.Id) && SentenceSplitter.Split(also.Passage.Text)
+                    .Any(span => sentence.IsNearDuplicateOf(TermAnalyzer.Terms(span.Of(also.Passage.Text)).ToHashSet(StringComparer.Ordinal))))
+            {
+                seen.Add(also.Briefing.Id);
+                yield return also;
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using NatoBriefBot.Core.Storage;
+using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Core.Retrieval;
 
@@ -104,14 +105,50 @@ public sealed class HybridRetriever(
         var absent = query.Terms.Concat(query.Salient).Where(t => df.GetValueOrDefault(t) == 0).ToHashSet(StringComparer.Ordinal);
         var fusedAt = clock.Elapsed;
         var scorer = new SentenceScorer(query, weights, absent);
-        var ranked = Rerank(fusedRanked, scorer)
+        var ranked = MergeNearDuplicates(Rerank(fusedRanked, scorer)
             .Select(e => e with { Score = e.Score * Boost(e.Briefing, query, snapshot.Timeline) })
-            .OrderByDescending(e => e.Score)
-            .Take(options.MaxEvidence)
-            .ToList();
+            .OrderByDescending(e => e.Score), options.MaxEvidence);
         var periodUncovered = query.Dates is { } period && !query.DatesAreSoft && !briefings.Values.Any(b => b.Published is { } d && period.Contains(d));
         var timings = new RetrievalTimings(analyzed, keywords - analyzed, vectors - keywords, fusedAt - vectors, clock.Elapsed - fusedAt);
         return new RetrievalResult(query, ranked, weights, unknown, periodUncovered) { Scorer = scorer, Timings = timings };
+    }
+
+    /// <summary>
+    /// Two briefings reporting the same statement (most of their passage's terms shared) become one piece of evidence:
+    /// the better-ranked passage, with the other in <see cref="Evidence.AlsoIn"/> so it is cited as an agreeing source
+    /// instead of taking a second evidence slot with the same text.
+    /// </summary>
+    internal static List<Evidence> MergeNearDuplicates(IEnumerable<Evidence> ranked, int limit)
+    {
+        var kept = new List<(Evidence Evidence, HashSet<string> Terms, List<Evidence> Agreeing)>();
+        foreach (var e in ranked)
+        {
+            var terms = TermAnalyzer.Terms(e.Passage.Text).ToHashSet(StringComparer.Ordinal);
+            var twin = kept.FindIndex(k => k.Evidence.Briefing.Id != e.Briefing.Id && Jaccard(k.Terms, terms) >= NearDuplicate);
+            if (twin >= 0)
+            {
+                kept[twin].Agreeing.Add(e);
+            }
+            else if (kept.Count < limit)
+            {
+                kept.Add((e, terms, []));
+            }
+        }
+
+        return kept.Select(k => k.Agreeing.Count == 0 ? k.Evidence : k.Evidence with { AlsoIn = k.Agreeing }).ToList();
+    }
+
+    private const double NearDuplicate = 0.6;
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return 0;
+        }
+
+        var shared = a.Count(b.Contains);
+        return shared / (double)(a.Count + b.Count - shared);
     }
 
     /// <summary>Plain BM25 over the same passages (no vectors, dates or reranking): the baseline the eval compares against.</summary>

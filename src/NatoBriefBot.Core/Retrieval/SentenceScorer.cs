@@ -17,15 +17,18 @@ internal sealed record ScoredSentence(Evidence Evidence, int Start, int End, str
         other.Evidence.Briefing.Id == Evidence.Briefing.Id && (other.AbsoluteStart == AbsoluteStart || other.Text == Text);
 
     /// <summary>Another briefing reporting the same statement (most of the words shared).</summary>
-    public bool IsNearDuplicateOf(ScoredSentence other)
+    public bool IsNearDuplicateOf(ScoredSentence other) => IsNearDuplicateOf(other.Terms);
+
+    /// <summary>True when most of the words are shared with a sentence of these terms.</summary>
+    public bool IsNearDuplicateOf(HashSet<string> otherTerms)
     {
-        if (other.Terms.Count == 0 || Terms.Count == 0)
+        if (otherTerms.Count == 0 || Terms.Count == 0)
         {
             return false;
         }
 
-        var shared = Terms.Count(other.Terms.Contains);
-        return shared / (double)(Terms.Count + other.Terms.Count - shared) >= 0.6;
+        var shared = Terms.Count(otherTerms.Contains);
+        return shared / (double)(Terms.Count + otherTerms.Count - shared) >= 0.6;
     }
 }
 

@@ -98,7 +98,7 @@ public sealed class HybridRetrieverDatedTests : IDisposable
 
         var result = await retriever.RetrieveAsync("What air defence systems did ministers discuss in October 2024?");
 
-        var files = result.Evidence.Select(e => e.Briefing.File).ToList();
+        var files = result.Evidence.SelectMany(e => e.AlsoIn.Prepend(e)).Select(e => e.Briefing.File).ToList();
         Assert.Contains("oct2024.txt", files);
         Assert.Contains("undated.txt", files);
         Assert.DoesNotContain("jun2023.txt", files);
@@ -115,7 +115,7 @@ public sealed class HybridRetrieverDatedTests : IDisposable
 
         Assert.False(covered.PeriodUncovered);
         Assert.True(uncovered.PeriodUncovered);
-        Assert.Equal(["undated.txt"], uncovered.Evidence.Select(e => e.Briefing.File).Distinct());
+        Assert.Equal(["undated.txt"], uncovered.Evidence.SelectMany(e => e.AlsoIn.Prepend(e)).Select(e => e.Briefing.File).Distinct());
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class HybridRetrieverDatedTests : IDisposable
 
         var result = await retriever.RetrieveAsync("What air defence systems did ministers discuss?");
 
-        Assert.Equal(["jun2023.txt", "oct2024.txt", "undated.txt"], result.Evidence.Select(e => e.Briefing.File).Order(StringComparer.Ordinal));
+        Assert.Equal(["jun2023.txt", "oct2024.txt", "undated.txt"], result.Evidence.SelectMany(e => e.AlsoIn.Prepend(e)).Select(e => e.Briefing.File).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class HybridRetrieverDatedTests : IDisposable
 
         var result = await retriever.RetrieveAsync("What air defence systems did ministers discuss last year?");
 
-        var files = result.Evidence.Select(e => e.Briefing.File).ToList();
+        var files = result.Evidence.SelectMany(e => e.AlsoIn.Prepend(e)).Select(e => e.Briefing.File).ToList();
         Assert.Equal("oct2024.txt", files[0]);
         Assert.True(files.IndexOf("jun2023.txt") > 0, "a relative period ranks, it does not exclude");
         Assert.False(result.PeriodUncovered);
@@ -152,7 +152,7 @@ public sealed class HybridRetrieverDatedTests : IDisposable
         var latest = await retriever.RetrieveAsync("What are the latest air defence systems for Ukraine?");
         var earliest = await retriever.RetrieveAsync("What did the earliest briefing say about air defence systems for Ukraine?");
 
-        Assert.Equal(["b-new.txt", "c-mid.txt", "a-old.txt"], latest.Evidence.Select(e => e.Briefing.File));
+        Assert.Equal(["b-new.txt", "c-mid.txt", "a-old.txt"], latest.Evidence.SelectMany(e => e.AlsoIn.Prepend(e)).Select(e => e.Briefing.File));
         Assert.Equal("a-old.txt", earliest.Evidence[0].Briefing.File);
     }
 
