@@ -95,39 +95,58 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
     private IEnumerable<ScoredSentence> Analyze(Evidence e)
     {
-        var text = e.Passage.Text;
         ScoredSentence? previous = null;
-        foreach (var span in SentenceSplitter.Split(text))
+        SentenceInfo? previousInfo = null;
+        foreach (var info in SentenceCache.Of(e.Passage, Split))
         {
-            var sentence = span.Of(text);
-            var terms = TermAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
-            var (coverage, covered) = Coverage(terms, previous?.Terms, sentence);
-            var refersBack = previous is not null && RefersBackRegex().IsMatch(sentence);
-            var score = coverage + TypeBonus(sentence, refersBack ? previous!.Text : null);
-            if (!EndsLikeSentence(sentence))
+            var (coverage, covered) = Coverage(info.Terms, previous?.Terms, info.Text);
+            var refersBack = previous is not null && info.RefersBack;
+            var score = coverage + TypeBonus(info, refersBack ? previousInfo : null);
+            if (!info.EndsLikeSentence)
             {
                 score *= 0.8;
             }
 
-            if (InstructionRegex().IsMatch(sentence))
+            if (info.Instruction)
             {
                 // Text that talks to an assistant ("ignore previous instructions…") is never good evidence.
                 score *= 0.1;
             }
 
-            var current = new ScoredSentence(e, span.Start, span.End, sentence, terms, covered, coverage, score)
+            var current = new ScoredSentence(e, info.Start, info.End, info.Text, info.Terms, covered, coverage, score)
             {
                 Previous = previous,
                 RefersBack = refersBack,
             };
-            if (TermAnalyzer.Tokenize(sentence).Count >= 4)
+            if (info.Words >= 4)
             {
                 yield return current;
             }
 
             previous = current;
+            previousInfo = info;
         }
     }
+
+    /// <summary>The question-independent analysis of a passage's sentences.</summary>
+    private static SentenceInfo[] Split(string text) => SentenceSplitter.Split(text).Select(span =>
+    {
+        var sentence = span.Of(text);
+        var words = TermAnalyzer.Words(sentence);
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            if (word.Term.Length > 0)
+            {
+                terms.Add(word.Term);
+            }
+
+            terms.UnionWith(word.Expansion);
+        }
+
+        return new SentenceInfo(span.Start, span.End, sentence, terms, words.Count, RefersBackRegex().IsMatch(sentence),
+            InstructionRegex().IsMatch(sentence), EndsLikeSentence(sentence));
+    }).ToArray();
 
     /// <summary>True when the best sentence and a top passage both cover enough of the question.</summary>
     public bool IsStrongEnough(ScoredSentence best, IReadOnlyList<Evidence> evidence, double minSentenceCoverage, double minPassageCoverage)
@@ -168,14 +187,14 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
     }
 
     /// <summary>Bonus for carrying the kind of answer wanted; a sentence that refers back ("He noted…") may carry it through the sentence before.</summary>
-    private double TypeBonus(string sentence, string? antecedent) => query.Type switch
+    private double TypeBonus(SentenceInfo sentence, SentenceInfo? antecedent) => query.Type switch
     {
-        QuestionType.Who => SentenceFeatures.People(sentence).Count > 0 || (antecedent is not null && SentenceFeatures.People(antecedent).Count > 0) ? 0.15 : 0,
-        QuestionType.When => SinceWhen ? (SinceDateRegex().IsMatch(sentence) ? 0.4 : 0) : SentenceFeatures.HasDate(sentence) ? 0.25 : 0,
-        QuestionType.HowMany => SentenceFeatures.HasNumber(sentence) ? 0.25 : -0.1,
-        QuestionType.HowMuch => SentenceFeatures.HasAmount(sentence) ? 0.3 : SentenceFeatures.HasNumber(sentence) ? 0.1 : -0.1,
-        QuestionType.Where => SentenceFeatures.HasPlace(sentence) ? 0.15 : 0,
-        QuestionType.Nationality => SentenceFeatures.HasDemonym(sentence) ? 0.35 : 0,
+        QuestionType.Who => sentence.HasPeople || (antecedent?.HasPeople ?? false) ? 0.15 : 0,
+        QuestionType.When => SinceWhen ? (SinceDateRegex().IsMatch(sentence.Text) ? 0.4 : 0) : sentence.HasDate ? 0.25 : 0,
+        QuestionType.HowMany => sentence.HasNumber ? 0.25 : -0.1,
+        QuestionType.HowMuch => sentence.HasAmount ? 0.3 : sentence.HasNumber ? 0.1 : -0.1,
+        QuestionType.Where => sentence.HasPlace ? 0.15 : 0,
+        QuestionType.Nationality => sentence.HasDemonym ? 0.35 : 0,
         _ => 0,
     };
 
