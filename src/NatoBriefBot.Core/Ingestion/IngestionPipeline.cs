@@ -169,7 +169,7 @@ public sealed class IngestionPipeline(
     }
 
     /// <summary>Bump when cleaning or chunking changes, so re-ingesting refreshes stored briefings.</summary>
-    private const int PipelineVersion = 2;
+    private const int PipelineVersion = 3;
 
     private sealed record Prepared(string File, BriefingRecord? Record, string? Failure);
 }

@@ -49,6 +49,29 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         ["navy"] = "maritime",
         ["top"] = "first main",
         ["replace"] = "successor succeed contender contenders step down",
+        ["effect"] = "difference impact",
+        ["impact"] = "difference effect",
+        ["fighting"] = "battlefield war",
+        ["battle"] = "battlefield war",
+        ["combat"] = "battlefield war",
+        ["joining"] = "membership accession join",
+        ["join"] = "membership accession",
+        ["accession"] = "membership join",
+        ["output"] = "gdp",
+        ["economy"] = "gdp",
+        ["percent"] = "gdp",
+        ["maximum"] = "ceiling",
+        ["minimum"] = "floor",
+        ["makers"] = "industry producers production",
+        ["producers"] = "industry production",
+        ["term"] = "mandate extension",
+        ["stay"] = "extension mandate",
+        ["outgoing"] = "step down",
+        ["armed"] = "defense military",
+        ["troops"] = "forces personnel",
+        ["soldiers"] = "troops personnel forces",
+        ["budgets"] = "spending investment",
+        ["western"] = "allies",
         ["successor"] = "replace succeed contender contenders",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -67,6 +90,13 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         ["a year"] = "annually",
         ["yearly"] = "annually",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Capitalized words that are not names: a question using them is not about something the briefings lack.</summary>
+    private static readonly FrozenSet<string> NotNames = new[]
+    {
+        "Western", "Eastern", "Northern", "Southern", "Central", "Allied", "European", "Transatlantic", "Alliance", "Allies",
+        "I", "Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Ministers", "Secretary", "General",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> QuestionWords = new[]
     {
@@ -91,7 +121,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
             TermAnalyzer.AddTerms(token, core);
             var isMonth = Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.'));
-            if ((token.IsNumber || (token.IsCapitalized && i > 0)) && !isMonth)
+            if ((token.IsNumber || (token.IsCapitalized && i > 0)) && !isMonth && !NotNames.Contains(token.Surface))
             {
                 salient.Add(token.Term);
             }

@@ -102,12 +102,19 @@ public static class TermAnalyzer
             }
 
             words.Add(info);
+            if (i < text.Length && text[i] == '%' && char.IsAsciiDigit(text[i - 1]))
+            {
+                words.Add(Percent);
+            }
         }
 
         return words;
     }
 
     private const int MaxCacheEntries = 500_000;
+
+    /// <summary>"2%" reads as "2 percent".</summary>
+    private static readonly WordInfo Percent = new("%", "percent", []);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordInfo> Cache = new(StringComparer.Ordinal);
 
