@@ -18,7 +18,42 @@ public static class CitationEntity
 
     /// <summary>Builds the entity. With <paramref name="inlineText"/>, citations without a URL also carry the full quote
     /// (Web Chat shows it in a pop-up); <paramref name="potentialActions"/> are added as the message's actions.</summary>
-    public static JsonElement Build(IReadOnlyList<Citation> citations, bool inlineText = false, JsonArray? potentialActions = null)
+    /// <summary>The sentence of the answer that carries marker [n], when the cited passage contains it: a better abstract
+    /// than the passage's opening words.</summary>
+    internal static string? CitedSentence(string? answerText, Citation citation)
+    {
+        if (string.IsNullOrEmpty(answerText))
+        {
+            return null;
+        }
+
+        var marker = $"[{citation.N.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+        var at = answerText.IndexOf(marker, StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            return null;
+        }
+
+        var before = answerText[..at].TrimEnd();
+        while (before.EndsWith(']'))
+        {
+            var open = before.LastIndexOf('[');
+            if (open < 0)
+            {
+                break;
+            }
+
+            before = before[..open].TrimEnd();
+        }
+
+        var afterMarker = before.LastIndexOf("] ", StringComparison.Ordinal);
+        var afterLead = before.LastIndexOf(": ", StringComparison.Ordinal);
+        var start = Math.Max(afterMarker < 0 ? 0 : afterMarker + 2, afterLead < 0 ? 0 : afterLead + 2);
+        var sentence = before[start..].Trim();
+        return sentence.Length > 0 && citation.Quote.Contains(sentence, StringComparison.Ordinal) ? sentence : null;
+    }
+
+    public static JsonElement Build(IReadOnlyList<Citation> citations, bool inlineText = false, JsonArray? potentialActions = null, string? answerText = null)
     {
         ArgumentNullException.ThrowIfNull(citations);
         var claims = new JsonArray();
@@ -38,7 +73,7 @@ public static class CitationEntity
                 appearance["text"] = citation.Quote;
             }
 
-            appearance["abstract"] = ReplyRenderer.Truncate(citation.Quote, MaxAbstractLength);
+            appearance["abstract"] = ReplyRenderer.Truncate(CitedSentence(answerText, citation) ?? citation.Quote, MaxAbstractLength);
             var keywords = Keywords(citation);
             if (keywords.Count > 0)
             {

@@ -32,7 +32,7 @@ public static class WebChatReplyRenderer
         }
 
         var actions = new JsonArray(FeedbackAction("LikeAction", answerKey, "like"), FeedbackAction("DislikeAction", answerKey, "dislike"));
-        return new RenderedReply(text.ToString().TrimEnd('\n'), [CitationEntity.Build(answer.Citations, inlineText: true, actions)], null, suggestions);
+        return new RenderedReply(text.ToString().TrimEnd('\n'), [CitationEntity.Build(answer.Citations, inlineText: true, actions, answer.Text)], null, suggestions);
     }
 
     /// <summary>Reads the answer key and reaction back from a feedback action id; null when it is not one of ours.</summary>

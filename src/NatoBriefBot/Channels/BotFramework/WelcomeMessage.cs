@@ -44,7 +44,7 @@ public static class WelcomeMessage
             .ToList();
         var byTitle = newestFirst
             .Where(b => !string.IsNullOrWhiteSpace(b.Title))
-            .Select(b => $"Tell me more about \"{ReplyRenderer.Truncate(b.Title, 70)}\"")
+            .Select(b => $"Tell me about {Topic(b.Title)}")
             .Distinct(StringComparer.Ordinal)
             .Take(ReplyRenderer.MaxSuggestions - byMonth.Count);
         var questions = byMonth.Concat(byTitle).ToList();
@@ -54,6 +54,16 @@ public static class WelcomeMessage
         }
 
         return questions;
+    }
+
+    /// <summary>A headline as a short topic: up to its first colon, dash or comma, at most eight words, first letter lower-cased
+    /// unless it starts a name ("NATO Summit's Top Priority: Support for Ukraine" gives "NATO Summit's Top Priority").</summary>
+    internal static string Topic(string title)
+    {
+        var cut = title.IndexOfAny([':', ',', '|', '–', '—']);
+        var words = (cut > 0 ? title[..cut] : title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToList();
+        var topic = string.Join(' ', words).TrimEnd('.', '?', '!');
+        return topic.Length > 1 && char.IsUpper(topic[0]) && char.IsLower(topic[1]) ? char.ToLowerInvariant(topic[0]) + topic[1..] : topic;
     }
 
     private static string Format(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);

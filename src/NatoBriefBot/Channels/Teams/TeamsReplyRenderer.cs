@@ -17,7 +17,7 @@ public static class TeamsReplyRenderer
         ArgumentNullException.ThrowIfNull(answer);
         return new RenderedReply(
             answer.Text,
-            cites ? [CitationEntity.Build(answer.Citations)] : null,
+            cites ? [CitationEntity.Build(answer.Citations, answerText: answer.Text)] : null,
             FeedbackLoop,
             suggestions);
     }

@@ -86,4 +86,14 @@ public class ReplyRendererTests
         Assert.Equal(80, cut.Length);
         Assert.EndsWith("…", cut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CitedSentence_AnswerSentenceInQuote_IsTheAbstract()
+    {
+        var citation = new Citation(1, "a.txt", "Title", null, null, null, "Opening words of the passage. Italy has pledged another SAMP/T. More text.");
+
+        Assert.Equal("Italy has pledged another SAMP/T.", CitationEntity.CitedSentence("Italy has pledged another SAMP/T. [1]", citation));
+        Assert.Null(CitationEntity.CitedSentence("Something the passage never says. [1]", citation));
+        Assert.Null(CitationEntity.CitedSentence("No marker here.", citation));
+    }
 }

@@ -18,7 +18,7 @@ public class WelcomeMessageTests
         Assert.Contains("I know 3 briefings from 14 June 2023 to 17 October 2024", welcome.Text, StringComparison.Ordinal);
         Assert.Equal(
             ["What did NATO defence ministers discuss in October 2024?", "What did NATO defence ministers discuss in July 2024?",
-             "Tell me more about \"Aid to Ukraine\"", "Tell me more about \"Summit preview\""],
+             "Tell me about aid to Ukraine", "Tell me about summit preview"],
             welcome.SuggestedActions!.Actions.Select(a => a.Value));
     }
 
@@ -29,5 +29,14 @@ public class WelcomeMessageTests
 
         Assert.Contains("ingest", welcome.Text, StringComparison.Ordinal);
         Assert.Null(welcome.SuggestedActions);
+    }
+
+    [Theory]
+    [InlineData("NATO Summit's Top Priority: Support for Ukraine", "NATO Summit's Top Priority")]
+    [InlineData("Defence ministers meet in Brussels, agree new plans", "defence ministers meet in Brussels")]
+    [InlineData("One two three four five six seven eight nine ten", "one two three four five six seven eight")]
+    public void Topic_Headline_ShortTopicPhrase(string title, string expected)
+    {
+        Assert.Equal(expected, WelcomeMessage.Topic(title));
     }
 }
