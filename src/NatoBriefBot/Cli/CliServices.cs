@@ -1,10 +1,10 @@
-using NatoBriefBot.Core.Answering.Llm;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using NatoBriefBot.Core;
+using NatoBriefBot.Core.Answering.Llm;
 
 namespace NatoBriefBot.Cli;
 

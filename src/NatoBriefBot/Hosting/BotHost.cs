@@ -1,9 +1,9 @@
-using NatoBriefBot.Core.Answering.Llm;
+using Microsoft.Extensions.Options;
 using NatoBriefBot.Api;
 using NatoBriefBot.Channels.BotFramework;
 using NatoBriefBot.Channels.DirectLine;
-using Microsoft.Extensions.Options;
 using NatoBriefBot.Core;
+using NatoBriefBot.Core.Answering.Llm;
 using NatoBriefBot.Core.Ingestion;
 
 namespace NatoBriefBot.Hosting;
