@@ -21,6 +21,9 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
 
     private readonly EmbeddingGeneratorMetadata _metadata;
 
+    /// <summary>Dimensions - 1 when the dimensions are a power of two (then hash &amp; mask == hash % dimensions, without a division); otherwise 0.</summary>
+    private readonly ulong _mask;
+
     public HashingEmbedder(int dimensions)
     {
         if (dimensions < 64)
@@ -29,6 +32,7 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
         }
 
         Dimensions = dimensions;
+        _mask = ulong.IsPow2((ulong)dimensions) ? (ulong)dimensions - 1 : 0;
         Profile = new EmbedderProfile(ProfileName, dimensions, MaxInputTokens: 8192);
         _metadata = new EmbeddingGeneratorMetadata("natobriefbot-hashing", null, ProfileName, dimensions);
     }
@@ -138,7 +142,7 @@ public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<floa
 
     private void Add(float[] vector, ulong hash, float weight)
     {
-        var index = (int)(hash % (ulong)vector.Length);
+        var index = (int)(_mask != 0 ? hash & _mask : hash % (ulong)vector.Length);
         vector[index] += (hash & (1UL << 63)) != 0 ? -weight : weight;
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace NatoBriefBot.Core.Ingestion;
@@ -123,22 +122,40 @@ public static partial class BoilerplateCleaner
     /// <summary>The comparison key of a line: lower case letters and digits only.</summary>
     internal static string Key(string line)
     {
-        var sb = new StringBuilder(line.Length);
+        var buffer = line.Length <= 512 ? stackalloc char[line.Length] : new char[line.Length];
+        var length = 0;
         foreach (var c in line)
         {
             if (char.IsLetterOrDigit(c))
             {
-                sb.Append(char.ToLowerInvariant(c));
+                buffer[length++] = char.ToLowerInvariant(c);
             }
         }
 
-        return sb.ToString();
+        return new string(buffer[..length]);
     }
 
     private static List<string> Normalize(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n')
-            .Select(l => Spaces().Replace(l, " ").Trim())
+            .Select(l => (HasSpaceRun(l) ? Spaces().Replace(l, " ") : l).Trim())
             .ToList();
+
+    /// <summary>False when every space character of the line is a lone ' ', which <see cref="Spaces"/> would leave as it is.</summary>
+    private static bool HasSpaceRun(string line)
+    {
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (IsSpace(c) && (c != ' ' || (i + 1 < line.Length && IsSpace(line[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u200B';
 
     /// <summary>Joins a line onto the previous one when a sentence was hard-wrapped (long line or trailing comma, no sentence end, next starts lower case).</summary>
     private static List<string> Unwrap(List<string> lines)

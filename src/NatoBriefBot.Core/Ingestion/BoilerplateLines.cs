@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace NatoBriefBot.Core.Ingestion;
@@ -36,27 +37,53 @@ public static partial class BoilerplateLines
 
     private static bool IsChromeSegment(string core)
     {
-        var letters = Edges().Replace(core, "");
-        return !DateLabelWords().Replace(core, "").Any(char.IsLetter)
+        var letters = StripEdges(core);
+        var words = WordCount(core);
+        return !HasLetterBesideDateLabels(core)
             || AdMarker().IsMatch(letters)
             || ReadTime().IsMatch(core)
             || TagLine().IsMatch(core)
             || ShareBar().IsMatch(letters)
-            || (WordCount(core) <= 15 && SubscribePrompt().IsMatch(core))
-            || (WordCount(core) <= 40 && Copyright().IsMatch(core))
+            || (words <= 15 && SubscribePrompt().IsMatch(core))
+            || (words <= 40 && Copyright().IsMatch(core))
             || Syndication().IsMatch(core)
-            || (WordCount(core) <= 30 && Credit().IsMatch(core))
-            || (WordCount(core) <= 60 && Cookie().IsMatch(core) && CookieAction().IsMatch(core))
+            || (words <= 30 && Credit().IsMatch(core))
+            || (words <= 60 && Cookie().IsMatch(core) && CookieAction().IsMatch(core))
             || Breadcrumb().IsMatch(core)
             || TimeOnly().IsMatch(core)
             || PublicationDateParser.IsDateLine(core);
+    }
+
+    /// <summary>ASCII letters that occur in no date label word, in either case: one of them always survives removing the labels.</summary>
+    private static readonly SearchValues<char> NonLabelLetters = SearchValues.Create("jknqrvwxzJKNQRVWXZ");
+
+    /// <summary>True when a letter is left once the date label words (published, updated, am, UTC...) are removed.</summary>
+    private static bool HasLetterBesideDateLabels(string core) =>
+        core.AsSpan().ContainsAny(NonLabelLetters) || DateLabelWords().Replace(core, "").Any(char.IsLetter);
+
+    /// <summary>The text without leading characters other than letters, digits, '#' and '©', and without trailing characters other than letters and digits.</summary>
+    private static string StripEdges(string text)
+    {
+        var start = 0;
+        while (start < text.Length && !char.IsLetter(text[start]) && !char.IsNumber(text[start]) && text[start] is not ('#' or '©'))
+        {
+            start++;
+        }
+
+        var end = text.Length;
+        while (end > start && !char.IsLetter(text[end - 1]) && !char.IsNumber(text[end - 1]))
+        {
+            end--;
+        }
+
+        return start == 0 && end == text.Length ? text : text[start..end];
     }
 
     /// <summary>True when the line is a header that opens a list of other stories (related, latest, most read...).</summary>
     public static bool IsListHeader(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return ListHeader().IsMatch(Edges().Replace(line.Trim(), ""));
+        return ListHeader().IsMatch(StripEdges(line.Trim()));
     }
 
     /// <summary>True for a short line written entirely in capitals, such as "TOP STORIES".</summary>
@@ -81,7 +108,29 @@ public static partial class BoilerplateLines
     /// <summary>True for a headline-sized line that is not a full sentence.</summary>
     public static bool IsHeadlineLike(string line) => !IsProse(line) && WordCount(line) is >= 1 and <= 30;
 
-    internal static int WordCount(string text) => Word().Count(text);
+    /// <summary>Words: a letter or digit followed by letters, digits, apostrophes, dots and hyphens.</summary>
+    internal static int WordCount(string text)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]) && !char.IsNumber(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            count++;
+            i++;
+            while (i < text.Length && (char.IsLetter(text[i]) || char.IsNumber(text[i]) || text[i] is '\'' or '’' or '.' or '-'))
+            {
+                i++;
+            }
+        }
+
+        return count;
+    }
 
     [GeneratedRegex(@"\s[|·•]\s")]
     private static partial Regex MetaSeparator();
@@ -91,9 +140,6 @@ public static partial class BoilerplateLines
 
     [GeneratedRegex(@"\b(?:published|posted|last|updated|modified|date|am|pm|utc|gmt|cet|cest)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateLabelWords();
-
-    [GeneratedRegex(@"^[^\p{L}\p{N}#©]+|[^\p{L}\p{N}]+$")]
-    private static partial Regex Edges();
 
     [GeneratedRegex(@"^(?:ads?|advert|advertisement|advertising|sponsored(?: (?:content|links?|stories|post|by .{1,40}))?|promoted(?: (?:content|stories|links?))?|paid (?:content|post|partnership)|partner content|ad feedback|skip ad|(?:story|article) continues below(?: this)?(?: advertisement| ad)?|continue reading below(?: advertisement)?|scroll to continue(?: with content)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex AdMarker();
@@ -140,6 +186,4 @@ public static partial class BoilerplateLines
     [GeneratedRegex(@"[.!?…][""”’')\]]*$")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")]
-    private static partial Regex Word();
 }

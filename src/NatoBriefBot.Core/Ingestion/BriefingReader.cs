@@ -36,6 +36,25 @@ public sealed class BriefingReader : IBriefingReader
     /// <inheritdoc />
     public async Task<ParsedBriefing> ReadAsync(string fullPath, string ingestRoot, CancellationToken cancellationToken = default)
     {
+        var extension = CheckedExtension(fullPath, ingestRoot);
+        var bytes = await ReadBytesAsync(fullPath, cancellationToken).ConfigureAwait(false);
+        return await ParseAsync(fullPath, ingestRoot, extension, bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<ParsedBriefing> ReadAsync(string fullPath, string ingestRoot, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var extension = CheckedExtension(fullPath, ingestRoot);
+        if (content.Length > _maxFileBytes)
+        {
+            throw new BriefingRejectedException(OverLimit(content.Length));
+        }
+
+        return ParseAsync(fullPath, ingestRoot, extension, content, cancellationToken);
+    }
+
+    private static string CheckedExtension(string fullPath, string ingestRoot)
+    {
         ArgumentException.ThrowIfNullOrEmpty(fullPath);
         ArgumentException.ThrowIfNullOrEmpty(ingestRoot);
         var extension = Path.GetExtension(fullPath).ToLowerInvariant();
@@ -45,8 +64,12 @@ public sealed class BriefingReader : IBriefingReader
             throw new BriefingRejectedException($"unsupported file type {shown}; use .txt, .md or .html");
         }
 
-        var bytes = await ReadBytesAsync(fullPath, cancellationToken).ConfigureAwait(false);
-        var content = BriefingTextDecoder.Decode(bytes);
+        return extension;
+    }
+
+    private static async Task<ParsedBriefing> ParseAsync(string fullPath, string ingestRoot, string extension, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        var content = BriefingTextDecoder.Decode(bytes.Span);
         var (stated, body) = extension is ".html" or ".htm" ? ReadHtml(content) : ReadText(content, extension);
         var metadata = (await SidecarMetadata.LoadAsync(fullPath, cancellationToken).ConfigureAwait(false)).Or(stated);
         return Compose(RelativeName(fullPath, ingestRoot), metadata, body);
@@ -101,13 +124,7 @@ public sealed class BriefingReader : IBriefingReader
 
             if (info.Length > _maxFileBytes)
             {
-                var (size, limit) = (FormatSize(info.Length), FormatSize(_maxFileBytes));
-                if (size == limit)
-                {
-                    (size, limit) = (FormatSize(info.Length, exact: true), FormatSize(_maxFileBytes, exact: true));
-                }
-
-                throw new BriefingRejectedException($"the file is {size}, over the {limit} limit (Ingestion:MaxFileBytes)");
+                throw new BriefingRejectedException(OverLimit(info.Length));
             }
 
             return await File.ReadAllBytesAsync(fullPath, cancellationToken).ConfigureAwait(false);
@@ -116,6 +133,17 @@ public sealed class BriefingReader : IBriefingReader
         {
             throw new BriefingRejectedException($"the file could not be read ({ex.Message}); check that it exists and that the bot may read it", ex);
         }
+    }
+
+    private string OverLimit(long length)
+    {
+        var (size, limit) = (FormatSize(length), FormatSize(_maxFileBytes));
+        if (size == limit)
+        {
+            (size, limit) = (FormatSize(length, exact: true), FormatSize(_maxFileBytes, exact: true));
+        }
+
+        return $"the file is {size}, over the {limit} limit (Ingestion:MaxFileBytes)";
     }
 
     private static (BriefingMetadata, string) ReadHtml(string html)

@@ -76,6 +76,7 @@ public sealed class IngestionPipeline(
             }
         }, cancellationToken);
 
+        using var writer = store.OpenWriter();
         await foreach (var item in prepared.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             seen.Add(item.File);
@@ -89,7 +90,7 @@ public sealed class IngestionPipeline(
             }
             else
             {
-                store.Upsert(item.Record);
+                writer.Upsert(item.Record);
                 passages += item.Record.Passages.Count;
                 if (known.ContainsKey(item.File))
                 {
@@ -121,13 +122,14 @@ public sealed class IngestionPipeline(
 
         try
         {
-            var hash = await HashAsync(file, ct).ConfigureAwait(false);
+            var content = await File.ReadAllBytesAsync(file.FullPath, ct).ConfigureAwait(false);
+            var hash = await HashAsync(file, content, ct).ConfigureAwait(false);
             if (known.TryGetValue(file.Relative, out var storedHash) && storedHash == hash)
             {
                 return new Prepared(file.Relative, null, null);
             }
 
-            var parsed = await reader.ReadAsync(file.FullPath, file.Root, ct).ConfigureAwait(false);
+            var parsed = await reader.ReadAsync(file.FullPath, file.Root, content, ct).ConfigureAwait(false);
             var chunks = chunker.Chunk(parsed.Text);
             if (chunks.Count == 0)
             {
@@ -155,11 +157,11 @@ public sealed class IngestionPipeline(
     }
 
     /// <summary>The content hash covers the file, its sidecar and everything that shapes the stored passages.</summary>
-    private async Task<string> HashAsync(BriefingFile file, CancellationToken ct)
+    private async Task<string> HashAsync(BriefingFile file, byte[] content, CancellationToken ct)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{profile.Name}|{profile.Dimensions}|{chunker.MaxTokens}|{chunker.OverlapTokens}|{PipelineVersion}\n"));
-        sha.AppendData(await File.ReadAllBytesAsync(file.FullPath, ct).ConfigureAwait(false));
+        sha.AppendData(content);
         foreach (var sidecar in BriefingFiles.SidecarsOf(file.FullPath))
         {
             sha.AppendData(await File.ReadAllBytesAsync(sidecar, ct).ConfigureAwait(false));

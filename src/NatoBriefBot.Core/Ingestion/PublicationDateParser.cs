@@ -120,7 +120,29 @@ public static partial class PublicationDateParser
         return WordCount(rest) <= 1;
     }
 
-    private static int WordCount(string text) => Word().Count(text);
+    /// <summary>Words: a letter followed by letters, apostrophes and hyphens.</summary>
+    private static int WordCount(string text)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            count++;
+            i++;
+            while (i < text.Length && (char.IsLetter(text[i]) || text[i] is '\'' or '’' or '-'))
+            {
+                i++;
+            }
+        }
+
+        return count;
+    }
 
     private static void Collect(List<DateMatch> found, MatchCollection matches, Func<Match, DateOnly?> build)
     {
@@ -193,7 +215,4 @@ public static partial class PublicationDateParser
 
     [GeneratedRegex(@"[.!?…][""”’')\]]*$")]
     private static partial Regex SentenceEnd();
-
-    [GeneratedRegex(@"\p{L}[\p{L}'’-]*")]
-    private static partial Regex Word();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using NatoBriefBot.Core.Embeddings;
 
@@ -125,60 +124,12 @@ public sealed partial class BriefingStore : IBriefingCatalog
     /// <summary>Writes (or replaces) one briefing and its passages in a single transaction.</summary>
     public void Upsert(BriefingRecord briefing)
     {
-        ArgumentNullException.ThrowIfNull(briefing);
-        using var connection = Open();
-        using var tx = connection.BeginTransaction();
-        DeleteFile(connection, tx, briefing.File);
-        long id;
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = """
-                INSERT INTO briefings(file, title, published, publisher, url, content_hash, text, ingested_at)
-                VALUES ($file, $title, $published, $publisher, $url, $hash, $text, $at) RETURNING id
-                """;
-            cmd.Parameters.AddWithValue("$file", briefing.File);
-            cmd.Parameters.AddWithValue("$title", briefing.Title);
-            cmd.Parameters.AddWithValue("$published", (object?)briefing.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$publisher", (object?)briefing.Publisher ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$url", (object?)briefing.Url ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$hash", briefing.ContentHash);
-            cmd.Parameters.AddWithValue("$text", briefing.Text);
-            cmd.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            id = (long)cmd.ExecuteScalar()!;
-        }
-
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = """
-                INSERT INTO passages(briefing_id, position, start, end, text, terms, vector)
-                VALUES ($b, $pos, $start, $end, $text, $terms, $vector)
-                """;
-            var pb = cmd.Parameters.Add("$b", SqliteType.Integer);
-            var pos = cmd.Parameters.Add("$pos", SqliteType.Integer);
-            var start = cmd.Parameters.Add("$start", SqliteType.Integer);
-            var end = cmd.Parameters.Add("$end", SqliteType.Integer);
-            var text = cmd.Parameters.Add("$text", SqliteType.Text);
-            var terms = cmd.Parameters.Add("$terms", SqliteType.Text);
-            var vector = cmd.Parameters.Add("$vector", SqliteType.Blob);
-            cmd.Prepare();
-            foreach (var p in briefing.Passages)
-            {
-                pb.Value = id;
-                pos.Value = p.Position;
-                start.Value = p.Start;
-                end.Value = p.End;
-                text.Value = p.Text;
-                terms.Value = p.Terms;
-                vector.Value = MemoryMarshal.AsBytes(p.Vector.AsSpan()).ToArray();
-                cmd.ExecuteNonQuery();
-            }
-        }
-
-        SqliteSchema.BumpGeneration(connection, tx);
-        tx.Commit();
+        using var writer = new BriefingWriter(Open(), session: false);
+        writer.Upsert(briefing);
     }
+
+    /// <summary>A write session for many upserts (an ingest run): one connection and prepared statements, one transaction per briefing.</summary>
+    public BriefingWriter OpenWriter() => new(Open(), session: true);
 
     /// <summary>Removes the briefings stored under <paramref name="files"/>; returns how many were removed.</summary>
     public int Delete(IEnumerable<string> files)

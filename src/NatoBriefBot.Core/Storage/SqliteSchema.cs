@@ -90,11 +90,12 @@ internal static class SqliteSchema
     }
 
     /// <summary>Bumps the generation counter; readers compare it to know their caches are stale.</summary>
-    public static void BumpGeneration(SqliteConnection connection, SqliteTransaction tx) =>
-        Execute(connection, """
-            INSERT INTO meta(key, value) VALUES ('generation', '1')
-            ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
-            """, tx);
+    public static void BumpGeneration(SqliteConnection connection, SqliteTransaction tx) => Execute(connection, BumpGenerationSql, tx);
+
+    public const string BumpGenerationSql = """
+        INSERT INTO meta(key, value) VALUES ('generation', '1')
+        ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+        """;
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
     {
