@@ -11,7 +11,7 @@ namespace NatoBriefBot.Core.Answering;
 /// sentences verbatim, each followed by its [n] marker, and cites agreeing briefings too. When the evidence is too
 /// weak, or the question names something no briefing mentions, it says so and names the closest briefings instead.
 /// </summary>
-public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOptions options) : IAnswerComposer
+public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOptions options) : IAnswerComposer
 {
     public Task<Answer> ComposeAsync(ComposeRequest request, CancellationToken cancellationToken = default)
     {
@@ -107,7 +107,9 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
     {
         var best = candidates[0];
         var chosen = new List<ScoredSentence> { best };
-        if (best.RefersBack && best.Previous is { } previous)
+        // "This level of support…" needs the sentence before it to make sense; "He added that…" only when the question
+        // asks who.
+        if (best.RefersBack && best.Previous is { } previous && (scorer.WantsPerson || !PersonPronounStart().IsMatch(best.Text)))
         {
             chosen.Add(previous);
         }
@@ -214,4 +216,7 @@ public sealed class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOp
         var words = TermAnalyzer.Tokenize(query.Text).Where(t => unknown.Contains(t.Term)).Select(t => t.Surface).Distinct().ToList();
         return words.Count == 0 ? string.Empty : string.Join(", ", words);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:He|She|They)\b")]
+    private static partial System.Text.RegularExpressions.Regex PersonPronounStart();
 }

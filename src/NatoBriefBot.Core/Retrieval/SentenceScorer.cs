@@ -58,6 +58,9 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
     public bool IsList { get; } = ListRegex().IsMatch(query.Text);
 
+    /// <summary>The question asks who: a sentence saying "he" needs the one before it that names him.</summary>
+    public bool WantsPerson => query.Type == QuestionType.Who;
+
     /// <summary>"Since when …?" wants the start of something: a "since 2014"-style phrase.</summary>
     private bool SinceWhen { get; } = query.Text.TrimStart().StartsWith("since when", StringComparison.OrdinalIgnoreCase);
 
