@@ -13,7 +13,7 @@ using NatoBriefBot.Hosting;
 namespace NatoBriefBot.Tests.Channels.BotFramework;
 
 /// <summary>The real bot host on 127.0.0.1 with an ephemeral port and a temporary SQLite file.</summary>
-internal sealed class RunningBot : IAsyncDisposable
+public sealed class RunningBot : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _folder;

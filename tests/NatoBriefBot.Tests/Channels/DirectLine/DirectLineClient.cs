@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace NatoBriefBot.Tests.Channels.DirectLine;
 
 /// <summary>Speaks Direct Line 3.0 over HTTP to a running bot, the way directlinejs does.</summary>
-internal sealed class DirectLineClient(HttpClient http)
+public sealed class DirectLineClient(HttpClient http)
 {
     public const string Prefix = "/v3/directline";
 

@@ -1,28 +1,22 @@
 using System.Net;
 using System.Text.Json;
+
 using NatoBriefBot.Tests.Channels.BotFramework;
 
 namespace NatoBriefBot.Tests.Channels.DirectLine;
 
 /// <summary>The Direct Line conversation flow against the real host on Kestrel, with the seeds ingested.</summary>
-public sealed class DirectLineFlowTests : IAsyncLifetime
+public sealed class DirectLineFlowTests : DirectLineTestBase
 {
-    private RunningBot _bot = null!;
-    private DirectLineClient _client = null!;
-
-    public async Task InitializeAsync()
+    public DirectLineFlowTests()
+        : base(withSeeds: true)
     {
-        _bot = await RunningBot.StartAsync();
-        await _bot.IngestSeedsAsync();
-        _client = new DirectLineClient(_bot.Client);
     }
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task GenerateToken_WithUser_ReturnsConversationTokenAndLifetime()
     {
-        var generated = await _client.GenerateAsync(new { user = new { id = "u-42", name = "Ada" } });
+        var generated = await Client.GenerateAsync(new { user = new { id = "u-42", name = "Ada" } });
 
         Assert.False(string.IsNullOrEmpty(generated.GetProperty("conversationId").GetString()));
         Assert.Equal(1800, generated.GetProperty("expires_in").GetInt32());
@@ -34,11 +28,11 @@ public sealed class DirectLineFlowTests : IAsyncLifetime
     [Fact]
     public async Task StartConversation_NewToken_Returns201AndBotWelcomesWithSuggestions()
     {
-        var generated = await _client.GenerateAsync();
+        var generated = await Client.GenerateAsync();
         var token = generated.GetProperty("token").GetString();
 
-        using var first = await _client.SendAsync(HttpMethod.Post, "/conversations", token, """{"user":{}}""");
-        using var again = await _client.SendAsync(HttpMethod.Post, "/conversations", token);
+        using var first = await Client.SendAsync(HttpMethod.Post, "/conversations", token, """{"user":{}}""");
+        using var again = await Client.SendAsync(HttpMethod.Post, "/conversations", token);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -46,7 +40,7 @@ public sealed class DirectLineFlowTests : IAsyncLifetime
         var conversationId = started.GetProperty("conversationId").GetString()!;
         Assert.Equal(generated.GetProperty("conversationId").GetString(), conversationId);
         Assert.StartsWith("ws://", started.GetProperty("streamUrl").GetString(), StringComparison.Ordinal);
-        var welcome = await _client.PollForAsync(conversationId, started.GetProperty("token").GetString()!, DirectLineClient.IsBotMessage);
+        var welcome = await Client.PollForAsync(conversationId, started.GetProperty("token").GetString()!, DirectLineClient.IsBotMessage);
         Assert.NotEmpty(welcome.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray());
         Assert.Equal("webchat", welcome.GetProperty("channelId").GetString());
         Assert.Equal(conversationId, welcome.GetProperty("conversation").GetProperty("id").GetString());
@@ -55,20 +49,20 @@ public sealed class DirectLineFlowTests : IAsyncLifetime
     [Fact]
     public async Task PostActivity_Question_EchoesClientActivityIdAndRepliesWithCitations()
     {
-        var (conversationId, token) = await _client.StartAsync();
+        var (conversationId, token) = await Client.StartAsync();
 
-        using var posted = await _client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token,
+        using var posted = await Client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token,
             """{"type":"message","text":"Who is the new NATO Secretary General?","from":{"id":"someone-else","role":"user"},"channelData":{"clientActivityID":"client-1"}}""");
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var id = (await DirectLineClient.ReadAsync(posted)).GetProperty("id").GetString()!;
         Assert.Matches($"^{conversationId}\\|\\d{{7}}$", id);
-        var echo = await _client.PollForAsync(conversationId, token, a => a.GetProperty("id").GetString() == id);
+        var echo = await Client.PollForAsync(conversationId, token, a => a.GetProperty("id").GetString() == id);
         Assert.Equal("client-1", echo.GetProperty("channelData").GetProperty("clientActivityID").GetString());
         Assert.StartsWith("dl_", echo.GetProperty("from").GetProperty("id").GetString(), StringComparison.Ordinal);
         Assert.True(echo.TryGetProperty("timestamp", out _));
 
-        var reply = await _client.PollForAsync(conversationId, token, a => DirectLineClient.IsBotMessage(a) && a.TryGetProperty("replyToId", out var r) && r.GetString() == id);
+        var reply = await Client.PollForAsync(conversationId, token, a => DirectLineClient.IsBotMessage(a) && a.TryGetProperty("replyToId", out var r) && r.GetString() == id);
         Assert.Equal("natobriefbot", reply.GetProperty("from").GetProperty("id").GetString());
         Assert.Matches($"^{conversationId}\\|\\d{{7}}$", reply.GetProperty("id").GetString()!);
         Assert.Contains("[1]:", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
@@ -79,20 +73,20 @@ public sealed class DirectLineFlowTests : IAsyncLifetime
     [Fact]
     public async Task GetActivities_WithWatermark_ReturnsOnlyNewerActivities()
     {
-        var (conversationId, token) = await _client.StartAsync();
-        await _client.PollForAsync(conversationId, token, DirectLineClient.IsBotMessage);
-        var (before, watermark) = await _client.GetActivitiesAsync(conversationId, token);
+        var (conversationId, token) = await Client.StartAsync();
+        await Client.PollForAsync(conversationId, token, DirectLineClient.IsBotMessage);
+        var (before, watermark) = await Client.GetActivitiesAsync(conversationId, token);
 
-        using var posted = await _client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, """{"type":"message","text":"   "}""");
+        using var posted = await Client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, """{"type":"message","text":"   "}""");
         var id = (await DirectLineClient.ReadAsync(posted)).GetProperty("id").GetString();
-        await _client.PollForAsync(conversationId, token, a => a.TryGetProperty("replyToId", out var r) && r.GetString() == id);
-        var (after, next) = await _client.GetActivitiesAsync(conversationId, token, watermark);
+        await Client.PollForAsync(conversationId, token, a => a.TryGetProperty("replyToId", out var r) && r.GetString() == id);
+        var (after, next) = await Client.GetActivitiesAsync(conversationId, token, watermark);
 
         Assert.NotEmpty(before);
         Assert.DoesNotContain(after, a => before.Any(b => b.GetProperty("id").GetString() == a.GetProperty("id").GetString()));
         Assert.Equal(id, after[0].GetProperty("id").GetString());
         Assert.True(long.Parse(next, System.Globalization.CultureInfo.InvariantCulture) > long.Parse(watermark, System.Globalization.CultureInfo.InvariantCulture));
-        var (nothing, same) = await _client.GetActivitiesAsync(conversationId, token, next);
+        var (nothing, same) = await Client.GetActivitiesAsync(conversationId, token, next);
         Assert.Empty(nothing);
         Assert.Equal(next, same);
     }
@@ -100,29 +94,29 @@ public sealed class DirectLineFlowTests : IAsyncLifetime
     [Fact]
     public async Task Reconnect_StartedConversation_ReturnsFreshTokenAndStreamUrl()
     {
-        var (conversationId, token) = await _client.StartAsync();
+        var (conversationId, token) = await Client.StartAsync();
 
-        using var response = await _client.SendAsync(HttpMethod.Get, $"/conversations/{conversationId}?watermark=1", token);
+        using var response = await Client.SendAsync(HttpMethod.Get, $"/conversations/{conversationId}?watermark=1", token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await DirectLineClient.ReadAsync(response);
         Assert.Equal(conversationId, body.GetProperty("conversationId").GetString());
         Assert.Contains("watermark=1", body.GetProperty("streamUrl").GetString(), StringComparison.Ordinal);
-        var (activities, _) = await _client.GetActivitiesAsync(conversationId, body.GetProperty("token").GetString()!);
+        var (activities, _) = await Client.GetActivitiesAsync(conversationId, body.GetProperty("token").GetString()!);
         Assert.NotNull(activities);
     }
 
     [Fact]
     public async Task RefreshToken_ValidToken_ReturnsTokenThatStillWorks()
     {
-        var (conversationId, token) = await _client.StartAsync();
+        var (conversationId, token) = await Client.StartAsync();
 
-        using var response = await _client.SendAsync(HttpMethod.Post, "/tokens/refresh", token);
+        using var response = await Client.SendAsync(HttpMethod.Post, "/tokens/refresh", token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var refreshed = await DirectLineClient.ReadAsync(response);
         Assert.Equal(conversationId, refreshed.GetProperty("conversationId").GetString());
-        var (activities, _) = await _client.GetActivitiesAsync(conversationId, refreshed.GetProperty("token").GetString()!);
+        var (activities, _) = await Client.GetActivitiesAsync(conversationId, refreshed.GetProperty("token").GetString()!);
         Assert.NotNull(activities);
     }
 }
@@ -130,33 +124,33 @@ public sealed class DirectLineFlowTests : IAsyncLifetime
 /// <summary>Many conversations at once: each gets its own echo and reply, none sees another's.</summary>
 public sealed class DirectLineConcurrencyTests : IAsyncLifetime
 {
-    private RunningBot _bot = null!;
-    private DirectLineClient _client = null!;
+    private RunningBot Bot = null!;
+    private DirectLineClient Client = null!;
 
     public async Task InitializeAsync()
     {
-        _bot = await RunningBot.StartAsync();
-        _client = new DirectLineClient(_bot.Client);
+        Bot = await RunningBot.StartAsync();
+        Client = new DirectLineClient(Bot.Client);
     }
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public async Task DisposeAsync() => await Bot.DisposeAsync();
 
     [Fact]
     public async Task PostActivity_TwentyConversationsInParallel_EachGetsOnlyItsOwnActivities()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
-            var (conversationId, token) = await _client.StartAsync();
+            var (conversationId, token) = await Client.StartAsync();
             var ids = new List<string>();
             for (var turn = 0; turn < 3; turn++)
             {
-                using var posted = await _client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token,
+                using var posted = await Client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token,
                     $$$"""{"type":"message","text":" ","channelData":{"clientActivityID":"c{{{i}}}-{{{turn}}}"}}""");
                 ids.Add((await DirectLineClient.ReadAsync(posted)).GetProperty("id").GetString()!);
             }
 
-            await _client.PollForAsync(conversationId, token, a => a.TryGetProperty("replyToId", out var r) && r.GetString() == ids[^1]);
-            var (activities, _) = await _client.GetActivitiesAsync(conversationId, token);
+            await Client.PollForAsync(conversationId, token, a => a.TryGetProperty("replyToId", out var r) && r.GetString() == ids[^1]);
+            var (activities, _) = await Client.GetActivitiesAsync(conversationId, token);
             return (Index: i, ConversationId: conversationId, Ids: ids, Activities: activities);
         }));
 

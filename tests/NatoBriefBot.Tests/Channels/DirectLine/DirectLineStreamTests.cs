@@ -1,28 +1,16 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using NatoBriefBot.Tests.Channels.BotFramework;
 
 namespace NatoBriefBot.Tests.Channels.DirectLine;
 
-public sealed class DirectLineStreamTests : IAsyncLifetime
+public sealed class DirectLineStreamTests : DirectLineTestBase
 {
-    private RunningBot _bot = null!;
-    private DirectLineClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bot = await RunningBot.StartAsync();
-        _client = new DirectLineClient(_bot.Client);
-    }
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
-
     [Fact]
     public async Task StreamUrl_AfterStart_PushesWelcomeThenEchoOfPostedActivity()
     {
-        var generated = await _client.GenerateAsync();
-        using var startResponse = await _client.SendAsync(HttpMethod.Post, "/conversations", generated.GetProperty("token").GetString());
+        var generated = await Client.GenerateAsync();
+        using var startResponse = await Client.SendAsync(HttpMethod.Post, "/conversations", generated.GetProperty("token").GetString());
         var started = await DirectLineClient.ReadAsync(startResponse);
         var conversationId = started.GetProperty("conversationId").GetString()!;
         var token = started.GetProperty("token").GetString()!;
@@ -32,7 +20,7 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
 
         var welcome = await ReceiveUntilAsync(socket, DirectLineClient.IsBotMessage, timeout.Token);
         await socket.SendAsync(Array.Empty<byte>(), WebSocketMessageType.Text, true, timeout.Token);
-        using var posted = await _client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token,
+        using var posted = await Client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token,
             """{"type":"message","text":"hello","channelData":{"clientActivityID":"c-9"}}""");
         var echo = await ReceiveUntilAsync(socket, a => a.TryGetProperty("channelData", out var d) && d.TryGetProperty("clientActivityID", out _), timeout.Token);
 
@@ -44,10 +32,10 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     [Fact]
     public async Task StreamUrl_TokenOfAnotherConversation_IsRefused()
     {
-        var (conversationA, _) = await _client.StartAsync();
-        var (_, tokenB) = await _client.StartAsync();
+        var (conversationA, _) = await Client.StartAsync();
+        var (_, tokenB) = await Client.StartAsync();
         using var socket = new ClientWebSocket();
-        var url = new UriBuilder(_bot.Client.BaseAddress!) { Scheme = "ws", Path = $"/v3/directline/conversations/{conversationA}/stream", Query = $"t={tokenB}" }.Uri;
+        var url = new UriBuilder(Bot.Client.BaseAddress!) { Scheme = "ws", Path = $"/v3/directline/conversations/{conversationA}/stream", Query = $"t={tokenB}" }.Uri;
 
         await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(url, CancellationToken.None));
     }
