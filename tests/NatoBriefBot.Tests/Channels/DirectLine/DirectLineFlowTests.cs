@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-
 using NatoBriefBot.Tests.Channels.BotFramework;
 
 namespace NatoBriefBot.Tests.Channels.DirectLine;
