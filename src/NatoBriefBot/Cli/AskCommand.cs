@@ -20,6 +20,7 @@ internal static class AskCommand
         command.SetAction((parse, ct) => CliServices.RunAsync(async () =>
         {
             using var services = CliServices.Build(parse.GetValue(db));
+            await CliServices.EnsureIndexAsync(services, parse.GetValue(db), ct).ConfigureAwait(false);
             var answers = services.GetRequiredService<IAnswerService>();
             var text = parse.GetValue(question);
             if (string.IsNullOrWhiteSpace(text))

@@ -36,11 +36,32 @@ internal static class CliServices
             .AddInMemoryCollection(overrides)
             .Build();
         var services = new ServiceCollection();
-        services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddBriefingEngine(configuration, root);
         services.AddLlmAnswering(configuration);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Before answering from an empty index: with the default index, ingest the seeds (as the bot does on its first start);
+    /// with an index given by --db, say how to fill it.
+    /// </summary>
+    public static async Task EnsureIndexAsync(IServiceProvider services, string? db, CancellationToken ct)
+    {
+        if (services.GetRequiredService<Core.Storage.BriefingStore>().ListBriefings().Count > 0)
+        {
+            return;
+        }
+
+        if (db is not null)
+        {
+            await Console.Error.WriteLineAsync($"The index '{db}' is empty: ingest briefings into it first, e.g. ingest seeds --db {db}").ConfigureAwait(false);
+            return;
+        }
+
+        await Console.Error.WriteLineAsync("The index is empty; ingesting the seeds first (as the bot does on its first start).").ConfigureAwait(false);
+        await Hosting.BotHost.IngestSeedsAsync(services, ct).ConfigureAwait(false);
     }
 
     /// <summary>Runs a verb body, turning the engine's user-facing errors into a message and exit code 1 (never a stack trace).</summary>

@@ -17,6 +17,7 @@ internal static class EvalCommand
         command.SetAction((parse, ct) => CliServices.RunAsync(async () =>
         {
             using var services = CliServices.Build(parse.GetValue(db));
+            await CliServices.EnsureIndexAsync(services, parse.GetValue(db), ct).ConfigureAwait(false);
             var root = services.GetRequiredService<EngineRoot>();
             var qPath = parse.GetValue(questions) ?? Default(root, "qa.jsonl");
             var fPath = parse.GetValue(followups) ?? (parse.GetValue(questions) is null ? Default(root, "followups.jsonl") : null);
