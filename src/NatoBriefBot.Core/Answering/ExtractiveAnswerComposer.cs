@@ -34,7 +34,7 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
 
         if (unknown.Count > 0 || candidates.Count == 0 ||
             !scorer.IsStrongEnough(candidates[0], request.Evidence, options.MinSentenceCoverage, options.MinPassageCoverage) ||
-            !NamesWhatWasAsked(query, candidates[0], request.Evidence, request.Retrieval?.PeriodUncovered == true))
+            !NamesWhatWasAsked(query, candidates[0], request.Evidence, request.Retrieval?.PeriodUncovered == true || OnlyUndatedFor(query, candidates[0], request.Evidence)))
         {
             return Task.FromResult(NotInBriefings.Create(request.Question, request.Evidence, unknown.Count > 0 ? UnknownNames(query, unknown) : null));
         }
@@ -80,6 +80,12 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
 
         return !periodUncovered || query.DateText is null || TermAnalyzer.Terms(query.DateText).All(passage.Contains);
     }
+
+    /// <summary>The question names a period, the answer would come from an undated briefing, and none of the evidence is dated
+    /// in that period: the undated passage must then mention the period itself.</summary>
+    private static bool OnlyUndatedFor(QueryAnalysis query, ScoredSentence best, IReadOnlyList<Evidence> evidence) =>
+        query.Dates is { } range && !query.DatesAreSoft && best.Evidence.Briefing.Published is null &&
+        !evidence.Any(e => e.Briefing.Published is { } d && range.Contains(d));
 
     /// <summary>A sentence reached through two overlapping passages is kept once: where it has the sentence before it as context.</summary>
     private static List<ScoredSentence> Deduplicate(List<ScoredSentence> scored)

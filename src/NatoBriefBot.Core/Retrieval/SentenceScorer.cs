@@ -35,7 +35,7 @@ internal sealed record ScoredSentence(Evidence Evidence, int Start, int End, str
 /// <summary>Scores sentences of evidence passages against an analyzed question.</summary>
 internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDictionary<string, double> weights, IReadOnlySet<string>? absent = null)
 {
-    private static readonly HashSet<string> Reporting = new(TermAnalyzer.Terms("say said says tell told state stated add added note noted explain explained stress stressed according"), StringComparer.Ordinal);
+    private static readonly HashSet<string> Reporting = new(TermAnalyzer.Terms("say said says tell told state stated add added note noted explain explained stress stressed according mention mentioned remark remarked"), StringComparer.Ordinal);
 
     /// <summary>Words that name the kind of answer wanted; a sentence carrying that kind of answer covers them.</summary>
     private static readonly Dictionary<string, Func<string, bool>> AnswerKinds = new()
@@ -100,9 +100,11 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
     {
         ScoredSentence? previous = null;
         SentenceInfo? previousInfo = null;
-        foreach (var info in SentenceCache.Of(e.Passage, Split))
+        var sentences = SentenceCache.Of(e.Passage, Split);
+        var passageTerms = sentences.SelectMany(x => x.Terms).ToHashSet(StringComparer.Ordinal);
+        foreach (var info in sentences)
         {
-            var (coverage, covered) = Coverage(info.Terms, previous?.Terms, info.Text);
+            var (coverage, covered) = Coverage(info.Terms, previous?.Terms, info.Text, passageTerms);
             var refersBack = previous is not null && info.RefersBack;
             var score = coverage + TypeBonus(info, refersBack ? previousInfo : null);
             if (!info.EndsLikeSentence)
@@ -162,7 +164,10 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
         return evidence.Take(3).Any(e => Coverage(TermAnalyzer.Terms(e.Passage.Text).ToHashSet(StringComparer.Ordinal), null, e.Passage.Text).Coverage >= minPassageCoverage);
     }
 
-    private (double Coverage, IReadOnlyList<string> Covered) Coverage(HashSet<string> terms, HashSet<string>? context, string text)
+    /// <summary>Weighted share of the question's terms a sentence covers: in the sentence itself (or through a synonym or the
+    /// kind of answer it carries) fully, in the sentence before it by half, and a name the question asks about anywhere in the
+    /// same passage (a quote attributed two sentences later) by 0.6.</summary>
+    private (double Coverage, IReadOnlyList<string> Covered) Coverage(HashSet<string> terms, HashSet<string>? context, string text, HashSet<string>? passage = null)
     {
         double total = 0, matched = 0;
         var covered = new List<string>();
@@ -183,6 +188,10 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             else if (context is not null && context.Contains(term))
             {
                 matched += 0.5 * weight;
+            }
+            else if (passage is not null && query.Salient.Contains(term) && passage.Contains(term))
+            {
+                matched += 0.6 * weight;
             }
         }
 
