@@ -11,6 +11,7 @@ namespace NatoBriefBot.Core.Retrieval;
 internal sealed class SentenceInfo(int start, int end, string text, HashSet<string> terms, int words, bool refersBack, bool instruction, bool endsLikeSentence)
 {
     private int _people = -1;
+    private int _role = -1;
     private int _date = -1;
     private int _number = -1;
     private int _amount = -1;
@@ -34,6 +35,8 @@ internal sealed class SentenceInfo(int start, int end, string text, HashSet<stri
     public bool EndsLikeSentence { get; } = endsLikeSentence;
 
     public bool HasPeople => Flag(ref _people, static t => SentenceFeatures.People(t).Count > 0);
+
+    public bool HasRole => Flag(ref _role, SentenceFeatures.HasRole);
 
     public bool HasDate => Flag(ref _date, SentenceFeatures.HasDate);
 

@@ -201,7 +201,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
     /// <summary>Bonus for carrying the kind of answer wanted; a sentence that refers back ("He noted…") may carry it through the sentence before.</summary>
     private double TypeBonus(SentenceInfo sentence, SentenceInfo? antecedent) => query.Type switch
     {
-        QuestionType.Who => sentence.HasPeople || (antecedent?.HasPeople ?? false) ? 0.15 : 0,
+        QuestionType.Who => sentence.HasPeople || (antecedent?.HasPeople ?? false) ? 0.15 : sentence.HasRole ? 0.1 : 0,
         QuestionType.When => SinceWhen ? (SinceDateRegex().IsMatch(sentence.Text) ? 0.4 : 0) : sentence.HasDate ? 0.25 : 0,
         QuestionType.HowMany => sentence.HasNumber ? 0.25 : -0.1,
         QuestionType.HowMuch => sentence.HasAmount ? 0.3 : sentence.HasNumber ? 0.1 : -0.1,

@@ -19,6 +19,9 @@ public static partial class SentenceFeatures
 
     public static bool HasDate(string sentence) => DateRegex().IsMatch(sentence);
 
+    /// <summary>A role that can answer "who": "a three-star general", "the defence minister".</summary>
+    public static bool HasRole(string sentence) => RoleRegex().IsMatch(sentence);
+
     public static bool HasNumber(string sentence) => NumberRegex().IsMatch(sentence);
 
     public static bool HasAmount(string sentence) => AmountRegex().IsMatch(sentence);
@@ -69,6 +72,9 @@ public static partial class SentenceFeatures
 
     [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\b(?:19|20)\d{2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:next|last)\s+(?:week|month|year)\b")]
     private static partial Regex DateRegex();
+
+    [GeneratedRegex(@"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:general|admiral|commander|minister|secretary|chief|director|president|officer|envoy|ambassador)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RoleRegex();
 
     [GeneratedRegex(@"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberRegex();
