@@ -28,6 +28,15 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         if (about.Success)
         {
             var what = about.Groups["what"].Value.Trim();
+            var colon = what.IndexOfAny([':', ';']);
+            if (colon > 0 && colon < what.Length - 1)
+            {
+                // "What about the financial pledge: how large is it?" asks the second part about the first.
+                var topic = what[..colon].Trim();
+                var asked = ItRegex().Replace(what[(colon + 1)..].Trim(), topic, 1);
+                return CarryPeriod(char.ToUpperInvariant(asked[0]) + asked[1..].TrimEnd('?') + "?", last.ResolvedQuestion, q);
+            }
+
             var period = OnlyPeriodRegex().Match(what);
             if (period.Success)
             {
@@ -94,6 +103,9 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}", RegexOptions.IgnoreCase)]
     private static partial Regex AnyPeriodRegex();
+
+    [GeneratedRegex(@"\b(?:it|they|them|this|that)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ItRegex();
 
     [GeneratedRegex(@"\b(?:he|his|him|she|her|hers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonPronounRegex();

@@ -94,7 +94,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             return QuestionType.HowMany;
         }
 
-        if (lower.StartsWith("how much", StringComparison.Ordinal))
+        if (lower.StartsWith("how much", StringComparison.Ordinal) || lower.StartsWith("how large", StringComparison.Ordinal) ||
+            lower.StartsWith("how big", StringComparison.Ordinal) || lower.StartsWith("what size", StringComparison.Ordinal))
         {
             return QuestionType.HowMuch;
         }
