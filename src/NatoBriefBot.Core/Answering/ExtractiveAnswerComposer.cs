@@ -36,7 +36,8 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
             !scorer.IsStrongEnough(candidates[0], request.Evidence, options.MinSentenceCoverage, options.MinPassageCoverage) ||
             !NamesWhatWasAsked(query, candidates[0], request.Evidence, request.Retrieval?.PeriodUncovered == true || OnlyUndatedFor(query, candidates[0], request.Evidence)))
         {
-            return Task.FromResult(NotInBriefings.Create(request.Question, request.Evidence, unknown.Count > 0 ? UnknownNames(query, unknown) : null));
+            var period = request.Retrieval?.PeriodUncovered == true ? query.DateText : null;
+            return Task.FromResult(NotInBriefings.Create(request.Question, request.Evidence, unknown.Count > 0 ? UnknownNames(query, unknown) : null, period));
         }
 
         var chosen = Select(candidates, scorer);

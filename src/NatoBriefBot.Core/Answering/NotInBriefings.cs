@@ -6,21 +6,32 @@ namespace NatoBriefBot.Core.Answering;
 /// <summary>The honest "the briefings don't cover that" answer, with the closest briefings to ask about instead.</summary>
 public static class NotInBriefings
 {
-    public static Answer Create(string question, IReadOnlyList<Evidence> closest, string? missingNames)
+    /// <param name="question">What the user asked.</param>
+    /// <param name="closest">The evidence retrieval found, best first; its briefings are offered instead.</param>
+    /// <param name="missingNames">Names the question uses that no briefing mentions, if that is why.</param>
+    /// <param name="period">The period the question names when no briefing covers it, if that is why.</param>
+    public static Answer Create(string question, IReadOnlyList<Evidence> closest, string? missingNames, string? period = null)
     {
         ArgumentNullException.ThrowIfNull(closest);
-        var suggestions = closest
+        var briefings = closest
             .GroupBy(e => e.Briefing.Id)
             .Select(g => g.First().Briefing)
             .Take(3)
+            .ToList();
+        var suggestions = briefings
             .Select(b => b.Published is { } d ? $"{b.Title} ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})" : b.Title)
             .ToList();
-        var reason = string.IsNullOrEmpty(missingNames)
-            ? "I couldn't find that in the briefings I have."
-            : $"I couldn't find that in the briefings I have: none of them mentions {missingNames}.";
-        var text = suggestions.Count == 0
+        var reason = !string.IsNullOrEmpty(missingNames)
+            ? $"I couldn't find that in the briefings I have: none of them mentions {missingNames}."
+            : !string.IsNullOrEmpty(period)
+                ? $"I couldn't find that in the briefings I have: none of them is from {period}."
+                : "I couldn't find that in the briefings I have.";
+        var closestText = string.Join("; ", briefings.Select(b => b.Published is { } d
+            ? $"\u201C{b.Title}\u201D ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"
+            : $"\u201C{b.Title}\u201D"));
+        var text = briefings.Count == 0
             ? $"{reason} Try rephrasing the question, or ask about NATO defence ministers' meetings and summits."
-            : $"{reason} The closest briefings are: {string.Join("; ", suggestions.Select(s => "\u201C" + s + "\u201D"))}. Try asking about one of those.";
+            : $"{reason} The closest briefings are: {closestText}. Try asking about one of those.";
         return new Answer(question, AnswerOutcome.NotInBriefings, text, []) { Suggestions = suggestions };
     }
 }

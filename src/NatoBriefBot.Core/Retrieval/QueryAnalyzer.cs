@@ -183,7 +183,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         if (y.Success)
         {
             var year = int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture);
-            return (new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), y.Value.Trim());
+            return (new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), y.Groups["year"].Value);
         }
 
         return (null, null);

@@ -59,7 +59,7 @@ public class QueryAnalyzerTests
         var q = _analyzer.Analyze("What did NATO decide in 2019?");
 
         Assert.Equal(new DateRange(new DateOnly(2019, 1, 1), new DateOnly(2019, 12, 31)), q.Dates);
-        Assert.Equal("in 2019", q.DateText);
+        Assert.Equal("2019", q.DateText);
         Assert.DoesNotContain("2019", q.Salient);
         Assert.DoesNotContain("2019", q.CoreTerms);
     }
