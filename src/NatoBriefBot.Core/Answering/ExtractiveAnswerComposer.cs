@@ -71,7 +71,7 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
         var passage = TermAnalyzer.Terms(best.Evidence.Briefing.Title).ToHashSet(StringComparer.Ordinal);
         foreach (var e in evidence.Where(e => e.Briefing.Id == best.Evidence.Briefing.Id))
         {
-            passage.UnionWith(TermAnalyzer.Terms(e.Passage.Text));
+            passage.UnionWith(SentenceScorer.PassageTerms(e.Passage));
         }
 
         if (!query.Salient.All(s => passage.Contains(s) || (query.Alternatives.TryGetValue(s, out var alts) && alts.Any(passage.Contains))))
@@ -169,8 +169,7 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
                 yield break;
             }
 
-            if (!seen.Contains(also.Briefing.Id) && SentenceSplitter.Split(also.Passage.Text)
-                    .Any(span => sentence.IsNearDuplicateOf(TermAnalyzer.Terms(span.Of(also.Passage.Text)).ToHashSet(StringComparer.Ordinal))))
+            if (!seen.Contains(also.Briefing.Id) && SentenceScorer.Sentences(also.Passage).Any(other => sentence.IsNearDuplicateOf(other.Terms)))
             {
                 seen.Add(also.Briefing.Id);
                 yield return also;

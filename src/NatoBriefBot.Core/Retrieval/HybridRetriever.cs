@@ -123,7 +123,7 @@ public sealed class HybridRetriever(
         var kept = new List<(Evidence Evidence, HashSet<string> Terms, List<Evidence> Agreeing)>();
         foreach (var e in ranked)
         {
-            var terms = TermAnalyzer.Terms(e.Passage.Text).ToHashSet(StringComparer.Ordinal);
+            var terms = SentenceScorer.PassageTerms(e.Passage);
             var twin = kept.FindIndex(k => k.Evidence.Briefing.Id != e.Briefing.Id && Jaccard(k.Terms, terms) >= NearDuplicate);
             if (twin >= 0)
             {

@@ -11,6 +11,9 @@ namespace NatoBriefBot.Core.Retrieval;
 /// </summary>
 public sealed partial class QueryAnalyzer(TimeProvider clock)
 {
+    private static readonly HashSet<string> TemporalTerms =
+        TermAnalyzer.Terms("latest recent recently newest new current currently now today most last earliest oldest first").ToHashSet(StringComparer.Ordinal);
+
     public QueryAnalysis Analyze(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -70,9 +73,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         if (recency != Recency.None || prefersNewest)
         {
             // "the latest meeting", "the new Secretary General": these words choose the briefing, they are not its content.
-            var temporal = TermAnalyzer.Terms("latest recent recently newest new current currently now today most last earliest oldest first");
-            core.RemoveAll(temporal.Contains);
-            terms.RemoveAll(temporal.Contains);
+            core.RemoveAll(TemporalTerms.Contains);
+            terms.RemoveAll(TemporalTerms.Contains);
         }
 
         return new QueryAnalysis(question, terms, core, alternatives, salient.Distinct(StringComparer.Ordinal).ToList(), type, range, dateText, recency, prefersNewest)

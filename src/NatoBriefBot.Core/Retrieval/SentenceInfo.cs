@@ -66,22 +66,26 @@ internal sealed class SentenceInfo(int start, int end, string text, HashSet<stri
 internal static class SentenceCache
 {
     private const int MaxPassages = 50_000;
-    private static readonly ConcurrentDictionary<long, (string Text, SentenceInfo[] Sentences)> Passages = new();
+    private static readonly ConcurrentDictionary<long, PassageAnalysis> Passages = new();
 
-    public static SentenceInfo[] Of(StoredPassage passage, Func<string, SentenceInfo[]> analyze)
+    public static PassageAnalysis Of(StoredPassage passage, Func<string, SentenceInfo[]> analyze)
     {
         if (Passages.TryGetValue(passage.Id, out var hit) && string.Equals(hit.Text, passage.Text, StringComparison.Ordinal))
         {
-            return hit.Sentences;
+            return hit;
         }
 
         var sentences = analyze(passage.Text);
+        var analysis = new PassageAnalysis(passage.Text, sentences, sentences.SelectMany(x => x.Terms).ToHashSet(StringComparer.Ordinal));
         if (Passages.Count >= MaxPassages)
         {
             Passages.Clear();
         }
 
-        Passages[passage.Id] = (passage.Text, sentences);
-        return sentences;
+        Passages[passage.Id] = analysis;
+        return analysis;
     }
 }
+
+/// <summary>A passage's sentences and the set of all its terms.</summary>
+internal sealed record PassageAnalysis(string Text, SentenceInfo[] Sentences, HashSet<string> Terms);

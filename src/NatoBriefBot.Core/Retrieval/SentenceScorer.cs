@@ -1,3 +1,4 @@
+using NatoBriefBot.Core.Storage;
 using System.Text.RegularExpressions;
 using NatoBriefBot.Core.Text;
 
@@ -100,9 +101,9 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
     {
         ScoredSentence? previous = null;
         SentenceInfo? previousInfo = null;
-        var sentences = SentenceCache.Of(e.Passage, Split);
-        var passageTerms = sentences.SelectMany(x => x.Terms).ToHashSet(StringComparer.Ordinal);
-        foreach (var info in sentences)
+        var analysis = SentenceCache.Of(e.Passage, Split);
+        var passageTerms = analysis.Terms;
+        foreach (var info in analysis.Sentences)
         {
             var (coverage, covered) = Coverage(info.Terms, previous?.Terms, info.Text, passageTerms);
             var refersBack = previous is not null && info.RefersBack;
@@ -133,6 +134,12 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
         }
     }
 
+    /// <summary>All terms of a passage (cached with its sentence analysis).</summary>
+    public static HashSet<string> PassageTerms(StoredPassage passage) => SentenceCache.Of(passage, Split).Terms;
+
+    /// <summary>The analyzed sentences of a passage (cached).</summary>
+    public static SentenceInfo[] Sentences(StoredPassage passage) => SentenceCache.Of(passage, Split).Sentences;
+
     /// <summary>The question-independent analysis of a passage's sentences.</summary>
     private static SentenceInfo[] Split(string text) => SentenceSplitter.Split(text).Select(span =>
     {
@@ -161,7 +168,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             return false;
         }
 
-        return evidence.Take(3).Any(e => Coverage(TermAnalyzer.Terms(e.Passage.Text).ToHashSet(StringComparer.Ordinal), null, e.Passage.Text).Coverage >= minPassageCoverage);
+        return evidence.Take(3).Any(e => Coverage(PassageTerms(e.Passage), null, e.Passage.Text).Coverage >= minPassageCoverage);
     }
 
     /// <summary>Weighted share of the question's terms a sentence covers: in the sentence itself (or through a synonym or the
