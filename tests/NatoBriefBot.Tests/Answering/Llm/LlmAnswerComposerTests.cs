@@ -7,12 +7,6 @@ namespace NatoBriefBot.Tests.Answering.Llm;
 
 public sealed class LlmAnswerComposerTests : IAsyncLifetime
 {
-    private const string Question = "Where will NATO's new Ukraine command be based?";
-
-    private const string GoodReply =
-        "NATO defence ministers agreed to set up a new command in Wiesbaden, Germany, to coordinate military aid and training for Ukraine [1]. " +
-        "The command will involve nearly 700 personnel [1].";
-
     private FakeOpenAiServer _server = null!;
     private readonly StubOfflineComposer _fallback = new();
 

@@ -11,6 +11,13 @@ namespace NatoBriefBot.Tests.Answering.Llm;
 /// <summary>Briefings, passages and composers for the LLM tests; records are built directly, no database.</summary>
 internal static class LlmTestData
 {
+    public const string Question = "Where will NATO's new Ukraine command be based?";
+
+    /// <summary>A model reply whose every claim is supported by <see cref="WiesbadenText"/>.</summary>
+    public const string GoodReply =
+        "NATO defence ministers agreed to set up a new command in Wiesbaden, Germany, to coordinate military aid and training for Ukraine [1]. " +
+        "The command will involve nearly 700 personnel [1].";
+
     public const string WiesbadenText =
         "NATO defence ministers agreed on Thursday to set up a new command in Wiesbaden, Germany, to coordinate military aid " +
         "and training for Ukraine. The command will involve nearly 700 personnel, Secretary General Mark Rutte said.";

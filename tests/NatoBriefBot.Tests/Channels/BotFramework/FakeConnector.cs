@@ -12,7 +12,7 @@ namespace NatoBriefBot.Tests.Channels.BotFramework;
 
 /// <summary>A local Bot Connector service: records what the bot POSTs to
 /// <c>/v3/conversations/{id}/activities[/{replyToId}]</c> and answers with a ResourceResponse, as the real one does.</summary>
-internal sealed class FakeConnector : IAsyncDisposable
+public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _next;

@@ -5,30 +5,15 @@ using NatoBriefBot.Channels.BotFramework;
 
 namespace NatoBriefBot.Tests.Channels.BotFramework;
 
-public sealed class MessagesEndpointTests : IAsyncLifetime
+public sealed class MessagesEndpointTests : BotWithConnectorTestBase
 {
-    private RunningBot _bot = null!;
-    private FakeConnector _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _bot = await RunningBot.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task PostMessage_FromChannel_SendsTypingThenReplyToConnector()
     {
-        var response = await _bot.PostActivityAsync(ActivityBuilder.Message(_connector.ServiceUrl, "a:b/c d", "What did the ministers agree?", id: "1|2"));
+        var response = await Bot.PostActivityAsync(ActivityBuilder.Message(Connector.ServiceUrl, "a:b/c d", "What did the ministers agree?", id: "1|2"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var posts = _connector.For("a:b/c d");
+        var posts = Connector.For("a:b/c d");
         Assert.Equal(2, posts.Count);
         Assert.All(posts, p => Assert.Equal("/v3/conversations/a%3Ab%2Fc%20d/activities/1%7C2", p.RawPath));
         Assert.Equal("typing", posts[0].Activity.GetProperty("type").GetString());
@@ -45,16 +30,16 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_ExpectReplies_ReturnsActivitiesInResponseAndSendsNothing()
     {
-        var activity = ActivityBuilder.Message(_connector.ServiceUrl, "expect-1", "What did the ministers agree?");
+        var activity = ActivityBuilder.Message(Connector.ServiceUrl, "expect-1", "What did the ministers agree?");
         activity["deliveryMode"] = "expectReplies";
 
-        var response = await _bot.PostActivityAsync(activity);
+        var response = await Bot.PostActivityAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var activities = (await RunningBot.ReadJsonAsync(response)).GetProperty("activities").EnumerateArray().ToList();
         Assert.Equal(["typing", "message"], activities.Select(a => a.GetProperty("type").GetString()));
         Assert.Equal("act-1", activities[1].GetProperty("replyToId").GetString());
-        Assert.Empty(_connector.For("expect-1"));
+        Assert.Empty(Connector.For("expect-1"));
     }
 
     [Theory]
@@ -72,12 +57,12 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
 
-        var response = await _bot.Client.PostAsync("/api/messages", content);
+        var response = await Bot.Client.PostAsync("/api/messages", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = (await RunningBot.ReadJsonAsync(response)).GetProperty("error").GetString();
         Assert.Contains(reasonPart, error, StringComparison.Ordinal);
-        Assert.Empty(_connector.Posts);
+        Assert.Empty(Connector.Posts);
     }
 
     [Fact]
@@ -85,10 +70,10 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     {
         var conversation = FakeConnector.FailTypingPrefix + "-1";
 
-        var response = await _bot.PostActivityAsync(ActivityBuilder.Message(_connector.ServiceUrl, conversation, "Anything?"));
+        var response = await Bot.PostActivityAsync(ActivityBuilder.Message(Connector.ServiceUrl, conversation, "Anything?"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var last = _connector.For(conversation)[^1].Activity;
+        var last = Connector.For(conversation)[^1].Activity;
         Assert.Equal("message", last.GetProperty("type").GetString());
         Assert.Equal(BriefingBot.ErrorText, last.GetProperty("text").GetString());
     }
@@ -96,10 +81,10 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_EmptyText_AsksForAQuestion()
     {
-        var response = await _bot.PostActivityAsync(ActivityBuilder.Message(_connector.ServiceUrl, "empty-1", "  <at>Bot</at>  "));
+        var response = await Bot.PostActivityAsync(ActivityBuilder.Message(Connector.ServiceUrl, "empty-1", "  <at>Bot</at>  "));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var posts = _connector.For("empty-1");
+        var posts = Connector.For("empty-1");
         Assert.Single(posts);
         Assert.Equal(BriefingBot.EmptyQuestionText, posts[0].Activity.GetProperty("text").GetString());
     }
@@ -107,11 +92,11 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task PostUnknownInvoke_Returns501()
     {
-        var activity = ActivityBuilder.Message(_connector.ServiceUrl, "invoke-1", "");
+        var activity = ActivityBuilder.Message(Connector.ServiceUrl, "invoke-1", "");
         activity["type"] = "invoke";
         activity["name"] = "composeExtension/query";
 
-        var response = await _bot.PostActivityAsync(activity);
+        var response = await Bot.PostActivityAsync(activity);
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
@@ -122,12 +107,12 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var ids = Enumerable.Range(0, 50).Select(i => $"load-{i}").ToList();
 
         var responses = await Task.WhenAll(ids.Select(id =>
-            _bot.PostActivityAsync(ActivityBuilder.Message(_connector.ServiceUrl, id, $"Question number {id}?", channelId: "webchat", id: $"in-{id}"))));
+            Bot.PostActivityAsync(ActivityBuilder.Message(Connector.ServiceUrl, id, $"Question number {id}?", channelId: "webchat", id: $"in-{id}"))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         foreach (var id in ids)
         {
-            var posts = _connector.For(id);
+            var posts = Connector.For(id);
             Assert.Equal(["typing", "message"], posts.Select(p => p.Activity.GetProperty("type").GetString()));
             Assert.Equal($"in-{id}", posts[1].Activity.GetProperty("replyToId").GetString());
             Assert.NotEqual(BriefingBot.ErrorText, posts[1].Activity.GetProperty("text").GetString());

@@ -7,33 +7,18 @@ using NatoBriefBot.Core.Storage;
 
 namespace NatoBriefBot.Tests.Channels.BotFramework;
 
-public sealed class WelcomeAndFeedbackTests : IAsyncLifetime
+public sealed class WelcomeAndFeedbackTests : BotWithConnectorTestBase
 {
-    private RunningBot _bot = null!;
-    private FakeConnector _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _bot = await RunningBot.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task ConversationUpdate_UserAdded_WelcomesWithCatalogSizeAndSuggestedQuestions()
     {
-        await _bot.IngestSeedsAsync();
-        var summary = await _bot.Services.GetRequiredService<IBriefingCatalog>().GetSummaryAsync();
+        await Bot.IngestSeedsAsync();
+        var summary = await Bot.Services.GetRequiredService<IBriefingCatalog>().GetSummaryAsync();
 
-        var response = await _bot.PostActivityAsync(ActivityBuilder.MembersAdded(_connector.ServiceUrl, "welcome-1", ActivityBuilder.BotId, ActivityBuilder.UserId));
+        var response = await Bot.PostActivityAsync(ActivityBuilder.MembersAdded(Connector.ServiceUrl, "welcome-1", ActivityBuilder.BotId, ActivityBuilder.UserId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var welcome = Assert.Single(_connector.For("welcome-1")).Activity;
+        var welcome = Assert.Single(Connector.For("welcome-1")).Activity;
         Assert.Contains($"I know {summary.BriefingCount} briefings", welcome.GetProperty("text").GetString(), StringComparison.Ordinal);
         var actions = welcome.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().ToList();
         Assert.InRange(actions.Count, 3, 4);
@@ -44,20 +29,20 @@ public sealed class WelcomeAndFeedbackTests : IAsyncLifetime
     [Fact]
     public async Task ConversationUpdate_OnlyBotAdded_SendsNothing()
     {
-        var response = await _bot.PostActivityAsync(ActivityBuilder.MembersAdded(_connector.ServiceUrl, "welcome-2", ActivityBuilder.BotId));
+        var response = await Bot.PostActivityAsync(ActivityBuilder.MembersAdded(Connector.ServiceUrl, "welcome-2", ActivityBuilder.BotId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_connector.For("welcome-2"));
+        Assert.Empty(Connector.For("welcome-2"));
     }
 
     [Fact]
     public async Task SubmitAction_TeamsFeedbackOnAnswer_StoredWithQuestionAnswerAndCitations()
     {
-        await _bot.PostActivityAsync(ActivityBuilder.Message(_connector.ServiceUrl, "teams-fb", "What was agreed about air defence?", "msteams"));
-        var reply = _connector.For("teams-fb")[^1];
+        await Bot.PostActivityAsync(ActivityBuilder.Message(Connector.ServiceUrl, "teams-fb", "What was agreed about air defence?", "msteams"));
+        var reply = Connector.For("teams-fb")[^1];
 
-        var response = await _bot.PostActivityAsync(ActivityBuilder.SubmitFeedback(
-            _connector.ServiceUrl, "teams-fb", "msteams", reply.Id, "dislike", """{"feedbackText":"Missing the date"}"""));
+        var response = await Bot.PostActivityAsync(ActivityBuilder.SubmitFeedback(
+            Connector.ServiceUrl, "teams-fb", "msteams", reply.Id, "dislike", """{"feedbackText":"Missing the date"}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await RunningBot.ReadJsonAsync(response);
@@ -73,11 +58,11 @@ public sealed class WelcomeAndFeedbackTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAction_WebChatFormWithObjectFeedback_Stored()
     {
-        await _bot.PostActivityAsync(ActivityBuilder.Message(_connector.ServiceUrl, "wc-form", "Who chaired the meeting?", "webchat"));
-        var reply = _connector.For("wc-form")[^1];
+        await Bot.PostActivityAsync(ActivityBuilder.Message(Connector.ServiceUrl, "wc-form", "Who chaired the meeting?", "webchat"));
+        var reply = Connector.For("wc-form")[^1];
 
-        var response = await _bot.PostActivityAsync(ActivityBuilder.SubmitFeedback(
-            _connector.ServiceUrl, "wc-form", "webchat", reply.Id, "like", new { feedbackText = "" }));
+        var response = await Bot.PostActivityAsync(ActivityBuilder.SubmitFeedback(
+            Connector.ServiceUrl, "wc-form", "webchat", reply.Id, "like", new { feedbackText = "" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var row = ReadFeedback().Single();
@@ -87,9 +72,9 @@ public sealed class WelcomeAndFeedbackTests : IAsyncLifetime
     [Fact]
     public async Task FeedbackEvent_WebChatLikeActionWithAnswerKey_StoredWithItsAnswer()
     {
-        await _bot.PostActivityAsync(ActivityBuilder.Message(_connector.ServiceUrl, "wc-event", "What about Ukraine?", "webchat"));
+        await Bot.PostActivityAsync(ActivityBuilder.Message(Connector.ServiceUrl, "wc-event", "What about Ukraine?", "webchat"));
         var answerKey = ReadAnswerKey("wc-event");
-        var feedbackEvent = ActivityBuilder.Message(_connector.ServiceUrl, "wc-event", "");
+        var feedbackEvent = ActivityBuilder.Message(Connector.ServiceUrl, "wc-event", "");
         feedbackEvent["type"] = "event";
         feedbackEvent["name"] = FeedbackParser.WebChatFeedbackEvent;
         feedbackEvent["entities"] = new object[]
@@ -97,7 +82,7 @@ public sealed class WelcomeAndFeedbackTests : IAsyncLifetime
             new Dictionary<string, object> { ["@type"] = "LikeAction", ["@id"] = $"{WebChatReplyRenderer.FeedbackActionPrefix}{answerKey}:like", ["actionStatus"] = "CompletedActionStatus" },
         };
 
-        var response = await _bot.PostActivityAsync(feedbackEvent);
+        var response = await Bot.PostActivityAsync(feedbackEvent);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var row = ReadFeedback().Single();
@@ -107,7 +92,7 @@ public sealed class WelcomeAndFeedbackTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAction_BadReaction_Returns400AndStoresNothing()
     {
-        var response = await _bot.PostActivityAsync(ActivityBuilder.SubmitFeedback(_connector.ServiceUrl, "bad-fb", "msteams", "x", "meh", "{}"));
+        var response = await Bot.PostActivityAsync(ActivityBuilder.SubmitFeedback(Connector.ServiceUrl, "bad-fb", "msteams", "x", "meh", "{}"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(ReadFeedback());
@@ -115,7 +100,7 @@ public sealed class WelcomeAndFeedbackTests : IAsyncLifetime
 
     private string ReadAnswerKey(string conversationId)
     {
-        using var connection = new SqliteConnection($"Data Source={_bot.DatabasePath}");
+        using var connection = new SqliteConnection($"Data Source={Bot.DatabasePath}");
         connection.Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT answer_key FROM sent_answers WHERE conversation_id = $c";
@@ -125,7 +110,7 @@ public sealed class WelcomeAndFeedbackTests : IAsyncLifetime
 
     private List<Dictionary<string, object?>> ReadFeedback()
     {
-        using var connection = new SqliteConnection($"Data Source={_bot.DatabasePath}");
+        using var connection = new SqliteConnection($"Data Source={Bot.DatabasePath}");
         connection.Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT * FROM feedback ORDER BY id";
