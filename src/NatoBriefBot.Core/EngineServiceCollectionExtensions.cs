@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.Answering.Selection;
 using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Ingestion;
 using NatoBriefBot.Core.Ingestion.Chunking;
@@ -42,6 +43,12 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
         services.AddSingleton<QueryAnalyzer>();
         services.AddSingleton<IRetriever, HybridRetriever>();
+        services.AddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<AnsweringOptions>().ModelPath;
+            return string.IsNullOrWhiteSpace(path) ? AnswerModel.Default() : AnswerModel.Load(sp.GetRequiredService<EngineRoot>().Resolve(path));
+        });
+        services.AddSingleton<AnswerPolicy>();
         services.AddSingleton<ExtractiveAnswerComposer>();
         services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
         services.AddSingleton<IQuestionRewriter, FollowUpRewriter>();

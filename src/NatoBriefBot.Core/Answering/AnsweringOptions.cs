@@ -19,13 +19,9 @@ public sealed class AnsweringOptions
     [Range(0.0, 1.0)]
     public double ExtraSentenceRatio { get; set; } = 0.7;
 
-    /// <summary>Share of the question's weighted terms the best sentence (with the one before it) must cover to answer.</summary>
-    [Range(0.0, 1.0)]
-    public double MinSentenceCoverage { get; set; } = 0.3;
-
-    /// <summary>Share of the question's weighted terms the best passage must cover to answer.</summary>
-    [Range(0.0, 1.0)]
-    public double MinPassageCoverage { get; set; } = 0.5;
+    /// <summary>The answer model file (written by <c>train</c>); empty uses the model built into the engine. Whether to answer
+    /// is that model's probability against its fitted threshold.</summary>
+    public string? ModelPath { get; set; }
 
     /// <summary>Conversations remembered for follow-up questions (oldest forgotten first).</summary>
     [Range(1, 1_000_000)]

@@ -1,49 +1,43 @@
 using System.Globalization;
 using System.Text;
+using NatoBriefBot.Core.Answering.Selection;
 using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Core.Answering;
 
 /// <summary>
-/// The offline default composer, no LLM: scores every sentence of the top passages against the question (weighted
-/// term coverage, the answer type the question wants, the passage's rank), answers with the best one to three
-/// sentences verbatim, each followed by its [n] marker, and cites agreeing briefings too. When the evidence is too
-/// weak, or the question names something no briefing mentions, it says so and names the closest briefings instead.
+/// The offline default composer, no LLM: the answer policy picks the sentences (the answer model's probability over
+/// lexical coverage, dense similarity, answer type, names, period and rank); the answer quotes them verbatim, the direct
+/// answer first and at most two supporting sentences, each followed by its [n] marker, citing agreeing briefings too.
+/// When the policy abstains, it says why and names the closest briefings instead.
 /// </summary>
-public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnsweringOptions options) : IAnswerComposer
+public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnswerPolicy policy) : IAnswerComposer
 {
     public Task<Answer> ComposeAsync(ComposeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = request.Retrieval?.Query ?? analyzer.Analyze(request.ResolvedQuestion);
-        var weights = request.Retrieval?.TermWeights ?? query.Terms.Distinct().ToDictionary(t => t, _ => 1.0);
-        var unknown = request.Retrieval?.UnknownSalient ?? [];
-        var scorer = request.Retrieval?.Scorer ?? new SentenceScorer(query, weights);
-        var candidates = Deduplicate(scorer.Score(request.Evidence, options.EvidencePassages));
-        if ((query.Recency != Recency.None || query.PrefersNewest) && request.Evidence.Count > 0)
+        var retrieval = request.Retrieval ?? Unretrieved(analyzer.Analyze(request.ResolvedQuestion), request.Evidence);
+        var query = retrieval.Query;
+        var scorer = retrieval.Scorer ?? new SentenceScorer(query, retrieval.TermWeights);
+        var decision = policy.Decide(retrieval, scorer);
+        if (decision.Abstain != AbstainReason.None)
         {
-            // "the latest meeting", "who is the new ...": answer from the briefing retrieval put first for its date.
-            var chosenBriefing = request.Evidence[0].Briefing.Id;
-            var fromIt = candidates.Where(c => c.Evidence.Briefing.Id == chosenBriefing).ToList();
-            if (fromIt.Count > 0)
-            {
-                candidates = fromIt;
-            }
+            var names = decision.Abstain == AbstainReason.UnknownNames ? UnknownNames(query, retrieval.UnknownSalient) : null;
+            var period = decision.Abstain == AbstainReason.PeriodUncovered ? query.DateText : null;
+            return Task.FromResult(NotInBriefings.Create(request.Question, request.Evidence, names, period));
         }
 
-        if (unknown.Count > 0 || candidates.Count == 0 ||
-            !scorer.IsStrongEnough(candidates[0], request.Evidence, options.MinSentenceCoverage, options.MinPassageCoverage) ||
-            !NamesWhatWasAsked(query, candidates[0], request.Evidence, request.Retrieval?.PeriodUncovered == true || OnlyUndatedFor(query, candidates[0], request.Evidence)))
-        {
-            var period = request.Retrieval?.PeriodUncovered == true ? query.DateText : null;
-            return Task.FromResult(NotInBriefings.Create(request.Question, request.Evidence, unknown.Count > 0 ? UnknownNames(query, unknown) : null, period));
-        }
-
-        var chosen = Select(candidates, scorer);
+        var chosen = Ordered(decision, query);
+        var candidates = decision.Candidates.Select(c => c.Sentence).ToList();
         var citations = new CitationList();
-        var text = new StringBuilder(Lead(query, chosen[0].Evidence));
-        foreach (var sentence in chosen.OrderBy(c => c.Evidence.Briefing.Id == chosen[0].Evidence.Briefing.Id ? 0 : 1).ThenBy(c => c.Evidence.Briefing.Id).ThenBy(c => c.Evidence.Passage.Start + c.Start))
+        var text = new StringBuilder(Lead(query, decision.Best!.Evidence));
+        if (decision.AttributeMissing)
+        {
+            text.Append(text.Length > 0 ? " " : string.Empty).Append(MissingAttribute(query));
+        }
+
+        foreach (var sentence in chosen)
         {
             if (text.Length > 0)
             {
@@ -61,86 +55,45 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
         return Task.FromResult(new Answer(request.Question, AnswerOutcome.Answered, text.ToString().Trim(), citations.ToCitations()));
     }
 
-    /// <summary>
-    /// The answer must come from a briefing whose retrieved passages mention every name, number and year the question names (a question
-    /// about "2030" or "London" is not answered by a passage about something else), and, when no briefing was
-    /// published in the period the question names, the passage must mention that period itself.
-    /// </summary>
-    private static bool NamesWhatWasAsked(QueryAnalysis query, ScoredSentence best, IReadOnlyList<Evidence> evidence, bool periodUncovered)
+    /// <summary>The direct answer first (after the sentence it refers back to, when it needs it to make sense), then the
+    /// supporting sentences in the order the briefing tells them.</summary>
+    private static List<ScoredSentence> Ordered(AnswerDecision decision, QueryAnalysis query)
     {
-        var passage = TermAnalyzer.Terms(best.Evidence.Briefing.Title).ToHashSet(StringComparer.Ordinal);
-        foreach (var e in evidence.Where(e => e.Briefing.Id == best.Evidence.Briefing.Id))
+        var best = decision.Best!.Sentence;
+        var result = new List<ScoredSentence>();
+        // "This level of support…" needs the sentence before it; "He added that…" only when the question asks who.
+        if (best.RefersBack && best.Previous is { } previous && (query.Type == QuestionType.Who || !PersonPronounStart().IsMatch(best.Text)))
         {
-            passage.UnionWith(SentenceScorer.PassageTerms(e.Passage));
+            result.Add(previous);
         }
 
-        if (!query.Salient.All(s => passage.Contains(s) || (query.Alternatives.TryGetValue(s, out var alts) && alts.Any(passage.Contains))))
+        result.Add(best);
+        foreach (var c in decision.Chosen.Skip(1).Select(c => c.Sentence).OrderBy(c => c.Evidence.Passage.Start + c.Start))
         {
-            return false;
+            if (!result.Any(r => r.Overlaps(c)))
+            {
+                result.Add(c);
+            }
         }
 
-        return !periodUncovered || query.DateText is null || TermAnalyzer.Terms(query.DateText).All(passage.Contains);
+        return result;
     }
 
-    /// <summary>The question names a period, the answer would come from an undated briefing, and none of the evidence is dated
-    /// in that period: the undated passage must then mention the period itself.</summary>
-    private static bool OnlyUndatedFor(QueryAnalysis query, ScoredSentence best, IReadOnlyList<Evidence> evidence) =>
-        query.Dates is { } range && !query.DatesAreSoft && best.Evidence.Briefing.Published is null &&
-        !evidence.Any(e => e.Briefing.Published is { } d && range.Contains(d));
+    /// <summary>A question composed without retrieval (a test, a caller with its own evidence): no index statistics.</summary>
+    private static RetrievalResult Unretrieved(QueryAnalysis query, IReadOnlyList<Evidence> evidence) =>
+        new(query, evidence, query.Terms.Concat(query.Salient).Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => 1.0, StringComparer.Ordinal), []);
 
-    /// <summary>A sentence reached through two overlapping passages is kept once: where it has the sentence before it as context.</summary>
-    private static List<ScoredSentence> Deduplicate(List<ScoredSentence> scored)
+    /// <summary>Said before the closest sentences when the question asks for a kind of fact they don't state.</summary>
+    private static string MissingAttribute(QueryAnalysis query) => query.Type switch
     {
-        var kept = new List<ScoredSentence>(scored.Count);
-        foreach (var sentence in scored)
-        {
-            var twin = kept.FindIndex(k => k.Overlaps(sentence));
-            if (twin < 0)
-            {
-                kept.Add(sentence);
-            }
-            else if (kept[twin].Previous is null && sentence.Previous is not null)
-            {
-                kept[twin] = sentence with { Score = kept[twin].Score };
-            }
-        }
-
-        return kept;
-    }
-
-    /// <summary>The best sentence, the sentence before it when it refers back ("this level of support"), and up to
-    /// two more that cover what it leaves out.</summary>
-    private List<ScoredSentence> Select(List<ScoredSentence> candidates, SentenceScorer scorer)
-    {
-        var best = candidates[0];
-        var chosen = new List<ScoredSentence> { best };
-        // "This level of support…" needs the sentence before it to make sense; "He added that…" only when the question
-        // asks who.
-        if (best.RefersBack && best.Previous is { } previous && (scorer.WantsPerson || !PersonPronounStart().IsMatch(best.Text)))
-        {
-            chosen.Add(previous);
-        }
-
-        var covered = new HashSet<string>(chosen.SelectMany(c => c.Covered), StringComparer.Ordinal);
-        foreach (var candidate in candidates.Skip(1))
-        {
-            if (chosen.Count >= options.MaxSentences)
-            {
-                break;
-            }
-
-            var adds = candidate.Covered.Where(t => !covered.Contains(t)).ToList();
-            var close = candidate.Score >= best.Score * (scorer.IsList ? options.ExtraSentenceRatio * 0.7 : options.ExtraSentenceRatio);
-            var sameTopic = candidate.Evidence.Passage.BriefingId == best.Evidence.Passage.BriefingId;
-            if (close && sameTopic && (adds.Count > 0 || scorer.IsList) && !chosen.Any(c => c.Overlaps(candidate)))
-            {
-                chosen.Add(candidate);
-                covered.UnionWith(candidate.Covered);
-            }
-        }
-
-        return chosen;
-    }
+        QuestionType.Who => "The briefings don't name who exactly. The closest they come:",
+        QuestionType.When => "The briefings don't give the date. The closest they come:",
+        QuestionType.Where => "The briefings don't say where exactly. The closest they come:",
+        QuestionType.HowMany => "The briefings don't give that number. The closest they come:",
+        QuestionType.HowMuch => "The briefings don't give that figure. The closest they come:",
+        QuestionType.Nationality => "The briefings don't give the nationality. The closest they come:",
+        _ => string.Empty,
+    };
 
     /// <summary>The evidence the sentence comes from, plus other briefings that carry the same sentence (among the scored
     /// sentences, or in the near-duplicate passages retrieval merged into this one).</summary>

@@ -136,12 +136,22 @@ public sealed class IngestionPipeline(
                 return new Prepared(file.Relative, null, "no article text is left after removing page junk");
             }
 
-            var embeddings = await embedder.GenerateAsync(chunks.Select(c => c.Text), cancellationToken: ct).ConfigureAwait(false);
+            // Passages and their sentences go to the embedder in one call: passage vectors serve retrieval, sentence vectors
+            // serve answer selection.
+            var sentences = chunks.Select(c => SentenceSplitter.Split(c.Text).Select(span => span.Of(c.Text)).ToList()).ToList();
+            var embeddings = await embedder.GenerateAsync(chunks.Select(c => c.Text).Concat(sentences.SelectMany(x => x)), cancellationToken: ct).ConfigureAwait(false);
             var records = new List<PassageRecord>(chunks.Count);
+            var next = chunks.Count;
             for (var i = 0; i < chunks.Count; i++)
             {
                 var c = chunks[i];
-                records.Add(new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), embeddings[i].Vector.ToArray()));
+                var sentenceVectors = new float[sentences[i].Count * profile.Dimensions];
+                for (var k = 0; k < sentences[i].Count; k++)
+                {
+                    embeddings[next++].Vector.Span.CopyTo(sentenceVectors.AsSpan(k * profile.Dimensions));
+                }
+
+                records.Add(new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), embeddings[i].Vector.ToArray(), sentenceVectors));
             }
 
             return new Prepared(file.Relative, new BriefingRecord(file.Relative, parsed.Title, parsed.Published, parsed.Publisher, parsed.Url, hash, parsed.Text, records), null);
@@ -171,7 +181,7 @@ public sealed class IngestionPipeline(
     }
 
     /// <summary>Bump when cleaning or chunking changes, so re-ingesting refreshes stored briefings.</summary>
-    private const int PipelineVersion = 3;
+    private const int PipelineVersion = 4;
 
     private sealed record Prepared(string File, BriefingRecord? Record, string? Failure);
 }

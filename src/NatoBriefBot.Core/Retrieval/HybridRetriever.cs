@@ -22,6 +22,9 @@ public sealed record RetrievalResult(
     /// <summary>The sentence scorer used for reranking, with its per-passage analysis, for the composer to reuse.</summary>
     internal SentenceScorer? Scorer { get; init; }
 
+    /// <summary>The question's vector (as the embedder embeds queries), for comparing it with sentence vectors.</summary>
+    public ReadOnlyMemory<float> QueryVector { get; init; }
+
     /// <summary>Where the retrieval time went.</summary>
     public RetrievalTimings? Timings { get; init; }
 
@@ -64,29 +67,20 @@ public sealed class HybridRetriever(
         var years = briefings.Values.Where(b => b.Published is not null).Select(b => b.Published!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
         var unknown = query.Salient.Where(t => df.GetValueOrDefault(t) == 0 && !years.Contains(t)).ToList();
 
-        Func<long, bool>? allow = null;
-        if (query.Dates is { } range && !query.DatesAreSoft)
-        {
-            allow = id => briefings.TryGetValue(id, out var b) && (b.Published is null || range.Contains(b.Published.Value));
-        }
-
         var analyzed = clock.Elapsed;
         var keywordHits = store.SearchKeywords(BuildMatch(query.Terms, df, total), options.Candidates * 2);
         var keywords = clock.Elapsed;
         var vector = (await embedder.GenerateAsync([query.Text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
-        var vectorHits = snapshot.Search(vector.Span, options.Candidates, allow);
+        var vectorHits = snapshot.Search(vector.Span, options.Candidates, null);
         var vectors = clock.Elapsed;
 
         var fused = new Dictionary<long, double>();
         var rank = 0;
         var passages = store.GetPassages(keywordHits.Select(h => h.Id).Concat(vectorHits.Select(h => h.Id)).Distinct().ToList());
+        // A period in the question boosts briefings published in it and passages that mention it (see Boost); it excludes
+        // nothing, since an article published earlier may announce the event asked about.
         foreach (var (id, _) in keywordHits)
         {
-            if (allow is not null && passages.TryGetValue(id, out var p) && !allow(p.BriefingId))
-            {
-                continue;
-            }
-
             fused[id] = options.KeywordWeight / (options.RrfK + ++rank);
         }
 
@@ -98,7 +92,7 @@ public sealed class HybridRetriever(
 
         var fusedRanked = fused
             .Where(kv => passages.ContainsKey(kv.Key) && briefings.ContainsKey(passages[kv.Key].BriefingId))
-            .Select(kv => Evidence.Of(passages[kv.Key], briefings[passages[kv.Key].BriefingId], kv.Value * Boost(briefings[passages[kv.Key].BriefingId], query, snapshot.Timeline)))
+            .Select(kv => Evidence.Of(passages[kv.Key], briefings[passages[kv.Key].BriefingId], kv.Value * Boost(briefings[passages[kv.Key].BriefingId], passages[kv.Key], query, snapshot.Timeline)))
             .OrderByDescending(e => e.Score)
             .Take(options.RerankDepth)
             .ToList();
@@ -106,11 +100,13 @@ public sealed class HybridRetriever(
         var fusedAt = clock.Elapsed;
         var scorer = new SentenceScorer(query, weights, absent);
         var ranked = MergeNearDuplicates(Rerank(fusedRanked, scorer)
-            .Select(e => e with { Score = e.Score * Boost(e.Briefing, query, snapshot.Timeline) })
+            .Select(e => e with { Score = e.Score * Boost(e.Briefing, e.Passage, query, snapshot.Timeline) })
             .OrderByDescending(e => e.Score), options.MaxEvidence);
-        var periodUncovered = query.Dates is { } period && !query.DatesAreSoft && !briefings.Values.Any(b => b.Published is { } d && period.Contains(d));
+        var periodUncovered = query.Dates is { } period && !query.DatesAreSoft &&
+            !briefings.Values.Any(b => b.Published is { } d && period.Contains(d)) &&
+            !ranked.Any(e => PeriodMentions.Mentions(e.Passage.Text, period, e.Briefing.Published));
         var timings = new RetrievalTimings(analyzed, keywords - analyzed, vectors - keywords, fusedAt - vectors, clock.Elapsed - fusedAt);
-        return new RetrievalResult(query, ranked, weights, unknown, periodUncovered) { Scorer = scorer, Timings = timings };
+        return new RetrievalResult(query, ranked, weights, unknown, periodUncovered) { Scorer = scorer, Timings = timings, QueryVector = vector };
     }
 
     /// <summary>
@@ -206,13 +202,16 @@ public sealed class HybridRetriever(
         return string.Join(" OR ", chosen.Select(t => "\"" + t.Replace("\"", string.Empty, StringComparison.Ordinal) + "\""));
     }
 
-    private double Boost(StoredBriefing briefing, QueryAnalysis query, Dictionary<long, double> timeline)
+    private double Boost(StoredBriefing briefing, StoredPassage passage, QueryAnalysis query, Dictionary<long, double> timeline)
     {
         var boost = 1.0;
         if (query.Dates is { } range)
         {
-            // An undated briefing may well be from the period asked about: it gets part of the boost.
-            boost *= briefing.Published is { } date ? (range.Contains(date) ? options.DateMatchBoost : 1) : Math.Sqrt(options.DateMatchBoost);
+            // Published in the period, or talking about it: the full boost. An undated briefing may well be from the period
+            // asked about: it gets part of the boost.
+            boost *= (briefing.Published is { } date && range.Contains(date)) || PeriodMentions.Mentions(passage.Text, range, briefing.Published)
+                ? options.DateMatchBoost
+                : briefing.Published is null ? Math.Sqrt(options.DateMatchBoost) : 1;
         }
 
         if ((query.Recency != Recency.None || query.PrefersNewest) && timeline.Count > 1 && timeline.TryGetValue(briefing.Id, out var position))

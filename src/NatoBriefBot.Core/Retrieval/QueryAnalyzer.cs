@@ -212,7 +212,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\bthis\s+year(?:'s)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThisYearRegex();
 
-    [GeneratedRegex(@"\b(?:latest|most\s+recent|newest|last\s+(?:meeting|summit|ministerial|briefing)|recent(?:ly)?|current(?:ly)?|now|today)\b", RegexOptions.IgnoreCase)]
+    // "today", "now", "currently" name the present, not the newest briefing: they only make a who-question prefer newer briefings.
+    [GeneratedRegex(@"\b(?:latest|most\s+recent|newest|last\s+(?:meeting|summit|ministerial|briefing)|recent(?:ly)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LatestRegex();
 
     [GeneratedRegex(@"\b(?:earliest|oldest|first\s+(?:briefing|meeting|summit))\b", RegexOptions.IgnoreCase)]

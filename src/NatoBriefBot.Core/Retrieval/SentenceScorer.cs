@@ -9,6 +9,12 @@ internal sealed record ScoredSentence(Evidence Evidence, int Start, int End, str
 {
     public ScoredSentence? Previous { get; init; }
 
+    /// <summary>Position of the sentence among its passage's sentences (the order of its stored sentence vectors).</summary>
+    public int Index { get; init; }
+
+    /// <summary>The question-independent analysis of the sentence (people, dates, numbers…).</summary>
+    public SentenceInfo? Info { get; init; }
+
     public bool RefersBack { get; init; }
 
     private long AbsoluteStart => Evidence.Passage.Start + Start;
@@ -103,8 +109,9 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
         SentenceInfo? previousInfo = null;
         var analysis = SentenceCache.Of(e.Passage, Split);
         var passageTerms = analysis.Terms;
-        foreach (var info in analysis.Sentences)
+        for (var index = 0; index < analysis.Sentences.Length; index++)
         {
+            var info = analysis.Sentences[index];
             var (coverage, covered) = Coverage(info.Terms, previous?.Terms, info.Text, passageTerms);
             var refersBack = previous is not null && info.RefersBack;
             var score = coverage + TypeBonus(info, refersBack ? previousInfo : null);
@@ -123,6 +130,8 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             {
                 Previous = previous,
                 RefersBack = refersBack,
+                Index = index,
+                Info = info,
             };
             if (info.Words >= 4)
             {
@@ -159,17 +168,6 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
         return new SentenceInfo(span.Start, span.End, sentence, terms, words.Count, RefersBackRegex().IsMatch(sentence),
             InstructionRegex().IsMatch(sentence), EndsLikeSentence(sentence));
     }).ToArray();
-
-    /// <summary>True when the best sentence and a top passage both cover enough of the question.</summary>
-    public bool IsStrongEnough(ScoredSentence best, IReadOnlyList<Evidence> evidence, double minSentenceCoverage, double minPassageCoverage)
-    {
-        if (best.Coverage < minSentenceCoverage)
-        {
-            return false;
-        }
-
-        return evidence.Take(3).Any(e => Coverage(PassageTerms(e.Passage), null, e.Passage.Text).Coverage >= minPassageCoverage);
-    }
 
     /// <summary>Weighted share of the question's terms a sentence covers: in the sentence itself (or through a synonym or the
     /// kind of answer it carries) fully, in the sentence before it by half, and a name the question asks about anywhere in the

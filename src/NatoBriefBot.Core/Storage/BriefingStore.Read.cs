@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -62,7 +63,7 @@ public sealed partial class BriefingStore
 
         using var connection = Open();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT id, briefing_id, position, start, end, text FROM passages WHERE id IN ({string.Join(',', ids.Select((_, i) => "$p" + i))})";
+        cmd.CommandText = $"SELECT id, briefing_id, position, start, end, text, sentence_vectors FROM passages WHERE id IN ({string.Join(',', ids.Select((_, i) => "$p" + i))})";
         var k = 0;
         foreach (var id in ids)
         {
@@ -157,7 +158,13 @@ public sealed partial class BriefingStore
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
-            list.Add(new StoredPassage(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5)));
+            var passage = new StoredPassage(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5));
+            if (reader.FieldCount > 6 && !reader.IsDBNull(6))
+            {
+                passage = passage with { SentenceVectors = MemoryMarshal.Cast<byte, float>(((byte[])reader.GetValue(6)).AsSpan()).ToArray() };
+            }
+
+            list.Add(passage);
         }
 
         return list;

@@ -5,7 +5,7 @@ namespace NatoBriefBot.Core.Storage;
 /// <summary>The index schema, created idempotently, and the checks that a file really is our index.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
     public const string AppName = "NatoBriefBot";
 
     private const string CreateSql = """
@@ -28,7 +28,8 @@ internal static class SqliteSchema
             end INTEGER NOT NULL,
             text TEXT NOT NULL,
             terms TEXT NOT NULL,
-            vector BLOB NOT NULL);
+            vector BLOB NOT NULL,
+            sentence_vectors BLOB);
         CREATE INDEX IF NOT EXISTS ix_passages_briefing ON passages(briefing_id, position);
         CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
             terms, content='passages', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
@@ -63,8 +64,16 @@ internal static class SqliteSchema
             }
         }
 
+        var addSentenceVectors = tables > 0 &&
+            Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('passages') WHERE name = 'sentence_vectors'") == 0;
         using var tx = connection.BeginTransaction();
         Execute(connection, CreateSql, tx);
+        if (addSentenceVectors)
+        {
+            // Schema 1 had no sentence vectors; passages re-ingested from now on carry them.
+            Execute(connection, "ALTER TABLE passages ADD COLUMN sentence_vectors BLOB", tx);
+        }
+
         WriteMeta(connection, "app", AppName, tx);
         WriteMeta(connection, "schema_version", Version.ToString(System.Globalization.CultureInfo.InvariantCulture), tx);
         tx.Commit();

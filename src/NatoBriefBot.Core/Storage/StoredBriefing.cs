@@ -18,7 +18,12 @@ public sealed record StoredPassage(
     int Position,
     int Start,
     int End,
-    string Text);
+    string Text)
+{
+    /// <summary>Normalized vectors of the passage's sentences (<see cref="Text.SentenceSplitter"/> order, concatenated);
+    /// empty when the index has none for this passage.</summary>
+    public ReadOnlyMemory<float> SentenceVectors { get; init; }
+}
 
 /// <summary>What the bot knows, for welcome messages and the sources list.</summary>
 public sealed record CatalogSummary(int BriefingCount, int PassageCount, DateOnly? Earliest, DateOnly? Latest, IReadOnlyList<StoredBriefing> Briefings);

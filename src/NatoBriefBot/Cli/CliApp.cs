@@ -38,6 +38,7 @@ public static class CliApp
         yield return ShowCommand.Create();
         yield return AskCommand.Create();
         yield return EvalCommand.Create();
+        yield return TrainCommand.Create();
         yield return Benchmarks.BenchCommand.Create();
         yield return TeamsPackageCommand.Create();
     }

@@ -1,0 +1,198 @@
+using System.Numerics.Tensors;
+using NatoBriefBot.Core.Retrieval;
+using NatoBriefBot.Core.Text;
+
+namespace NatoBriefBot.Core.Answering.Selection;
+
+/// <summary>A sentence that may answer the question, with the features the answer model scores it by.</summary>
+internal sealed record AnswerCandidate(ScoredSentence Sentence, int PassageRank, double[] Features)
+{
+    /// <summary>The model's probability that this sentence answers the question (set by <see cref="AnswerModel.Score"/>).</summary>
+    public double Probability { get; set; }
+
+    public Evidence Evidence => Sentence.Evidence;
+}
+
+/// <summary>
+/// Turns the sentences of the retrieved passages into feature vectors: a few general signals of whether a sentence
+/// answers a question, question-independent of any one question's wording. The answer model weighs them; the names
+/// here are the columns of its weights file.
+/// </summary>
+internal static class AnswerFeatures
+{
+    /// <summary>Feature names in column order. Changing them means re-running <c>train</c>.</summary>
+    public static readonly string[] Names =
+    [
+        "bias",
+        "lexical",            // share of the question's weighted terms the sentence covers (synonyms, context)
+        "lexical_gap",        // lexical minus the best lexical among the candidates (0 for the best)
+        "dense",              // cosine of question and sentence vectors
+        "dense_gap",          // dense minus the best dense among the candidates
+        "passage_dense",      // best dense among the sentence's passage
+        "lexical_x_dense",    // both signals agree
+        "passage_rank",       // 1 / (1 + retrieval rank of the passage)
+        "type_match",         // the question wants a person/date/number/amount/place/nationality and the sentence has one
+        "type_missing",       // it wants one and the sentence has none
+        "names_in_sentence",  // share of the names/numbers the question names that the sentence (or the one before) has
+        "names_in_briefing",  // the same share over the briefing's retrieved passages and title
+        "period_match",       // the question names a period; the briefing is from it or the passage mentions it
+        "period_missing",     // the question names a period; neither
+        "fragment",           // not a whole sentence (headline, list item)
+        "short",              // under eight words
+        "refers_back",        // opens by referring to the sentence before ("This level of support...")
+        "instruction",        // talks to an assistant: never evidence
+    ];
+
+    public static List<AnswerCandidate> Extract(RetrievalResult retrieval, SentenceScorer scorer, int passages)
+    {
+        ArgumentNullException.ThrowIfNull(retrieval);
+        ArgumentNullException.ThrowIfNull(scorer);
+        var query = retrieval.Query;
+        var evidence = retrieval.Evidence;
+        var count = Math.Min(passages, evidence.Count);
+        var sentences = new List<(ScoredSentence Sentence, int Rank, double Dense)>();
+        var passageDense = new double[count];
+        for (var rank = 0; rank < count; rank++)
+        {
+            passageDense[rank] = double.MinValue;
+            foreach (var s in scorer.ScorePassage(evidence[rank]))
+            {
+                var dense = Dense(retrieval.QueryVector.Span, s);
+                passageDense[rank] = Math.Max(passageDense[rank], dense);
+                sentences.Add((s, rank, dense));
+            }
+        }
+
+        var kept = Deduplicate(sentences);
+        if (kept.Count == 0)
+        {
+            return [];
+        }
+
+        var bestLexical = kept.Max(k => k.Sentence.Coverage);
+        var bestDense = kept.Max(k => k.Dense);
+        var briefingTerms = BriefingTerms(evidence);
+        var salient = query.Salient;
+        var result = new List<AnswerCandidate>(kept.Count);
+        foreach (var (s, rank, dense) in kept)
+        {
+            var info = s.Info;
+            var (wantsType, hasType) = TypeOf(query, s);
+            var context = s.Previous?.Terms;
+            var namesInSentence = Share(salient, query, t => s.Terms.Contains(t) || (context?.Contains(t) ?? false));
+            var names = briefingTerms.GetValueOrDefault(s.Evidence.Briefing.Id) ?? [];
+            var namesInBriefing = Share(salient, query, names.Contains);
+            var period = query.Dates is { } range
+                ? (s.Evidence.Briefing.Published is { } d && range.Contains(d)) || PeriodMentions.Mentions(s.Evidence.Passage.Text, range, s.Evidence.Briefing.Published)
+                : (bool?)null;
+            double[] f =
+            [
+                1,
+                s.Coverage,
+                s.Coverage - bestLexical,
+                dense,
+                dense - bestDense,
+                passageDense[rank],
+                s.Coverage * dense,
+                1.0 / (1 + rank),
+                wantsType && hasType ? 1 : 0,
+                wantsType && !hasType ? 1 : 0,
+                namesInSentence,
+                namesInBriefing,
+                period == true ? 1 : 0,
+                period == false ? 1 : 0,
+                info is { EndsLikeSentence: false } ? 1 : 0,
+                info is { Words: < 8 } ? 1 : 0,
+                s.RefersBack ? 1 : 0,
+                info is { Instruction: true } ? 1 : 0,
+            ];
+            result.Add(new AnswerCandidate(s, rank, f));
+        }
+
+        return result;
+    }
+
+    /// <summary>Cosine of the question vector and the sentence's stored vector; 0 when the index has no sentence vectors.</summary>
+    private static double Dense(ReadOnlySpan<float> question, ScoredSentence sentence)
+    {
+        var all = sentence.Evidence.Passage.SentenceVectors.Span;
+        var dims = question.Length;
+        if (dims == 0 || all.Length < (sentence.Index + 1) * dims)
+        {
+            return 0;
+        }
+
+        var v = all.Slice(sentence.Index * dims, dims);
+        var norm = TensorPrimitives.Norm(question) * TensorPrimitives.Norm(v);
+        return norm == 0 ? 0 : TensorPrimitives.Dot(question, v) / norm;
+    }
+
+    /// <summary>Does the question want a kind of answer (a person, a date…), and does the sentence (or, when it refers
+    /// back, the one before it) carry it?</summary>
+    private static (bool Wants, bool Has) TypeOf(QueryAnalysis query, ScoredSentence s)
+    {
+        static bool Has(SentenceInfo? i, QuestionType type) => i is not null && type switch
+        {
+            QuestionType.Who => i.HasPeople || i.HasRole,
+            QuestionType.When => i.HasDate,
+            QuestionType.HowMany => i.HasNumber,
+            QuestionType.HowMuch => i.HasAmount || i.HasNumber,
+            QuestionType.Where => i.HasPlace,
+            QuestionType.Nationality => i.HasDemonym,
+            _ => false,
+        };
+
+        var wants = query.Type is QuestionType.Who or QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch or QuestionType.Where or QuestionType.Nationality;
+        return (wants, wants && (Has(s.Info, query.Type) || (s.RefersBack && Has(s.Previous?.Info, query.Type))));
+    }
+
+    /// <summary>Share of the salient terms (names, numbers) found; 1 when the question names none.</summary>
+    private static double Share(IReadOnlyList<string> salient, QueryAnalysis query, Func<string, bool> found)
+    {
+        if (salient.Count == 0)
+        {
+            return 1;
+        }
+
+        var n = salient.Count(t => found(t) || (query.Alternatives.TryGetValue(t, out var alts) && alts.Any(found)));
+        return n / (double)salient.Count;
+    }
+
+    private static Dictionary<long, HashSet<string>> BriefingTerms(IReadOnlyList<Evidence> evidence)
+    {
+        var result = new Dictionary<long, HashSet<string>>();
+        foreach (var e in evidence)
+        {
+            if (!result.TryGetValue(e.Briefing.Id, out var terms))
+            {
+                terms = TermAnalyzer.Terms(e.Briefing.Title).ToHashSet(StringComparer.Ordinal);
+                result[e.Briefing.Id] = terms;
+            }
+
+            terms.UnionWith(SentenceScorer.PassageTerms(e.Passage));
+        }
+
+        return result;
+    }
+
+    /// <summary>A sentence reached through two overlapping passages is kept once, from the better-ranked passage, with the
+    /// sentence before it as context when either copy has one.</summary>
+    private static List<(ScoredSentence Sentence, int Rank, double Dense)> Deduplicate(List<(ScoredSentence Sentence, int Rank, double Dense)> all)
+    {
+        var kept = new List<(ScoredSentence Sentence, int Rank, double Dense)>(all.Count);
+        foreach (var item in all)
+        {
+            var twin = kept.FindIndex(k => k.Sentence.Overlaps(item.Sentence));
+            if (twin < 0)
+            {
+                kept.Add(item);
+            }
+            else if (kept[twin].Sentence.Previous is null && item.Sentence.Previous is not null)
+            {
+                kept[twin] = (item.Sentence, kept[twin].Rank, Math.Max(kept[twin].Dense, item.Dense));
+            }
+        }
+
+        return kept;
+    }
+}

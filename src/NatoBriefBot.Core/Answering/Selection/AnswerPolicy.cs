@@ -1,0 +1,105 @@
+using NatoBriefBot.Core.Retrieval;
+
+namespace NatoBriefBot.Core.Answering.Selection;
+
+/// <summary>Why the bot does not answer.</summary>
+internal enum AbstainReason
+{
+    None,
+
+    /// <summary>The question names something (a person, a place, a number) no briefing mentions.</summary>
+    UnknownNames,
+
+    /// <summary>The question names a period no briefing is from or talks about.</summary>
+    PeriodUncovered,
+
+    /// <summary>No sentence is likely enough to answer it.</summary>
+    Weak,
+}
+
+/// <summary>The one decision: answer (with which sentences) or abstain (and why).</summary>
+internal sealed record AnswerDecision(AbstainReason Abstain, AnswerCandidate? Best, IReadOnlyList<AnswerCandidate> Chosen, IReadOnlyList<AnswerCandidate> Candidates)
+{
+    /// <summary>The question asks for a kind of fact (a number, a date, a person) the chosen sentence does not state.</summary>
+    public bool AttributeMissing => Best is { } b && b.Features[Array.IndexOf(AnswerFeatures.Names, "type_missing")] > 0;
+}
+
+/// <summary>
+/// Whether to answer, and from which sentences: every composer (offline and LLM) goes through this one policy. Its
+/// inputs are named: names and periods the briefings never mention (facts of the index), and the answer model's
+/// probability for each candidate sentence against the model's fitted threshold.
+/// </summary>
+public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
+{
+    private static readonly int PeriodMatch = Array.IndexOf(AnswerFeatures.Names, "period_match");
+
+    internal AnswerDecision Decide(RetrievalResult retrieval, SentenceScorer scorer)
+    {
+        ArgumentNullException.ThrowIfNull(retrieval);
+        var candidates = AnswerFeatures.Extract(retrieval, scorer, options.EvidencePassages);
+        model.Score(candidates);
+        foreach (var c in candidates.Where(c => c.Sentence.Info is { Instruction: true } || c.Sentence.Info is { Words: < 4 }))
+        {
+            // Text that talks to an assistant is never evidence; nor are scraps of three words.
+            c.Probability = 0;
+        }
+
+        candidates.Sort((a, b) => b.Probability.CompareTo(a.Probability));
+        if (retrieval.UnknownSalient.Count > 0)
+        {
+            return new AnswerDecision(AbstainReason.UnknownNames, null, [], candidates);
+        }
+
+        if (retrieval.PeriodUncovered)
+        {
+            return new AnswerDecision(AbstainReason.PeriodUncovered, null, [], candidates);
+        }
+
+        var pool = candidates;
+        var query = retrieval.Query;
+        if ((query.Recency != Recency.None || query.PrefersNewest) && retrieval.Evidence.Count > 0)
+        {
+            // "the latest meeting", "who is the new …": answer from the briefing retrieval put first for its date.
+            var chosenBriefing = retrieval.Evidence[0].Briefing.Id;
+            var fromIt = candidates.Where(c => c.Evidence.Briefing.Id == chosenBriefing).ToList();
+            if (fromIt.Count > 0)
+            {
+                pool = fromIt;
+            }
+        }
+
+        if (query.Dates is not null && !query.DatesAreSoft)
+        {
+            // "in June 2023": answer from briefings of that period, or that talk about it, when there are any.
+            var inPeriod = pool.Where(c => c.Features[PeriodMatch] > 0).ToList();
+            if (inPeriod.Count > 0)
+            {
+                pool = inPeriod;
+            }
+        }
+
+        if (pool.Count == 0 || pool[0].Probability < model.Threshold)
+        {
+            return new AnswerDecision(AbstainReason.Weak, null, [], candidates);
+        }
+
+        var best = pool[0];
+        var chosen = new List<AnswerCandidate> { best };
+        foreach (var c in pool.Skip(1))
+        {
+            if (chosen.Count >= options.MaxSentences)
+            {
+                break;
+            }
+
+            // Supporting sentences: likely answers themselves, close to the best, from the same briefing, not the same text.
+            if (c.Probability >= model.Threshold && c.Probability >= best.Probability * options.ExtraSentenceRatio &&
+                c.Evidence.Briefing.Id == best.Evidence.Briefing.Id && !chosen.Any(x => x.Sentence.Overlaps(c.Sentence) || x.Sentence.IsNearDuplicateOf(c.Sentence)))
+            {
+                chosen.Add(c);
+            }
+        }
+
+        return new AnswerDecision(AbstainReason.None, best, chosen, candidates);
+    }
+}

@@ -1,0 +1,60 @@
+using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.Answering.Selection;
+using NatoBriefBot.Core.Retrieval;
+
+namespace NatoBriefBot.Core.Evaluation;
+
+/// <summary>
+/// Turns labelled questions into training data for the answer model: each question runs through the real follow-up
+/// resolution and retrieval, and every candidate sentence is labelled by whether it holds the accepted answer and comes
+/// from one of the question's source briefings.
+/// </summary>
+public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter rewriter, IAnswerService answers, ConversationMemory memory, AnsweringOptions options)
+{
+    public async Task<List<TrainingQuestion>> BuildAsync(IEnumerable<EvalQuestion> questions, IEnumerable<EvalDialogue> dialogues, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(dialogues);
+        var result = new List<TrainingQuestion>();
+        foreach (var q in questions)
+        {
+            result.Add(await ExampleAsync(q.Id, q.Question, q.Question, q.Sources, q.Accept, ct).ConfigureAwait(false));
+        }
+
+        foreach (var d in dialogues)
+        {
+            var conversation = "train-" + d.Id + "-" + Guid.NewGuid().ToString("N");
+            for (var i = 0; i < d.Turns.Count; i++)
+            {
+                var turn = d.Turns[i];
+                var history = memory.History(conversation);
+                var resolved = history.Count == 0 ? turn.Question : await rewriter.RewriteAsync(turn.Question, history, ct).ConfigureAwait(false);
+                result.Add(await ExampleAsync($"{d.Id}.{i + 1}", turn.Question, resolved, turn.Sources, turn.Accept, ct).ConfigureAwait(false));
+                await answers.AskAsync(new AskRequest(turn.Question, conversation), ct).ConfigureAwait(false);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<TrainingQuestion> ExampleAsync(string id, string question, string resolved, IReadOnlyList<string> sources, IReadOnlyList<IReadOnlyList<string>> accept, CancellationToken ct)
+    {
+        var retrieval = await retriever.RetrieveAsync(resolved, ct).ConfigureAwait(false);
+        var scorer = retrieval.Scorer ?? new SentenceScorer(retrieval.Query, retrieval.TermWeights);
+        var candidates = AnswerFeatures.Extract(retrieval, scorer, options.EvidencePassages);
+        var answerable = sources.Count > 0 && accept.Count > 0;
+        var groups = candidates.Select(c => answerable && EvalSet.IsSource(c.Evidence.Briefing.File, sources) ? GroupsCovered(c, accept) : 0).ToList();
+        // A sentence holding every part of the answer is right; when no single sentence does (a multi-part answer), the
+        // sentences holding the most parts are.
+        var best = groups.DefaultIfEmpty(0).Max();
+        var labels = groups.Select(g => best > 0 && g == best && (g == accept.Count || g > 0)).ToList();
+        _ = question;
+        return new TrainingQuestion(id, answerable, candidates.Select(c => c.Features).ToList(), labels);
+    }
+
+    private static int GroupsCovered(AnswerCandidate candidate, IReadOnlyList<IReadOnlyList<string>> accept)
+    {
+        var text = candidate.Sentence.RefersBack && candidate.Sentence.Previous is { } previous ? previous.Text + " " + candidate.Sentence.Text : candidate.Sentence.Text;
+        return accept.Count(group => group.Any(alt => text.Contains(alt, StringComparison.OrdinalIgnoreCase)));
+    }
+}

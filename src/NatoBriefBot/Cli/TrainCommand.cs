@@ -1,0 +1,81 @@
+using System.CommandLine;
+using NatoBriefBot.Core;
+using NatoBriefBot.Core.Answering.Selection;
+using NatoBriefBot.Core.Embeddings;
+using NatoBriefBot.Core.Evaluation;
+using NatoBriefBot.Core.Ingestion;
+
+namespace NatoBriefBot.Cli;
+
+/// <summary>
+/// <c>train [--questions FILE...] [--followups FILE...] [--corpus PATH...] [--db FILE] [--out FILE]</c>: refits the answer
+/// model from the training questions (never the test split) on an index of the seeds and the unrelated articles, and
+/// writes its weights file.
+/// </summary>
+internal static class TrainCommand
+{
+    /// <summary>The training questions: the bank's train split, the older sets rules were once fitted to, the shared set.</summary>
+    private static readonly string[] DefaultQuestions =
+        ["eval/bank/train.jsonl", "eval/heldout.jsonl", "eval/distractors.jsonl", "../shared/eval/qa.jsonl"];
+
+    private static readonly string[] DefaultFollowups =
+        ["eval/bank/train-followups.jsonl", "eval/heldout-followups.jsonl", "../shared/eval/followups.jsonl"];
+
+    public const string DefaultModel = "src/NatoBriefBot.Core/Answering/Selection/answer-model.json";
+
+    public static Command Create()
+    {
+        var questions = new Option<string[]>("--questions") { Description = "Training questions (JSON lines); repeatable. Default: the train split and the older training sets.", AllowMultipleArgumentsPerToken = true };
+        var followups = new Option<string[]>("--followups") { Description = "Training dialogues (JSON lines); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var corpus = new Option<string[]>("--corpus") { Description = "Briefings to train on (default: seeds/ and tests/fixtures/distractors/).", AllowMultipleArgumentsPerToken = true };
+        var db = new Option<string>("--db") { Description = "Index for training (default data/train.db; filled from --corpus).", DefaultValueFactory = _ => "data/train.db" };
+        var output = new Option<string>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => DefaultModel };
+        var command = new Command("train", "Refit the answer model (sentence selection and abstention) from training questions.") { questions, followups, corpus, db, output };
+        command.SetAction((parse, ct) => CliServices.RunAsync(async () =>
+        {
+            var root = ProjectPaths.FindRoot();
+            using var services = CliServices.Build(Path.Combine(root, parse.GetValue(db)!));
+            var engineRoot = services.GetRequiredService<EngineRoot>();
+            var paths = parse.GetValue(corpus) is { Length: > 0 } given ? given : [engineRoot.Resolve("seeds"), engineRoot.Resolve("tests/fixtures/distractors")];
+            var report = await IngestCommand.RunAsync(services, paths, new IngestRunOptions(Prune: true), Console.Error, ct).ConfigureAwait(false);
+            IngestCommand.Print(report, Console.Error);
+
+            var qFiles = Existing(engineRoot, parse.GetValue(questions), DefaultQuestions);
+            var fFiles = Existing(engineRoot, parse.GetValue(followups), DefaultFollowups);
+            var builder = ActivatorUtilities.CreateInstance<TrainingSetBuilder>(services);
+            var data = await builder.BuildAsync(
+                qFiles.SelectMany(EvalSet.Read<EvalQuestion>).ToList(),
+                fFiles.SelectMany(EvalSet.Read<EvalDialogue>).ToList(),
+                ct).ConfigureAwait(false);
+            var provenance = new AnswerModelProvenance
+            {
+                Trained = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Command = "dotnet run --project src/NatoBriefBot -- train",
+                Embedder = EmbedderFactory.ProfileOf(services.GetRequiredService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>()).Name,
+                TrainingFiles = [.. qFiles.Concat(fFiles).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))],
+            };
+            var model = AnswerModelTrainer.Fit(data, provenance);
+            var outPath = engineRoot.Resolve(parse.GetValue(output)!);
+            model.Save(outPath);
+            Console.Out.WriteLine($"train: {model.Provenance.Questions} questions, {model.Provenance.Candidates} candidate sentences ({model.Provenance.Positives} answers) | {model.Provenance.TrainFit}");
+            for (var i = 0; i < AnswerModel.Features.Count; i++)
+            {
+                Console.Out.WriteLine($"  {AnswerModel.Features[i],-18} {model.Weights[i],8:0.000}");
+            }
+
+            Console.Out.WriteLine($"Wrote {outPath}. Rebuild (or set Answering:ModelPath) to use it.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static List<string> Existing(EngineRoot root, string[]? given, string[] defaults)
+    {
+        if (given is { Length: > 0 })
+        {
+            return [.. given.Select(Path.GetFullPath)];
+        }
+
+        return [.. defaults.Select(root.Resolve).Where(File.Exists)];
+    }
+}
