@@ -23,7 +23,10 @@ public sealed partial class AnswerService(
         var watch = Stopwatch.StartNew();
         var history = memory.History(request.Conversation);
         var resolved = history.Count == 0 ? question : await rewriter.RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
-        var retrieval = await retriever.RetrieveAsync(resolved, cancellationToken).ConfigureAwait(false);
+        var hints = history.Count > 0 && FollowUpRewriter.IsFollowUp(question)
+            ? new RetrievalHints(history[^1].Answer.Citations.Select(c => c.File).ToList())
+            : new RetrievalHints([]);
+        var retrieval = await retriever.RetrieveAsync(resolved, hints, cancellationToken).ConfigureAwait(false);
         var compose = new ComposeRequest(question, resolved, retrieval.Evidence) { Retrieval = retrieval };
         Answer answer;
         try

@@ -23,9 +23,7 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
         var decision = policy.Decide(retrieval, scorer);
         if (decision.Abstain != AbstainReason.None)
         {
-            var names = decision.Abstain == AbstainReason.UnknownNames ? UnknownNames(query, retrieval.UnknownSalient) : null;
-            var period = decision.Abstain == AbstainReason.PeriodUncovered ? query.DateText : null;
-            return Task.FromResult(NotInBriefings.Create(request.Question, request.Evidence, names, period));
+            return Task.FromResult(AnswerPolicy.Refuse(request, retrieval, decision));
         }
 
         var chosen = Ordered(decision, query);
@@ -168,12 +166,6 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
         }
 
         return query.Dates is not null || query.Type == QuestionType.When ? $"From the briefing of {when}:" : string.Empty;
-    }
-
-    private static string UnknownNames(QueryAnalysis query, IReadOnlyList<string> unknown)
-    {
-        var words = TermAnalyzer.Tokenize(query.Text).Where(t => unknown.Contains(t.Term)).Select(t => t.Surface).Distinct().ToList();
-        return words.Count == 0 ? string.Empty : string.Join(", ", words);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:He|She|They)\b")]

@@ -24,6 +24,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         var last = history[^1];
         var q = question.Trim();
+        if (!IsFollowUp(q))
+        {
+            // A new, complete question starts fresh: no period, name or topic carries over.
+            return q;
+        }
+
+        q = ResolveReferences(q, last);
         var about = AboutRegex().Match(q);
         if (about.Success)
         {
@@ -73,6 +80,64 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         return CarryPeriod(q, last.ResolvedQuestion, q);
     }
 
+    /// <summary>
+    /// True when the question leans on the conversation: it points back ("he", "there", "that city", "the second one"),
+    /// continues ("and …", "what about …") or is too short to stand alone. A question naming its own subject is not.
+    /// </summary>
+    public static bool IsFollowUp(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var q = question.Trim();
+        return AboutRegex().IsMatch(q) || PersonPronounRegex().IsMatch(q) || ThingPronounRegex().IsMatch(q) ||
+            OrdinalRegex().IsMatch(q) || TermAnalyzer.Terms(q).Count <= 2;
+    }
+
+    /// <summary>"the second one" → the second name the previous answer listed; "there" / "that city" → the place it named.</summary>
+    private static string ResolveReferences(string q, ConversationTurn last)
+    {
+        var ordinal = OrdinalRegex().Match(q);
+        if (ordinal.Success)
+        {
+            var names = ListedNames(last.Answer.Text);
+            var n = ordinal.Groups["n"].Value.ToLowerInvariant() switch
+            {
+                "first" or "1st" => 0, "second" or "2nd" => 1, "third" or "3rd" => 2, "fourth" or "4th" => 3, "last" => names.Count - 1, _ => -1,
+            };
+            if (n >= 0 && n < names.Count)
+            {
+                return q[..ordinal.Index] + names[n] + q[(ordinal.Index + ordinal.Length)..];
+            }
+        }
+
+        var there = PlaceReferenceRegex().Match(q);
+        if (there.Success && PlaceRegex().Match(last.Answer.Text) is { Success: true } place)
+        {
+            var name = place.Groups["place"].Value;
+            return q[..there.Index] + (there.Value.Equals("there", StringComparison.OrdinalIgnoreCase) ? "in " + name : name) + q[(there.Index + there.Length)..];
+        }
+
+        return q;
+    }
+
+    /// <summary>Names in the order the answer lists them ("Sweden, Spain and Belgium"), without citation markers.</summary>
+    private static List<string> ListedNames(string answer)
+    {
+        var names = new List<string>();
+        foreach (Match m in EnumerationRegex().Matches(CitationMarkerRegex().Replace(answer, " ")))
+        {
+            foreach (var item in ListSeparatorRegex().Split(m.Value))
+            {
+                var name = item.Trim();
+                if (name.Length > 0 && !names.Contains(name))
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>Replaces the first run of names in <paramref name="previous"/> (e.g. "Sweden, Spain and Belgium") with <paramref name="entity"/>.</summary>
     private static string ReplaceEntities(string previous, string entity)
     {
@@ -115,6 +180,25 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"(?<![.?!]\s)(?<=\s)[A-Z][\w\-]+(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w\-]+)*")]
     private static partial Regex EntityRunRegex();
+
+    [GeneratedRegex(@"\bthe\s+(?<n>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:one|country|ally|name|item|person)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrdinalRegex();
+
+    [GeneratedRegex(@"\bthere\b|\b(?:that|this|the same)\s+(?:city|place|country|town|capital)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceReferenceRegex();
+
+    [GeneratedRegex(@"\b(?:in|at|to|from)\s+(?<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")]
+    private static partial Regex PlaceRegex();
+
+    // An enumeration of capitalized names: "Sweden, Spain and Belgium", "France or Germany".
+    [GeneratedRegex(@"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*(?:\s*,\s*[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)*,?\s+(?:and|or)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*")]
+    private static partial Regex EnumerationRegex();
+
+    [GeneratedRegex(@"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")]
+    private static partial Regex ListSeparatorRegex();
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex CitationMarkerRegex();
 
     [GeneratedRegex(@"\b(?:in|during|of)\s+(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodRegex();

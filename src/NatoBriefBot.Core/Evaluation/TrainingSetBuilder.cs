@@ -18,7 +18,7 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
         var result = new List<TrainingQuestion>();
         foreach (var q in questions)
         {
-            result.Add(await ExampleAsync(q.Id, q.Question, q.Question, q.Sources, q.Accept, ct).ConfigureAwait(false));
+            result.Add(await ExampleAsync(q.Id, q.Question, new RetrievalHints([]), q.Sources, q.Accept, ct).ConfigureAwait(false));
         }
 
         foreach (var d in dialogues)
@@ -29,7 +29,10 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
                 var turn = d.Turns[i];
                 var history = memory.History(conversation);
                 var resolved = history.Count == 0 ? turn.Question : await rewriter.RewriteAsync(turn.Question, history, ct).ConfigureAwait(false);
-                result.Add(await ExampleAsync($"{d.Id}.{i + 1}", turn.Question, resolved, turn.Sources, turn.Accept, ct).ConfigureAwait(false));
+                var hints = history.Count > 0 && FollowUpRewriter.IsFollowUp(turn.Question)
+                    ? new RetrievalHints(history[^1].Answer.Citations.Select(c => c.File).ToList())
+                    : new RetrievalHints([]);
+                result.Add(await ExampleAsync($"{d.Id}.{i + 1}", resolved, hints, turn.Sources, turn.Accept, ct).ConfigureAwait(false));
                 await answers.AskAsync(new AskRequest(turn.Question, conversation), ct).ConfigureAwait(false);
             }
         }
@@ -37,9 +40,9 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
         return result;
     }
 
-    private async Task<TrainingQuestion> ExampleAsync(string id, string question, string resolved, IReadOnlyList<string> sources, IReadOnlyList<IReadOnlyList<string>> accept, CancellationToken ct)
+    private async Task<TrainingQuestion> ExampleAsync(string id, string resolved, RetrievalHints hints, IReadOnlyList<string> sources, IReadOnlyList<IReadOnlyList<string>> accept, CancellationToken ct)
     {
-        var retrieval = await retriever.RetrieveAsync(resolved, ct).ConfigureAwait(false);
+        var retrieval = await retriever.RetrieveAsync(resolved, hints, ct).ConfigureAwait(false);
         var scorer = retrieval.Scorer ?? new SentenceScorer(retrieval.Query, retrieval.TermWeights);
         var candidates = AnswerFeatures.Extract(retrieval, scorer, options.EvidencePassages);
         var answerable = sources.Count > 0 && accept.Count > 0;
@@ -48,7 +51,6 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
         // sentences holding the most parts are.
         var best = groups.DefaultIfEmpty(0).Max();
         var labels = groups.Select(g => best > 0 && g == best && (g == accept.Count || g > 0)).ToList();
-        _ = question;
         return new TrainingQuestion(id, answerable, candidates.Select(c => c.Features).ToList(), labels);
     }
 

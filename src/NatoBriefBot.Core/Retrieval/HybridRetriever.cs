@@ -22,6 +22,9 @@ public sealed record RetrievalResult(
     /// <summary>The sentence scorer used for reranking, with its per-passage analysis, for the composer to reuse.</summary>
     internal SentenceScorer? Scorer { get; init; }
 
+    /// <summary>Words of the question that no briefing contains (after spelling correction and synonyms).</summary>
+    public IReadOnlyList<string> MissingTerms { get; init; } = [];
+
     /// <summary>The question's vector (as the embedder embeds queries), for comparing it with sentence vectors.</summary>
     public ReadOnlyMemory<float> QueryVector { get; init; }
 
@@ -42,7 +45,15 @@ public sealed record RetrievalTimings(TimeSpan Analyze, TimeSpan Keyword, TimeSp
 public interface IRetriever
 {
     Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken = default);
+
+    /// <summary>Retrieval for a follow-up: the briefings the previous answer cited are preferred.</summary>
+    Task<RetrievalResult> RetrieveAsync(string question, RetrievalHints hints, CancellationToken cancellationToken = default) =>
+        RetrieveAsync(question, cancellationToken);
 }
+
+/// <summary>What the conversation says about where the answer is likely to be.</summary>
+/// <param name="PreferredFiles">Briefings the previous turn cited (by file): a follow-up is first looked for there.</param>
+public sealed record RetrievalHints(IReadOnlyCollection<string> PreferredFiles);
 
 /// <summary>
 /// Hybrid retrieval: FTS5 BM25 over analyzed terms and cosine similarity over passage vectors, merged by weighted
@@ -54,18 +65,24 @@ public sealed class HybridRetriever(
     QueryAnalyzer analyzer,
     RetrievalOptions options) : IRetriever
 {
-    public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken = default)
+    public Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken = default) =>
+        RetrieveAsync(question, new RetrievalHints([]), cancellationToken);
+
+    public async Task<RetrievalResult> RetrieveAsync(string question, RetrievalHints hints, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(hints);
+        var preferred = hints.PreferredFiles.Count == 0 ? null : hints.PreferredFiles.ToHashSet(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         var query = analyzer.Analyze(question);
         var snapshot = store.CurrentSnapshot();
         var briefings = snapshot.ById;
         var total = Math.Max(1, snapshot.Count);
         var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList());
+        query = CorrectSpelling(query, df);
         var weights = query.Terms.Concat(query.Salient).Distinct(StringComparer.Ordinal)
             .ToDictionary(t => t, t => Idf(df.GetValueOrDefault(t), total), StringComparer.Ordinal);
         var years = briefings.Values.Where(b => b.Published is not null).Select(b => b.Published!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-        var unknown = query.Salient.Where(t => df.GetValueOrDefault(t) == 0 && !years.Contains(t)).ToList();
+        var unknown = query.Salient.Where(t => df.GetValueOrDefault(t) == 0 && !years.Contains(t) && !query.Alternatives.ContainsKey(t)).ToList();
 
         var analyzed = clock.Elapsed;
         var keywordHits = store.SearchKeywords(BuildMatch(query.Terms, df, total), options.Candidates * 2);
@@ -97,16 +114,57 @@ public sealed class HybridRetriever(
             .Take(options.RerankDepth)
             .ToList();
         var absent = query.Terms.Concat(query.Salient).Where(t => df.GetValueOrDefault(t) == 0).ToHashSet(StringComparer.Ordinal);
+        var missing = query.CoreTerms.Where(t => df.GetValueOrDefault(t) == 0 &&
+            !(query.Alternatives.TryGetValue(t, out var alts) && alts.Any(a => df.GetValueOrDefault(a) > 0))).ToList();
         var fusedAt = clock.Elapsed;
         var scorer = new SentenceScorer(query, weights, absent);
         var ranked = MergeNearDuplicates(Rerank(fusedRanked, scorer)
-            .Select(e => e with { Score = e.Score * Boost(e.Briefing, e.Passage, query, snapshot.Timeline) })
+            .Select(e => e with { Score = e.Score * Boost(e.Briefing, e.Passage, query, snapshot.Timeline) * (preferred?.Contains(e.Briefing.File) == true ? options.FollowUpBoost : 1) })
             .OrderByDescending(e => e.Score), options.MaxEvidence);
         var periodUncovered = query.Dates is { } period && !query.DatesAreSoft &&
             !briefings.Values.Any(b => b.Published is { } d && period.Contains(d)) &&
             !ranked.Any(e => PeriodMentions.Mentions(e.Passage.Text, period, e.Briefing.Published));
         var timings = new RetrievalTimings(analyzed, keywords - analyzed, vectors - keywords, fusedAt - vectors, clock.Elapsed - fusedAt);
-        return new RetrievalResult(query, ranked, weights, unknown, periodUncovered) { Scorer = scorer, Timings = timings, QueryVector = vector };
+        return new RetrievalResult(query, ranked, weights, unknown, periodUncovered)
+        {
+            Scorer = scorer,
+            Timings = timings,
+            QueryVector = vector,
+            MissingTerms = missing,
+        };
+    }
+
+    /// <summary>
+    /// A word of the question no briefing contains, but spelled like one that some do ("stoltenburg", "ammunitoin"): the
+    /// indexed word becomes its alternative, so a typo neither misses the passage nor reads as an unknown name.
+    /// </summary>
+    private QueryAnalysis CorrectSpelling(QueryAnalysis query, Dictionary<string, long> df)
+    {
+        Dictionary<string, IReadOnlyList<string>>? alternatives = null;
+        List<string>? terms = null;
+        foreach (var term in query.CoreTerms.Concat(query.Salient).Distinct(StringComparer.Ordinal))
+        {
+            if (df.ContainsKey(term) || term.Length < options.SpellingMinLength || term.Any(char.IsDigit) ||
+                (query.Alternatives.TryGetValue(term, out var known) && known.Any(df.ContainsKey)))
+            {
+                continue;
+            }
+
+            var similar = store.SimilarTerms(term, term.Length >= 8 ? 2 : 1);
+            if (similar.Count == 0)
+            {
+                continue;
+            }
+
+            alternatives ??= new Dictionary<string, IReadOnlyList<string>>(query.Alternatives, StringComparer.Ordinal);
+            terms ??= [.. query.Terms];
+            var corrected = similar[0].Term;
+            alternatives[term] = [.. (query.Alternatives.GetValueOrDefault(term) ?? []), corrected];
+            terms.Add(corrected);
+            df[corrected] = similar[0].Df;
+        }
+
+        return alternatives is null ? query : query with { Alternatives = alternatives, Terms = terms! };
     }
 
     /// <summary>

@@ -42,4 +42,12 @@ public sealed class RetrievalOptions
     /// <summary>Largest score multiplier for the newest briefing when a question asks for the latest.</summary>
     [Range(1.0, 10.0)]
     public double RecencyBoost { get; set; } = 1.6;
+
+    /// <summary>Boost for the briefings the previous answer cited, when a question follows up on it.</summary>
+    [Range(1.0, 10.0)]
+    public double FollowUpBoost { get; set; } = 1.5;
+
+    /// <summary>Shortest question word that is matched to a similarly spelled index word when no briefing contains it.</summary>
+    [Range(3, 50)]
+    public int SpellingMinLength { get; set; } = 5;
 }

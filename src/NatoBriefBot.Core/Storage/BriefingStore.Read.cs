@@ -145,6 +145,39 @@ public sealed partial class BriefingStore
         return result;
     }
 
+    /// <summary>Index terms spelled like <paramref name="term"/> (same first letter, within <paramref name="maxEdits"/> edits:
+    /// insertions, deletions, substitutions or swaps of neighbours), closest first, then most frequent.</summary>
+    public List<(string Term, long Df, int Edits)> SimilarTerms(string term, int maxEdits)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        var result = new List<(string, long, int)>();
+        if (term.Length < 2)
+        {
+            return result;
+        }
+
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT term, doc FROM passages_vocab WHERE term >= $from AND term < $to AND length(term) BETWEEN $min AND $max";
+        cmd.Parameters.AddWithValue("$from", term[..1]);
+        cmd.Parameters.AddWithValue("$to", ((char)(term[0] + 1)).ToString());
+        cmd.Parameters.AddWithValue("$min", term.Length - maxEdits);
+        cmd.Parameters.AddWithValue("$max", term.Length + maxEdits);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            var candidate = reader.GetString(0);
+            var edits = Text.EditDistance.Compute(term, candidate, maxEdits);
+            if (edits <= maxEdits && edits > 0)
+            {
+                result.Add((candidate, reader.GetInt64(1), edits));
+            }
+        }
+
+        result.Sort((a, b) => a.Item3 != b.Item3 ? a.Item3.CompareTo(b.Item3) : b.Item2.CompareTo(a.Item2));
+        return result;
+    }
+
     /// <summary>Number of passages in the index.</summary>
     public int PassageCount => _vectors.Current().Count;
 

@@ -26,9 +26,13 @@ public sealed class LlmAnswerComposer : IAnswerComposer
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
+    private readonly Selection.AnswerPolicy? _policy;
+
+    /// <param name="policy">The answer policy both composers share: when it abstains, the model is not asked.</param>
     public LlmAnswerComposer(LlmChat chat, PromptProvider prompts, IAnswerComposer fallback, LlmOptions options,
-        ILogger<LlmAnswerComposer>? logger = null, TimeProvider? time = null)
+        ILogger<LlmAnswerComposer>? logger = null, TimeProvider? time = null, Selection.AnswerPolicy? policy = null)
     {
+        _policy = policy;
         _chat = chat ?? throw new ArgumentNullException(nameof(chat));
         _prompts = prompts ?? throw new ArgumentNullException(nameof(prompts));
         _fallback = fallback ?? throw new ArgumentNullException(nameof(fallback));
@@ -41,6 +45,11 @@ public sealed class LlmAnswerComposer : IAnswerComposer
     public async Task<Answer> ComposeAsync(ComposeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (_policy?.Abstention(request) is { } abstention)
+        {
+            return abstention;
+        }
+
         var packed = PromptPassages.Pack(request.Evidence, _options.MaxContextTokens);
         if (packed.Included.Count == 0)
         {

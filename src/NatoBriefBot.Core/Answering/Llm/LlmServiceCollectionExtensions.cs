@@ -41,7 +41,9 @@ public static class LlmServiceCollectionExtensions
             sp.GetRequiredService<PromptProvider>(),
             (IAnswerComposer)Resolve(sp, composer),
             sp.GetRequiredService<IOptions<LlmOptions>>().Value,
-            sp.GetService<ILogger<LlmAnswerComposer>>()), composer.Lifetime));
+            sp.GetService<ILogger<LlmAnswerComposer>>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<Selection.AnswerPolicy>()), composer.Lifetime));
 
         var rewriter = services.LastOrDefault(d => d.ServiceType == typeof(IQuestionRewriter) && !d.IsKeyedService);
         if (rewriter is not null)

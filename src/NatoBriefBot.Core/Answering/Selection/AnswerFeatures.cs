@@ -41,6 +41,7 @@ internal static class AnswerFeatures
         "short",              // under eight words
         "refers_back",        // opens by referring to the sentence before ("This level of support...")
         "instruction",        // talks to an assistant: never evidence
+        "missing_words",      // weighted share of the question's words no briefing contains
     ];
 
     public static List<AnswerCandidate> Extract(RetrievalResult retrieval, SentenceScorer scorer, int passages)
@@ -73,6 +74,7 @@ internal static class AnswerFeatures
         var bestDense = kept.Max(k => k.Dense);
         var briefingTerms = BriefingTerms(evidence);
         var salient = query.Salient;
+        var missing = MissingShare(retrieval);
         var result = new List<AnswerCandidate>(kept.Count);
         foreach (var (s, rank, dense) in kept)
         {
@@ -105,11 +107,29 @@ internal static class AnswerFeatures
                 info is { Words: < 8 } ? 1 : 0,
                 s.RefersBack ? 1 : 0,
                 info is { Instruction: true } ? 1 : 0,
+                missing,
             ];
             result.Add(new AnswerCandidate(s, rank, f));
         }
 
         return result;
+    }
+
+    /// <summary>Share of the question's term weight carried by words no briefing contains.</summary>
+    private static double MissingShare(RetrievalResult retrieval)
+    {
+        double total = 0, missing = 0;
+        foreach (var term in retrieval.Query.CoreTerms)
+        {
+            var w = retrieval.TermWeights.GetValueOrDefault(term, 1);
+            total += w;
+            if (retrieval.MissingTerms.Contains(term))
+            {
+                missing += w;
+            }
+        }
+
+        return total == 0 ? 0 : missing / total;
     }
 
     /// <summary>Cosine of the question vector and the sentence's stored vector; 0 when the index has no sentence vectors.</summary>

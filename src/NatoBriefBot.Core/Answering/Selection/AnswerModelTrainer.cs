@@ -6,7 +6,7 @@ public sealed record TrainingQuestion(string Id, bool Answerable, IReadOnlyList<
 
 /// <summary>
 /// Fits the answer model: L2-regularized logistic regression (Newton's method) on every candidate sentence of the
-/// answerable training questions, then the abstention threshold that gets the most training questions right
+/// training questions (those of unanswerable questions are all negatives), then the abstention threshold that gets the most training questions right
 /// (answerable: best sentence right and above it; unanswerable: best sentence below it).
 /// </summary>
 public static class AnswerModelTrainer
@@ -20,7 +20,9 @@ public static class AnswerModelTrainer
         ArgumentNullException.ThrowIfNull(provenance);
         var rows = new List<double[]>();
         var labels = new List<bool>();
-        foreach (var q in questions.Where(q => q.Answerable && q.Labels.Any(l => l)))
+        // Every candidate of an unanswerable question is a negative example too: that is what teaches the model when the
+        // best available sentence still does not answer, and so where to abstain.
+        foreach (var q in questions.Where(q => !q.Answerable || q.Labels.Any(l => l)))
         {
             rows.AddRange(q.Features);
             labels.AddRange(q.Labels);

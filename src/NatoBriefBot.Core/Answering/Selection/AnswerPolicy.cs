@@ -33,6 +33,35 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 {
     private static readonly int PeriodMatch = Array.IndexOf(AnswerFeatures.Names, "period_match");
 
+    /// <summary>The "not in the briefings" answer when the policy abstains on this retrieval; null when it would answer.
+    /// The LLM composer asks this before calling the model, so both composers abstain on the same questions.</summary>
+    public Answer? Abstention(ComposeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Retrieval is not { } retrieval)
+        {
+            return null;
+        }
+
+        var decision = Decide(retrieval, retrieval.Scorer ?? new SentenceScorer(retrieval.Query, retrieval.TermWeights));
+        return decision.Abstain == AbstainReason.None ? null : Refuse(request, retrieval, decision);
+    }
+
+    /// <summary>The reply for an abstention, saying why: the names or the period no briefing mentions, or just that none answers.</summary>
+    internal static Answer Refuse(ComposeRequest request, RetrievalResult retrieval, AnswerDecision decision)
+    {
+        var query = retrieval.Query;
+        string? names = null;
+        if (decision.Abstain == AbstainReason.UnknownNames)
+        {
+            var words = Text.TermAnalyzer.Tokenize(query.Text).Where(t => retrieval.UnknownSalient.Contains(t.Term)).Select(t => t.Surface).Distinct().ToList();
+            names = words.Count == 0 ? null : string.Join(", ", words);
+        }
+
+        var period = decision.Abstain == AbstainReason.PeriodUncovered ? query.DateText : null;
+        return NotInBriefings.Create(request.Question, request.Evidence, names, period);
+    }
+
     internal AnswerDecision Decide(RetrievalResult retrieval, SentenceScorer scorer)
     {
         ArgumentNullException.ThrowIfNull(retrieval);
