@@ -165,6 +165,12 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
             return $"The most recent briefing ({when}, \u201C{top.Briefing.Title}\u201D) says:";
         }
 
+        if (query.PrefersNewest)
+        {
+            // "now", "today": the briefings can't speak for today; say how recent the answer is.
+            return $"As of the briefing of {when} (the briefings don't cover later events):";
+        }
+
         return query.Dates is not null || query.Type == QuestionType.When ? $"From the briefing of {when}:" : string.Empty;
     }
 

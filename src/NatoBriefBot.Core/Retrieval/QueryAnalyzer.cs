@@ -69,7 +69,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         var recency = LatestRegex().IsMatch(question) ? Recency.Latest : EarliestRegex().IsMatch(question) ? Recency.Earliest : Recency.None;
         var type = Classify(question);
-        var prefersNewest = recency == Recency.Latest || (type == QuestionType.Who && CurrentRegex().IsMatch(question));
+        // "now", "today", "currently": the present. The briefings end before it, so the newest ones are preferred (and the
+        // answer says how old they are), but no briefing is taken for "today".
+        var prefersNewest = recency == Recency.Latest || PresentRegex().IsMatch(question) || (type == QuestionType.Who && CurrentRegex().IsMatch(question));
         if (recency != Recency.None || prefersNewest)
         {
             // "the latest meeting", "the new Secretary General": these words choose the briefing, they are not its content.
@@ -221,6 +223,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     [GeneratedRegex(@"\b(?:new|current|now|today|currently|is)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CurrentRegex();
+
+    [GeneratedRegex(@"\b(?:now|today|currently|at present|presently|these days|right now|as of today)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PresentRegex();
 
     [GeneratedRegex(@"\bnationality\b|\bwhat country (?:is|was) \w+ from\b|\bwhere (?:is|was) \w+(?: \w+)? from\b|\bcitizen of\b")]
     private static partial Regex NationalityRegex();

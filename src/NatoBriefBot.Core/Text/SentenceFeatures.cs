@@ -82,7 +82,7 @@ public static partial class SentenceFeatures
     [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*\s*(?:%|(?:percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AmountRegex();
 
-    [GeneratedRegex(@"\b(?:in|at|to|from|near|visited|visit)\s+(?:the\s+)?[A-Z][a-z]+")]
+    [GeneratedRegex(@"\b(?:in|at|to|from|near|visited|visit)\s+(?:the\s+)?(?:[A-Z][a-z]+|[A-Z]{2,})")]
     private static partial Regex PlaceRegex();
 
     [GeneratedRegex(@"(?:\b[A-Z][a-zA-Z\-]+(?:'s|’s)?)(?:\s+[A-Z][a-zA-Z\-]+(?:'s|’s)?)+")]

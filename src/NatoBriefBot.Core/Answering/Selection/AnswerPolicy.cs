@@ -21,7 +21,11 @@ internal enum AbstainReason
 internal sealed record AnswerDecision(AbstainReason Abstain, AnswerCandidate? Best, IReadOnlyList<AnswerCandidate> Chosen, IReadOnlyList<AnswerCandidate> Candidates)
 {
     /// <summary>The question asks for a kind of fact (a number, a date, a person) the chosen sentence does not state.</summary>
-    public bool AttributeMissing => Best is { } b && b.Features[Array.IndexOf(AnswerFeatures.Names, "type_missing")] > 0;
+    /// Only for the kinds of fact that are detected reliably (numbers, amounts, dates).
+    public bool AttributeMissing => Best is { } b && b.Features[Array.IndexOf(AnswerFeatures.Names, "type_missing")] > 0 &&
+        Best.Sentence.Info is not null && Query?.Type is QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch;
+
+    public QueryAnalysis? Query { get; init; }
 }
 
 /// <summary>
@@ -129,6 +133,6 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             }
         }
 
-        return new AnswerDecision(AbstainReason.None, best, chosen, candidates);
+        return new AnswerDecision(AbstainReason.None, best, chosen, candidates) { Query = query };
     }
 }
