@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
+using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Storage;
 using NatoBriefBot.Core.Text;
 
@@ -73,7 +74,7 @@ public sealed class HybridRetriever(
         var analyzed = clock.Elapsed;
         var keywordHits = store.SearchKeywords(BuildMatch(query.Terms, df, total), options.Candidates * 2);
         var keywords = clock.Elapsed;
-        var vector = (await embedder.GenerateAsync([query.Text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
+        var vector = await embedder.GenerateQueryVectorAsync(query.Text, cancellationToken).ConfigureAwait(false);
         var vectorHits = snapshot.Search(vector.Span, options.Candidates, allow);
         var vectors = clock.Elapsed;
 
