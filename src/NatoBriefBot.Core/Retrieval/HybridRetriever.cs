@@ -49,6 +49,7 @@ public interface IRetriever
 public sealed class HybridRetriever(
     BriefingStore store,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
+    EmbedderProfile profile,
     QueryAnalyzer analyzer,
     RetrievalOptions options) : IRetriever
 {
@@ -57,6 +58,7 @@ public sealed class HybridRetriever(
         var clock = Stopwatch.StartNew();
         var query = analyzer.Analyze(question);
         var snapshot = store.CurrentSnapshot();
+        store.EnsureSearchable(snapshot, profile);
         var briefings = snapshot.ById;
         var total = Math.Max(1, snapshot.Count);
         var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList());
