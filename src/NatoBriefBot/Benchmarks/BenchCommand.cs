@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.AI;
 using NatoBriefBot.Cli;
 using NatoBriefBot.Core;
 using NatoBriefBot.Core.Answering;
@@ -81,13 +82,28 @@ internal static class BenchCommand
 
         using var services = CliServices.Build(null, overrides);
         var pipeline = services.GetRequiredService<IngestionPipeline>();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var report = await pipeline.IngestAsync([corpus], new IngestRunOptions(), null, ct).ConfigureAwait(false);
         watch.Stop();
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var rate = report.Passages / watch.Elapsed.TotalSeconds;
+        var pieces = MeanModelTokens(services);
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"bench ingest: embedder={embedder} briefings={report.Added} passages={report.Passages} seconds={watch.Elapsed.TotalSeconds:0.00} passages/s={rate:0} briefings/s={report.Added / watch.Elapsed.TotalSeconds:0} peak_working_set_mb={Environment.WorkingSet / 1048576.0:0} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} cores={Environment.ProcessorCount}")).ConfigureAwait(false);
+            $"bench ingest: embedder={services.GetRequiredService<Core.Embeddings.EmbedderProfile>().Name} briefings={report.Added} passages={report.Passages} mean_model_tokens={pieces:0} seconds={watch.Elapsed.TotalSeconds:0.00} cpu_seconds={cpuSeconds:0.00} passages/s={rate:0} passages_per_cpu_s={report.Passages / cpuSeconds:0.0} briefings/s={report.Added / watch.Elapsed.TotalSeconds:0} peak_working_set_mb={Environment.WorkingSet / 1048576.0:0} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} cores={Environment.ProcessorCount}")).ConfigureAwait(false);
         return report.Failed.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>Mean length of the first stored passages in the ONNX model's word pieces (0 for other embedders).</summary>
+    private static double MeanModelTokens(IServiceProvider services)
+    {
+        if (services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>() is not Core.Embeddings.Onnx.OnnxBertEmbedder onnx)
+        {
+            return 0;
+        }
+
+        var passages = services.GetRequiredService<Core.Storage.BriefingStore>().GetPassages([.. Enumerable.Range(1, 500).Select(i => (long)i)]);
+        return passages.Count == 0 ? 0 : passages.Values.Average(p => onnx.Tokenizer.CountTokens(p.Text));
     }
 
     private static async Task<int> BenchQueryAsync(int passages, int rounds, string? keep, CancellationToken ct)
