@@ -13,7 +13,7 @@ public static class EmbedderFactory
             "HASHING" => new HashingEmbedder(options.HashingDimensions),
             "ONNX" => Onnx.OnnxBertEmbedder.Create(options, projectRoot),
             "OPENAI" or "AZUREOPENAI" => Remote.RemoteEmbedder.Create(options),
-            _ => throw new BriefBotException($"Embedding:Provider '{options.Provider}' is unknown. Use Hashing, Onnx, OpenAI or AzureOpenAI."),
+            _ => throw new BriefBotException($"Embedding:Provider '{options.Provider}' is unknown. Use Onnx, Hashing, OpenAI or AzureOpenAI."),
         };
     }
 

@@ -7,18 +7,29 @@ public sealed class EmbeddingOptions
 {
     public const string SectionName = "Embedding";
 
-    /// <summary><c>Hashing</c> (offline default, no model), <c>Onnx</c> (a BERT-family model folder),
-    /// <c>OpenAI</c> or <c>AzureOpenAI</c> (through Semantic Kernel).</summary>
+    /// <summary><c>Onnx</c> (default: a local neural sentence encoder, built-in or from a folder), <c>Hashing</c> (lexical
+    /// feature hashing, no model), <c>OpenAI</c> or <c>AzureOpenAI</c> (through Semantic Kernel).</summary>
     [Required]
     [RegularExpression("^(?i)(Hashing|Onnx|OpenAI|AzureOpenAI)$", ErrorMessage = "Embedding:Provider must be Hashing, Onnx, OpenAI or AzureOpenAI.")]
-    public string Provider { get; set; } = "Hashing";
+    public string Provider { get; set; } = "Onnx";
 
     /// <summary>Vector size of the hashing embedder.</summary>
     [Range(64, 8192)]
     public int HashingDimensions { get; set; } = 512;
 
-    /// <summary>Folder holding <c>model.onnx</c> and <c>vocab.txt</c> (all-MiniLM-L6-v2 layout).</summary>
+    /// <summary>Built-in ONNX model (<c>arctic-xs</c>: snowflake-arctic-embed-xs, shipped with the build); used when
+    /// <see cref="OnnxModelPath"/> is empty.</summary>
+    public string? OnnxModel { get; set; } = Onnx.BuiltInOnnxModel.ArcticXs.Name;
+
+    /// <summary>Folder holding <c>model.onnx</c> and <c>vocab.txt</c> (all-MiniLM-L6-v2 layout); when set, it is used instead of <see cref="OnnxModel"/>.</summary>
     public string? OnnxModelPath { get; set; }
+
+    /// <summary><c>Mean</c> or <c>Cls</c>: the pooling the model was trained with. Empty: the built-in model's own, Mean for a folder.</summary>
+    [RegularExpression("^(?i)(Mean|Cls)?$", ErrorMessage = "Embedding:OnnxPooling must be Mean, Cls or empty.")]
+    public string? OnnxPooling { get; set; }
+
+    /// <summary>Text put before search queries (not passages). Unset: the built-in model's own, none for a folder.</summary>
+    public string? OnnxQueryPrefix { get; set; }
 
     /// <summary>Largest input, in model tokens, the ONNX model accepts.</summary>
     [Range(8, 8192)]

@@ -136,10 +136,10 @@ public sealed class IngestionPipeline(
                 return new Prepared(file.Relative, null, "no article text is left after removing page junk");
             }
 
-            // Passages and their sentences go to the embedder in one call: passage vectors serve retrieval, sentence vectors
+            // Passages and their sentences go to the embedder together: passage vectors serve retrieval, sentence vectors
             // serve answer selection.
             var sentences = chunks.Select(c => SentenceSplitter.Split(c.Text).Select(span => span.Of(c.Text)).ToList()).ToList();
-            var embeddings = await embedder.GenerateAsync(chunks.Select(c => c.Text).Concat(sentences.SelectMany(x => x)), cancellationToken: ct).ConfigureAwait(false);
+            var vectors = await EmbedAsync([.. chunks.Select(c => c.Text), .. sentences.SelectMany(x => x)], known.ContainsKey(file.Relative) ? file.Relative : null, ct).ConfigureAwait(false);
             var records = new List<PassageRecord>(chunks.Count);
             var next = chunks.Count;
             for (var i = 0; i < chunks.Count; i++)
@@ -148,10 +148,10 @@ public sealed class IngestionPipeline(
                 var sentenceVectors = new float[sentences[i].Count * profile.Dimensions];
                 for (var k = 0; k < sentences[i].Count; k++)
                 {
-                    embeddings[next++].Vector.Span.CopyTo(sentenceVectors.AsSpan(k * profile.Dimensions));
+                    vectors[next++].CopyTo(sentenceVectors.AsSpan(k * profile.Dimensions));
                 }
 
-                records.Add(new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), embeddings[i].Vector.ToArray(), sentenceVectors));
+                records.Add(new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), vectors[i], sentenceVectors));
             }
 
             return new Prepared(file.Relative, new BriefingRecord(file.Relative, parsed.Title, parsed.Published, parsed.Publisher, parsed.Url, hash, parsed.Text, records), null);
@@ -164,6 +164,37 @@ public sealed class IngestionPipeline(
         {
             return new Prepared(file.Relative, null, "the file could not be read: " + ex.Message);
         }
+    }
+
+    /// <summary>The vector of each passage text. A changed file that is already stored keeps the stored vectors of its passages whose
+    /// text is unchanged (the index holds only vectors of the configured embedder), so an edit re-embeds only what it touched.</summary>
+    private async Task<float[][]> EmbedAsync(List<string> texts, string? storedFile, CancellationToken ct)
+    {
+        var vectors = new float[texts.Count][];
+        var stored = storedFile is null ? null : store.GetPassageVectors(storedFile);
+        var missing = new List<int>(texts.Count);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (stored is not null && stored.TryGetValue(texts[i], out var vector) && vector.Length == profile.Dimensions)
+            {
+                vectors[i] = vector;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var embeddings = await embedder.GenerateAsync(missing.Select(i => texts[i]), cancellationToken: ct).ConfigureAwait(false);
+            for (var k = 0; k < missing.Count; k++)
+            {
+                vectors[missing[k]] = embeddings[k].Vector.ToArray();
+            }
+        }
+
+        return vectors;
     }
 
     /// <summary>The content hash covers the file, its sidecar and everything that shapes the stored passages.</summary>

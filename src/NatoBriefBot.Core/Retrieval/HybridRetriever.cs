@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
+using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Storage;
 using NatoBriefBot.Core.Text;
 
@@ -62,6 +63,7 @@ public sealed record RetrievalHints(IReadOnlyCollection<string> PreferredFiles);
 public sealed class HybridRetriever(
     BriefingStore store,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
+    EmbedderProfile profile,
     QueryAnalyzer analyzer,
     RetrievalOptions options) : IRetriever
 {
@@ -75,6 +77,7 @@ public sealed class HybridRetriever(
         var clock = Stopwatch.StartNew();
         var query = analyzer.Analyze(question);
         var snapshot = store.CurrentSnapshot();
+        store.EnsureSearchable(snapshot, profile);
         var briefings = snapshot.ById;
         var total = Math.Max(1, snapshot.Count);
         var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList());
@@ -87,7 +90,7 @@ public sealed class HybridRetriever(
         var analyzed = clock.Elapsed;
         var keywordHits = store.SearchKeywords(BuildMatch(query.Terms, df, total), options.Candidates * 2);
         var keywords = clock.Elapsed;
-        var vector = (await embedder.GenerateAsync([query.Text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
+        var vector = await embedder.GenerateQueryVectorAsync(query.Text, cancellationToken).ConfigureAwait(false);
         var vectorHits = snapshot.Search(vector.Span, options.Candidates, null);
         var vectors = clock.Elapsed;
 

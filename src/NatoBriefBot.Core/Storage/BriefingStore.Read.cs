@@ -51,6 +51,24 @@ public sealed partial class BriefingStore
         return (briefing, text, ReadPassages(pcmd));
     }
 
+    /// <summary>The stored vector of each passage text of the briefing stored under <paramref name="file"/> (empty when absent),
+    /// so re-ingesting a changed file embeds only the passages whose text changed.</summary>
+    public Dictionary<string, float[]> GetPassageVectors(string file)
+    {
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT p.text, p.vector FROM passages p JOIN briefings b ON b.id = p.briefing_id WHERE b.file = $file";
+        cmd.Parameters.AddWithValue("$file", file);
+        using var reader = cmd.ExecuteReader();
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            vectors[reader.GetString(0)] = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(1)).ToArray();
+        }
+
+        return vectors;
+    }
+
     /// <summary>The passages with the given ids (missing ids are skipped).</summary>
     public Dictionary<long, StoredPassage> GetPassages(IReadOnlyCollection<long> ids)
     {

@@ -100,11 +100,24 @@ public sealed partial class BriefingStore : IBriefingCatalog
 
         if (name != profile.Name || dims != profile.Dimensions.ToString(CultureInfo.InvariantCulture))
         {
-            throw new BriefBotException(
-                $"The index '{Path}' was built with the embedder '{name}' ({dims} dimensions), but '{profile.Name}' ({profile.Dimensions} dimensions) is configured. " +
-                "Re-index with: dotnet run --project src/NatoBriefBot -- ingest --rebuild");
+            throw Mismatch(name, dims, profile);
         }
     }
+
+    /// <summary>Checks, before a search, that the vectors of <paramref name="snapshot"/> were made by <paramref name="profile"/>
+    /// (vectors of another model would be compared with the question's as if they meant the same).</summary>
+    /// <exception cref="BriefBotException">The index was built by a different embedder: the user must re-index.</exception>
+    internal void EnsureSearchable(VectorCache.Snapshot snapshot, EmbedderProfile profile)
+    {
+        if (snapshot.Embedder is { } built && (built.Name != profile.Name || built.Dimensions != profile.Dimensions))
+        {
+            throw Mismatch(built.Name, built.Dimensions.ToString(CultureInfo.InvariantCulture), profile);
+        }
+    }
+
+    private BriefBotException Mismatch(string builtName, string? builtDimensions, EmbedderProfile profile) => new(
+        $"The index '{Path}' was built with the embedder '{builtName}' ({builtDimensions} dimensions), but '{profile.Name}' ({profile.Dimensions} dimensions) is configured. " +
+        "Re-index with: dotnet run --project src/NatoBriefBot -- ingest --rebuild");
 
     /// <summary>The stored content hash of each briefing, by file.</summary>
     public Dictionary<string, string> GetContentHashes()

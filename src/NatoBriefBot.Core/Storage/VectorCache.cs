@@ -92,7 +92,12 @@ internal sealed class VectorCache(BriefingStore store)
             count = row;
         }
 
-        return new Snapshot(generation, briefings, ids, owners, matrix, dims, count) { Stride = briefings.Sum(b => b.PassageCount) };
+        var embedder = SqliteSchema.ReadMeta(connection, "embedder");
+        return new Snapshot(generation, briefings, ids, owners, matrix, dims, count)
+        {
+            Stride = briefings.Sum(b => b.PassageCount),
+            Embedder = embedder is null || count == 0 ? null : new Embeddings.EmbedderProfile(embedder, dims, 0),
+        };
     }
 
     internal sealed record Snapshot(long Generation, IReadOnlyList<StoredBriefing> Briefings, long[] Ids, long[] Owners, float[] Matrix, int Dims, int Count)
@@ -111,6 +116,9 @@ internal sealed class VectorCache(BriefingStore store)
             var dated = briefings.Where(b => b.Published is not null).OrderBy(b => b.Published).ToList();
             return dated.Select((b, i) => (b.Id, Position: dated.Count > 1 ? i / (double)(dated.Count - 1) : 1.0)).ToDictionary(x => x.Id, x => x.Position);
         }
+
+        /// <summary>The embedder that made the stored vectors; null while the index has none.</summary>
+        public Embeddings.EmbedderProfile? Embedder { get; init; }
 
         /// <summary>Distance between one dimension's column and the next in <see cref="Matrix"/> (column-major: all passages' value
         /// for dimension 0, then for dimension 1, ...).</summary>

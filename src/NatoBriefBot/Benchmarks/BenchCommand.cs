@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.AI;
 using NatoBriefBot.Cli;
 using NatoBriefBot.Core;
 using NatoBriefBot.Core.Answering;
@@ -10,13 +11,13 @@ using NatoBriefBot.Core.Ingestion;
 namespace NatoBriefBot.Benchmarks;
 
 /// <summary>
-/// <c>bench ingest</c> and <c>bench query</c>: throughput, latency and peak memory on generated corpora, printed as
-/// one plain result line each (these are the figures in the README).
+/// <c>bench ingest</c>, <c>bench query</c> and <c>bench embed</c>: throughput, latency and peak memory on generated corpora
+/// and the seeds, printed as one plain result line each (these are the figures in the README).
 /// </summary>
 internal static class BenchCommand
 {
     /// <summary>Questions of the kinds users ask; used only to time the query path.</summary>
-    private static readonly string[] Questions =
+    internal static readonly string[] Questions =
     [
         "Who is NATO's Secretary General?", "What did defence ministers agree in June 2024?", "How much military aid did allies pledge to Ukraine?",
         "What is the latest meeting about?", "Where will the new command be based?", "What is the defence investment target?",
@@ -28,7 +29,7 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure ingestion and query speed and memory on generated corpora.");
         var briefings = new Option<int>("--briefings") { Description = "Generated briefings to ingest.", DefaultValueFactory = _ => 2000 };
-        var embedder = new Option<string>("--embedder") { Description = "Hashing (offline default) or Onnx (a generated tiny BERT model).", DefaultValueFactory = _ => "Hashing" };
+        var embedder = EmbedderOption("Hashing");
         var ingest = new Command("ingest", "Ingest a generated corpus into a fresh index: passages/second and peak memory.") { briefings, embedder };
         ingest.SetAction((parse, ct) => CliServices.RunAsync(() => BenchIngestAsync(parse.GetValue(briefings), parse.GetValue(embedder)!, ct)));
 
@@ -37,9 +38,38 @@ internal static class BenchCommand
         var keep = new Option<string?>("--keep") { Description = "Keep the generated index in this file and reuse it on the next run." };
         var query = new Command("query", "Time ask (retrieve + compose) with the offline default.") { passages, rounds, keep };
         query.SetAction((parse, ct) => CliServices.RunAsync(() => BenchQueryAsync(parse.GetValue(passages), parse.GetValue(rounds), parse.GetValue(keep), ct)));
+        var embedEmbedder = EmbedderOption("Onnx");
+        var embedRounds = new Option<int>("--rounds") { Description = "Times each question is embedded.", DefaultValueFactory = _ => 20 };
+        var embed = new Command("embed", "Time the embedder alone: passages/s over the seeds and distractor articles, p50/p95 ms per question.") { embedEmbedder, embedRounds };
+        embed.SetAction((parse, ct) => CliServices.RunAsync(() => EmbedBench.RunAsync(parse.GetValue(embedEmbedder)!, parse.GetValue(embedRounds), ct)));
         bench.Subcommands.Add(ingest);
         bench.Subcommands.Add(query);
+        bench.Subcommands.Add(embed);
         return bench;
+    }
+
+    private static Option<string> EmbedderOption(string byDefault) => new("--embedder")
+    {
+        Description = "Hashing, Onnx (the configured ONNX model, built-in snowflake-arctic-embed-xs by default) or TinyOnnx (a generated tiny BERT model).",
+        DefaultValueFactory = _ => byDefault,
+    };
+
+    /// <summary>The settings that select <paramref name="embedder"/>; a tiny model is written under <paramref name="folder"/>.</summary>
+    internal static Dictionary<string, string?> EmbedderSettings(string embedder, string folder)
+    {
+        switch (embedder.ToUpperInvariant())
+        {
+            case "HASHING":
+                return new() { ["Embedding:Provider"] = "Hashing" };
+            case "ONNX":
+                return new() { ["Embedding:Provider"] = "Onnx" };
+            case "TINYONNX":
+                var model = Path.Combine(folder, "tiny-bert");
+                Core.Embeddings.Onnx.TinyBertModel.Write(model);
+                return new() { ["Embedding:Provider"] = "Onnx", ["Embedding:OnnxModelPath"] = model };
+            default:
+                throw new BriefBotException($"--embedder '{embedder}' is unknown. Use Hashing, Onnx or TinyOnnx.");
+        }
     }
 
     private static async Task<int> BenchIngestAsync(int count, string embedder, CancellationToken ct)
@@ -47,24 +77,33 @@ internal static class BenchCommand
         using var temp = new TempFolder();
         var corpus = Path.Combine(temp.Path, "corpus");
         SyntheticCorpus.Write(corpus, count, sentences: 24);
-        var overrides = new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(temp.Path, "bench.db") };
-        if (embedder.Equals("onnx", StringComparison.OrdinalIgnoreCase))
-        {
-            var model = Path.Combine(temp.Path, "tiny-bert");
-            Core.Embeddings.Onnx.TinyBertModel.Write(model);
-            overrides["Embedding:Provider"] = "Onnx";
-            overrides["Embedding:OnnxModelPath"] = model;
-        }
+        var overrides = EmbedderSettings(embedder, temp.Path);
+        overrides["Storage:DatabasePath"] = Path.Combine(temp.Path, "bench.db");
 
         using var services = CliServices.Build(null, overrides);
         var pipeline = services.GetRequiredService<IngestionPipeline>();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var report = await pipeline.IngestAsync([corpus], new IngestRunOptions(), null, ct).ConfigureAwait(false);
         watch.Stop();
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var rate = report.Passages / watch.Elapsed.TotalSeconds;
+        var pieces = MeanModelTokens(services);
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"bench ingest: embedder={embedder} briefings={report.Added} passages={report.Passages} seconds={watch.Elapsed.TotalSeconds:0.00} passages/s={rate:0} briefings/s={report.Added / watch.Elapsed.TotalSeconds:0} peak_working_set_mb={Environment.WorkingSet / 1048576.0:0} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} cores={Environment.ProcessorCount}")).ConfigureAwait(false);
+            $"bench ingest: embedder={services.GetRequiredService<Core.Embeddings.EmbedderProfile>().Name} briefings={report.Added} passages={report.Passages} mean_model_tokens={pieces:0} seconds={watch.Elapsed.TotalSeconds:0.00} cpu_seconds={cpuSeconds:0.00} passages/s={rate:0} passages_per_cpu_s={report.Passages / cpuSeconds:0.0} briefings/s={report.Added / watch.Elapsed.TotalSeconds:0} peak_working_set_mb={Environment.WorkingSet / 1048576.0:0} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} cores={Environment.ProcessorCount}")).ConfigureAwait(false);
         return report.Failed.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>Mean length of the first stored passages in the ONNX model's word pieces (0 for other embedders).</summary>
+    private static double MeanModelTokens(IServiceProvider services)
+    {
+        if (services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>() is not Core.Embeddings.Onnx.OnnxBertEmbedder onnx)
+        {
+            return 0;
+        }
+
+        var passages = services.GetRequiredService<Core.Storage.BriefingStore>().GetPassages([.. Enumerable.Range(1, 500).Select(i => (long)i)]);
+        return passages.Count == 0 ? 0 : passages.Values.Average(p => onnx.Tokenizer.CountTokens(p.Text));
     }
 
     private static async Task<int> BenchQueryAsync(int passages, int rounds, string? keep, CancellationToken ct)
@@ -126,7 +165,7 @@ internal static class BenchCommand
         return 0;
     }
 
-    private sealed class TempFolder : IDisposable
+    internal sealed class TempFolder : IDisposable
     {
         public string Path { get; } = Directory.CreateTempSubdirectory("natobriefbot-bench-").FullName;
 

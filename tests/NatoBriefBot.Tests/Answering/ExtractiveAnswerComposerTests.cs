@@ -16,7 +16,7 @@ public sealed class ExtractiveAnswerComposerTests
         using var engine = await SeededEngine.CreateAsync();
         var seed = engine.Store.GetBriefing("002_bea1dc2b0db3c042.txt")!.Value;
         var passage = seed.Passages.First(p => p.Text.Contains("SAMP/T", StringComparison.Ordinal));
-        engine.Store.Upsert(Records.Briefing("copy/italy.txt", passage.Text, title: "Copy of the June briefing"));
+        engine.Store.Upsert(Records.Briefing("copy/italy.txt", passage.Text, title: "Copy of the June briefing", embedder: engine.Embedder));
 
         var answer = await engine.Answers.AskAsync(new AskRequest("What did Italy pledge?"));
 
@@ -31,7 +31,7 @@ public sealed class ExtractiveAnswerComposerTests
     {
         using var engine = await SeededEngine.CreateAsync();
         engine.Store.Upsert(Records.Briefing("notes/injected.txt",
-            $"Secretary General briefing notes\n{Injection}\nThe Secretary General will chair the meeting of defence ministers.", title: "Injected notes"));
+            $"Secretary General briefing notes\n{Injection}\nThe Secretary General will chair the meeting of defence ministers.", title: "Injected notes", embedder: engine.Embedder));
 
         var answer = await engine.Answers.AskAsync(new AskRequest("Who is the Secretary General?"));
 
@@ -74,7 +74,7 @@ public sealed class ExtractiveAnswerComposerTests
     {
         using var engine = await SeededEngine.CreateAsync();
         engine.Store.Upsert(Records.Briefing("dated/bulgaria.txt",
-            "Bulgaria will host a new NATO training centre for mountain warfare, ministers agreed.", new DateOnly(2024, 10, 17), "Mountain training centre"));
+            "Bulgaria will host a new NATO training centre for mountain warfare, ministers agreed.", new DateOnly(2024, 10, 17), "Mountain training centre", embedder: engine.Embedder));
 
         var answer = await engine.Answers.AskAsync(new AskRequest("Which country will host the mountain warfare training centre in October 2024?"));
 

@@ -191,8 +191,55 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.Equal("old.txt", Assert.Single(Store.ListBriefings()).File);
         var report = await IngestAsync(new IngestRunOptions(Rebuild: true));
         Assert.Equal(3, report.Added);
-        Assert.Equal(HashingEmbedder.ProfileName, Store.GetEmbedder()!.Name);
+        Assert.Equal(_services.GetRequiredService<EmbedderProfile>().Name, Store.GetEmbedder()!.Name);
         Assert.DoesNotContain(Store.ListBriefings(), b => b.File == "old.txt");
+    }
+
+    [Fact]
+    public async Task IngestAsync_IndexBuiltWithHashingThenDefaultArctic_SaysToReindex()
+    {
+        WriteGoodFiles();
+        using (var hashing = TestEngine.Build(_folder.Combine("index.db"), new Dictionary<string, string?> { ["Embedding:Provider"] = "Hashing" }))
+        {
+            await hashing.GetRequiredService<IngestionPipeline>().IngestAsync([Briefings], new IngestRunOptions());
+        }
+
+        var ex = await Assert.ThrowsAsync<BriefBotException>(() => IngestAsync());
+
+        Assert.Contains($"built with the embedder '{HashingEmbedder.ProfileName}' (512 dimensions)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'onnx:snowflake-arctic-embed-xs:cls' (384 dimensions) is configured", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ingest --rebuild", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IngestAsync_ChangedFile_KeepsStoredVectorsOfUnchangedPassagesOnly()
+    {
+        var text = "Undersea infrastructure\n\n" + string.Join(' ', Enumerable.Range(1, 40).Select(i => $"Sentence {i} says the centre protects pipelines and cables number {i}.")) + "\n";
+        _folder.Write("briefings/maritime.txt", text);
+        await IngestAsync();
+        var dimensions = Store.GetEmbedder()!.Dimensions;
+        float[] marker = [1f, .. new float[dimensions - 1]];
+        MarkStoredVectors(marker);
+
+        _folder.Write("briefings/maritime.txt", text + "\nA new closing paragraph about the seabed was added on Friday.\n");
+        var report = await IngestAsync();
+
+        Assert.Equal(1, report.Updated);
+        var vectors = Store.GetPassageVectors("maritime.txt");
+        Assert.Contains(vectors.Values, v => v.SequenceEqual(marker));
+        var changed = Assert.Single(vectors, p => p.Key.Contains("closing paragraph", StringComparison.Ordinal));
+        Assert.False(changed.Value.SequenceEqual(marker));
+    }
+
+    /// <summary>Overwrites every stored vector with <paramref name="vector"/>, which no embedder would produce for these texts.</summary>
+    private void MarkStoredVectors(float[] vector)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Store.Path};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "UPDATE passages SET vector = $v";
+        cmd.Parameters.AddWithValue("$v", System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()).ToArray());
+        cmd.ExecuteNonQuery();
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.Storage;
 using NatoBriefBot.Core.Text;
@@ -41,6 +42,49 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 
     [Fact]
+    public async Task RetrieveAsync_IndexBuiltWithHashing_SaysToReindex()
+    {
+        using var folder = new TempFolder();
+        var store = Records.Store(folder);
+        store.Upsert(Records.Briefing("a.txt", "Ministers discussed new air defence systems for Ukraine."));
+        using var services = TestEngine.Build(store.Path);
+
+        var ex = await Assert.ThrowsAsync<Core.BriefBotException>(() => services.GetRequiredService<IRetriever>().RetrieveAsync("What did ministers discuss?"));
+
+        Assert.Contains("built with the embedder 'lexical-hashing-v1'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ingest --rebuild", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_Question_IsEmbeddedAsSearchQuery()
+    {
+        var recorder = new RecordingEmbedder(seeds.Embedder);
+        var retriever = new HybridRetriever(seeds.Store, recorder, seeds.Services.GetRequiredService<EmbedderProfile>(), new QueryAnalyzer(TimeProvider.System), new RetrievalOptions());
+
+        await retriever.RetrieveAsync("Who leads the alliance?");
+
+        var (texts, options) = Assert.Single(recorder.Calls);
+        Assert.Equal(["Who leads the alliance?"], texts);
+        Assert.True(EmbeddingPurpose.IsQuery(options));
+    }
+
+    /// <summary>Passes calls on to the real embedder and remembers what was asked.</summary>
+    private sealed class RecordingEmbedder(IEmbeddingGenerator<string, Embedding<float>> inner) : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
+    {
+        public List<(string[] Texts, EmbeddingGenerationOptions? Options)> Calls { get; } = [];
+
+        public override Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Calls.Add(([.. values], options));
+            return base.GenerateAsync(values, options, cancellationToken);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+        }
+    }
+
+    [Fact]
     public async Task RetrieveAsync_EvidencePassages_AreStoredPassagesOfStoredBriefings()
     {
         var result = await seeds.Retriever.RetrieveAsync("How many troops are on high readiness?");
@@ -56,7 +100,7 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 }
 
-/// <summary>Retrieval over briefings written straight into the index with publication dates.</summary>
+/// <summary>Retrieval over briefings written straight into the index with publication dates (hashing vectors).</summary>
 public sealed class HybridRetrieverDatedTests : IDisposable
 {
     private const string AirDefence = "Ministers discussed new air defence systems for Ukraine and more Patriot batteries.";
@@ -72,7 +116,7 @@ public sealed class HybridRetrieverDatedTests : IDisposable
 
     private (IRetriever Retriever, BriefingStore Store) Engine(IDictionary<string, string?>? overrides = null, params BriefingRecord[] records)
     {
-        var services = TestEngine.Build(_folder.Combine(Guid.NewGuid().ToString("N") + ".db"), overrides, new FixedTimeProvider(2025, 3, 10));
+        var services = TestEngine.Build(_folder.Combine(Guid.NewGuid().ToString("N") + ".db"), Records.HashingEngine(overrides), new FixedTimeProvider(2025, 3, 10));
         _engines.Add(services);
         var store = services.GetRequiredService<BriefingStore>();
         store.EnsureEmbedder(services.GetRequiredService<Core.Embeddings.EmbedderProfile>());

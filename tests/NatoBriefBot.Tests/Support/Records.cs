@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Ingestion.Chunking;
@@ -6,19 +7,30 @@ using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Tests.Support;
 
-/// <summary>Builds index records the way IngestionPipeline does (chunker, hashing embedder, analyzer terms),
-/// for tests that need metadata the reader cannot give (publication dates).</summary>
+/// <summary>Builds index records the way IngestionPipeline does (chunker, embedder, analyzer terms), for tests that need
+/// metadata the reader cannot give (publication dates). Vectors come from the hashing embedder unless another is given:
+/// an engine that receives hashing records must be built with <see cref="HashingEngine"/>.</summary>
 public static class Records
 {
-    /// <summary>The hashing embedder as appsettings.json configures it, so records match what the engine embeds.</summary>
+    /// <summary>The hashing embedder with the dimensions appsettings.json configures.</summary>
     public static readonly HashingEmbedder Embedder = new(TestEngine.Settings.GetValue("Embedding:HashingDimensions", 1024));
+
+    /// <summary>Engine settings that select the hashing embedder, so the engine embeds questions as these records embed passages.</summary>
+    public static IDictionary<string, string?> HashingEngine(IDictionary<string, string?>? overrides = null) =>
+        new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>()) { ["Embedding:Provider"] = "Hashing" };
 
     public static readonly PassageChunker Chunker = new(180, 40);
 
-    public static BriefingRecord Briefing(string file, string text, DateOnly? published = null, string? title = null, string? publisher = null, string? url = null)
+    public static BriefingRecord Briefing(
+        string file, string text, DateOnly? published = null, string? title = null, string? publisher = null, string? url = null,
+        IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
-        var passages = Chunker.Chunk(text)
-            .Select(c => new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), Embedder.Embed(c.Text)))
+        var chunks = Chunker.Chunk(text);
+        var vectors = embedder is null
+            ? chunks.Select(c => Embedder.Embed(c.Text)).ToList()
+            : embedder.GenerateAsync(chunks.Select(c => c.Text)).GetAwaiter().GetResult().Select(e => e.Vector.ToArray()).ToList();
+        var passages = chunks
+            .Select((c, i) => new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), vectors[i]))
             .ToList();
         return new BriefingRecord(file, title ?? file, published, publisher, url, "hash-" + Guid.NewGuid().ToString("N"), text, passages);
     }

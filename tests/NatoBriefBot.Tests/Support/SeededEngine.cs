@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using NatoBriefBot.Core.Answering;
 using NatoBriefBot.Core.Retrieval;
@@ -33,6 +34,9 @@ public class SeededEngine : IAsyncLifetime, IDisposable
     public IRetriever Retriever => Services.GetRequiredService<IRetriever>();
 
     public IAnswerService Answers => Services.GetRequiredService<IAnswerService>();
+
+    /// <summary>The engine's embedder, for records written straight into its index.</summary>
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder => Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
 
     public static async Task<SeededEngine> CreateAsync(IDictionary<string, string?>? overrides = null, TimeProvider? clock = null)
     {

@@ -1,13 +1,13 @@
 using System.Text.Json;
-using Microsoft.ML.Tokenizers;
 
 namespace NatoBriefBot.Core.Embeddings.Onnx;
 
 /// <summary>
 /// A sentence-embedding model folder in the all-MiniLM-L6-v2 layout: <c>model.onnx</c> (or <c>onnx/model.onnx</c>,
-/// as on the model's hub page) and <c>vocab.txt</c>, optionally <c>tokenizer_config.json</c> for <c>do_lower_case</c>.
+/// as on the model's hub page) and <c>vocab.txt</c>, optionally <c>tokenizer_config.json</c> for <c>do_lower_case</c>
+/// (without it, the vocabulary decides).
 /// </summary>
-internal sealed record OnnxModelFolder(string Folder, string ModelPath, string VocabPath, bool LowerCase)
+internal sealed record OnnxModelFolder(string Folder, string ModelPath, string VocabPath, bool? LowerCase)
 {
     private const string Setting = "Embedding:OnnxModelPath";
     private const string Remedy = "download all-MiniLM-L6-v2 (model.onnx and vocab.txt) into it, or set Embedding:Provider to Hashing";
@@ -39,30 +39,33 @@ internal sealed record OnnxModelFolder(string Folder, string ModelPath, string V
         return new OnnxModelFolder(folder, model, vocab, ReadLowerCase(folder));
     }
 
-    public BertTokenizer CreateTokenizer()
+    /// <summary>Reads both files into memory.</summary>
+    public OnnxModelFiles Read()
     {
         try
         {
-            return BertTokenizer.Create(VocabPath, new BertOptions { LowerCaseBeforeTokenization = LowerCase });
+            return new OnnxModelFiles(Name, Folder, File.ReadAllBytes(ModelPath), File.ReadAllBytes(VocabPath), LowerCase);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BriefBotException($"{Setting} '{Folder}': vocab.txt could not be read as a BERT word-piece vocabulary ({e.Message}). {Remedy}.", e);
+            throw new BriefBotException($"{Setting} '{Folder}': the model files could not be read ({e.Message}).", e);
         }
     }
 
-    private static bool ReadLowerCase(string folder)
+    private static bool? ReadLowerCase(string folder)
     {
         var config = Path.Combine(folder, "tokenizer_config.json");
         if (!File.Exists(config))
         {
-            return true;
+            return null;
         }
 
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(config));
-            return !document.RootElement.TryGetProperty("do_lower_case", out var lower) || lower.ValueKind != JsonValueKind.False;
+            return document.RootElement.TryGetProperty("do_lower_case", out var lower) && lower.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? lower.ValueKind == JsonValueKind.True
+                : null;
         }
         catch (JsonException e)
         {

@@ -122,7 +122,7 @@ public sealed class RemoteEmbedder : IEmbeddingGenerator<string, Embedding<float
     {
         try
         {
-            return await _inner.GenerateAsync(batch, options, cancellationToken).ConfigureAwait(false);
+            return await _inner.GenerateAsync(batch, EmbeddingPurpose.Remove(options), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ClientResultException or HttpRequestException or AggregateException
             || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))

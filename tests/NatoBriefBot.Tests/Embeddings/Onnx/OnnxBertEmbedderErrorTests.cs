@@ -8,14 +8,25 @@ namespace NatoBriefBot.Tests.Embeddings.Onnx;
 public class OnnxBertEmbedderErrorTests(TinyBertFixture fixture) : IClassFixture<TinyBertFixture>
 {
     [Fact]
-    public void Create_EmptyModelPath_TellsWhatToSet()
+    public void Create_NoModelNameAndNoPath_TellsWhatToSet()
     {
-        var options = new EmbeddingOptions { Provider = "Onnx", OnnxModelPath = "" };
+        var options = new EmbeddingOptions { Provider = "Onnx", OnnxModel = "", OnnxModelPath = "" };
 
         var error = Assert.Throws<BriefBotException>(() => OnnxBertEmbedder.Create(options, fixture.Root));
 
-        Assert.Contains("Embedding:OnnxModelPath is empty", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Embedding:OnnxModel and Embedding:OnnxModelPath are both empty", error.Message, StringComparison.Ordinal);
+        Assert.Contains("arctic-xs", error.Message, StringComparison.Ordinal);
         Assert.Contains("Embedding:Provider to Hashing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_UnknownBuiltInModel_ListsTheBuiltInOnes()
+    {
+        var options = new EmbeddingOptions { Provider = "Onnx", OnnxModel = "gte-huge" };
+
+        var error = Assert.Throws<BriefBotException>(() => OnnxBertEmbedder.Create(options, fixture.Root));
+
+        Assert.Contains("Embedding:OnnxModel 'gte-huge' is not a built-in model. Use one of: arctic-xs", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

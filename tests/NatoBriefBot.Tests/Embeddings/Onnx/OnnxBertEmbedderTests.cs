@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
+using NatoBriefBot.Core;
 using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Embeddings.Onnx;
 
@@ -174,11 +175,82 @@ public class OnnxBertEmbedderTests(TinyBertFixture fixture) : IClassFixture<Tiny
 
         using var embedder = OnnxBertEmbedder.Create(options, fixture.Root);
 
-        Assert.Equal(new EmbedderProfile("onnx:tiny-bert", fixture.Model.HiddenSize, 62), embedder.Profile);
+        Assert.Equal(new EmbedderProfile("onnx:tiny-bert:mean", fixture.Model.HiddenSize, 62), embedder.Profile);
         Assert.Same(embedder.Profile, embedder.GetService<EmbedderProfile>());
         var metadata = embedder.GetService<EmbeddingGeneratorMetadata>();
         Assert.Equal("onnx", metadata?.ProviderName);
         Assert.Equal(fixture.Model.HiddenSize, metadata?.DefaultModelDimensions);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_ClsPooling_IsTheFirstTokensVectorNotTheMean()
+    {
+        using var cls = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 2, pooling: OnnxPooling.Cls);
+        using var mean = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 2);
+
+        var first = await cls.GenerateAsync(MixedLengths);
+        var averaged = await mean.GenerateAsync(MixedLengths);
+
+        for (var i = 0; i < MixedLengths.Length; i++)
+        {
+            AssertClose(TinyBertReference.Embed(fixture.Model, MixedLengths[i], 256, OnnxPooling.Cls), first[i].Vector.Span);
+            Assert.True(TensorPrimitives.CosineSimilarity(first[i].Vector.Span, averaged[i].Vector.Span) < 0.999f);
+        }
+    }
+
+    [Fact]
+    public void ProfileName_DiffersByPooling()
+    {
+        using var cls = new OnnxBertEmbedder(fixture.Model.Folder, pooling: OnnxPooling.Cls);
+        using var mean = new OnnxBertEmbedder(fixture.Model.Folder);
+
+        Assert.Equal("onnx:tiny-bert:cls", cls.Profile.Name);
+        Assert.Equal("onnx:tiny-bert:mean", mean.Profile.Name);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_QueryPurpose_PrefixGoesBeforeQueriesOnly()
+    {
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, queryPrefix: "search for the alliance: ");
+
+        var query = await embedder.GenerateQueryVectorAsync(Briefing);
+        var passage = await embedder.GenerateVectorAsync(Briefing);
+
+        AssertClose(TinyBertReference.Embed(fixture.Model, "search for the alliance: " + Briefing, 256), query.Span);
+        AssertClose(TinyBertReference.Embed(fixture.Model, Briefing, 256), passage.Span);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_QueryPurposeWithoutPrefix_SameAsPassage()
+    {
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder);
+
+        var query = await embedder.GenerateQueryVectorAsync(Briefing);
+        var passage = await embedder.GenerateVectorAsync(Briefing);
+
+        Assert.Equal(passage.ToArray(), query.ToArray());
+    }
+
+    [Fact]
+    public void Create_FolderWithPoolingAndPrefix_UsesThemInsteadOfBuiltIn()
+    {
+        var options = new EmbeddingOptions { Provider = "Onnx", OnnxModelPath = "tiny-bert", OnnxPooling = "cls", OnnxQueryPrefix = "query: " };
+
+        using var embedder = OnnxBertEmbedder.Create(options, fixture.Root);
+
+        Assert.Equal("onnx:tiny-bert:cls", embedder.Profile.Name);
+        Assert.Equal(OnnxPooling.Cls, embedder.Pooling);
+        Assert.Equal("query: ", embedder.QueryPrefix);
+    }
+
+    [Fact]
+    public void Create_UnknownPooling_NamesTheSetting()
+    {
+        var options = new EmbeddingOptions { Provider = "Onnx", OnnxModelPath = "tiny-bert", OnnxPooling = "max" };
+
+        var error = Assert.Throws<BriefBotException>(() => OnnxBertEmbedder.Create(options, fixture.Root));
+
+        Assert.Contains("Embedding:OnnxPooling 'max'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -195,7 +267,7 @@ public class OnnxBertEmbedderTests(TinyBertFixture fixture) : IClassFixture<Tiny
         Assert.Equal(expected.Length, actual.Length);
         for (var i = 0; i < expected.Length; i++)
         {
-            Assert.Equal(expected[i], actual[i], 5);
+            Assert.Equal(expected[i], actual[i], 1e-5);
         }
     }
 }

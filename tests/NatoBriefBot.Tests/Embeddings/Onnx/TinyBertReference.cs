@@ -5,11 +5,12 @@ namespace NatoBriefBot.Tests.Embeddings.Onnx;
 
 /// <summary>
 /// The tiny model's sentence vector computed by hand from its weights, independently of ONNX Runtime:
-/// h[t] = tanh(word[id_t] + mean(word[ids]) + type[0]), then the mean of h over the tokens, scaled to unit length.
+/// h[t] = tanh(word[id_t] + mean(word[ids]) + type[0]), then the mean of h over the tokens (or h of [CLS], the first),
+/// scaled to unit length.
 /// </summary>
 internal static class TinyBertReference
 {
-    public static float[] Embed(TinyBertModel model, string text, int maxTokens)
+    public static float[] Embed(TinyBertModel model, string text, int maxTokens, OnnxPooling pooling = OnnxPooling.Mean)
     {
         var tokenizer = BertTokenizer.Create(Path.Combine(model.Folder, TinyBertModel.VocabFileName));
         var ids = new List<int> { tokenizer.ClassificationTokenId };
@@ -29,7 +30,7 @@ internal static class TinyBertReference
         }
 
         var pooled = new double[h];
-        foreach (var id in ids)
+        foreach (var id in pooling == OnnxPooling.Cls ? ids.Take(1) : ids)
         {
             for (var j = 0; j < h; j++)
             {
