@@ -64,6 +64,10 @@ public sealed partial class Lexicon
     /// region (see <see cref="CountryOf"/>).</summary>
     public bool IsDemonym(string word) => NationalPlace(word ?? throw new ArgumentNullException(nameof(word))) is not null;
 
+    /// <summary>True when <paramref name="word"/> (or its plural) is the nationality of a country ("danish", "Germans"):
+    /// narrower than <see cref="IsDemonym"/>, which also takes regions and continents ("welsh", "european", "norman").</summary>
+    public bool IsNationality(string word) => NationalPlace(word ?? throw new ArgumentNullException(nameof(word)))?.Kind == PlaceKind.Country;
+
     /// <summary>The nationality words of a place, adjectives first, by any of its WordNet names: "netherlands" or
     /// "holland" -> "dutch", "dutchman", …; "united kingdom", "uk" or "britain" -> "british", "briton", ….</summary>
     public IReadOnlyList<string> DemonymsOf(string place) => Find(_demonymsOf, Key(place));
