@@ -10,6 +10,7 @@ using NatoBriefBot.Core.Ingestion;
 using NatoBriefBot.Core.Ingestion.Chunking;
 using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.Storage;
+using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Core;
 
@@ -19,6 +20,7 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddBriefingEngine(this IServiceCollection services, IConfiguration configuration, string projectRoot)
     {
         services.AddSingleton(new EngineRoot(projectRoot));
+        services.TryAddSingleton(_ => Lexicon.Default);
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateDataAnnotations()
             .Validate(o => o.OverlapTokens < o.PassageTokens, "Ingestion:OverlapTokens must be smaller than Ingestion:PassageTokens.").ValidateOnStart();

@@ -15,6 +15,10 @@ public sealed record IngestFailure(string File, string Reason);
 public sealed record IngestReport(int Added, int Updated, int Unchanged, int Removed, IReadOnlyList<IngestFailure> Failed, int Passages, TimeSpan Elapsed)
 {
     public int Total => Added + Updated + Unchanged + Failed.Count;
+
+    /// <summary>Stored briefings whose passages an older term analyzer produced and this run did not rewrite (their
+    /// files were not part of it, or failed): their search terms are stale until they are ingested again.</summary>
+    public int StaleAnalyzer { get; init; }
 }
 
 /// <summary>Progress of a run: files handled so far out of the total.</summary>
@@ -58,6 +62,12 @@ public sealed class IngestionPipeline(
         var files = BriefingFiles.Find(paths, out var missing);
         var failures = new List<IngestFailure>(missing.Select(m => new IngestFailure(m, "not found: no such file or folder")));
         var known = store.GetContentHashes();
+
+        // Passages analyzed by an older TermAnalyzer have stale terms (and lexical vectors): rewrite every file of
+        // this run, whatever its content hash says.
+        var analyzerChanged = store.GetAnalyzer() is { } analyzer && analyzer != TermAnalyzer.Version;
+        var skippable = analyzerChanged ? new Dictionary<string, string>(StringComparer.Ordinal) : known;
+        var rewritten = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int added = 0, updated = 0, unchanged = 0, passages = 0, done = 0;
 
@@ -67,7 +77,7 @@ public sealed class IngestionPipeline(
             try
             {
                 await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                    async (file, ct) => await prepared.Writer.WriteAsync(await PrepareAsync(file, known, ct).ConfigureAwait(false), ct).ConfigureAwait(false))
+                    async (file, ct) => await prepared.Writer.WriteAsync(await PrepareAsync(file, skippable, ct).ConfigureAwait(false), ct).ConfigureAwait(false))
                     .ConfigureAwait(false);
             }
             finally
@@ -91,6 +101,7 @@ public sealed class IngestionPipeline(
             else
             {
                 writer.Upsert(item.Record);
+                rewritten.Add(item.File);
                 passages += item.Record.Passages.Count;
                 if (known.ContainsKey(item.File))
                 {
@@ -108,7 +119,13 @@ public sealed class IngestionPipeline(
         await producer.ConfigureAwait(false);
         var removed = options.Prune ? store.Delete(known.Keys.Where(k => !seen.Contains(k)).ToList()) : 0;
         failures.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
-        return new IngestReport(added, updated, unchanged, removed, failures, passages, DateTime.UtcNow - started);
+        var stale = analyzerChanged ? known.Keys.Count(k => !rewritten.Contains(k) && (!options.Prune || seen.Contains(k))) : 0;
+        if (stale == 0)
+        {
+            store.SetAnalyzer(TermAnalyzer.Version);
+        }
+
+        return new IngestReport(added, updated, unchanged, removed, failures, passages, DateTime.UtcNow - started) { StaleAnalyzer = stale };
     }
 
     private async Task<Prepared> PrepareAsync(BriefingFile file, Dictionary<string, string> known, CancellationToken ct)

@@ -119,6 +119,24 @@ public sealed partial class BriefingStore : IBriefingCatalog
         $"The index '{Path}' was built with the embedder '{builtName}' ({builtDimensions} dimensions), but '{profile.Name}' ({profile.Dimensions} dimensions) is configured. " +
         "Re-index with: dotnet run --project src/NatoBriefBot -- ingest --rebuild");
 
+    /// <summary>
+    /// The term analyzer version (<c>TermAnalyzer.Version</c>) every stored passage was analyzed with: "1" for an index
+    /// written before versions were recorded, null for an empty index that has none yet.
+    /// </summary>
+    public string? GetAnalyzer()
+    {
+        using var connection = Open();
+        return SqliteSchema.ReadMeta(connection, "analyzer") ?? (CountPassages(connection, null) > 0 ? "1" : null);
+    }
+
+    /// <summary>Records that every stored passage was analyzed with <paramref name="version"/>.</summary>
+    public void SetAnalyzer(string version)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        using var connection = Open();
+        SqliteSchema.WriteMeta(connection, "analyzer", version);
+    }
+
     /// <summary>The stored content hash of each briefing, by file.</summary>
     public Dictionary<string, string> GetContentHashes()
     {
@@ -157,12 +175,12 @@ public sealed partial class BriefingStore : IBriefingCatalog
         return removed;
     }
 
-    /// <summary>Empties the index (briefings, passages, embedder record) for a rebuild.</summary>
+    /// <summary>Empties the index (briefings, passages, embedder and analyzer records) for a rebuild.</summary>
     public void Clear()
     {
         using var connection = Open();
         using var tx = connection.BeginTransaction();
-        SqliteSchema.Execute(connection, "DELETE FROM passages; DELETE FROM briefings; DELETE FROM meta WHERE key IN ('embedder','dimensions');", tx);
+        SqliteSchema.Execute(connection, "DELETE FROM passages; DELETE FROM briefings; DELETE FROM meta WHERE key IN ('embedder','dimensions','analyzer');", tx);
         SqliteSchema.BumpGeneration(connection, tx);
         tx.Commit();
     }

@@ -28,11 +28,13 @@ public static partial class SentenceFeatures
 
     public static bool HasPlace(string sentence) => PlaceRegex().IsMatch(sentence);
 
+    /// <summary>A capitalized nationality word ("Norwegian", "Germans"), as WordNet knows them.</summary>
     public static bool HasDemonym(string sentence) =>
-        TermAnalyzer.Tokenize(sentence).Any(t => t.IsCapitalized && Vocabulary.Demonyms.Contains(t.Surface.ToLowerInvariant()));
+        TermAnalyzer.Tokenize(sentence).Any(t => t.IsCapitalized && Lexicon.Default.IsDemonym(t.Surface));
 
     /// <summary>People named in the text: runs of two or more capitalized words that are not titles, institutions or a
-    /// leading nationality ("Danish Prime Minister Mette Frederiksen" gives "Mette Frederiksen"), in order of appearance.</summary>
+    /// leading nationality ("Danish Prime Minister Mette Frederiksen" gives "Mette Frederiksen"), in order of appearance.
+    /// Only a country's nationality word is dropped, so a name such as "Norman Schwarzkopf" stays whole.</summary>
     public static List<string> People(string text)
     {
         var people = new List<string>();
@@ -46,7 +48,7 @@ public static partial class SentenceFeatures
             {
                 if (i < words.Count && !NotNames.Contains(words[i]))
                 {
-                    if (name.Count > 0 || !Vocabulary.Demonyms.Contains(words[i].ToLowerInvariant()))
+                    if (name.Count > 0 || !Lexicon.Default.IsNationality(words[i]))
                     {
                         name.Add(words[i]);
                     }

@@ -12,7 +12,10 @@ public readonly record struct Token(string Surface, string Term, int Start)
 
     public bool IsCapitalized => Surface.Length > 0 && char.IsUpper(Surface[0]);
 
-    public bool IsAcronym => Surface.Length >= 2 && Surface.All(c => char.IsUpper(c) || char.IsAsciiDigit(c)) && Surface.Any(char.IsLetter);
+    public bool IsAcronym => Surface.Length >= 2 && Surface.All(c => char.IsUpper(c) || char.IsAsciiDigit(c) || c is '-' or '/') && Surface.Any(char.IsLetter);
+
+    /// <summary>A name with letters and digits, such as a weapon system ("F-16", "S-400", "MQ-9").</summary>
+    public bool IsModelName => Surface.Length >= 2 && char.IsLetter(Surface[0]) && Surface.Any(char.IsAsciiDigit);
 }
 
 /// <summary>A distinct written word and what it contributes to search: its term (empty for a stop word) and any acronym expansion.</summary>
@@ -20,12 +23,21 @@ public sealed record WordInfo(string Surface, string Term, string[] Expansion);
 
 /// <summary>
 /// The one place text becomes search terms, for passages and questions alike: words, British/American spelling folded,
-/// light stemming, stop words dropped, NATO acronyms expanded. The full-text index, the offline embedder and the
-/// answer composer all use it, so they agree on what a word is.
+/// irregular verbs to their base (WordNet), light stemming, stop words dropped, NATO acronyms expanded. Model names and
+/// measures keep their identity: "F-16", "F16" and "F-16s" are one term, as are "155mm" and "155 mm", "SAMP/T" and
+/// "IRIS-T". The full-text index, the offline embedder and the answer composer all use it, so they agree on what a word is.
 /// </summary>
 public static class TermAnalyzer
 {
-    /// <summary>Splits text into word tokens (letters and digits; inner apostrophes kept, hyphens split).</summary>
+    /// <summary>
+    /// Version of the terms this analyzer produces. The stored index keeps the version its passages were analyzed with;
+    /// bump it whenever a change gives any word a different term, so indexes built before are refreshed on the next
+    /// ingest and flagged until then.
+    /// </summary>
+    public const string Version = "2";
+
+    /// <summary>Splits text into word tokens (letters and digits; inner apostrophes kept, hyphens split except inside
+    /// model names such as "F-16" or "SAMP/T" and between a number and its unit, "155 mm").</summary>
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>(text.Length / 5);
@@ -132,12 +144,65 @@ public static class TermAnalyzer
         var i = start;
         while (i < text.Length && (char.IsLetterOrDigit(text[i]) ||
                (IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i > start) ||
-               (text[i] is '.' or ',' && i > start && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))))
+               (text[i] is '.' or ',' && i > start && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])) ||
+               JoinsModelName(text, start, i) || JoinsUnit(text, start, i)))
         {
             i++;
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// A hyphen or slash inside a model name: a short letter prefix before digits ("F-16", "MQ-9", "MiG-29", not
+    /// "mid-2024"), or a short name before a single letter ("SAMP/T", "IRIS-T").
+    /// </summary>
+    private static bool JoinsModelName(string text, int start, int i)
+    {
+        if (text[i] is not ('-' or '/') || i == start || i + 1 >= text.Length)
+        {
+            return false;
+        }
+
+        var prefix = text.AsSpan(start, i - start);
+        foreach (var c in prefix)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        if (prefix.Length > 1 && Vocabulary.StopWords.Contains(prefix.ToString().ToLowerInvariant()))
+        {
+            return false; // "a 2-to-1 vote"; a single letter is a model prefix even when it is a stop word ("S-400").
+        }
+
+        if (text[i] == '-' && char.IsAsciiDigit(text[i + 1]))
+        {
+            return prefix.Length <= 2 || (prefix.Length <= 4 && prefix[1..].ContainsAnyInRange('A', 'Z'));
+        }
+
+        return prefix.Length is >= 2 and <= 5 && char.IsAsciiLetter(text[i + 1]) &&
+               (i + 2 >= text.Length || !char.IsLetterOrDigit(text[i + 2]));
+    }
+
+    /// <summary>A space or hyphen between a number and a unit of measure ("155 mm", "300-km").</summary>
+    private static bool JoinsUnit(string text, int start, int i)
+    {
+        if (text[i] is not (' ' or '-') || i == start || !char.IsAsciiDigit(text[i - 1]) || !char.IsAsciiDigit(text[start]))
+        {
+            return false;
+        }
+
+        var end = i + 1;
+        while (end < text.Length && char.IsAsciiLetter(text[end]))
+        {
+            end++;
+        }
+
+        return end > i + 1 && (end == text.Length || !char.IsLetterOrDigit(text[end])) &&
+               Vocabulary.Units.Contains(text.AsSpan(i + 1, end - i - 1).ToString().ToLowerInvariant());
     }
 
     /// <summary>Adds the terms one token contributes (its own term, then any acronym expansion).</summary>
@@ -154,8 +219,9 @@ public static class TermAnalyzer
         }
 
         terms.Add(token.Term);
-        var lower = token.Surface.ToLowerInvariant();
-        if ((token.IsAcronym || lower == "nato") && Vocabulary.Acronyms.TryGetValue(lower, out var expansion))
+        var lower = WithoutJoiners(token.Surface.ToLowerInvariant());
+        if ((token.IsAcronym || token.IsModelName || lower == "nato") &&
+            (Vocabulary.Acronyms.TryGetValue(lower, out var expansion) || Vocabulary.Acronyms.TryGetValue(token.Term, out expansion)))
         {
             AddExpansion(expansion, terms);
         }
@@ -170,7 +236,7 @@ public static class TermAnalyzer
             lower = lower[..^2];
         }
 
-        lower = lower.Replace("'", string.Empty, StringComparison.Ordinal);
+        lower = WithoutJoiners(lower.Replace("'", string.Empty, StringComparison.Ordinal));
         if (lower.Length == 0 || Vocabulary.StopWords.Contains(lower))
         {
             return string.Empty;
@@ -181,9 +247,20 @@ public static class TermAnalyzer
             return lower.Replace(",", string.Empty, StringComparison.Ordinal);
         }
 
+        if (lower.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            // A model name: "f16s" is the plural of "f16"; no stemming or spelling rules apply.
+            return lower.Length > 2 && lower[^1] == 's' && char.IsAsciiDigit(lower[^2]) ? lower[..^1] : lower;
+        }
+
         if (Vocabulary.Canonical.TryGetValue(lower, out var canonical))
         {
             lower = canonical;
+        }
+        else if (Lexicon.Default.IrregularVerbBase(lower) is { } verb)
+        {
+            // "who led" finds "will lead", "what did they agree" finds "agreed".
+            lower = verb;
         }
 
         return LightStemmer.Stem(SpellingFolder.Fold(lower));
@@ -200,6 +277,10 @@ public static class TermAnalyzer
             }
         }
     }
+
+    /// <summary>Drops the hyphens, slashes and spaces that join the parts of a model name or a measure.</summary>
+    private static string WithoutJoiners(string s) =>
+        s.AsSpan().IndexOfAny('-', '/', ' ') < 0 ? s : string.Concat(s.Where(c => c is not ('-' or '/' or ' ')));
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018';
 

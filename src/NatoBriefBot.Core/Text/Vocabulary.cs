@@ -2,7 +2,11 @@ using System.Collections.Frozen;
 
 namespace NatoBriefBot.Core.Text;
 
-/// <summary>Word lists for the analyzer: stop words, NATO acronyms and titles, and number words.</summary>
+/// <summary>
+/// Word lists for the analyzer that are not general English: stop words, NATO acronyms and titles, abbreviations of
+/// months, units and currencies. General English (irregular verbs, nationality words) comes from WordNet through
+/// <see cref="Lexicon"/>.
+/// </summary>
 internal static class Vocabulary
 {
     public static readonly FrozenSet<string> StopWords = """
@@ -50,7 +54,7 @@ internal static class Vocabulary
         ["f16"] = "f16 fighter jet",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Words whose written forms differ only by abbreviation.</summary>
+    /// <summary>Words whose written forms differ only by abbreviation (irregular verb forms are <see cref="Lexicon.IrregularVerbBase"/>'s).</summary>
     public static readonly FrozenDictionary<string, string> Canonical = new Dictionary<string, string>
     {
         ["bln"] = "billion", ["bn"] = "billion", ["mln"] = "million", ["mn"] = "million", ["tn"] = "trillion",
@@ -59,26 +63,11 @@ internal static class Vocabulary
         ["dec"] = "december", ["pct"] = "percent", ["percentage"] = "percent", ["eur"] = "euro", ["euros"] = "euro",
         ["usd"] = "dollar", ["dollars"] = "dollar", ["ukrainian"] = "ukraine", ["ukrainians"] = "ukraine",
         ["russian"] = "russia", ["allied"] = "ally", ["allies"] = "ally", ["alliance's"] = "alliance",
-        // Irregular verb forms, so "who led" finds "will lead" and "what did they agree" finds "agreed".
-        ["led"] = "lead", ["said"] = "say", ["says"] = "say", ["took"] = "take", ["taken"] = "take", ["held"] = "hold",
-        ["met"] = "meet", ["made"] = "make", ["gave"] = "give", ["given"] = "give", ["won"] = "win", ["sent"] = "send",
-        ["spent"] = "spend", ["built"] = "build", ["brought"] = "bring", ["bought"] = "buy", ["told"] = "tell",
-        ["thought"] = "think", ["began"] = "begin", ["begun"] = "begin", ["chose"] = "choose", ["chosen"] = "choose",
-        ["fought"] = "fight", ["sought"] = "seek", ["kept"] = "keep", ["meant"] = "mean", ["paid"] = "pay", ["rose"] = "rise",
-        ["risen"] = "rise", ["saw"] = "see", ["seen"] = "see", ["spoke"] = "speak", ["spoken"] = "speak", ["stood"] = "stand",
-        ["struck"] = "strike", ["taught"] = "teach", ["went"] = "go", ["gone"] = "go", ["wrote"] = "write", ["written"] = "write",
-        ["grew"] = "grow", ["grown"] = "grow", ["knew"] = "know", ["known"] = "know", ["drew"] = "draw", ["drawn"] = "draw",
-        ["fell"] = "fall", ["fallen"] = "fall", ["felt"] = "feel", ["found"] = "find", ["got"] = "get", ["heard"] = "hear",
-        ["lost"] = "lose", ["sold"] = "sell", ["shown"] = "show", ["bore"] = "bear", ["borne"] = "bear", ["chaired"] = "chair",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Nationality adjectives, for questions about someone's nationality.</summary>
-    public static readonly FrozenSet<string> Demonyms = """
-        albanian american australian austrian belgian british bulgarian canadian chinese croatian czech danish dutch
-        english estonian finnish french georgian german greek hungarian icelandic indian iranian irish italian japanese
-        korean latvian lithuanian luxembourgish macedonian moldovan montenegrin norwegian polish portuguese romanian
-        russian scottish serbian slovak slovenian spanish swedish swiss turkish ukrainian welsh belarusian israeli
-        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Units of measure written after a number; "155 mm" and "155mm" are one term.</summary>
+    public static readonly FrozenSet<string> Units = new[] { "mm", "cm", "km", "kg", "kt", "kw", "mw", "gw" }
+        .ToFrozenSet(StringComparer.Ordinal);
 
     public static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>
     {

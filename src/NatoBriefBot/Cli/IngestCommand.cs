@@ -65,5 +65,11 @@ internal static class IngestCommand
         {
             output.WriteLine("The other files were stored. Fix or remove the failed files and run ingest again.");
         }
+
+        if (r.StaleAnalyzer > 0)
+        {
+            output.WriteLine($"{r.StaleAnalyzer} stored briefings were analyzed by an older version of the bot and were not part of this run; " +
+                "ingest their folders again (or run ingest --rebuild with all folders) so their search terms are current.");
+        }
     }
 }

@@ -75,5 +75,12 @@ public static class BotHost
         {
             logger.LogWarning("Seed {File} was not ingested: {Reason}", failure.File, failure.Reason);
         }
+
+        if (report.StaleAnalyzer > 0)
+        {
+            logger.LogWarning(
+                "{Stale} briefings in the index were analyzed by an older version of the bot and are not in the seeds folder; ingest their folders again so their search terms are current.",
+                report.StaleAnalyzer);
+        }
     }
 }

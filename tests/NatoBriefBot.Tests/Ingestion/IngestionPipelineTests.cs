@@ -4,6 +4,7 @@ using NatoBriefBot.Core;
 using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Ingestion;
 using NatoBriefBot.Core.Storage;
+using NatoBriefBot.Core.Text;
 using NatoBriefBot.Tests.Support;
 
 namespace NatoBriefBot.Tests.Ingestion;
@@ -240,6 +241,48 @@ public sealed class IngestionPipelineTests : IDisposable
         cmd.CommandText = "UPDATE passages SET vector = $v";
         cmd.Parameters.AddWithValue("$v", System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()).ToArray());
         cmd.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public async Task IngestAsync_NewIndex_RecordsAnalyzerVersion()
+    {
+        WriteGoodFiles();
+
+        await IngestAsync();
+
+        Assert.Equal(TermAnalyzer.Version, Store.GetAnalyzer());
+    }
+
+    [Fact]
+    public async Task IngestAsync_IndexFromOlderAnalyzer_UnchangedFilesRewritten()
+    {
+        WriteGoodFiles();
+        await IngestAsync();
+        Store.SetAnalyzer("1");
+
+        var report = await IngestAsync();
+
+        Assert.Equal((0, 3, 0), (report.Added, report.Updated, report.Unchanged));
+        Assert.Equal(0, report.StaleAnalyzer);
+        Assert.Equal(TermAnalyzer.Version, Store.GetAnalyzer());
+        Assert.Equal((0, 0, 3), await IngestAsync() is var again ? (again.Added, again.Updated, again.Unchanged) : default);
+    }
+
+    [Fact]
+    public async Task IngestAsync_OlderAnalyzerAndBriefingsOutsideTheRun_FlaggedUntilAllRewritten()
+    {
+        WriteGoodFiles();
+        await IngestAsync();
+        Store.SetAnalyzer("1");
+
+        var partial = await Pipeline.IngestAsync([_folder.Combine("briefings/maritime.txt")], new IngestRunOptions());
+
+        Assert.Equal(1, partial.Updated);
+        Assert.Equal(2, partial.StaleAnalyzer);
+        Assert.Equal("1", Store.GetAnalyzer());
+        var full = await IngestAsync();
+        Assert.Equal(0, full.StaleAnalyzer);
+        Assert.Equal(TermAnalyzer.Version, Store.GetAnalyzer());
     }
 
     [Fact]

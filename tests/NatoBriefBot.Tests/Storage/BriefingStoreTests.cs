@@ -189,6 +189,33 @@ public sealed class BriefingStoreTests : IDisposable
         Assert.Null(store.GetEmbedder());
         Assert.Empty(store.SearchKeywords(Fts("seabed"), 10));
         Assert.Empty(store.GetContentHashes());
+        Assert.Null(store.GetAnalyzer());
+    }
+
+    [Fact]
+    public void GetAnalyzer_EmptyIndex_Null()
+    {
+        Assert.Null(Records.Store(_folder).GetAnalyzer());
+    }
+
+    [Fact]
+    public void GetAnalyzer_PassagesWithoutRecordedVersion_OldestVersion()
+    {
+        var store = Records.Store(_folder);
+        store.Upsert(Records.Briefing("a.txt", MaritimeText));
+
+        Assert.Equal("1", store.GetAnalyzer());
+    }
+
+    [Fact]
+    public void SetAnalyzer_Version_ReadBackAfterReopen()
+    {
+        var store = Records.Store(_folder);
+        store.Upsert(Records.Briefing("a.txt", MaritimeText));
+
+        store.SetAnalyzer(TermAnalyzer.Version);
+
+        Assert.Equal(TermAnalyzer.Version, new BriefingStore(store.Path).GetAnalyzer());
     }
 
     [Fact]

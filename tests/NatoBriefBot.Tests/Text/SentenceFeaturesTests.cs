@@ -51,8 +51,25 @@ public class SentenceFeaturesTests
         Assert.Equal(expected, SentenceFeatures.HasAmount(sentence));
     }
 
+    [Fact]
+    public void People_FirstNameThatIsARegionalDemonym_Kept()
+    {
+        Assert.Equal(["Norman Schwarzkopf"], SentenceFeatures.People("General Norman Schwarzkopf led the coalition."));
+    }
+
+    [Fact]
+    public void People_NationalityOfCountryNotInBriefings_Dropped()
+    {
+        Assert.Equal(["Gabriel Boric"], SentenceFeatures.People("Chilean President Gabriel Boric spoke."));
+        Assert.Equal(["Ruth Ferro"], SentenceFeatures.People("Peruvian Ruth Ferro spoke."));
+    }
+
     [Theory]
     [InlineData("The Norwegian is due to step down.", true)]
+    [InlineData("Two Germans and a Swede joined.", true)]
+    [InlineData("A Welsh officer was appointed.", true)]
+    [InlineData("A Kenyan envoy attended.", true)]
+    [InlineData("Same as last year, ministers met.", false)]
     [InlineData("He is from Norway.", false)]
     public void HasDemonym_Sentence_Detected(string sentence, bool expected)
     {

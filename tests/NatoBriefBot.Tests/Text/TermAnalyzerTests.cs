@@ -120,4 +120,92 @@ public class TermAnalyzerTests
         Assert.True(tokens[0].IsAcronym);
         Assert.False(tokens[1].IsAcronym);
     }
+
+    [Theory]
+    [InlineData("F-16")]
+    [InlineData("F16")]
+    [InlineData("F-16s")]
+    [InlineData("F16s")]
+    [InlineData("f-16")]
+    public void Normalize_F16Spellings_OneTerm(string surface)
+    {
+        var tokens = TermAnalyzer.Tokenize($"Denmark sent {surface} jets.");
+
+        Assert.Equal(surface, tokens[2].Surface);
+        Assert.Equal("f16", tokens[2].Term);
+    }
+
+    [Theory]
+    [InlineData("F-35s", "f35")]
+    [InlineData("S-400", "s400")]
+    [InlineData("A-10s", "a10")]
+    [InlineData("MQ-9", "mq9")]
+    [InlineData("MiG-29s", "mig29")]
+    [InlineData("SAMP/T", "sampt")]
+    [InlineData("IRIS-T", "irist")]
+    [InlineData("155mm", "155mm")]
+    [InlineData("155 mm", "155mm")]
+    [InlineData("155-mm", "155mm")]
+    public void Tokenize_ModelNameOrMeasure_OneToken(string surface, string term)
+    {
+        var tokens = TermAnalyzer.Tokenize($"They need {surface} systems.");
+
+        Assert.Equal(["They", "need", surface, "systems"], tokens.Select(t => t.Surface));
+        Assert.Equal(term, tokens[2].Term);
+    }
+
+    [Theory]
+    [InlineData("by mid-2024", new[] { "by", "mid", "2024" })]
+    [InlineData("a 2-to-1 vote", new[] { "a", "2", "to", "1", "vote" })]
+    [InlineData("US-led and/or UK-based", new[] { "US", "led", "and", "or", "UK", "based" })]
+    [InlineData("155 million", new[] { "155", "million" })]
+    public void Tokenize_OrdinaryHyphensAndSlashes_StillSplit(string text, string[] surfaces)
+    {
+        Assert.Equal(surfaces, TermAnalyzer.Tokenize(text).Select(t => t.Surface));
+    }
+
+    [Fact]
+    public void Terms_ModelNameWithHyphenOrPlural_Expanded()
+    {
+        var terms = TermAnalyzer.Terms("more F-16s");
+
+        Assert.Equal("f16", terms[0]);
+        Assert.Contains(TermAnalyzer.Normalize("fighter"), terms);
+        Assert.Contains(TermAnalyzer.Normalize("jet"), terms);
+    }
+
+    [Fact]
+    public void Terms_SampT_NotSplitIntoStopWord()
+    {
+        Assert.Equal(["sampt"], TermAnalyzer.Terms("SAMP/T"));
+    }
+
+    [Theory]
+    [InlineData("Patriots", "Patriot")]
+    [InlineData("Leopards", "Leopard")]
+    [InlineData("Gripens", "gripen")]
+    public void Normalize_CapitalisedPluralName_MatchesSingular(string plural, string singular)
+    {
+        Assert.Equal(TermAnalyzer.Normalize(singular), TermAnalyzer.Normalize(plural));
+    }
+
+    [Theory]
+    [InlineData("led", "lead")]
+    [InlineData("took", "take")]
+    [InlineData("chosen", "choose")]
+    [InlineData("fought", "fight")]
+    [InlineData("ran", "run")]
+    [InlineData("sought", "seek")]
+    [InlineData("chaired", "chair")]
+    [InlineData("said", "say")]
+    public void Normalize_IrregularVerb_SameTermAsBase(string form, string lemma)
+    {
+        Assert.Equal(TermAnalyzer.Normalize(lemma), TermAnalyzer.Normalize(form));
+    }
+
+    [Fact]
+    public void Normalize_IrregularFormMoreCommonAsNoun_KeepsItsOwnTerm()
+    {
+        Assert.NotEqual(TermAnalyzer.Normalize("grind"), TermAnalyzer.Normalize("ground"));
+    }
 }

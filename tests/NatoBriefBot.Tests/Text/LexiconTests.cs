@@ -1,0 +1,229 @@
+using NatoBriefBot.Core.Text;
+
+namespace NatoBriefBot.Tests.Text;
+
+public class LexiconTests
+{
+    private static readonly Lexicon Lexicon = Lexicon.Default;
+
+    [Theory]
+    [InlineData("german", "germany")]
+    [InlineData("Germans", "germany")]
+    [InlineData("swedish", "sweden")]
+    [InlineData("Swedes", "sweden")]
+    [InlineData("belgian", "belgium")]
+    [InlineData("dutch", "netherlands")]
+    [InlineData("british", "united kingdom")]
+    [InlineData("Britons", "united kingdom")]
+    [InlineData("american", "united states")]
+    [InlineData("Norwegian", "norway")]
+    [InlineData("Englishmen", "england")]
+    [InlineData("czech", "czech republic")]
+    [InlineData("european", "europe")]
+    [InlineData("South Koreans", "south korea")]
+    [InlineData("kenyan", "kenya")]
+    [InlineData("peruvian", "peru")]
+    [InlineData("mongolian", "mongolia")]
+    [InlineData("icelandic", "iceland")]
+    public void CountryOf_Demonym_CountryOrRegion(string demonym, string country)
+    {
+        Assert.Equal(country, Lexicon.CountryOf(demonym));
+        Assert.True(Lexicon.IsDemonym(demonym));
+    }
+
+    [Theory]
+    [InlineData("parisian")]
+    [InlineData("texan")]
+    [InlineData("minister")]
+    [InlineData("same")]
+    [InlineData("arctic")]
+    [InlineData("qwertyuiop")]
+    [InlineData("")]
+    public void CountryOf_NotANationality_Null(string word)
+    {
+        Assert.Null(Lexicon.CountryOf(word));
+        Assert.False(Lexicon.IsDemonym(word));
+    }
+
+    [Theory]
+    [InlineData("germany", "german")]
+    [InlineData("Holland", "dutch")]
+    [InlineData("netherlands", "dutch")]
+    [InlineData("united kingdom", "british")]
+    [InlineData("UK", "british")]
+    [InlineData("sweden", "swedish")]
+    [InlineData("peru", "peruvian")]
+    public void DemonymsOf_Country_IncludesAdjective(string country, string demonym)
+    {
+        var demonyms = Lexicon.DemonymsOf(country);
+
+        Assert.Contains(demonym, demonyms);
+    }
+
+    [Fact]
+    public void DemonymsOf_Country_AdjectivesBeforePeopleNouns()
+    {
+        var demonyms = Lexicon.DemonymsOf("sweden");
+
+        Assert.Equal("swedish", demonyms[0]);
+        Assert.Contains("swede", demonyms);
+    }
+
+    [Theory]
+    [InlineData("led", "lead")]
+    [InlineData("ran", "run")]
+    [InlineData("geese", "goose")]
+    [InlineData("said", "say")]
+    [InlineData("saw", "see")]
+    [InlineData("based", "base")]
+    [InlineData("pledges", "pledge")]
+    [InlineData("pledged", "pledge")]
+    [InlineData("allies", "ally")]
+    [InlineData("Countries", "country")]
+    [InlineData("women", "woman")]
+    [InlineData("ground", "ground")]
+    [InlineData("pledge", "pledge")]
+    [InlineData("kyiv", "kyiv")]
+    public void Lemma_Word_WordNetLemma(string word, string lemma)
+    {
+        Assert.Equal(lemma, Lexicon.Lemma(word));
+    }
+
+    [Fact]
+    public void Lemma_WithPartOfSpeech_ReadsThatWay()
+    {
+        Assert.Equal("meeting", Lexicon.Lemma("meeting", PartOfSpeech.Noun));
+        Assert.Equal("meet", Lexicon.Lemma("meeting", PartOfSpeech.Verb));
+        Assert.Equal("leaf", Lexicon.Lemma("leaves", PartOfSpeech.Noun));
+        Assert.Equal("leave", Lexicon.Lemma("leaves", PartOfSpeech.Verb));
+    }
+
+    [Theory]
+    [InlineData("led", "lead")]
+    [InlineData("saw", "see")]
+    [InlineData("found", "find")]
+    [InlineData("taken", "take")]
+    [InlineData("chosen", "choose")]
+    [InlineData("fought", "fight")]
+    public void IrregularVerbBase_IrregularForm_Base(string form, string lemma)
+    {
+        Assert.Equal(lemma, Lexicon.IrregularVerbBase(form));
+    }
+
+    [Theory]
+    [InlineData("ground")]
+    [InlineData("pledged")]
+    [InlineData("lead")]
+    [InlineData("nonsenseword")]
+    public void IrregularVerbBase_NotAnIrregularReading_Null(string form)
+    {
+        Assert.Null(Lexicon.IrregularVerbBase(form));
+    }
+
+    [Theory]
+    [InlineData("chief", "head")]
+    [InlineData("boss", "chief")]
+    [InlineData("aid", "help")]
+    [InlineData("aid", "assistance")]
+    [InlineData("quit", "resign")]
+    [InlineData("big", "large")]
+    public void Synonyms_FrequentSense_Included(string lemma, string synonym)
+    {
+        Assert.Contains(synonym, Lexicon.Synonyms(lemma));
+    }
+
+    [Fact]
+    public void Synonyms_RareSense_Excluded()
+    {
+        // "minister" as a government minister was never SemCor-tagged, its clergy sense was; nothing rare leaks in.
+        Assert.DoesNotContain("government minister", Lexicon.Synonyms("minister"));
+        Assert.DoesNotContain("lay off", Lexicon.Synonyms("resign"));
+    }
+
+    [Fact]
+    public void Synonyms_InflectedForm_LemmatizedFirst()
+    {
+        Assert.Equal(Lexicon.Synonyms("aid"), Lexicon.Synonyms("aids"));
+    }
+
+    [Theory]
+    [InlineData("decide", "decision")]
+    [InlineData("decision", "decide")]
+    [InlineData("invest", "investment")]
+    [InlineData("agree", "agreement")]
+    [InlineData("commit", "commitment")]
+    public void DerivedForms_CommonWord_Related(string lemma, string related)
+    {
+        Assert.Contains(related, Lexicon.DerivedForms(lemma));
+    }
+
+    [Theory]
+    [InlineData("chief", "leader")]
+    [InlineData("ambassador", "diplomat")]
+    [InlineData("commander", "officer")]
+    public void Broader_PersonNoun_OneLevelUp(string lemma, string broader)
+    {
+        Assert.Contains(broader, Lexicon.Broader(lemma));
+    }
+
+    [Theory]
+    [InlineData("qwertyuiop")]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Lists_UnknownWord_Empty(string word)
+    {
+        Assert.Empty(Lexicon.Synonyms(word));
+        Assert.Empty(Lexicon.DerivedForms(word));
+        Assert.Empty(Lexicon.Broader(word));
+        Assert.Empty(Lexicon.DemonymsOf(word));
+        Assert.False(Lexicon.IsKnownWord(word));
+    }
+
+    [Theory]
+    [InlineData("pledge")]
+    [InlineData("Pledges")]
+    [InlineData("led")]
+    [InlineData("deterrence")]
+    public void IsKnownWord_WordOrInflection_True(string word)
+    {
+        Assert.True(Lexicon.IsKnownWord(word));
+    }
+
+    [Fact]
+    public void Default_SameInstance_Loaded()
+    {
+        Assert.Same(Lexicon.Default, Lexicon.Default);
+        Assert.True(Lexicon.WordCount > 80_000);
+    }
+
+    [Fact]
+    public void Default_ConcurrentReaders_AgreeWithSingleThread()
+    {
+        var expected = Lexicon.Lemma("allies");
+        var results = new string[64];
+        Parallel.For(0, results.Length, i => results[i] = Lexicon.Default.Lemma("allies") + Lexicon.Default.CountryOf("dutch"));
+
+        Assert.All(results, r => Assert.Equal(expected + "netherlands", r));
+    }
+
+    [Fact]
+    public void Load_UnknownRecord_FailsWithLineNumber()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => Lexicon.Load(new StringReader("# header\nW\tpledge\tn3 v5\nQ\toops\n")));
+
+        Assert.Contains("line 3", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SmallData_Answers()
+    {
+        var lexicon = Lexicon.Load(new StringReader(
+            "W\tpledge\tn3 v5\nX\tpledgen\tv\tpledge\nD\tfreedonian\ta\tcountry\tfreedonia|republic of freedonia\nS\tpledge\tpromise\n"));
+
+        Assert.Equal("pledge", lexicon.Lemma("pledgen"));
+        Assert.Equal("pledge", lexicon.Lemma("pledges"));
+        Assert.Equal("freedonia", lexicon.CountryOf("Freedonian"));
+        Assert.Equal(["freedonian"], lexicon.DemonymsOf("republic of freedonia"));
+        Assert.Equal(["promise"], lexicon.Synonyms("pledging"));
+    }
+}
