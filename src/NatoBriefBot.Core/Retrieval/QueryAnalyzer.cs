@@ -17,7 +17,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     public QueryAnalysis Analyze(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var tokens = TermAnalyzer.Tokenize(PhraseRegex().Replace(question, m => QueryVocabulary.Phrases[m.Value.ToLowerInvariant()]));
+        var tokens = TermAnalyzer.Tokenize(question);
         var core = new List<string>();
         var salient = new List<string>();
         for (var i = 0; i < tokens.Count; i++)
@@ -30,7 +30,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
             TermAnalyzer.AddTerms(token, core);
             var isMonth = Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.'));
-            if ((token.IsNumber || (token.IsCapitalized && i > 0)) && !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface))
+            // A name: a number, or a capitalized word inside the sentence that is not a plain English word written with a
+            // capital ("I'm", "Minister") — WordNet knows "Germany" and "Rutte" not, so both the lexicon and case decide.
+            if ((token.IsNumber || (token.IsCapitalized && i > 0 && token.Surface.Length > 2 && IsNameLike(token.Surface))) && !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface))
             {
                 salient.Add(token.Term);
             }
@@ -49,14 +51,17 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         var alternatives = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var token in tokens)
         {
-            if (token.IsStopWord || !QueryVocabulary.Synonyms.TryGetValue(token.Surface.ToLowerInvariant(), out var expansion))
+            if (token.IsStopWord || token.IsNumber || QueryVocabulary.QuestionWords.Contains(token.Surface) || alternatives.ContainsKey(token.Term))
             {
                 continue;
             }
 
-            var alts = TermAnalyzer.Terms(expansion).Where(t => t != token.Term).Distinct(StringComparer.Ordinal).ToList();
-            alternatives[token.Term] = alts;
-            terms.AddRange(alts.Where(t => !terms.Contains(t)));
+            var alts = Expansions(token.Surface).SelectMany(TermAnalyzer.Terms).Where(t => t != token.Term && !Vocabulary.StopWords.Contains(t)).Distinct(StringComparer.Ordinal).Take(MaxExpansions).ToList();
+            if (alts.Count > 0)
+            {
+                alternatives[token.Term] = alts;
+                terms.AddRange(alts.Where(t => !terms.Contains(t)));
+            }
         }
 
         foreach (Match count in CountedListRegex().Matches(question))
@@ -84,6 +89,33 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             DatesAreSoft = dateText is "last year" or "this year",
         };
     }
+
+    /// <summary>Most other words one question word may stand for (WordNet synonyms, derived forms, its country).</summary>
+    private const int MaxExpansions = 8;
+
+    /// <summary>Other words for a question word, from WordNet: a nationality's country ("Swedish" -> "Sweden"), the
+    /// synonyms of its frequent senses, its derived forms ("decide" -> "decision") and, for a role, the broader role
+    /// ("chief" -> "leader").</summary>
+    private static IEnumerable<string> Expansions(string word)
+    {
+        var lexicon = Lexicon.Default;
+        if (lexicon.CountryOf(word) is { } country)
+        {
+            yield return country;
+        }
+
+        var lemma = lexicon.Lemma(word);
+        foreach (var w in lexicon.Synonyms(lemma).Concat(lexicon.DerivedForms(lemma)).Concat(lexicon.Broader(lemma)))
+        {
+            yield return w;
+        }
+    }
+
+    /// <summary>Capitalized and not an everyday lower-case word: "Rutte", "Germany", "F-35s" yes; "I'm", "Hello", "Defence" no.</summary>
+    private static bool IsNameLike(string surface) =>
+        !Vocabulary.StopWords.Contains(surface.ToLowerInvariant()) && (!Lexicon.Default.IsKnownWord(surface) || Lexicon.Default.CountryOf(surface) is not null || char.IsUpper(surface[^1]) || surface.Any(char.IsDigit) || IsPlace(surface));
+
+    private static bool IsPlace(string surface) => Lexicon.Default.DemonymsOf(surface).Count > 0;
 
     private static QuestionType Classify(string q)
     {
@@ -195,9 +227,6 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     [GeneratedRegex(@"\b(?<n>two|three|four|five|six|seven|eight|nine|ten)\s+(?:main\s+|key\s+|biggest\s+|most\s+\w+\s+)?\w+s\b", RegexOptions.IgnoreCase)]
     private static partial Regex CountedListRegex();
-
-    [GeneratedRegex(@"\bnumber (?:one|1)\b|\bfirst priority\b|\bin charge of\b|\bstep down\b|\bstepping down\b|\b(?:every|each|per|a) year\b|\byearly\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PhraseRegex();
 
     [GeneratedRegex(@"(?:(?<day>\d{1,2})\s+)?\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthYearRegex();

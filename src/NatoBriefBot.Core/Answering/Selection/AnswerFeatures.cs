@@ -42,6 +42,8 @@ internal static class AnswerFeatures
         "refers_back",        // opens by referring to the sentence before ("This level of support...")
         "instruction",        // talks to an assistant: never evidence
         "missing_words",      // weighted share of the question's words no briefing contains
+        "top_dense",          // the sentence is the closest to the question by meaning
+        "top_lexical",        // the sentence covers the most of the question's words
     ];
 
     public static List<AnswerCandidate> Extract(RetrievalResult retrieval, SentenceScorer scorer, int passages)
@@ -108,6 +110,8 @@ internal static class AnswerFeatures
                 s.RefersBack ? 1 : 0,
                 info is { Instruction: true } ? 1 : 0,
                 missing,
+                dense >= bestDense ? 1 : 0,
+                s.Coverage >= bestLexical ? 1 : 0,
             ];
             result.Add(new AnswerCandidate(s, rank, f));
         }
