@@ -89,7 +89,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         ArgumentNullException.ThrowIfNull(question);
         var q = question.Trim();
         return AboutRegex().IsMatch(q) || PersonPronounRegex().IsMatch(q) || ThingPronounRegex().IsMatch(q) ||
-            OrdinalRegex().IsMatch(q) || TermAnalyzer.Terms(q).Count <= 2;
+            OrdinalRegex().IsMatch(q) || (TermAnalyzer.Terms(q).Count <= 2 && !TermAnalyzer.Tokenize(q).Skip(1).Any(t => t.IsCapitalized));
     }
 
     /// <summary>"the second one" → the second name the previous answer listed; "there" / "that city" → the place it named.</summary>

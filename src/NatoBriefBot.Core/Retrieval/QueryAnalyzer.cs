@@ -30,8 +30,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
             TermAnalyzer.AddTerms(token, core);
             var isMonth = Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.'));
-            // A name: a number, or a capitalized word inside the sentence that is not a plain English word written with a
-            // capital ("I'm", "Minister") — WordNet knows "Germany" and "Rutte" not, so both the lexicon and case decide.
+            // A name: a number, or a capitalized word inside the sentence (not a contraction such as "I'm").
             if ((token.IsNumber || (token.IsCapitalized && i > 0 && token.Surface.Length > 2 && IsNameLike(token.Surface))) && !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface))
             {
                 salient.Add(token.Term);
@@ -111,11 +110,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         }
     }
 
-    /// <summary>Capitalized and not an everyday lower-case word: "Rutte", "Germany", "F-35s" yes; "I'm", "Hello", "Defence" no.</summary>
+    /// <summary>A capitalized word inside a question that can be a name: not a stop word or contraction ("I'm", "Don't").</summary>
     private static bool IsNameLike(string surface) =>
-        !Vocabulary.StopWords.Contains(surface.ToLowerInvariant()) && (!Lexicon.Default.IsKnownWord(surface) || Lexicon.Default.CountryOf(surface) is not null || char.IsUpper(surface[^1]) || surface.Any(char.IsDigit) || IsPlace(surface));
-
-    private static bool IsPlace(string surface) => Lexicon.Default.DemonymsOf(surface).Count > 0;
+        !Vocabulary.StopWords.Contains(surface.ToLowerInvariant()) && !surface.Contains('\'') && !surface.Contains('\u2019');
 
     private static QuestionType Classify(string q)
     {

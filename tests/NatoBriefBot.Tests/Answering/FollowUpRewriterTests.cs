@@ -72,4 +72,39 @@ public class FollowUpRewriterTests
 
         Assert.Equal(question, FollowUpRewriter.Rewrite(question, [Turn("What did Italy pledge?")]));
     }
+
+    [Fact]
+    public void Rewrite_NewCompleteQuestionAfterPeriod_StartsFresh()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("What is the capital of Australia?", [Turn("Who chaired the meeting in October 2024?")]);
+
+        Assert.Equal("What is the capital of Australia?", rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_OrdinalReference_NameFromThePreviousAnswer()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("How much did the second one pledge?",
+            [Turn("Which countries pledged?", "Sweden, Spain and Belgium each pledged more than a billion euros. [1]")]);
+
+        Assert.StartsWith("How much did Spain pledge", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_There_PlaceFromThePreviousAnswer()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("How many staff will work there?",
+            [Turn("Where will the command be based?", "The command will be based in Wiesbaden, Germany. [1]")]);
+
+        Assert.Contains("in Wiesbaden", rewritten, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what about him", true)]
+    [InlineData("and in 2023?", true)]
+    [InlineData("Who is the Secretary General of NATO?", false)]
+    public void IsFollowUp_Questions_PointingBackOrNot(string question, bool expected)
+    {
+        Assert.Equal(expected, FollowUpRewriter.IsFollowUp(question));
+    }
 }

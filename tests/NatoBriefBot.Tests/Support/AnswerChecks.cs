@@ -25,7 +25,7 @@ public static partial class AnswerChecks
         Assert.All(Segments(answer), s => Assert.True(answer.Citations.Any(c => c.Quote.Contains(s, StringComparison.Ordinal)), $"not quoted: {s}"));
     }
 
-    [GeneratedRegex(@"^(?:From the briefing of [^:]+:|The most recent briefing \(.*?\) says:)\s*")]
+    [GeneratedRegex(@"^(?:From the briefing of [^:]+:|The most recent briefing \(.*?\) says:|As of the briefing of [^:]+:)\s*(?:The briefings don't [^.]+\. The closest they come:\s*)?")]
     private static partial Regex LeadRegex();
 
     [GeneratedRegex(@"(?:\s*\[\d+\])+\s*")]

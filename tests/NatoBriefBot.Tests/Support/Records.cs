@@ -26,11 +26,10 @@ public static class Records
         IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
         var chunks = Chunker.Chunk(text);
-        var vectors = embedder is null
-            ? chunks.Select(c => Embedder.Embed(c.Text)).ToList()
-            : embedder.GenerateAsync(chunks.Select(c => c.Text)).GetAwaiter().GetResult().Select(e => e.Vector.ToArray()).ToList();
+        float[] Embed(string t) => embedder is null ? Embedder.Embed(t) : embedder.GenerateAsync([t]).GetAwaiter().GetResult()[0].Vector.ToArray();
         var passages = chunks
-            .Select((c, i) => new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), vectors[i]))
+            .Select(c => new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), Embed(c.Text),
+                SentenceSplitter.Split(c.Text).SelectMany(span => Embed(span.Of(c.Text))).ToArray()))
             .ToList();
         return new BriefingRecord(file, title ?? file, published, publisher, url, "hash-" + Guid.NewGuid().ToString("N"), text, passages);
     }

@@ -78,7 +78,7 @@ public class SentenceFeaturesTests
 
     [Theory]
     [InlineData("Rutte visited Wiesbaden, Germany.", true)]
-    [InlineData("The centre will be based in the UK.", false)]
+    [InlineData("The centre will be based in the UK.", true)]
     [InlineData("He spoke at length.", false)]
     public void HasPlace_Sentence_Detected(string sentence, bool expected)
     {

@@ -1,0 +1,25 @@
+using NatoBriefBot.Core.Retrieval;
+
+namespace NatoBriefBot.Tests.Retrieval;
+
+public sealed class PeriodMentionsTests
+{
+    private static readonly DateRange July2023 = new(new DateOnly(2023, 7, 1), new DateOnly(2023, 7, 31));
+
+    [Theory]
+    [InlineData("The summit in Vilnius on 11-12 July will follow.", true)]
+    [InlineData("Leaders meet in July 2023 in Vilnius.", true)]
+    [InlineData("Leaders met in July 2022.", false)]
+    [InlineData("Ministers may decide later.", false)]
+    [InlineData("Spending rose 2023 percent.", true)]
+    public void Mentions_TextAndPublicationYear_MatchesTheMonthAsked(string text, bool expected)
+    {
+        Assert.Equal(expected, PeriodMentions.Mentions(text, July2023, new DateOnly(2023, 6, 14)));
+    }
+
+    [Fact]
+    public void Mentions_MonthWithoutYearInUndatedText_NotMatched()
+    {
+        Assert.False(PeriodMentions.Mentions("The summit will be held in July.", July2023, null));
+    }
+}
