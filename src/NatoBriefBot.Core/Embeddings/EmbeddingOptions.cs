@@ -31,6 +31,10 @@ public sealed class EmbeddingOptions
     /// <summary>Text put before search queries (not passages). Unset: the built-in model's own, none for a folder.</summary>
     public string? OnnxQueryPrefix { get; set; }
 
+    /// <summary>Quantize the model's weight matrices to int8 when it loads: about twice as fast on CPUs, vectors keep a cosine of about
+    /// 0.998 with the float model's. Unset: on for a built-in model, off for a folder.</summary>
+    public bool? OnnxInt8 { get; set; }
+
     /// <summary>Largest input, in model tokens, the ONNX model accepts.</summary>
     [Range(8, 8192)]
     public int OnnxMaxTokens { get; set; } = 256;

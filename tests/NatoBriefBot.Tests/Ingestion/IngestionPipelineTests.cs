@@ -208,7 +208,7 @@ public sealed class IngestionPipelineTests : IDisposable
         var ex = await Assert.ThrowsAsync<BriefBotException>(() => IngestAsync());
 
         Assert.Contains($"built with the embedder '{HashingEmbedder.ProfileName}' (512 dimensions)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("'onnx:snowflake-arctic-embed-xs:cls' (384 dimensions) is configured", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'onnx:snowflake-arctic-embed-xs-int8:cls' (384 dimensions) is configured", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ingest --rebuild", ex.Message, StringComparison.Ordinal);
     }
 

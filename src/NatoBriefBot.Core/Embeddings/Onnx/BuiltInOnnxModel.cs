@@ -22,6 +22,7 @@ public sealed class BuiltInOnnxModel
     /// <summary>Loaded once per process on first use and never disposed: every embedder built on this model (one per
     /// service provider; tests build many) shares the one thread-safe session instead of loading the weights again.</summary>
     private readonly Lazy<OnnxSentenceModel> _shared;
+    private readonly Lazy<OnnxSentenceModel> _sharedInt8;
 
     private BuiltInOnnxModel(string name, string modelName, string file, string modelResource, string vocabularyResource, OnnxPooling pooling, string queryPrefix)
     {
@@ -33,6 +34,7 @@ public sealed class BuiltInOnnxModel
         Pooling = pooling;
         QueryPrefix = queryPrefix;
         _shared = new Lazy<OnnxSentenceModel>(() => OnnxSentenceModel.Load(Read()), LazyThreadSafetyMode.ExecutionAndPublication);
+        _sharedInt8 = new Lazy<OnnxSentenceModel>(() => OnnxSentenceModel.Load(Read().Int8()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The name configuration uses, e.g. <c>arctic-xs</c>.</summary>
@@ -65,8 +67,8 @@ public sealed class BuiltInOnnxModel
             $"Embedding:OnnxModel '{name}' is not a built-in model. Use one of: {string.Join(", ", All.Select(m => m.Name))}; " +
             "or set Embedding:OnnxModelPath to a folder with model.onnx and vocab.txt.");
 
-    /// <summary>The model, loaded on first use and shared by every embedder in the process.</summary>
-    internal OnnxSentenceModel Shared => _shared.Value;
+    /// <summary>The model (with int8 weights when <paramref name="int8"/>), loaded on first use and shared by every embedder in the process.</summary>
+    internal OnnxSentenceModel Shared(bool int8) => int8 ? _sharedInt8.Value : _shared.Value;
 
     /// <summary>Reads the weights and vocabulary out of the shipped assembly.</summary>
     internal OnnxModelFiles Read()

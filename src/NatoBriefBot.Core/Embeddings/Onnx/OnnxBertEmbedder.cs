@@ -25,9 +25,10 @@ public sealed class OnnxBertEmbedder : IEmbeddingGenerator<string, Embedding<flo
     /// <param name="batchSize">Texts per inference call.</param>
     /// <param name="pooling">The pooling the model was trained with.</param>
     /// <param name="queryPrefix">Text put before search queries; empty for symmetric models.</param>
+    /// <param name="int8">Quantize the weight matrices to int8 on load (about twice as fast; vectors keep a cosine of about 0.998 with the float model's).</param>
     /// <exception cref="BriefBotException">The folder, model or vocabulary is missing or does not fit.</exception>
-    public OnnxBertEmbedder(string modelFolder, int maxTokens = 256, int batchSize = 32, OnnxPooling pooling = OnnxPooling.Mean, string queryPrefix = "")
-        : this(OnnxSentenceModel.Load(OnnxModelFolder.Open(modelFolder).Read()), ownsModel: true, maxTokens, batchSize, pooling, queryPrefix)
+    public OnnxBertEmbedder(string modelFolder, int maxTokens = 256, int batchSize = 32, OnnxPooling pooling = OnnxPooling.Mean, string queryPrefix = "", bool int8 = false)
+        : this(LoadFolder(modelFolder, int8), ownsModel: true, maxTokens, batchSize, pooling, queryPrefix)
     {
     }
 
@@ -75,7 +76,7 @@ public sealed class OnnxBertEmbedder : IEmbeddingGenerator<string, Embedding<flo
         if (!string.IsNullOrWhiteSpace(options.OnnxModelPath))
         {
             var folder = ProjectPaths.Resolve(projectRoot, options.OnnxModelPath);
-            return new OnnxBertEmbedder(folder, options.OnnxMaxTokens, options.OnnxBatchSize, pooling ?? OnnxPooling.Mean, options.OnnxQueryPrefix ?? string.Empty);
+            return new OnnxBertEmbedder(folder, options.OnnxMaxTokens, options.OnnxBatchSize, pooling ?? OnnxPooling.Mean, options.OnnxQueryPrefix ?? string.Empty, options.OnnxInt8 ?? false);
         }
 
         if (string.IsNullOrWhiteSpace(options.OnnxModel))
@@ -86,14 +87,21 @@ public sealed class OnnxBertEmbedder : IEmbeddingGenerator<string, Embedding<flo
                 "or set Embedding:Provider to Hashing.");
         }
 
-        return BuiltIn(BuiltInOnnxModel.Find(options.OnnxModel), options.OnnxMaxTokens, options.OnnxBatchSize, pooling, options.OnnxQueryPrefix);
+        return BuiltIn(BuiltInOnnxModel.Find(options.OnnxModel), options.OnnxMaxTokens, options.OnnxBatchSize, pooling, options.OnnxQueryPrefix, options.OnnxInt8 ?? true);
     }
 
     /// <summary>An embedder on a built-in model, sharing the process-wide session; pooling and query prefix default to the model's own.</summary>
-    public static OnnxBertEmbedder BuiltIn(BuiltInOnnxModel model, int maxTokens = 256, int batchSize = 32, OnnxPooling? pooling = null, string? queryPrefix = null)
+    public static OnnxBertEmbedder BuiltIn(
+        BuiltInOnnxModel model, int maxTokens = 256, int batchSize = 32, OnnxPooling? pooling = null, string? queryPrefix = null, bool int8 = true)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new OnnxBertEmbedder(model.Shared, ownsModel: false, maxTokens, batchSize, pooling ?? model.Pooling, queryPrefix ?? model.QueryPrefix);
+        return new OnnxBertEmbedder(model.Shared(int8), ownsModel: false, maxTokens, batchSize, pooling ?? model.Pooling, queryPrefix ?? model.QueryPrefix);
+    }
+
+    private static OnnxSentenceModel LoadFolder(string folder, bool int8)
+    {
+        var files = OnnxModelFolder.Open(folder).Read();
+        return OnnxSentenceModel.Load(int8 ? files.Int8() : files);
     }
 
     /// <summary>Embeds <paramref name="values"/> in order; the work runs on the calling thread. Options made by

@@ -10,9 +10,9 @@ namespace NatoBriefBot.Core.Embeddings.Onnx;
 /// ModelProto         ir_version=1 producer_name=2 producer_version=3 graph=7 opset_import=8
 /// OperatorSetIdProto domain=1 version=2
 /// GraphProto         node=1 name=2 initializer=5 input=11 output=12
-/// NodeProto          input=1 output=2 name=3 op_type=4 attribute=5
+/// NodeProto          input=1 output=2 name=3 op_type=4 attribute=5 domain=7
 /// AttributeProto     name=1 f=2 i=3 ints=8 type=20 (FLOAT=1 INT=2 INTS=7)
-/// TensorProto        dims=1 data_type=2 name=8 raw_data=9 (FLOAT=1 INT64=7, raw data little-endian)
+/// TensorProto        dims=1 data_type=2 float_data=4 name=8 raw_data=9 (FLOAT=1 INT8=3 INT64=7, raw data little-endian)
 /// ValueInfoProto     name=1 type=2
 /// TypeProto          tensor_type=1;  TypeProto.Tensor elem_type=1 shape=2
 /// TensorShapeProto   dim=1;  Dimension dim_value=1 dim_param=2
@@ -21,6 +21,7 @@ namespace NatoBriefBot.Core.Embeddings.Onnx;
 internal static class OnnxProtoWriter
 {
     public const int FloatType = 1;
+    public const int Int8Type = 3;
     public const int Int64Type = 7;
 
     public static byte[] Model(byte[] graph, int opsetVersion, string producer)
@@ -86,6 +87,32 @@ internal static class OnnxProtoWriter
             }
         });
 
+    /// <summary>A node of an operator set other than the standard one, e.g. ONNX Runtime's <c>com.microsoft</c>.</summary>
+    public static byte[] DomainNode(string domain, string opType, string name, string[] inputs, string[] outputs) =>
+        Message(w =>
+        {
+            foreach (var input in inputs)
+            {
+                w.String(1, input);
+            }
+
+            foreach (var output in outputs)
+            {
+                w.String(2, output);
+            }
+
+            w.String(3, name);
+            w.String(4, opType);
+            w.String(7, domain);
+        });
+
+    public static byte[] OperatorSet(string domain, long version) =>
+        Message(w =>
+        {
+            w.String(1, domain);
+            w.Int64(2, version);
+        });
+
     public static byte[] IntAttribute(string name, long value) =>
         Message(w =>
         {
@@ -111,6 +138,29 @@ internal static class OnnxProtoWriter
         }
 
         return Tensor(name, FloatType, dims, raw);
+    }
+
+    public static byte[] Int8Tensor(string name, long[] dims, ReadOnlySpan<sbyte> values) =>
+        Tensor(name, Int8Type, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values).ToArray());
+
+    /// <summary>Writes a length-delimited field (bytes or a nested message) straight to <paramref name="output"/>, for
+    /// messages too large to build in a buffer first.</summary>
+    public static void WriteField(Stream output, int field, ReadOnlySpan<byte> payload)
+    {
+        WriteVarint(output, ((ulong)field << 3) | 2);
+        WriteVarint(output, (ulong)payload.Length);
+        output.Write(payload);
+    }
+
+    public static void WriteVarint(Stream output, ulong value)
+    {
+        while (value >= 0x80)
+        {
+            output.WriteByte((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        output.WriteByte((byte)value);
     }
 
     public static byte[] Int64Tensor(string name, long[] dims, ReadOnlySpan<long> values)

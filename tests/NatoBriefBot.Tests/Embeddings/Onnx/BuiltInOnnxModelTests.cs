@@ -28,7 +28,7 @@ public class BuiltInOnnxModelTests
     [Fact]
     public void Shared_ShippedModel_LoadsAsBertEncoderWith384Dimensions()
     {
-        var model = Arctic.Shared;
+        var model = Arctic.Shared(int8: false);
 
         Assert.Equal(384, model.Dimensions);
         Assert.True(model.Signature.TakesAttentionMask);
@@ -41,7 +41,7 @@ public class BuiltInOnnxModelTests
     {
         using var embedder = OnnxBertEmbedder.Create(new EmbeddingOptions(), TestEngine.Root);
 
-        Assert.Equal(new EmbedderProfile("onnx:snowflake-arctic-embed-xs:cls", 384, 254), embedder.Profile);
+        Assert.Equal(new EmbedderProfile("onnx:snowflake-arctic-embed-xs-int8:cls", 384, 254), embedder.Profile);
         Assert.Equal(OnnxPooling.Cls, embedder.Pooling);
         Assert.Equal("Represent this sentence for searching relevant passages: ", embedder.QueryPrefix);
     }
@@ -86,6 +86,31 @@ public class BuiltInOnnxModelTests
     }
 
     [Fact]
+    public async Task Int8_SeedPassagesAndQuestions_CosineToFloatModelAbove0995()
+    {
+        using var int8 = OnnxBertEmbedder.BuiltIn(Arctic, int8: true);
+        using var float32 = OnnxBertEmbedder.BuiltIn(Arctic, int8: false);
+        var passages = Directory.GetFiles(TestEngine.SeedsFolder).SelectMany(f => File.ReadAllText(f).Split("\n\n")).Where(p => p.Length > 40).Take(40).ToList();
+        var questions = Benchmarks.BenchCommand.Questions;
+
+        var cosines = new List<float>();
+        foreach (var (a, b) in (await int8.GenerateAsync(passages)).Zip(await float32.GenerateAsync(passages)))
+        {
+            cosines.Add(TensorPrimitives.CosineSimilarity(a.Vector.Span, b.Vector.Span));
+        }
+
+        foreach (var q in questions)
+        {
+            var quantized = await int8.GenerateQueryVectorAsync(q);
+            var exact = await float32.GenerateQueryVectorAsync(q);
+            cosines.Add(TensorPrimitives.CosineSimilarity(quantized.Span, exact.Span));
+        }
+
+        Assert.True(cosines.Min() > 0.995f, $"min {cosines.Min():0.0000} mean {cosines.Average():0.0000}");
+        Assert.NotEqual(int8.Profile.Name, float32.Profile.Name);
+    }
+
+    [Fact]
     public async Task BuiltIn_TwoEmbedders_ShareOneModelAndOutliveEachOther()
     {
         var first = OnnxBertEmbedder.BuiltIn(Arctic);
@@ -95,7 +120,7 @@ public class BuiltInOnnxModelTests
         first.Dispose();
 
         Assert.Equal(before.ToArray(), (await second.GenerateVectorAsync("Brussels")).ToArray());
-        Assert.Same(Arctic.Shared, Arctic.Shared);
+        Assert.Same(Arctic.Shared(int8: true), Arctic.Shared(int8: true));
     }
 
     [Fact]

@@ -130,6 +130,14 @@ public class OnnxBertEmbedderTests(TinyBertFixture fixture) : IClassFixture<Tiny
         Assert.True(TensorPrimitives.CosineSimilarity(vectors[0].Vector.Span, vectors[1].Vector.Span) < 0.999f);
     }
 
+    [Theory]
+    [InlineData("[PAD]\n[CLS]\nthe\nnato\n##s\nℝ", true)]
+    [InlineData("[PAD]\n[CLS]\nthe\nThe\nNATO\n##s", false)]
+    public void IsUncased_VocabularyWithOrWithoutCapitalisedWords(string vocabulary, bool uncased)
+    {
+        Assert.Equal(uncased, OnnxSentenceModel.IsUncased(System.Text.Encoding.UTF8.GetBytes(vocabulary)));
+    }
+
     [Fact]
     public async Task GenerateAsync_ConcurrentCallers_GetSameVectors()
     {
