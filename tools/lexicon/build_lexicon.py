@@ -19,7 +19,8 @@ Records (first column is the record type; lists are '|'-separated, words lower-c
                                    a nationality/origin word and the place it refers to, from adjective pertainyms
                                    (German -> Germany), derivation links and people nouns that are members of a place
                                    (Swede -> Sweden); kind is country, continent, region, state or city
-  S  lemma  synonym[|...]          other lemmas of the lemma's most frequent senses (SemCor-tagged in that very synset)
+  S  lemma  synonym[|...]          other lemmas of the lemma's two most frequent tagged senses (each SemCor-tagged in
+                                   that synset too, or a single word SemCor tags often: quit -> resign)
   R  lemma  related[|...]          derivationally related forms, both senses SemCor-tagged (decide <-> decision)
   H  lemma  broader[|...]          one-level hypernyms of people/role nouns, most frequent sense (chief -> leader)
 """
@@ -378,14 +379,15 @@ def write(lex: Lexicon, out: str) -> dict[str, int]:
     rows = demonyms(lex)
     for word, pos, kind, places in rows:
         emit("D", word, pos, kind, "|".join(places))
-    for key, table in (("S", synonyms(lex)), ("R", derivations(lex)), ("H", broader(lex))):
+    tables = {"S": synonyms(lex), "R": derivations(lex), "H": broader(lex)}
+    for key, table in tables.items():
         for lemma, words in sorted(table.items()):
             emit(key, lemma, "|".join(words))
 
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
-    stats["coverage"] = verify(lex, rows)
+    stats["coverage"] = verify(lex, rows, tables)
     return dict(stats)
 
 
@@ -397,15 +399,19 @@ SAMPLE_DEMONYMS = {
     "chinese": "china", "european": "europe", "kenyan": "kenya", "peruvian": "peru",
 }
 SAMPLE_EXCEPTIONS = {("led", "v"): "lead", ("ran", "v"): "run", ("geese", "n"): "goose", ("said", "v"): "say"}
+SAMPLE_RELATIONS = [("S", "quit", "resign"), ("S", "aid", "help"), ("S", "chief", "head"), ("S", "boss", "chief"),
+                    ("R", "decide", "decision"), ("R", "invest", "investment"), ("H", "chief", "leader")]
 
 
-def verify(lex: Lexicon, rows) -> str:
+def verify(lex: Lexicon, rows, tables: dict[str, dict[str, list[str]]]) -> str:
     first = {}
     for word, _, _, places in rows:
         first.setdefault(word, places[0])
     wrong = {w: first.get(w) for w, place in SAMPLE_DEMONYMS.items() if first.get(w) != place}
     exceptions = {(form, pos): bases[0] for form, pos, bases in lex.exceptions}
     wrong.update({f: exceptions.get(f) for f, base in SAMPLE_EXCEPTIONS.items() if exceptions.get(f) != base})
+    wrong.update({(kind, word): tables[kind].get(word) for kind, word, other in SAMPLE_RELATIONS
+                  if other not in tables[kind].get(word, [])})
     if wrong:
         raise SystemExit(f"sample check failed (word: what came out): {wrong}")
     places = Places(lex)
