@@ -23,6 +23,8 @@ Records (first column is the record type; lists are '|'-separated, words lower-c
                                    that synset too, or a single word SemCor tags often: quit -> resign)
   R  lemma  related[|...]          derivationally related forms, both senses SemCor-tagged (decide <-> decision)
   H  lemma  broader[|...]          one-level hypernyms of people/role nouns, most frequent sense (chief -> leader)
+  N  lemma                         a single-word noun WordNet writes capitalized in every sense: a proper name
+                                   (Canada, Putin, Brussels), told apart from a common word written lower-case in chat
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ D demonym pos kind places   nationality word -> place (kind: country, continent,
 S lemma synonyms            other lemmas of the lemma's two most frequent tagged senses
 R lemma related             derivationally related forms, both senses tagged
 H lemma broader             one-level hypernyms of a person/role noun's most frequent sense
+N lemma                     a noun written capitalized in every WordNet sense: a proper name
 """
 
 RESOURCE_NOTE = """\
@@ -111,6 +114,21 @@ def read_data(folder: str) -> dict[tuple[str, str], Synset]:
     return synsets
 
 
+def read_proper_names(folder: str) -> set[str]:
+    """Single-word lemmas that no WordNet synset writes lower-case (in any part of speech): proper names."""
+    capitalized, lower = set(), set()
+    for name in POS_FILES.values():
+        with open(os.path.join(folder, "data." + name), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                fields = line.split(" | ", 1)[0].split()
+                for k in range(int(fields[3], 16)):
+                    raw = re.sub(r"\((?:a|p|ip)\)$", "", fields[4 + 2 * k])
+                    (capitalized if raw[:1].isupper() else lower).add(raw.lower())
+    return {w for w in capitalized - lower if single(w) and w.isalpha()}
+
+
 def read_index(folder: str) -> dict[tuple[str, str], list[str]]:
     """(lemma, pos) -> synset offsets, most frequent sense first (WordNet's sense order)."""
     senses = {}
@@ -161,6 +179,7 @@ class Lexicon:
         self.counts = read_tag_counts(folder, self.senses)
         self.exceptions = read_exceptions(folder)
         self.license = read_license(folder)
+        self.proper_names = read_proper_names(folder)
         self.lemma_counts = collections.defaultdict(dict)  # lemma -> {pos: total tag count}
         for (lemma, pos), offsets in self.senses.items():
             self.lemma_counts[lemma][pos] = sum(self.counts[(lemma, pos, o)] for o in offsets)
@@ -374,6 +393,8 @@ def write(lex: Lexicon, out: str) -> dict[str, int]:
         if single(lemma):
             pos_counts = lex.lemma_counts[lemma]
             emit("W", lemma, " ".join(f"{p}{pos_counts[p]}" for p in "nvar" if p in pos_counts))
+    for lemma in sorted(lex.proper_names):
+        emit("N", lemma)
     for form, pos, bases in sorted(lex.exceptions):
         emit("X", form, pos, "|".join(bases))
     rows = demonyms(lex)
@@ -398,6 +419,8 @@ SAMPLE_DEMONYMS = {
     "finnish": "finland", "norwegian": "norway", "ukrainian": "ukraine", "russian": "russia", "czech": "czech republic",
     "chinese": "china", "european": "europe", "kenyan": "kenya", "peruvian": "peru",
 }
+SAMPLE_PROPER = {"canada": True, "putin": True, "brussels": True, "denmark": True, "minister": False, "pledge": False,
+                 "may": False, "turkey": False}
 SAMPLE_EXCEPTIONS = {("led", "v"): "lead", ("ran", "v"): "run", ("geese", "n"): "goose", ("said", "v"): "say"}
 SAMPLE_RELATIONS = [("S", "quit", "resign"), ("S", "aid", "help"), ("S", "chief", "head"), ("S", "boss", "chief"),
                     ("R", "decide", "decision"), ("R", "invest", "investment"), ("H", "chief", "leader")]
@@ -412,6 +435,7 @@ def verify(lex: Lexicon, rows, tables: dict[str, dict[str, list[str]]]) -> str:
     wrong.update({f: exceptions.get(f) for f, base in SAMPLE_EXCEPTIONS.items() if exceptions.get(f) != base})
     wrong.update({(kind, word): tables[kind].get(word) for kind, word, other in SAMPLE_RELATIONS
                   if other not in tables[kind].get(word, [])})
+    wrong.update({("N", w): expected for w, expected in SAMPLE_PROPER.items() if (w in lex.proper_names) != expected})
     if wrong:
         raise SystemExit(f"sample check failed (word: what came out): {wrong}")
     places = Places(lex)

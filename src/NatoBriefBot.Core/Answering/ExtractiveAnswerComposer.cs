@@ -10,7 +10,8 @@ namespace NatoBriefBot.Core.Answering;
 /// The offline default composer, no LLM: the answer policy picks the sentences (the answer model's probability over
 /// lexical coverage, dense similarity, answer type, names, period and rank); the answer quotes them verbatim, the direct
 /// answer first and at most two supporting sentences, each followed by its [n] marker, citing agreeing briefings too.
-/// When the policy abstains, it says why and names the closest briefings instead.
+/// When the policy abstains, it says why and names the closest briefings instead; when the closest sentence lacks the
+/// date or figure asked for, it says that and quotes the sentence, uncited.
 /// </summary>
 public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, AnswerPolicy policy) : IAnswerComposer
 {
@@ -30,11 +31,6 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
         var candidates = decision.Candidates.Select(c => c.Sentence).ToList();
         var citations = new CitationList();
         var text = new StringBuilder(Lead(query, decision.Best!.Evidence));
-        if (decision.AttributeMissing)
-        {
-            text.Append(text.Length > 0 ? " " : string.Empty).Append(MissingAttribute(query));
-        }
-
         foreach (var sentence in chosen)
         {
             if (text.Length > 0)
@@ -80,18 +76,6 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
     /// <summary>A question composed without retrieval (a test, a caller with its own evidence): no index statistics.</summary>
     private static RetrievalResult Unretrieved(QueryAnalysis query, IReadOnlyList<Evidence> evidence) =>
         new(query, evidence, query.Terms.Concat(query.Salient).Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => 1.0, StringComparer.Ordinal), []);
-
-    /// <summary>Said before the closest sentences when the question asks for a kind of fact they don't state.</summary>
-    private static string MissingAttribute(QueryAnalysis query) => query.Type switch
-    {
-        QuestionType.Who => "The briefings don't name who exactly. The closest they come:",
-        QuestionType.When => "The briefings don't give the date. The closest they come:",
-        QuestionType.Where => "The briefings don't say where exactly. The closest they come:",
-        QuestionType.HowMany => "The briefings don't give that number. The closest they come:",
-        QuestionType.HowMuch => "The briefings don't give that figure. The closest they come:",
-        QuestionType.Nationality => "The briefings don't give the nationality. The closest they come:",
-        _ => string.Empty,
-    };
 
     /// <summary>The evidence the sentence comes from, plus other briefings that carry the same sentence (among the scored
     /// sentences, or in the near-duplicate passages retrieval merged into this one).</summary>

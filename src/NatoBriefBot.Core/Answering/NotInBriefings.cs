@@ -6,6 +6,31 @@ namespace NatoBriefBot.Core.Answering;
 /// <summary>The honest "the briefings don't cover that" answer, with the closest briefings to ask about instead.</summary>
 public static class NotInBriefings
 {
+    /// <summary>The briefings talk about what the question asks about, but not the kind of fact it asks for (a date, a
+    /// number, an amount): say so, and quote the closest sentence with its briefing so the reader can look further.</summary>
+    /// <param name="question">What the user asked.</param>
+    /// <param name="closest">The evidence retrieval found, best first; its briefings are offered as suggestions.</param>
+    /// <param name="kind">The kind of fact asked for.</param>
+    /// <param name="source">The briefing passage of the closest sentence.</param>
+    /// <param name="sentence">The closest sentence, verbatim.</param>
+    public static Answer Lacking(string question, IReadOnlyList<Evidence> closest, QuestionType kind, Evidence source, string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(closest);
+        ArgumentNullException.ThrowIfNull(source);
+        var what = kind switch
+        {
+            QuestionType.When => "the date",
+            QuestionType.HowMany => "that number",
+            QuestionType.HowMuch => "that figure",
+            _ => "that",
+        };
+        var briefing = source.Briefing.Published is { } d
+            ? $"\u201C{source.Briefing.Title}\u201D ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"
+            : $"\u201C{source.Briefing.Title}\u201D";
+        var text = $"The briefings don't give {what}. The closest is in {briefing}: \u201C{sentence}\u201D Ask about something else in that briefing, or rephrase the question.";
+        return Create(question, closest, null) with { Text = text };
+    }
+
     /// <param name="question">What the user asked.</param>
     /// <param name="closest">The evidence retrieval found, best first; its briefings are offered instead.</param>
     /// <param name="missingNames">Names the question uses that no briefing mentions, if that is why.</param>

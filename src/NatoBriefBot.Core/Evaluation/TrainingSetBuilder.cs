@@ -51,7 +51,9 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
         // sentences holding the most parts are.
         var best = groups.DefaultIfEmpty(0).Max();
         var labels = groups.Select(g => best > 0 && g == best && (g == accept.Count || g > 0)).ToList();
-        return new TrainingQuestion(id, answerable, candidates.Select(c => c.Features).ToList(), labels);
+        var pool = AnswerPolicy.Pool(retrieval, candidates).ToHashSet();
+        return new TrainingQuestion(id, answerable, candidates.Select(c => c.Features).ToList(), labels,
+            candidates.Select(c => c.Question).ToList(), candidates.Select(pool.Contains).ToList());
     }
 
     private static int GroupsCovered(AnswerCandidate candidate, IReadOnlyList<IReadOnlyList<string>> accept)

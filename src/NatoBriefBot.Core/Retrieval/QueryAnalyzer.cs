@@ -30,8 +30,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
             TermAnalyzer.AddTerms(token, core);
             var isMonth = Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.'));
-            // A name: a number, or a capitalized word inside the sentence (not a contraction such as "I'm").
-            if ((token.IsNumber || (token.IsCapitalized && i > 0 && token.Surface.Length > 2 && IsNameLike(token.Surface))) && !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface))
+            // A name: a number, a capitalized word inside the sentence (not a contraction such as "I'm"), or a word WordNet
+            // knows only as a name however it is written ("canada" in a lower-case chat question).
+            var named = token.IsCapitalized && i > 0 && IsNameLike(token.Surface);
+            if ((token.IsNumber || (token.Surface.Length > 2 && (named || Lexicon.Default.IsProperName(token.Surface)))) && !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface))
             {
                 salient.Add(token.Term);
             }
@@ -114,9 +116,54 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static bool IsNameLike(string surface) =>
         !Vocabulary.StopWords.Contains(surface.ToLowerInvariant()) && !surface.Contains('\'') && !surface.Contains('\u2019');
 
+    /// <summary>What kind of answer the question wants, read from its question clause: the last sentence that asks
+    /// something, with chat lead-ins ("hi,", "could you tell me") taken off. A question without a question word at its
+    /// start ("aeolis-2 mission cost", "june 2024 ministerial where", "On what date…") is read by the words it asks with.</summary>
     private static QuestionType Classify(string q)
     {
-        var lower = q.Trim().ToLowerInvariant();
+        var clause = QuestionClause(q);
+        var type = ClassifyStart(clause);
+        if (type != QuestionType.Other)
+        {
+            return type;
+        }
+
+        var asks = AskedAnywhereRegex().Match(clause);
+        return !asks.Success ? type : asks.Groups["many"].Success ? QuestionType.HowMany
+            : asks.Groups["much"].Success ? QuestionType.HowMuch
+            : asks.Groups["when"].Success ? QuestionType.When
+            : QuestionType.Where;
+    }
+
+    /// <summary>The part of the text that asks: its last sentence with a question mark (or its last sentence), from the
+    /// last semicolon or colon, without greetings and "could you tell me"-style lead-ins.</summary>
+    internal static string QuestionClause(string q)
+    {
+        var text = q.Trim().ToLowerInvariant();
+        var mark = text.LastIndexOf('?');
+        if (mark >= 0)
+        {
+            text = text[..(mark + 1)];
+        }
+
+        var cut = SentenceBoundaryRegex().Matches(text).LastOrDefault(m => m.Index + m.Length < text.Length - 1);
+        if (cut is not null)
+        {
+            text = text[(cut.Index + cut.Length)..];
+        }
+
+        var previous = string.Empty;
+        while (previous != text)
+        {
+            previous = text;
+            text = LeadInRegex().Replace(text, string.Empty, 1).TrimStart();
+        }
+
+        return text.Length == 0 ? q.Trim().ToLowerInvariant() : text;
+    }
+
+    private static QuestionType ClassifyStart(string lower)
+    {
         if (NationalityRegex().IsMatch(lower))
         {
             return QuestionType.Nationality;
@@ -256,6 +303,18 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\bnationality\b|\bwhat country (?:is|was) \w+ from\b|\bwhere (?:is|was) \w+(?: \w+)? from\b|\bcitizen of\b")]
     private static partial Regex NationalityRegex();
 
-    [GeneratedRegex(@"^(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could)\b")]
+    [GeneratedRegex(@"^(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could|if|whether)\b")]
     private static partial Regex YesNoRegex();
+
+    /// <summary>Where a sentence, or a clause after a semicolon or colon, ends inside the text.</summary>
+    [GeneratedRegex(@"(?:[.!?]\s+|;\s*|:\s+)")]
+    private static partial Regex SentenceBoundaryRegex();
+
+    /// <summary>Greetings and polite frames in front of the real question.</summary>
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:do|does) (?:anyone|you) know\b,?\s*|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*)")]
+    private static partial Regex LeadInRegex();
+
+    /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one.</summary>
+    [GeneratedRegex(@"\b(?:(?<many>how many|number of)\b|(?<much>how much|cost|costs|price|price tag|fee|budget|worth)\b|(?<when>when\s*\??$|(?:what|which) (?:date|day|year|month)\b)|(?<where>where\s*\??$|(?:what|which) (?:city|country|town|venue|location)\b))")]
+    private static partial Regex AskedAnywhereRegex();
 }

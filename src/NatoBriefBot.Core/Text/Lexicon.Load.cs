@@ -19,6 +19,7 @@ public sealed partial class Lexicon
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var derived = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var broader = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var properNames = new HashSet<string>(StringComparer.Ordinal);
 
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
@@ -56,6 +57,9 @@ public sealed partial class Lexicon
                 case "H" when f.Length == 3:
                     broader[f[1]] = List(f[2]);
                     break;
+                case "N" when f.Length == 2:
+                    properNames.Add(f[1]);
+                    break;
                 default:
                     throw new InvalidDataException($"Lexicon data line {lineNumber} is not a known record: '{line}'.");
             }
@@ -71,6 +75,7 @@ public sealed partial class Lexicon
         _synonyms = synonyms.ToFrozenDictionary(StringComparer.Ordinal);
         _derived = derived.ToFrozenDictionary(StringComparer.Ordinal);
         _broader = broader.ToFrozenDictionary(StringComparer.Ordinal);
+        _properNames = properNames.ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>Number of single-word lemmas loaded (a health figure for tests and diagnostics).</summary>

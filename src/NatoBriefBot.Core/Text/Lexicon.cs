@@ -47,6 +47,7 @@ public sealed partial class Lexicon
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _synonyms;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _derived;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _broader;
+    private readonly FrozenSet<string> _properNames;
 
     /// <summary>The lexicon embedded in this assembly, loaded on first use.</summary>
     public static Lexicon Default => Embedded.Value;
@@ -94,6 +95,14 @@ public sealed partial class Lexicon
     /// <summary>The next broader terms of a person or role noun's most frequent sense ("chief" -> "leader",
     /// "ambassador" -> "diplomat").</summary>
     public IReadOnlyList<string> Broader(string lemma) => FindLemma(_broader, lemma);
+
+    /// <summary>True for a word WordNet knows only as a proper name, however it is written ("canada", "putin",
+    /// "brussels"), so a name typed in lower case is still recognised as one.</summary>
+    public bool IsProperName(string word)
+    {
+        var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
+        return _properNames.Contains(key) || (key.EndsWith("'s", StringComparison.Ordinal) && _properNames.Contains(key[..^2]));
+    }
 
     /// <summary>True for a single word WordNet knows, as written or as an inflection of a lemma ("pledges", "led").</summary>
     public bool IsKnownWord(string word)

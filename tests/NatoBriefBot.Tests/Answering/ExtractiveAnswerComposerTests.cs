@@ -27,6 +27,20 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task AskAsync_FigureTheBriefingsDoNotGive_SaysSoQuotesTheClosestAndCitesNothing()
+    {
+        using var engine = await SeededEngine.CreateAsync();
+
+        var answer = await engine.Answers.AskAsync(new AskRequest("How much did Germany's additional Patriot battery for Ukraine cost?"));
+
+        Assert.Equal(AnswerOutcome.NotInBriefings, answer.Outcome);
+        Assert.Empty(answer.Citations);
+        Assert.StartsWith("The briefings don't give that figure.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Patriot battery", answer.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(answer.Suggestions);
+    }
+
+    [Fact]
     public async Task AskAsync_BriefingWithInjectedInstruction_OnlyQuotesItAsData()
     {
         using var engine = await SeededEngine.CreateAsync();

@@ -142,6 +142,16 @@ public class QueryAnalyzerTests
     [InlineData("Did Italy pledge a SAMP/T?", QuestionType.YesNo)]
     [InlineData("Why does NATO need more munitions?", QuestionType.Why)]
     [InlineData("What did Italy pledge?", QuestionType.Other)]
+    [InlineData("aeolis-2 mission cost", QuestionType.HowMuch)]
+    [InlineData("june 2024 ministerial where", QuestionType.Where)]
+    [InlineData("nato troops in lithuania how many", QuestionType.HowMany)]
+    [InlineData("On what date did Rutte visit Kyiv?", QuestionType.When)]
+    [InlineData("What was the price tag of the new centre?", QuestionType.HowMuch)]
+    [InlineData("Hi, I'm reading about the summit. Could you tell me how many allies spend 2%?", QuestionType.HowMany)]
+    [InlineData("I'm comparing budgets; can you tell me who chairs the meeting?", QuestionType.Who)]
+    [InlineData("When Rutte took office, he listed priorities. In which areas did he promise progress?", QuestionType.Other)]
+    [InlineData("What did Rutte say when he visited Kyiv?", QuestionType.Other)]
+    [InlineData("Do you know whether Italy pledged a SAMP/T?", QuestionType.YesNo)]
     public void Analyze_QuestionWording_Type(string question, QuestionType expected)
     {
         Assert.Equal(expected, _analyzer.Analyze(question).Type);
@@ -184,5 +194,22 @@ public class QueryAnalyzerTests
         Assert.Contains(TermAnalyzer.Normalize("maritime"), q.Terms);
         Assert.DoesNotContain(TermAnalyzer.Normalize("what"), q.Terms);
         Assert.Equal("What is MARCOM?", q.Text);
+    }
+
+    [Theory]
+    [InlineData("canada ukraine pledge")]
+    [InlineData("what did putin say")]
+    [InlineData("who is denmark's defence minister")]
+    public void Analyze_LowerCaseProperName_Salient(string question)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Contains(q.Salient, t => t is "canada" or "putin" or "denmark");
+    }
+
+    [Fact]
+    public void Analyze_LowerCaseCommonWords_NotSalient()
+    {
+        Assert.Empty(_analyzer.Analyze("what did the ministers pledge for air defence").Salient);
     }
 }

@@ -226,4 +226,18 @@ public class LexiconTests
         Assert.Equal(["freedonian"], lexicon.DemonymsOf("republic of freedonia"));
         Assert.Equal(["promise"], lexicon.Synonyms("pledging"));
     }
+
+    [Theory]
+    [InlineData("canada", true)]
+    [InlineData("Putin", true)]
+    [InlineData("brussels", true)]
+    [InlineData("denmark's", true)]
+    [InlineData("minister", false)]
+    [InlineData("pledge", false)]
+    [InlineData("turkey", false)]
+    [InlineData("qwertyuiop", false)]
+    public void IsProperName_WordNetWritesItCapitalizedInEverySense(string word, bool expected)
+    {
+        Assert.Equal(expected, Lexicon.IsProperName(word));
+    }
 }

@@ -37,6 +37,9 @@ public class SentenceFeaturesTests
     [InlineData("The meeting is on 17 October 2024.", true)]
     [InlineData("Ministers meet next week.", true)]
     [InlineData("Ministers meet in Brussels.", false)]
+    [InlineData("The command will be fully operational in the coming months.", true)]
+    [InlineData("Prices rose over the past two years.", true)]
+    [InlineData("The plan may change.", false)]
     public void HasDate_Sentence_Detected(string sentence, bool expected)
     {
         Assert.Equal(expected, SentenceFeatures.HasDate(sentence));

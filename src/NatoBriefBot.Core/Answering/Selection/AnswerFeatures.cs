@@ -5,7 +5,9 @@ using NatoBriefBot.Core.Text;
 namespace NatoBriefBot.Core.Answering.Selection;
 
 /// <summary>A sentence that may answer the question, with the features the answer model scores it by.</summary>
-internal sealed record AnswerCandidate(ScoredSentence Sentence, int PassageRank, double[] Features)
+/// <param name="Question">How well the sentence's briefing covers the question as a whole (<see cref="AnswerFeatures.QuestionNames"/>):
+/// inputs of the answer gate, which decides whether to answer at all.</param>
+internal sealed record AnswerCandidate(ScoredSentence Sentence, int PassageRank, double[] Features, double[] Question)
 {
     /// <summary>The model's probability that this sentence answers the question (set by <see cref="AnswerModel.Score"/>).</summary>
     public double Probability { get; set; }
@@ -31,7 +33,7 @@ internal static class AnswerFeatures
         "passage_dense",      // best dense among the sentence's passage
         "lexical_x_dense",    // both signals agree
         "passage_rank",       // 1 / (1 + retrieval rank of the passage)
-        "type_match",         // the question wants a person/date/number/amount/place/nationality and the sentence has one
+        "type_match",         // the question wants a person/date/number/amount/place/nationality and the sentence has one (0.5: a number for an amount)
         "type_missing",       // it wants one and the sentence has none
         "names_in_sentence",  // share of the names/numbers the question names that the sentence (or the one before) has
         "names_in_briefing",  // the same share over the briefing's retrieved passages and title
@@ -44,6 +46,14 @@ internal static class AnswerFeatures
         "missing_words",      // weighted share of the question's words no briefing contains
         "top_dense",          // the sentence is the closest to the question by meaning
         "top_lexical",        // the sentence covers the most of the question's words
+    ];
+
+    /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
+    public static readonly string[] QuestionNames =
+    [
+        "briefing_coverage",  // weighted share of the question's words the briefing (its retrieved passages and title) has
+        "key_term_missing",   // the question's most specific word (highest weight) is not in the briefing
+        "few_terms",          // the question has at most two content words: little to check an answer against
     ];
 
     public static List<AnswerCandidate> Extract(RetrievalResult retrieval, SentenceScorer scorer, int passages)
@@ -77,6 +87,7 @@ internal static class AnswerFeatures
         var briefingTerms = BriefingTerms(evidence);
         var salient = query.Salient;
         var missing = MissingShare(retrieval);
+        var core = CoreWeights(retrieval);
         var result = new List<AnswerCandidate>(kept.Count);
         foreach (var (s, rank, dense) in kept)
         {
@@ -99,8 +110,8 @@ internal static class AnswerFeatures
                 passageDense[rank],
                 s.Coverage * dense,
                 1.0 / (1 + rank),
-                wantsType && hasType ? 1 : 0,
-                wantsType && !hasType ? 1 : 0,
+                wantsType ? hasType : 0,
+                wantsType && hasType == 0 ? 1 : 0,
                 namesInSentence,
                 namesInBriefing,
                 period == true ? 1 : 0,
@@ -113,7 +124,7 @@ internal static class AnswerFeatures
                 dense >= bestDense ? 1 : 0,
                 s.Coverage >= bestLexical ? 1 : 0,
             ];
-            result.Add(new AnswerCandidate(s, rank, f));
+            result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }
 
         return result;
@@ -136,6 +147,40 @@ internal static class AnswerFeatures
         return total == 0 ? 0 : missing / total;
     }
 
+    private static List<(string Term, double Weight)> CoreWeights(RetrievalResult retrieval) =>
+        retrieval.Query.CoreTerms.Distinct(StringComparer.Ordinal)
+            .Select(t => (t, retrieval.TermWeights.GetValueOrDefault(t, 1))).ToList();
+
+    /// <summary>The question-level gate inputs for a candidate from a briefing with these terms.</summary>
+    private static double[] QuestionCoverage(List<(string Term, double Weight)> core, QueryAnalysis query, HashSet<string> briefing)
+    {
+        if (core.Count == 0)
+        {
+            return [1, 0, 1];
+        }
+
+        bool Has(string t) => briefing.Contains(t) || (query.Alternatives.TryGetValue(t, out var alts) && alts.Any(briefing.Contains));
+        double total = 0, covered = 0, keyWeight = double.MinValue;
+        var keyMissing = false;
+        foreach (var (term, weight) in core)
+        {
+            total += weight;
+            var has = Has(term);
+            covered += has ? weight : 0;
+            if (weight > keyWeight + 1e-9)
+            {
+                keyWeight = weight;
+                keyMissing = !has;
+            }
+            else if (Math.Abs(weight - keyWeight) <= 1e-9)
+            {
+                keyMissing |= !has;
+            }
+        }
+
+        return [total == 0 ? 1 : covered / total, keyMissing ? 1 : 0, core.Count <= 2 ? 1 : 0];
+    }
+
     /// <summary>Cosine of the question vector and the sentence's stored vector; 0 when the index has no sentence vectors.</summary>
     private static double Dense(ReadOnlySpan<float> question, ScoredSentence sentence)
     {
@@ -151,23 +196,23 @@ internal static class AnswerFeatures
         return norm == 0 ? 0 : TensorPrimitives.Dot(question, v) / norm;
     }
 
-    /// <summary>Does the question want a kind of answer (a person, a date…), and does the sentence (or, when it refers
-    /// back, the one before it) carry it?</summary>
-    private static (bool Wants, bool Has) TypeOf(QueryAnalysis query, ScoredSentence s)
+    /// <summary>Does the question want a kind of answer (a person, a date…), and how well does the sentence (or, when it
+    /// refers back, the one before it) carry it: 1 when it does, 0.5 for a bare number where an amount is wanted.</summary>
+    private static (bool Wants, double Has) TypeOf(QueryAnalysis query, ScoredSentence s)
     {
-        static bool Has(SentenceInfo? i, QuestionType type) => i is not null && type switch
+        static double Has(SentenceInfo? i, QuestionType type) => i is null ? 0 : type switch
         {
-            QuestionType.Who => i.HasPeople || i.HasRole,
-            QuestionType.When => i.HasDate,
-            QuestionType.HowMany => i.HasNumber,
-            QuestionType.HowMuch => i.HasAmount || i.HasNumber,
-            QuestionType.Where => i.HasPlace,
-            QuestionType.Nationality => i.HasDemonym,
-            _ => false,
+            QuestionType.Who => i.HasPeople || i.HasRole ? 1 : 0,
+            QuestionType.When => i.HasDate ? 1 : 0,
+            QuestionType.HowMany => i.HasNumber ? 1 : 0,
+            QuestionType.HowMuch => i.HasAmount ? 1 : i.HasNumber ? 0.5 : 0,
+            QuestionType.Where => i.HasPlace ? 1 : 0,
+            QuestionType.Nationality => i.HasDemonym ? 1 : 0,
+            _ => 0,
         };
 
         var wants = query.Type is QuestionType.Who or QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch or QuestionType.Where or QuestionType.Nationality;
-        return (wants, wants && (Has(s.Info, query.Type) || (s.RefersBack && Has(s.Previous?.Info, query.Type))));
+        return (wants, wants ? Math.Max(Has(s.Info, query.Type), s.RefersBack ? Has(s.Previous?.Info, query.Type) : 0) : 0);
     }
 
     /// <summary>Share of the salient terms (names, numbers) found; 1 when the question names none.</summary>

@@ -4,9 +4,10 @@ using System.Text.Json.Serialization;
 namespace NatoBriefBot.Core.Answering.Selection;
 
 /// <summary>
-/// The fitted answer-selection model: logistic regression over <see cref="AnswerFeatures.Names"/>, and the probability
-/// under which the bot says the briefings don't answer the question. Both come from <c>train</c> on the training
-/// questions and live in a JSON file (<c>answer-model.json</c>, shipped inside the engine; <c>Answering:ModelPath</c> points
+/// The fitted answer-selection model, in two stages: logistic regression over <see cref="AnswerFeatures.Names"/> ranks the
+/// candidate sentences; a second logistic regression over <see cref="AnswerGate.Names"/> (the answer gate) decides whether
+/// the best of them answers at all, with the probability under which the bot says the briefings don't answer the question.
+/// Both come from <c>train</c> on the training questions and live in a JSON file (<c>answer-model.json</c>, shipped inside the engine; <c>Answering:ModelPath</c> points
 /// at another one). Immutable and thread-safe.
 /// </summary>
 public sealed class AnswerModel
@@ -16,8 +17,20 @@ public sealed class AnswerModel
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private readonly double[] _weights;
+    private readonly double[] _gate;
 
-    public AnswerModel(IReadOnlyList<string> features, IReadOnlyList<double> weights, double threshold, AnswerModelProvenance? provenance = null)
+    /// <param name="threshold">First stage: the probability a supporting sentence needs.</param>
+    /// <param name="gate">Second stage: the answer gate's weights over <see cref="AnswerGate.Names"/>; none means the gate
+    /// passes on the first stage's probability alone.</param>
+    /// <param name="gateThreshold">Under this gate probability the bot abstains.</param>
+    public AnswerModel(
+        IReadOnlyList<string> features,
+        IReadOnlyList<double> weights,
+        double threshold,
+        AnswerModelProvenance? provenance = null,
+        IReadOnlyList<double>? gate = null,
+        double gateThreshold = 0.5,
+        string ranking = Logistic)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(weights);
@@ -27,23 +40,52 @@ public sealed class AnswerModel
                 $"The answer model's features ({string.Join(", ", features)}) are not the ones this version computes ({string.Join(", ", AnswerFeatures.Names)}). Run `train` to refit it.");
         }
 
+        if (gate is not null && gate.Count != AnswerGate.Names.Length)
+        {
+            throw new BriefBotException($"The answer model's gate has {gate.Count} weights; this version computes {AnswerGate.Names.Length} ({string.Join(", ", AnswerGate.Names)}). Run `train` to refit it.");
+        }
+
+        if (ranking is not (Logistic or Softmax))
+        {
+            throw new BriefBotException($"The answer model's ranking '{ranking}' is not one this version knows ({Logistic}, {Softmax}). Run `train` to refit it.");
+        }
+
         _weights = [.. weights];
+        Ranking = ranking;
         Threshold = threshold;
+        // Without a fitted gate: the first stage's log-odds against its own threshold.
+        _gate = gate is not null ? [.. gate] : [.. AnswerGate.Names.Select(n => n == "best_logit" ? 1.0 : 0.0)];
+        GateThreshold = gate is not null ? gateThreshold : threshold;
         Provenance = provenance ?? new AnswerModelProvenance();
     }
 
-    /// <summary>Below this probability for the best sentence the bot abstains.</summary>
+    /// <summary>Each sentence's probability on its own (logistic regression).</summary>
+    public const string Logistic = "logistic";
+
+    /// <summary>Probabilities over the question's candidates, summing to one (a conditional logit, fitted listwise).</summary>
+    public const string Softmax = "softmax";
+
+    /// <summary>How scores become probabilities: <see cref="Logistic"/> or <see cref="Softmax"/>.</summary>
+    public string Ranking { get; }
+
+    /// <summary>The probability a supporting sentence needs.</summary>
     public double Threshold { get; }
 
     public IReadOnlyList<double> Weights => _weights;
+
+    /// <summary>The answer gate's weights, in the order of <see cref="AnswerGate.Names"/>.</summary>
+    public IReadOnlyList<double> GateWeights => _gate;
+
+    /// <summary>Under this probability of the answer gate the bot abstains.</summary>
+    public double GateThreshold { get; }
 
     /// <summary>The feature names, in the order of <see cref="Weights"/>.</summary>
     public static IReadOnlyList<string> Features => AnswerFeatures.Names;
 
     public AnswerModelProvenance Provenance { get; }
 
-    /// <summary>Probability that a sentence with these features answers the question.</summary>
-    public double Probability(ReadOnlySpan<double> features)
+    /// <summary>The linear score of a sentence with these features.</summary>
+    public double Score(ReadOnlySpan<double> features)
     {
         double z = 0;
         for (var i = 0; i < _weights.Length; i++)
@@ -51,16 +93,46 @@ public sealed class AnswerModel
             z += _weights[i] * features[i];
         }
 
+        return z;
+    }
+
+    /// <summary>Probability, for each candidate sentence of one question, that it is the answer.</summary>
+    public double[] Probabilities(IReadOnlyList<double[]> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var z = candidates.Select(c => Score(c)).ToArray();
+        if (Ranking == Logistic)
+        {
+            return [.. z.Select(v => 1 / (1 + Math.Exp(-v)))];
+        }
+
+        var max = z.Length == 0 ? 0 : z.Max();
+        var e = z.Select(v => Math.Exp(v - max)).ToArray();
+        var sum = e.Sum();
+        return [.. e.Select(v => v / sum)];
+    }
+
+    internal void Score(List<AnswerCandidate> candidates)
+    {
+        var p = Probabilities(candidates.Select(c => c.Features).ToList());
+        for (var i = 0; i < p.Length; i++)
+        {
+            candidates[i].Probability = p[i];
+        }
+    }
+
+    /// <summary>Probability that the best candidate (with these gate inputs) answers the question at all.</summary>
+    public double GateProbability(ReadOnlySpan<double> inputs)
+    {
+        double z = 0;
+        for (var i = 0; i < _gate.Length; i++)
+        {
+            z += _gate[i] * inputs[i];
+        }
+
         return 1 / (1 + Math.Exp(-z));
     }
 
-    internal void Score(IEnumerable<AnswerCandidate> candidates)
-    {
-        foreach (var c in candidates)
-        {
-            c.Probability = Probability(c.Features);
-        }
-    }
 
     /// <summary>The model shipped with the engine.</summary>
     public static AnswerModel Default()
@@ -84,7 +156,7 @@ public sealed class AnswerModel
 
     public void Save(string path)
     {
-        var file = new ModelFile(AnswerFeatures.Names, _weights, Threshold, Provenance);
+        var file = new ModelFile(AnswerFeatures.Names, _weights, Threshold, Provenance, AnswerGate.Names, _gate, GateThreshold, Ranking);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
         {
@@ -111,14 +183,23 @@ public sealed class AnswerModel
             throw new BriefBotException($"{name} is not a valid answer model (features or weights missing).");
         }
 
-        return new AnswerModel(file.Features, file.Weights, file.Threshold, file.Provenance);
+        if (file.GateFeatures is not null && !file.GateFeatures.SequenceEqual(AnswerGate.Names, StringComparer.Ordinal))
+        {
+            throw new BriefBotException($"{name}: its gate inputs ({string.Join(", ", file.GateFeatures)}) are not the ones this version computes. Run `train` to refit it.");
+        }
+
+        return new AnswerModel(file.Features, file.Weights, file.Threshold, file.Provenance, file.GateWeights, file.GateThreshold, file.Ranking ?? Logistic);
     }
 
     private sealed record ModelFile(
         IReadOnlyList<string> Features,
         IReadOnlyList<double> Weights,
         double Threshold,
-        AnswerModelProvenance? Provenance);
+        AnswerModelProvenance? Provenance,
+        IReadOnlyList<string>? GateFeatures,
+        IReadOnlyList<double>? GateWeights,
+        double GateThreshold,
+        string? Ranking);
 }
 
 /// <summary>Where a fitted model came from, written into its file.</summary>

@@ -2,12 +2,23 @@ namespace NatoBriefBot.Core.Answering.Selection;
 
 /// <summary>One training question: its candidates' features, which of them answer it, and whether it is answerable at all.</summary>
 /// <param name="Answerable">False for questions the briefings don't answer: the bot should abstain on them.</param>
-public sealed record TrainingQuestion(string Id, bool Answerable, IReadOnlyList<double[]> Features, IReadOnlyList<bool> Labels);
+/// <param name="Question">Per candidate, the question-level gate inputs (<see cref="AnswerFeatures.QuestionNames"/>).</param>
+/// <param name="InPool">Per candidate, whether the policy would answer from it (the question's period and recency
+/// narrow the pool); all when not given.</param>
+public sealed record TrainingQuestion(
+    string Id,
+    bool Answerable,
+    IReadOnlyList<double[]> Features,
+    IReadOnlyList<bool> Labels,
+    IReadOnlyList<double[]>? Question = null,
+    IReadOnlyList<bool>? InPool = null);
 
 /// <summary>
-/// Fits the answer model: L2-regularized logistic regression (Newton's method) on every candidate sentence of the
-/// training questions (those of unanswerable questions are all negatives), then the abstention threshold that gets the most training questions right
-/// (answerable: best sentence right and above it; unanswerable: best sentence below it).
+/// Fits the answer model. Stage one: L2-regularized logistic regression (Newton's method) on every candidate sentence of
+/// the training questions (those of unanswerable questions are all negatives). Stage two, the answer gate: a logistic
+/// regression on one row per question — the best candidate's gate inputs, labelled by whether that candidate is a right
+/// answer — then the gate threshold that gets the most training questions right (answerable: best sentence right and
+/// gate above it; unanswerable: gate below it).
 /// </summary>
 public static class AnswerModelTrainer
 {
@@ -33,16 +44,207 @@ public static class AnswerModelTrainer
             throw new BriefBotException("The training questions gave no answer sentences to learn from. Check the question files and that the index holds their briefings.");
         }
 
-        var weights = Newton(rows, labels, L2);
-        var model = new AnswerModel(AnswerFeatures.Names, weights, 0.5);
-        var (threshold, fit) = ChooseThreshold(questions, model);
+        // Two ways to fit the ranking: each sentence on its own (logistic), or the question's sentences against each other
+        // (softmax, listwise). The one that puts a right sentence first for more training questions is kept.
+        var reachable = questions.Where(q => q.Answerable && q.Labels.Any(l => l)).ToList();
+        var fits = new[]
+        {
+            new AnswerModel(AnswerFeatures.Names, Newton(rows, labels, L2), 0.5),
+            new AnswerModel(AnswerFeatures.Names, Listwise(reachable, L2), 0.5, ranking: AnswerModel.Softmax),
+        };
+        var ranked = fits.Select(m => (Model: m, Right: reachable.Count(q => Top(q, m).Right))).ToList();
+        var (model, rightFirst) = ranked.MaxBy(r => r.Right);
+        var weights = model.Weights;
+        var (threshold, _) = ChooseThreshold(questions, model);
+        var tops = questions.Select(q => Top(q, model)).Where(t => t.Inputs is not null).ToList();
+        double[]? gate = null;
+        if (tops.Any(t => t.Right) && tops.Any(t => !t.Right))
+        {
+            gate = Newton([.. tops.Select(t => t.Inputs!)], [.. tops.Select(t => t.Right)], L2);
+        }
+
+        var staged = new AnswerModel(AnswerFeatures.Names, weights, threshold, null, gate, ranking: model.Ranking);
+        var ranking = FormattableString.Invariant(
+            $"{model.Ranking} ranking: best sentence right in {rightFirst} of {reachable.Count} answerable questions that have a right candidate ({string.Join(", ", ranked.Select(r => $"{r.Model.Ranking} {r.Right}"))})");
+        var (gateThreshold, fit) = ChooseThreshold(questions.Select(q => Top(q, staged)).Select(t => (t.Answerable, t.Right, t.Inputs is null ? 0 : staged.GateProbability(t.Inputs))).ToList());
         return new AnswerModel(AnswerFeatures.Names, weights, threshold, provenance with
         {
             Questions = questions.Count,
             Candidates = rows.Count,
             Positives = labels.Count(l => l),
-            TrainFit = fit,
-        });
+            TrainFit = fit + "; " + ranking,
+        }, gate, gate is null ? threshold : gateThreshold, model.Ranking);
+    }
+
+    /// <summary>
+    /// The conditional logit: for each question, the probability of its right sentences among all its candidates
+    /// (softmax of the scores), maximized with an L2 penalty. Newton steps with the softmax covariance as the curvature
+    /// (positive definite, so every step descends) and a backtracking line search. The bias cancels out and stays zero.
+    /// </summary>
+    internal static double[] Listwise(IReadOnlyList<TrainingQuestion> questions, double l2, int iterations = 100)
+    {
+        var groups = questions
+            .Select(q => Enumerable.Range(0, q.Features.Count).Where(i => q.InPool is not { } pool || pool[i]).ToList() is var idx && idx.Any(i => q.Labels[i]) ? idx : [.. Enumerable.Range(0, q.Features.Count)])
+            .Zip(questions, (idx, q) => (Rows: idx.Select(i => q.Features[i]).ToArray(), Right: idx.Select(i => q.Labels[i]).ToArray()))
+            .Where(g => g.Right.Contains(true) && g.Right.Contains(false))
+            .ToList();
+        var d = AnswerFeatures.Names.Length;
+        var w = new double[d];
+        double Objective(double[] v)
+        {
+            var total = 0.0;
+            for (var j = 1; j < d; j++)
+            {
+                total += 0.5 * l2 * v[j] * v[j];
+            }
+
+            foreach (var (rows, right) in groups)
+            {
+                var z = rows.Select(r => Dot(v, r)).ToArray();
+                total += LogSumExp(z) - LogSumExp([.. z.Where((_, i) => right[i])]);
+            }
+
+            return total;
+        }
+
+        var current = Objective(w);
+        for (var it = 0; it < iterations; it++)
+        {
+            var gradient = new double[d];
+            var hessian = new double[d, d];
+            for (var j = 1; j < d; j++)
+            {
+                gradient[j] = l2 * w[j];
+                hessian[j, j] = l2;
+            }
+
+            hessian[0, 0] = 1;
+            foreach (var (rows, right) in groups)
+            {
+                var all = Softmax([.. rows.Select(r => Dot(w, r))]);
+                var pos = Softmax([.. rows.Select((r, i) => right[i] ? Dot(w, r) : double.NegativeInfinity)]);
+                var meanAll = new double[d];
+                var meanPos = new double[d];
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    for (var j = 0; j < d; j++)
+                    {
+                        meanAll[j] += all[i] * rows[i][j];
+                        meanPos[j] += pos[i] * rows[i][j];
+                    }
+                }
+
+                for (var j = 1; j < d; j++)
+                {
+                    gradient[j] += meanAll[j] - meanPos[j];
+                }
+
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    for (var j = 1; j < d; j++)
+                    {
+                        var dj = rows[i][j] - meanAll[j];
+                        for (var k = 1; k <= j; k++)
+                        {
+                            hessian[j, k] += all[i] * dj * (rows[i][k] - meanAll[k]);
+                        }
+                    }
+                }
+            }
+
+            for (var j = 1; j < d; j++)
+            {
+                for (var k = 1; k < j; k++)
+                {
+                    hessian[k, j] = hessian[j, k];
+                }
+            }
+
+            var step = Solve(hessian, gradient);
+            var slope = step.Zip(gradient, (a, b) => a * b).Sum();
+            var t = 1.0;
+            var next = Move(w, step, t);
+            var value = Objective(next);
+            while (value > current - (1e-4 * t * slope) && t > 1e-6)
+            {
+                t /= 2;
+                next = Move(w, step, t);
+                value = Objective(next);
+            }
+
+            var change = w.Zip(next, (a, b) => Math.Abs(a - b)).Max();
+            w = next;
+            current = value;
+            if (change < 1e-8)
+            {
+                break;
+            }
+        }
+
+        return w;
+    }
+
+    private static double[] Move(double[] w, double[] step, double t) => [.. w.Select((v, j) => v - (t * step[j]))];
+
+    private static double Dot(double[] w, double[] x)
+    {
+        var z = 0.0;
+        for (var j = 0; j < w.Length; j++)
+        {
+            z += w[j] * x[j];
+        }
+
+        return z;
+    }
+
+    private static double LogSumExp(double[] z)
+    {
+        var max = z.Max();
+        return max + Math.Log(z.Sum(v => Math.Exp(v - max)));
+    }
+
+    private static double[] Softmax(double[] z)
+    {
+        var max = z.Max();
+        var e = z.Select(v => double.IsNegativeInfinity(v) ? 0 : Math.Exp(v - max)).ToArray();
+        var sum = e.Sum();
+        return [.. e.Select(v => v / sum)];
+    }
+
+    /// <summary>The question's best candidate by the first stage, among those the policy would answer from: whether it is
+    /// right, and its gate inputs (null when the question has no candidates).</summary>
+    private static (bool Answerable, bool Right, double P, double[]? Inputs) Top(TrainingQuestion q, AnswerModel model)
+    {
+        var probabilities = model.Probabilities(q.Features);
+        var best = -1;
+        double bestP = -1, runnerUp = 0;
+        for (var i = 0; i < q.Features.Count; i++)
+        {
+            if (q.InPool is { } pool && !pool[i])
+            {
+                continue;
+            }
+
+            var p = probabilities[i];
+            if (p > bestP)
+            {
+                runnerUp = Math.Max(bestP, 0);
+                bestP = p;
+                best = i;
+            }
+            else if (p > runnerUp)
+            {
+                runnerUp = p;
+            }
+        }
+
+        if (best < 0)
+        {
+            return (q.Answerable, false, 0, null);
+        }
+
+        var question = q.Question?[best] ?? new double[AnswerFeatures.QuestionNames.Length];
+        return (q.Answerable, q.Answerable && q.Labels[best], bestP, AnswerGate.Inputs(q.Features[best], question, bestP, runnerUp));
     }
 
     /// <summary>Newton-Raphson on the L2-penalized log-likelihood (the bias is not penalized).</summary>
@@ -112,25 +314,12 @@ public static class AnswerModelTrainer
     }
 
     /// <summary>The threshold on the best sentence's probability that gets the most training questions right.</summary>
-    internal static (double Threshold, string Fit) ChooseThreshold(IReadOnlyList<TrainingQuestion> questions, AnswerModel model)
+    internal static (double Threshold, string Fit) ChooseThreshold(IReadOnlyList<TrainingQuestion> questions, AnswerModel model) =>
+        ChooseThreshold(questions.Select(q => Top(q, model)).Select(t => (t.Answerable, t.Right, t.P)).ToList());
+
+    /// <summary>The threshold on a question-level probability that gets the most training questions right.</summary>
+    private static (double Threshold, string Fit) ChooseThreshold(IReadOnlyList<(bool Answerable, bool Right, double P)> tops)
     {
-        var tops = questions.Select(q =>
-        {
-            var best = -1;
-            var bestP = 0.0;
-            for (var i = 0; i < q.Features.Count; i++)
-            {
-                var p = model.Probability(q.Features[i]);
-                if (p > bestP)
-                {
-                    bestP = p;
-                    best = i;
-                }
-            }
-
-            return (q.Answerable, Right: best >= 0 && q.Labels[best], P: bestP);
-        }).ToList();
-
         var answerable = tops.Count(t => t.Answerable);
         var negatives = tops.Count - answerable;
         var candidates = tops.Select(t => t.P).Append(0).Append(1).Distinct().Order().ToList();

@@ -15,17 +15,24 @@ internal enum AbstainReason
 
     /// <summary>No sentence is likely enough to answer it.</summary>
     Weak,
+
+    /// <summary>The best sentence is about the right thing but lacks the kind of fact asked for (a date, a number, an amount).</summary>
+    AttributeMissing,
 }
 
 /// <summary>The one decision: answer (with which sentences) or abstain (and why).</summary>
 internal sealed record AnswerDecision(AbstainReason Abstain, AnswerCandidate? Best, IReadOnlyList<AnswerCandidate> Chosen, IReadOnlyList<AnswerCandidate> Candidates)
 {
-    /// <summary>The question asks for a kind of fact (a number, a date, a person) the chosen sentence does not state.</summary>
-    /// Only for the kinds of fact that are detected reliably (numbers, amounts, dates).
-    public bool AttributeMissing => Best is { } b && b.Features[Array.IndexOf(AnswerFeatures.Names, "type_missing")] > 0 &&
-        Best.Sentence.Info is not null && Query?.Type is QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch;
+    /// <summary>The answer gate's probability that the best sentence answers the question.</summary>
+    public double GateProbability { get; init; }
 
-    public QueryAnalysis? Query { get; init; }
+    /// <summary>Does the question ask for a kind of fact the sentence does not state? Only for the kinds of fact that are
+    /// detected reliably (numbers, amounts, dates).</summary>
+    internal static bool LacksAttribute(AnswerCandidate candidate, QueryAnalysis query) =>
+        candidate.Features[TypeMissing] > 0 && candidate.Sentence.Info is not null &&
+        query.Type is QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch;
+
+    private static readonly int TypeMissing = Array.IndexOf(AnswerFeatures.Names, "type_missing");
 }
 
 /// <summary>
@@ -62,6 +69,11 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             names = words.Count == 0 ? null : string.Join(", ", words);
         }
 
+        if (decision.Abstain == AbstainReason.AttributeMissing && decision.Best is { } closest)
+        {
+            return NotInBriefings.Lacking(request.Question, request.Evidence, query.Type, closest.Evidence, ExtractiveAnswerComposer.BalanceQuotes(closest.Sentence.Text));
+        }
+
         var period = decision.Abstain == AbstainReason.PeriodUncovered ? query.DateText : null;
         return NotInBriefings.Create(request.Question, request.Evidence, names, period);
     }
@@ -71,12 +83,6 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
         ArgumentNullException.ThrowIfNull(retrieval);
         var candidates = AnswerFeatures.Extract(retrieval, scorer, options.EvidencePassages);
         model.Score(candidates);
-        foreach (var c in candidates.Where(c => c.Sentence.Info is { Instruction: true } || c.Sentence.Info is { Words: < 4 }))
-        {
-            // Text that talks to an assistant is never evidence; nor are scraps of three words.
-            c.Probability = 0;
-        }
-
         candidates.Sort((a, b) => b.Probability.CompareTo(a.Probability));
         if (retrieval.UnknownSalient.Count > 0)
         {
@@ -88,32 +94,23 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             return new AnswerDecision(AbstainReason.PeriodUncovered, null, [], candidates);
         }
 
-        var pool = candidates;
+        var pool = Pool(retrieval, candidates);
         var query = retrieval.Query;
-        if ((query.Recency != Recency.None || query.PrefersNewest) && retrieval.Evidence.Count > 0)
-        {
-            // "the latest meeting", "who is the new …": answer from the briefing retrieval put first for its date.
-            var chosenBriefing = retrieval.Evidence[0].Briefing.Id;
-            var fromIt = candidates.Where(c => c.Evidence.Briefing.Id == chosenBriefing).ToList();
-            if (fromIt.Count > 0)
-            {
-                pool = fromIt;
-            }
-        }
-
-        if (query.Dates is not null && !query.DatesAreSoft)
-        {
-            // "in June 2023": answer from briefings of that period, or that talk about it, when there are any.
-            var inPeriod = pool.Where(c => c.Features[PeriodMatch] > 0).ToList();
-            if (inPeriod.Count > 0)
-            {
-                pool = inPeriod;
-            }
-        }
-
-        if (pool.Count == 0 || pool[0].Probability < model.Threshold)
+        if (pool.Count == 0)
         {
             return new AnswerDecision(AbstainReason.Weak, null, [], candidates);
+        }
+
+        var gate = model.GateProbability(AnswerGate.Inputs(pool[0].Features, pool[0].Question, pool[0].Probability, pool.Count > 1 ? pool[1].Probability : 0));
+        if (gate < model.GateThreshold)
+        {
+            return new AnswerDecision(AbstainReason.Weak, null, [], candidates) { GateProbability = gate };
+        }
+
+        if (AnswerDecision.LacksAttribute(pool[0], query))
+        {
+            // About the right thing, but without the date or figure asked for: say so, and quote what is there, uncited.
+            return new AnswerDecision(AbstainReason.AttributeMissing, pool[0], [], candidates) { GateProbability = gate };
         }
 
         var best = pool[0];
@@ -133,6 +130,35 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             }
         }
 
-        return new AnswerDecision(AbstainReason.None, best, chosen, candidates) { Query = query };
+        return new AnswerDecision(AbstainReason.None, best, chosen, candidates) { GateProbability = gate };
+    }
+
+    /// <summary>The candidates the policy answers from, best first: "the latest meeting" or "who is the new …" narrow them
+    /// to the briefing retrieval put first for its date; "in June 2023" to those of that period or that talk about it
+    /// (when there are any). Text that talks to an assistant, and scraps of three words, are never evidence.</summary>
+    internal static List<AnswerCandidate> Pool(RetrievalResult retrieval, IReadOnlyList<AnswerCandidate> candidates)
+    {
+        var pool = candidates.Where(c => c.Sentence.Info is not ({ Instruction: true } or { Words: < 4 })).ToList();
+        var query = retrieval.Query;
+        if ((query.Recency != Recency.None || query.PrefersNewest) && retrieval.Evidence.Count > 0)
+        {
+            var chosenBriefing = retrieval.Evidence[0].Briefing.Id;
+            var fromIt = pool.Where(c => c.Evidence.Briefing.Id == chosenBriefing).ToList();
+            if (fromIt.Count > 0)
+            {
+                pool = fromIt;
+            }
+        }
+
+        if (query.Dates is not null && !query.DatesAreSoft)
+        {
+            var inPeriod = pool.Where(c => c.Features[PeriodMatch] > 0).ToList();
+            if (inPeriod.Count > 0)
+            {
+                pool = inPeriod;
+            }
+        }
+
+        return pool;
     }
 }

@@ -17,8 +17,11 @@ public sealed class AnswerModelTests
         return row;
     }
 
-    [Fact]
-    public void Fit_AnswersScoreHigherThanOtherSentences_HigherProbabilityForAnswers()
+    private static double[] Coverage(double share) => [share, share < 0.5 ? 1 : 0, 0];
+
+    /// <summary>Forty answerable questions whose right sentence covers more of the question than the others, and ten
+    /// unanswerable ones whose best sentence covers little; coverage of the briefing tells them apart too.</summary>
+    private static List<TrainingQuestion> Synthetic()
     {
         var random = new Random(7);
         var questions = Enumerable.Range(0, 40).Select(i =>
@@ -31,16 +34,53 @@ public sealed class AnswerModelTests
                 labels.Add(false);
             }
 
-            return new TrainingQuestion("q" + i, true, features, labels);
+            return new TrainingQuestion("q" + i, true, features, labels, [.. features.Select(_ => Coverage(0.9))]);
         }).ToList();
-        questions.Add(new TrainingQuestion("neg", false, [Row(0.1, 0.1), Row(0.2, 0.05)], [false, false]));
+        questions.AddRange(Enumerable.Range(0, 10).Select(i =>
+        {
+            double[][] features = [Row(0.3 * random.NextDouble(), 0.3), Row(0.2, 0.05)];
+            return new TrainingQuestion("neg" + i, false, features, [false, false], [.. features.Select(_ => Coverage(0.2))]);
+        }));
+        return questions;
+    }
 
-        var model = AnswerModelTrainer.Fit(questions, new AnswerModelProvenance());
+    [Fact]
+    public void Fit_AnswersScoreHigherThanOtherSentences_AnswerRankedFirst()
+    {
+        var model = AnswerModelTrainer.Fit(Synthetic(), new AnswerModelProvenance());
 
-        Assert.True(model.Probability(Row(0.9, 0.7)) > model.Probability(Row(0.2, 0.2)));
-        Assert.True(model.Probability(Row(0.9, 0.7)) >= model.Threshold);
-        Assert.True(model.Probability(Row(0.1, 0.1)) < model.Threshold);
+        var p = model.Probabilities([Row(0.9, 0.7), Row(0.2, 0.2), Row(0.3, 0.1)]);
+
+        Assert.Equal(0, Array.IndexOf(p, p.Max()));
         Assert.Contains("answerable right", model.Provenance.TrainFit, StringComparison.Ordinal);
+        Assert.Contains("ranking: best sentence right in", model.Provenance.TrainFit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_Gate_PassesAClearAnswerAndStopsAWeakOne()
+    {
+        var model = AnswerModelTrainer.Fit(Synthetic(), new AnswerModelProvenance());
+
+        var clear = model.Probabilities([Row(0.9, 0.7), Row(0.2, 0.2)]);
+        var weak = model.Probabilities([Row(0.2, 0.3), Row(0.2, 0.05)]);
+        var pass = model.GateProbability(AnswerGate.Inputs(Row(0.9, 0.7), Coverage(0.9), clear[0], clear[1]));
+        var stop = model.GateProbability(AnswerGate.Inputs(Row(0.2, 0.3), Coverage(0.2), weak.Max(), weak.Min()));
+
+        Assert.True(pass >= model.GateThreshold, $"gate {pass:0.000} under {model.GateThreshold:0.000}");
+        Assert.True(stop < model.GateThreshold, $"gate {stop:0.000} not under {model.GateThreshold:0.000}");
+    }
+
+    [Fact]
+    public void Listwise_RightSentenceAmongSimilarOnes_RankedFirstForMostQuestions()
+    {
+        var questions = Synthetic().Where(q => q.Answerable).ToList();
+
+        var weights = AnswerModelTrainer.Listwise(questions, AnswerModelTrainer.L2);
+        var model = new AnswerModel(AnswerModel.Features, weights, 0.5, ranking: AnswerModel.Softmax);
+
+        Assert.Equal(0.0, weights[0]);
+        Assert.All(questions, q => Assert.Equal(1.0, model.Probabilities(q.Features).Sum(), 6));
+        Assert.True(questions.Count(q => model.Probabilities(q.Features) is var p && p[0] == p.Max()) >= 38);
     }
 
     [Fact]
@@ -55,7 +95,8 @@ public sealed class AnswerModelTests
     public void SaveThenLoad_SameWeightsAndThreshold()
     {
         using var folder = new TempFolder();
-        var model = new AnswerModel(AnswerModel.Features, Enumerable.Range(0, Width).Select(i => i / 10.0).ToList(), 0.42, new AnswerModelProvenance { Command = "test" });
+        var gate = Enumerable.Range(0, AnswerGate.Names.Length).Select(i => i / 20.0).ToList();
+        var model = new AnswerModel(AnswerModel.Features, Enumerable.Range(0, Width).Select(i => i / 10.0).ToList(), 0.42, new AnswerModelProvenance { Command = "test" }, gate, 0.37, AnswerModel.Softmax);
         var path = folder.Combine("model.json");
 
         model.Save(path);
@@ -63,6 +104,9 @@ public sealed class AnswerModelTests
 
         Assert.Equal(model.Weights, loaded.Weights);
         Assert.Equal(0.42, loaded.Threshold);
+        Assert.Equal(gate, loaded.GateWeights);
+        Assert.Equal(0.37, loaded.GateThreshold);
+        Assert.Equal(AnswerModel.Softmax, loaded.Ranking);
         Assert.Equal("test", loaded.Provenance.Command);
     }
 
@@ -79,11 +123,46 @@ public sealed class AnswerModelTests
     }
 
     [Fact]
+    public void Load_FileWithoutGate_GatesOnTheFirstStageProbability()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("stage-one.json");
+        new AnswerModel(AnswerModel.Features, Enumerable.Range(0, Width).Select(_ => 0.1).ToList(), 0.3).Save(path);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        json.Remove("gate_features");
+        json.Remove("gate_weights");
+        json.Remove("gate_threshold");
+        json.Remove("ranking");
+        File.WriteAllText(path, json.ToJsonString());
+
+        var loaded = AnswerModel.Load(path);
+
+        Assert.Equal(0.3, loaded.GateThreshold);
+        Assert.Equal(AnswerModel.Logistic, loaded.Ranking);
+        Assert.Equal(0.8, loaded.GateProbability(AnswerGate.Inputs(Row(0, 0), Coverage(1), 0.8, 0.1)), 6);
+    }
+
+    [Fact]
+    public void Load_UnknownRanking_SaysToRetrain()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("odd.json");
+        new AnswerModel(AnswerModel.Features, Enumerable.Range(0, Width).Select(_ => 0.1).ToList(), 0.3).Save(path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"logistic\"", "\"pairwise\"", StringComparison.Ordinal));
+
+        var ex = Assert.Throws<BriefBotException>(() => AnswerModel.Load(path));
+
+        Assert.Contains("Run `train`", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Default_ShippedModel_LoadsWithAThresholdBetweenZeroAndOne()
     {
         var model = AnswerModel.Default();
 
         Assert.InRange(model.Threshold, 0.01, 0.99);
+        Assert.InRange(model.GateThreshold, 0.01, 0.99);
         Assert.Equal(AnswerModel.Features.Count, model.Weights.Count);
+        Assert.Equal(AnswerGate.Names.Length, model.GateWeights.Count);
     }
 }
