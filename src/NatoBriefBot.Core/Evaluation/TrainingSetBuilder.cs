@@ -53,7 +53,11 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
         var labels = groups.Select(g => best > 0 && g == best && (g == accept.Count || g > 0)).ToList();
         var pool = AnswerPolicy.Pool(retrieval, candidates).ToHashSet();
         return new TrainingQuestion(id, answerable, candidates.Select(c => c.Features).ToList(), labels,
-            candidates.Select(c => c.Question).ToList(), candidates.Select(pool.Contains).ToList());
+            candidates.Select(c => c.Question).ToList(), candidates.Select(pool.Contains).ToList())
+        {
+            Text = resolved,
+            Sentences = [.. candidates.Select(c => c.Sentence.Text)],
+        };
     }
 
     private static int GroupsCovered(AnswerCandidate candidate, IReadOnlyList<IReadOnlyList<string>> accept)

@@ -22,11 +22,21 @@ public static partial class SentenceFeatures
     /// <summary>A role that can answer "who": "a three-star general", "the defence minister".</summary>
     public static bool HasRole(string sentence) => RoleRegex().IsMatch(sentence);
 
+    /// <summary>The roles named in the text ("a three-star general", "the defence minister"), as written.</summary>
+    public static IEnumerable<string> Roles(string sentence) => RoleRegex().Matches(sentence).Select(m => m.Value);
+
+    /// <summary>The places named in the text after a place word ("in Vilnius", "visited Kyiv"): the place's first word.</summary>
+    /// Also any capitalized word WordNet knows as a country, region or city with people named after it ("Bulgaria").
+    public static IEnumerable<string> Places(string sentence) =>
+        PlaceRegex().Matches(sentence).Select(m => m.Groups["place"].Value)
+            .Concat(TermAnalyzer.Tokenize(sentence).Where(t => t.IsCapitalized && Lexicon.Default.DemonymsOf(t.Surface).Count > 0).Select(t => t.Surface))
+            .Distinct(StringComparer.Ordinal);
+
     public static bool HasNumber(string sentence) => NumberRegex().IsMatch(sentence);
 
     public static bool HasAmount(string sentence) => AmountRegex().IsMatch(sentence);
 
-    public static bool HasPlace(string sentence) => PlaceRegex().IsMatch(sentence);
+    public static bool HasPlace(string sentence) => Places(sentence).Any();
 
     /// <summary>A capitalized nationality word ("Norwegian", "Germans"), as WordNet knows them.</summary>
     public static bool HasDemonym(string sentence) =>
@@ -84,7 +94,7 @@ public static partial class SentenceFeatures
     [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*\s*(?:%|(?:percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AmountRegex();
 
-    [GeneratedRegex(@"\b(?:in|at|to|from|near|visited|visit)\s+(?:the\s+)?(?:[A-Z][a-z]+|[A-Z]{2,})")]
+    [GeneratedRegex(@"\b(?:in|at|to|from|near|visited|visit)\s+(?:the\s+)?(?<place>[A-Z][a-z]+|[A-Z]{2,})")]
     private static partial Regex PlaceRegex();
 
     [GeneratedRegex(@"(?:\b[A-Z][a-zA-Z\-]+(?:'s|’s)?)(?:\s+[A-Z][a-zA-Z\-]+(?:'s|’s)?)+")]

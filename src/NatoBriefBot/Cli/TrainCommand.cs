@@ -30,11 +30,21 @@ internal static class TrainCommand
         var corpus = new Option<string[]>("--corpus") { Description = "Briefings to train on (default: seeds/ and tests/fixtures/distractors/).", AllowMultipleArgumentsPerToken = true };
         var db = new Option<string>("--db") { Description = "Index for training (default data/train.db; filled from --corpus).", DefaultValueFactory = _ => "data/train.db" };
         var output = new Option<string>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => DefaultModel };
-        var command = new Command("train", "Refit the answer model (sentence selection and abstention) from training questions.") { questions, followups, corpus, db, output };
+        var misses = new Option<bool>("--misses") { Description = "Also print the training questions whose best-ranked sentence is wrong." };
+        var command = new Command("train", "Refit the answer model (sentence selection and abstention) from training questions.") { questions, followups, corpus, db, output, misses };
         command.SetAction((parse, ct) => CliServices.RunAsync(async () =>
         {
             var root = ProjectPaths.FindRoot();
-            using var services = CliServices.Build(Path.Combine(root, parse.GetValue(db)!));
+            var settings = new Dictionary<string, string?>();
+            if (Bootstrap() is { } bootstrap)
+            {
+                // The built-in model computes other features than this version: the dialogues' earlier turns are answered
+                // with a plain model (words and meaning) while the training set is built. Train again to use the refit one.
+                settings["Answering:ModelPath"] = bootstrap;
+                await Console.Error.WriteLineAsync("The built-in answer model is out of date for this version's features; dialogue turns use a plain model for now. Rebuild and run train again for the final weights.").ConfigureAwait(false);
+            }
+
+            using var services = CliServices.Build(Path.Combine(root, parse.GetValue(db)!), settings);
             var engineRoot = services.GetRequiredService<EngineRoot>();
             var paths = parse.GetValue(corpus) is { Length: > 0 } given ? given : [engineRoot.Resolve("seeds"), engineRoot.Resolve("tests/fixtures/distractors")];
             var report = await IngestCommand.RunAsync(services, paths, new IngestRunOptions(Prune: true), Console.Error, ct).ConfigureAwait(false);
@@ -55,6 +65,14 @@ internal static class TrainCommand
                 TrainingFiles = [.. qFiles.Concat(fFiles).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))],
             };
             var model = AnswerModelTrainer.Fit(data, provenance);
+            if (parse.GetValue(misses))
+            {
+                foreach (var miss in AnswerModelTrainer.RankingMisses(data, model))
+                {
+                    Console.Out.WriteLine(miss);
+                }
+            }
+
             var outPath = engineRoot.Resolve(parse.GetValue(output)!);
             model.Save(outPath);
             Console.Out.WriteLine($"train: {model.Provenance.Questions} questions, {model.Provenance.Candidates} candidate sentences ({model.Provenance.Positives} answers) | {model.Provenance.TrainFit}");
@@ -67,6 +85,22 @@ internal static class TrainCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>A plain model file when the built-in one no longer fits this version's features; null when it fits.</summary>
+    private static string? Bootstrap()
+    {
+        try
+        {
+            AnswerModel.Default();
+            return null;
+        }
+        catch (BriefBotException)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"natobriefbot-bootstrap-{Environment.ProcessId}.json");
+            new AnswerModel(AnswerModel.Features, [.. AnswerModel.Features.Select(f => f is "lexical" or "dense" ? 4.0 : f == "bias" ? -4.0 : 0.0)], 0.5).Save(path);
+            return path;
+        }
     }
 
     private static List<string> Existing(EngineRoot root, string[]? given, string[] defaults)

@@ -46,6 +46,9 @@ internal static class AnswerFeatures
         "missing_words",      // weighted share of the question's words no briefing contains
         "top_dense",          // the sentence is the closest to the question by meaning
         "top_lexical",        // the sentence covers the most of the question's words
+        "local_lexical",      // coverage with each word weighted by how few of its briefing's sentences have it: the
+                              // words that single the answer out in its article, not those the whole article is about
+        "local_lexical_gap",  // local_lexical minus the best among the candidates
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -88,6 +91,8 @@ internal static class AnswerFeatures
         var salient = query.Salient;
         var missing = MissingShare(retrieval);
         var core = CoreWeights(retrieval);
+        var local = LocalCoverage(kept.Select(k => k.Sentence).ToList(), core, query);
+        var bestLocal = local.Count == 0 ? 0 : local.Values.Max();
         var result = new List<AnswerCandidate>(kept.Count);
         foreach (var (s, rank, dense) in kept)
         {
@@ -123,6 +128,8 @@ internal static class AnswerFeatures
                 missing,
                 dense >= bestDense ? 1 : 0,
                 s.Coverage >= bestLexical ? 1 : 0,
+                local[s],
+                local[s] - bestLocal,
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }
@@ -145,6 +152,39 @@ internal static class AnswerFeatures
         }
 
         return total == 0 ? 0 : missing / total;
+    }
+
+    /// <summary>
+    /// Each sentence's share of the question's weight, where a word's weight is also multiplied by its rarity among the
+    /// candidate sentences of the same briefing (ln((n + 1) / (df + 0.5))). Words every sentence of the article has
+    /// (its subject: "Helix", "the satellite") count little; the word that only the answer sentence has ("cost",
+    /// "governor") counts most. Words the briefing lacks are left out: they can't tell its sentences apart.
+    /// </summary>
+    private static Dictionary<ScoredSentence, double> LocalCoverage(List<ScoredSentence> sentences, List<(string Term, double Weight)> core, QueryAnalysis query)
+    {
+        var result = new Dictionary<ScoredSentence, double>(ReferenceEqualityComparer.Instance);
+        foreach (var briefing in sentences.GroupBy(s => s.Evidence.Briefing.Id))
+        {
+            var members = briefing.ToList();
+            bool Has(ScoredSentence s, string t) => s.Terms.Contains(t) || (query.Alternatives.TryGetValue(t, out var alts) && alts.Any(s.Terms.Contains));
+            var weights = new List<(string Term, double Weight)>();
+            foreach (var (term, weight) in core)
+            {
+                var df = members.Count(s => Has(s, term));
+                if (df > 0)
+                {
+                    weights.Add((term, weight * Math.Log((members.Count + 1) / (df + 0.5))));
+                }
+            }
+
+            var total = weights.Sum(w => w.Weight);
+            foreach (var s in members)
+            {
+                result[s] = total <= 0 ? 0 : weights.Where(w => Has(s, w.Term)).Sum(w => w.Weight) / total;
+            }
+        }
+
+        return result;
     }
 
     private static List<(string Term, double Weight)> CoreWeights(RetrievalResult retrieval) =>
@@ -200,13 +240,18 @@ internal static class AnswerFeatures
     /// refers back, the one before it) carry it: 1 when it does, 0.5 for a bare number where an amount is wanted.</summary>
     private static (bool Wants, double Has) TypeOf(QueryAnalysis query, ScoredSentence s)
     {
-        static double Has(SentenceInfo? i, QuestionType type) => i is null ? 0 : type switch
+        var asked = query.Terms.Concat(query.Salient).ToHashSet(StringComparer.Ordinal);
+        // A person, role or place the question itself names is not an answer to it ("Who is the economy minister of
+        // Hesse?" is not answered by "the economy minister of Hesse said…"): only new ones count.
+        bool New(string phrase) => TermAnalyzer.Terms(phrase).Any(t => !asked.Contains(t));
+        bool NewRole(string role) => !asked.Contains(TermAnalyzer.Terms(role).LastOrDefault() ?? string.Empty);
+        double Has(SentenceInfo? i, QuestionType type) => i is null ? 0 : type switch
         {
-            QuestionType.Who => i.HasPeople || i.HasRole ? 1 : 0,
+            QuestionType.Who => (i.HasPeople && SentenceFeatures.People(i.Text).Any(New)) || (i.HasRole && SentenceFeatures.Roles(i.Text).Any(NewRole)) ? 1 : 0,
             QuestionType.When => i.HasDate ? 1 : 0,
             QuestionType.HowMany => i.HasNumber ? 1 : 0,
             QuestionType.HowMuch => i.HasAmount ? 1 : i.HasNumber ? 0.5 : 0,
-            QuestionType.Where => i.HasPlace ? 1 : 0,
+            QuestionType.Where => i.HasPlace && SentenceFeatures.Places(i.Text).Any(New) ? 1 : 0,
             QuestionType.Nationality => i.HasDemonym ? 1 : 0,
             _ => 0,
         };

@@ -43,6 +43,8 @@ internal sealed record AnswerDecision(AbstainReason Abstain, AnswerCandidate? Be
 public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 {
     private static readonly int PeriodMatch = Array.IndexOf(AnswerFeatures.Names, "period_match");
+    private static readonly int NamesInSentence = Array.IndexOf(AnswerFeatures.Names, "names_in_sentence");
+    private static readonly int Lexical = Array.IndexOf(AnswerFeatures.Names, "lexical");
 
     /// <summary>The "not in the briefings" answer when the policy abstains on this retrieval; null when it would answer.
     /// The LLM composer asks this before calling the model, so both composers abstain on the same questions.</summary>
@@ -102,15 +104,14 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
         }
 
         var gate = model.GateProbability(AnswerGate.Inputs(pool[0].Features, pool[0].Question, pool[0].Probability, pool.Count > 1 ? pool[1].Probability : 0));
-        if (gate < model.GateThreshold)
+        if (gate < model.GateThreshold || AnswerDecision.LacksAttribute(pool[0], query))
         {
-            return new AnswerDecision(AbstainReason.Weak, null, [], candidates) { GateProbability = gate };
-        }
-
-        if (AnswerDecision.LacksAttribute(pool[0], query))
-        {
-            // About the right thing, but without the date or figure asked for: say so, and quote what is there, uncited.
-            return new AnswerDecision(AbstainReason.AttributeMissing, pool[0], [], candidates) { GateProbability = gate };
+            // The closest sentence about the right thing (the question's names, most of its words): when it lacks the date
+            // or figure asked for, say so and quote it, uncited.
+            var onTopic = pool.FirstOrDefault(c => c.Features[NamesInSentence] >= 1 && c.Features[Lexical] >= 0.5);
+            return onTopic is not null && AnswerDecision.LacksAttribute(onTopic, query)
+                ? new AnswerDecision(AbstainReason.AttributeMissing, onTopic, [], candidates) { GateProbability = gate }
+                : new AnswerDecision(AbstainReason.Weak, null, [], candidates) { GateProbability = gate };
         }
 
         var best = pool[0];

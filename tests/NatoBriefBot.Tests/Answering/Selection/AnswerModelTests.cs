@@ -53,7 +53,7 @@ public sealed class AnswerModelTests
 
         Assert.Equal(0, Array.IndexOf(p, p.Max()));
         Assert.Contains("answerable right", model.Provenance.TrainFit, StringComparison.Ordinal);
-        Assert.Contains("ranking: best sentence right in", model.Provenance.TrainFit, StringComparison.Ordinal);
+        Assert.Contains("best sentence right in", model.Provenance.TrainFit, StringComparison.Ordinal);
     }
 
     [Fact]
