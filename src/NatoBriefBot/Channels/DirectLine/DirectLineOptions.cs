@@ -19,6 +19,10 @@ public sealed class DirectLineOptions
     [Range(10, 100_000)]
     public int MaxActivitiesPerConversation { get; set; } = 500;
 
+    /// <summary>Largest activity a client may post, in bytes of JSON; a question never comes close.</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxActivityBytes { get; set; } = 64 * 1024;
+
     /// <summary>A conversation nobody touched for this long is forgotten.</summary>
     [Range(0.01, 10_080)]
     public double IdleMinutes { get; set; } = 60;
