@@ -48,6 +48,7 @@ public static class BotHost
         app.MapAskApi();
         app.MapBotFramework();
         app.MapDirectLine();
+        app.WarnWhenOpenWithoutAuth();
         return app;
     }
 

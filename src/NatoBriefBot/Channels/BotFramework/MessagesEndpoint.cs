@@ -13,6 +13,7 @@ internal sealed partial class MessagesEndpoint(
     IBot bot,
     IOptions<BotAuthOptions> auth,
     IOptions<RequestLimitsOptions> limits,
+    IOptions<BotChannelOptions> channel,
     BotTokenValidator validator,
     TrustedServiceUrls trusted,
     IHttpClientFactory httpClients,
@@ -58,6 +59,12 @@ internal sealed partial class MessagesEndpoint(
             return BadRequest(reason);
         }
 
+        if (!auth.Value.IsAuthEnabled && !IsAllowedWithoutAuth(new Uri(activity.ServiceUrl!)))
+        {
+            return BadRequest("Without authentication the bot only replies to service URLs on this machine (loopback). "
+                + "Add the host to Bot:AllowedServiceUrlHosts, or turn authentication on with MicrosoftAppId.");
+        }
+
         if (auth.Value.IsAuthEnabled)
         {
             trusted.Add(activity.ServiceUrl!);
@@ -87,6 +94,9 @@ internal sealed partial class MessagesEndpoint(
             return Error(StatusCodes.Status502BadGateway, "The bot could not deliver its reply to the channel. Try again later.");
         }
     }
+
+    private bool IsAllowedWithoutAuth(Uri serviceUrl) =>
+        serviceUrl.IsLoopback || channel.Value.AllowedServiceUrlHosts.Contains(serviceUrl.IdnHost, StringComparer.OrdinalIgnoreCase);
 
     private static IResult InvokeResult(InvokeResponse? invoke) => invoke is null
         ? Results.StatusCode(501)
