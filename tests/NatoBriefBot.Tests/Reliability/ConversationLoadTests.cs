@@ -1,8 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NatoBriefBot.Channels.BotFramework;
+using NatoBriefBot.Channels.DirectLine;
+using NatoBriefBot.Core.Answering;
 using NatoBriefBot.Tests.Channels.BotFramework;
+using NatoBriefBot.Tests.Channels.DirectLine;
 
 namespace NatoBriefBot.Tests.Reliability;
 
@@ -10,37 +15,83 @@ namespace NatoBriefBot.Tests.Reliability;
 public sealed class ConversationLoadTests
 {
     private const int MaxConversations = 40;
-    private const int Clients = 24;
+    private const int Clients = 48;
+    private const int Conversations = MaxConversations * 3;
+    private static readonly string[] Questions = ["What did Italy pledge?", "What about Germany?"];
 
-    [Fact]
-    public async Task Ask_ThreeTimesMoreConversationsThanLimitFromManyThreads_NoErrors()
+    private static Task<RunningBot> StartAsync() => RunningBot.StartAsync(
+        $"--Answering:MaxConversations={MaxConversations}", $"--DirectLine:MaxConversations={MaxConversations}", "--Embedding:Provider=Hashing",
+        "--Limits:AskPerMinute=100000", "--Limits:TokensPerMinute=100000", "--Limits:PostsPerMinute=100000");
+
+    /// <summary>Runs <paramref name="conversation"/> for conversation numbers 0 to <see cref="Conversations"/> - 1 on
+    /// <see cref="Clients"/> concurrent workers; returns what went wrong.</summary>
+    private static async Task<List<string>> RunClientsAsync(Func<int, ConcurrentBag<string>, Task> conversation)
     {
-        await using var bot = await RunningBot.StartAsync(
-            $"--Answering:MaxConversations={MaxConversations}", "--Embedding:Provider=Hashing", "--Limits:AskPerMinute=100000");
-        await bot.IngestSeedsAsync();
         var failures = new ConcurrentBag<string>();
         var next = -1;
-        var conversations = MaxConversations * 3;
-
-        var workers = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
         {
             int n;
-            while ((n = Interlocked.Increment(ref next)) < conversations)
+            while ((n = Interlocked.Increment(ref next)) < Conversations)
             {
-                foreach (var question in new[] { "What did Italy pledge?", "What about Germany?" })
+                await conversation(n, failures);
+            }
+        })));
+        return [.. failures];
+    }
+
+    [Fact]
+    public async Task AskAndBotFramework_ThreeTimesMoreConversationsThanLimitFromManyThreads_NoErrors()
+    {
+        await using var bot = await StartAsync();
+        await bot.IngestSeedsAsync();
+
+        var failures = await RunClientsAsync(async (n, failures) =>
+        {
+            foreach (var question in Questions)
+            {
+                using var asked = await bot.Client.PostAsJsonAsync("/api/ask", new { question, conversation = $"load-{n}" });
+                if (asked.StatusCode != HttpStatusCode.OK)
                 {
-                    using var response = await bot.Client.PostAsJsonAsync("/api/ask", new { question, conversation = $"load-{n}" });
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        failures.Add($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-                    }
+                    failures.Add($"ask {(int)asked.StatusCode}: {await asked.Content.ReadAsStringAsync()}");
+                }
+
+                var activity = ActivityBuilder.Message("http://127.0.0.1:9/", $"bf-load-{n}", question);
+                activity["deliveryMode"] = "expectReplies";
+                using var turn = await bot.PostActivityAsync(activity);
+                var text = turn.StatusCode == HttpStatusCode.OK
+                    ? (await RunningBot.ReadJsonAsync(turn)).GetProperty("activities").EnumerateArray().Last().GetProperty("text").GetString()
+                    : null;
+                if (text is null or BriefingBot.ErrorText)
+                {
+                    failures.Add($"turn {(int)turn.StatusCode}: {text}");
                 }
             }
-        })).ToArray();
-        await Task.WhenAll(workers);
+        });
 
         Assert.Empty(failures);
-        var memory = bot.Services.GetRequiredService<NatoBriefBot.Core.Answering.ConversationMemory>();
-        Assert.InRange(memory.Count, 1, MaxConversations);
+        Assert.InRange(bot.Services.GetRequiredService<ConversationMemory>().Count, 1, MaxConversations);
+    }
+
+    [Fact]
+    public async Task DirectLine_ThreeTimesMoreConversationsThanLimitFromManyThreads_NoServerErrors()
+    {
+        await using var bot = await StartAsync();
+        var client = new DirectLineClient(bot.Client);
+
+        var failures = await RunClientsAsync(async (n, failures) =>
+        {
+            var (conversation, token) = await client.StartAsync();
+            using var post = await client.SendAsync(HttpMethod.Post, $"/conversations/{conversation}/activities", token,
+                JsonSerializer.Serialize(new { type = "message", text = Questions[n % 2] }));
+            // A conversation dropped to make room for newer ones is a 404 with a reason; anything else is a failure.
+            if (post.StatusCode is not HttpStatusCode.OK and not HttpStatusCode.NotFound)
+            {
+                failures.Add($"post {(int)post.StatusCode}: {await post.Content.ReadAsStringAsync()}");
+            }
+        });
+
+        Assert.Empty(failures);
+        Assert.InRange(bot.Services.GetRequiredService<ConversationStore>().Count, 1, MaxConversations);
     }
 }
