@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using NatoBriefBot.Tests.Channels.BotFramework;
 
 namespace NatoBriefBot.Tests.Reliability;
@@ -65,5 +66,17 @@ public sealed class AuthMetadataTests
         Assert.Equal(HttpStatusCode.Unauthorized, unknownKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, afterFailure.StatusCode);
         Assert.Equal(2, gate.Requests);
+    }
+
+    [Theory]
+    [InlineData("OpenIdMetadataTimeoutSeconds", "0")]
+    [InlineData("OpenIdMetadataRetrySeconds", "-1")]
+    [InlineData("OpenIdMetadataRefreshHours", "1000")]
+    public async Task Start_MetadataSettingOutOfRange_FailsNamingTheSetting(string key, string value)
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningBot.StartAsync(
+            $"--MicrosoftAppId={AppId}", "--MicrosoftAppPassword=x", $"--{key}={value}"));
+
+        Assert.Contains(key, ex.Message, StringComparison.Ordinal);
     }
 }

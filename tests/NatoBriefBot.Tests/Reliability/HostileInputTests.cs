@@ -187,6 +187,17 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task DirectLineToken_LoneSurrogateInUserId_400WithReason()
+    {
+        using var response = await _bot.Client.PostAsync("/v3/directline/tokens/generate",
+            new StringContent("{\"user\":{\"id\":\"u" + LoneSurrogate + "\"}}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await DirectLineClient.ReadAsync(response)).GetProperty("error");
+        Assert.Contains("not valid Unicode text", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FeedbackInvoke_Rejected_BodyStatusCodeMatches400()
     {
         using var response = await _bot.PostActivityAsync(ActivityBuilder.SubmitFeedback(_connector.ServiceUrl, "bad-fb", "msteams", "x", "meh", "{}"));

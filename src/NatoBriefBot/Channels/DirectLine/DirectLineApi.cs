@@ -225,7 +225,7 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
         }
         catch (JsonException ex)
         {
-            return (default, DirectLineErrors.BadArgument($"The request body is not valid JSON: {ex.Message}"));
+            return (default, DirectLineErrors.BadArgument(JsonBody.IsInvalidText(ex) ? JsonBody.InvalidTextMessage : $"The request body is not valid JSON: {ex.Message}"));
         }
     }
 
