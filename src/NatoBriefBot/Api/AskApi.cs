@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Hosting;
 
 namespace NatoBriefBot.Api;
 
@@ -10,23 +12,29 @@ public static class AskApi
 
     public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/ask", AskAsync);
+        endpoints.MapPost("/api/ask", AskAsync).RequireRateLimiting(RequestLimits.AskPolicy);
         return endpoints;
     }
 
-    private static async Task<IResult> AskAsync(HttpRequest http, IAnswerService answers, CancellationToken ct)
+    private static async Task<IResult> AskAsync(HttpRequest http, IAnswerService answers, IOptions<RequestLimitsOptions> limits, CancellationToken ct)
     {
         if (!(http.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false))
         {
             return BadRequest("Send a JSON body with Content-Type: application/json, e.g. {\"question\":\"Who is NATO's Secretary General?\"}.");
         }
 
+        var read = await JsonBody.ReadAsync<JsonDocument>(http, limits.Value.AskBodyBytes, Json, ct).ConfigureAwait(false);
+        if (read.Problem != BodyProblem.None)
+        {
+            return Error(read.Status, read.Problem == BodyProblem.InvalidJson ? $"The body is not valid JSON ({read.Message})." : read.Message!);
+        }
+
         string? question;
         string? conversation;
+        using var doc = read.Value;
         try
         {
-            using var doc = await JsonDocument.ParseAsync(http.Body, cancellationToken: ct).ConfigureAwait(false);
-            var root = doc.RootElement;
+            var root = doc?.RootElement ?? default;
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return BadRequest("The body must be a JSON object with a \"question\" string.");
@@ -49,9 +57,9 @@ public static class AskApi
                 conversation = "api:" + c.GetString();
             }
         }
-        catch (JsonException ex)
+        catch (InvalidOperationException ex) when (JsonBody.IsInvalidText(ex))
         {
-            return BadRequest($"The body is not valid JSON ({ex.Message}).");
+            return BadRequest(JsonBody.InvalidTextMessage);
         }
 
         try
@@ -65,5 +73,7 @@ public static class AskApi
         }
     }
 
-    private static IResult BadRequest(string reason) => Results.Json(new { error = reason }, Json, statusCode: StatusCodes.Status400BadRequest);
+    private static IResult BadRequest(string reason) => Error(StatusCodes.Status400BadRequest, reason);
+
+    private static IResult Error(int status, string reason) => Results.Json(new { error = reason }, Json, statusCode: status);
 }

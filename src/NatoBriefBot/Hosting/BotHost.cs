@@ -36,16 +36,19 @@ public static class BotHost
         builder.Services.AddLlmAnswering(builder.Configuration);
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
+        builder.Services.AddRequestLimits();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseWebSockets();
+        app.UseRateLimiter();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapAskApi();
         app.MapBotFramework();
         app.MapDirectLine();
+        app.WarnWhenOpenWithoutAuth();
         return app;
     }
 

@@ -33,11 +33,35 @@ public static class ActivityValidator
             return "The activity's 'serviceUrl' is not an absolute http(s) URL.";
         }
 
+        if (!IsPlainServiceUrl(activity.ServiceUrl))
+        {
+            return "The activity's 'serviceUrl' must be a plain base URL: no '.' or '..' path segments, query or fragment.";
+        }
+
         if (activity.Type is "message" or "invoke" && string.IsNullOrWhiteSpace(activity.From?.Id))
         {
             return $"The {activity.Type} activity has no 'from.id'.";
         }
 
         return null;
+    }
+
+    /// <summary>Whether replies built from <paramref name="serviceUrl"/> go where it says: no dot segments (also percent-encoded
+    /// or with backslashes), no query, no fragment.</summary>
+    private static bool IsPlainServiceUrl(string serviceUrl)
+    {
+        if (serviceUrl.IndexOfAny(['?', '#']) >= 0)
+        {
+            return false;
+        }
+
+        var pathStart = serviceUrl.IndexOfAny(['/', '\\'], serviceUrl.IndexOf("://", StringComparison.Ordinal) + 3);
+        if (pathStart < 0)
+        {
+            return true;
+        }
+
+        var path = Uri.UnescapeDataString(serviceUrl[pathStart..]);
+        return !path.Split('/', '\\').Any(segment => segment is "." or "..");
     }
 }

@@ -21,13 +21,18 @@ public static class BotFrameworkEndpoints
         services.AddSingleton<IBot, BriefingBot>();
 
         services.AddHttpClient(MessagesEndpoint.ConnectorClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
-        services.AddHttpClient(nameof(BotTokenValidator), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(nameof(BotTokenValidator))
+            .ConfigureHttpClient((sp, c) => c.Timeout = MetadataTimeout(sp))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler { ConnectTimeout = MetadataTimeout(sp) });
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.AddSingleton<MessagesEndpoint>();
         return services;
     }
+
+    private static TimeSpan MetadataTimeout(IServiceProvider services) =>
+        TimeSpan.FromSeconds(services.GetRequiredService<IOptions<BotAuthOptions>>().Value.OpenIdMetadataTimeoutSeconds);
 
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)
     {

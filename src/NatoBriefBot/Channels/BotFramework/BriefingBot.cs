@@ -35,12 +35,19 @@ public sealed partial class BriefingBot(
                 _ => null,
             };
         }
+        catch (InvalidQuestionException ex)
+        {
+            // The same plain message /api/ask gives, as the reply: the user can fix the question.
+            LogQuestionRejected(logger, incoming.ChannelId, ex.Message);
+            await sender.SendAsync(ActivityFactory.ReplyTo(incoming, "message") with { Text = ex.Message }, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogTurnFailed(logger, ex, incoming.Type, incoming.ChannelId, options.Value.LogSensitiveData ? incoming.Text : "(hidden)");
             if (incoming.Type == "invoke")
             {
-                return new InvokeResponse(500, ErrorBody(ErrorText));
+                return ErrorResponse(500, ErrorText);
             }
 
             await sender.SendAsync(ActivityFactory.ReplyTo(incoming, "message") with { Text = ErrorText }, cancellationToken).ConfigureAwait(false);
@@ -109,7 +116,7 @@ public sealed partial class BriefingBot(
             }
 
             return incoming.Type != "invoke" ? null
-                : error is not null ? new InvokeResponse(400, ErrorBody($"That feedback could not be read: {error}"))
+                : error is not null ? ErrorResponse(400, $"That feedback could not be read: {error}")
                 : new InvokeResponse(501, null);
         }
 
@@ -120,14 +127,18 @@ public sealed partial class BriefingBot(
             : null;
     }
 
-    private static object ErrorBody(string message) =>
-        new { statusCode = 500, type = "application/vnd.microsoft.error", value = new { code = "BotError", message } };
+    /// <summary>An invoke error whose body states the same status code as the HTTP response.</summary>
+    private static InvokeResponse ErrorResponse(int status, string message) =>
+        new(status, new { statusCode = status, type = "application/vnd.microsoft.error", value = new { code = status < 500 ? "BadRequest" : "BotError", message } });
 
     [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase)]
     private static partial Regex MentionTag();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for a {Type} activity on channel {Channel}; question: {Question}")]
     private static partial void LogTurnFailed(ILogger logger, Exception ex, string? type, string? channel, string? question);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Question rejected on {Channel}: {Reason}")]
+    private static partial void LogQuestionRejected(ILogger logger, string? channel, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answered on {Channel}: {Outcome} with {Citations} citations")]
     private static partial void LogAnswered(ILogger logger, string? channel, AnswerOutcome outcome, int citations);

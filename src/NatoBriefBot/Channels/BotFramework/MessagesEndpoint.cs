@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NatoBriefBot.Channels.BotFramework.Auth;
+using NatoBriefBot.Hosting;
 
 namespace NatoBriefBot.Channels.BotFramework;
 
@@ -12,6 +12,8 @@ namespace NatoBriefBot.Channels.BotFramework;
 internal sealed partial class MessagesEndpoint(
     IBot bot,
     IOptions<BotAuthOptions> auth,
+    IOptions<RequestLimitsOptions> limits,
+    IOptions<BotChannelOptions> channel,
     BotTokenValidator validator,
     TrustedServiceUrls trusted,
     IHttpClientFactory httpClients,
@@ -22,16 +24,20 @@ internal sealed partial class MessagesEndpoint(
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        Activity? activity;
-        try
+        // The size is checked before anything else, the token included: an unauthenticated caller cannot make the bot read more.
+        var read = await JsonBody.ReadAsync<Activity>(request, limits.Value.MessagesBodyBytes, BotJson.Options, cancellationToken).ConfigureAwait(false);
+        switch (read.Problem)
         {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, BotJson.Options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            return BadRequest($"The request body is not a JSON activity: {ex.Message}");
+            case BodyProblem.TooLarge:
+                LogBodyTooLarge(logger, request.ContentLength, limits.Value.MessagesBodyBytes);
+                return Error(read.Status, read.Message!);
+            case BodyProblem.InvalidText:
+                return BadRequest(read.Message!);
+            case BodyProblem.InvalidJson:
+                return BadRequest($"The request body is not a JSON activity: {read.Message}");
         }
 
+        var activity = read.Value;
         if (activity is null)
         {
             return BadRequest("The request body is empty or null; send one activity as a JSON object.");
@@ -44,13 +50,19 @@ internal sealed partial class MessagesEndpoint(
             if (!check.IsValid)
             {
                 LogUnauthorized(logger, check.Reason!);
-                return Results.Json(new { error = "Unauthorized: the request's bearer token was missing or not valid for this bot." }, statusCode: 401);
+                return Error(StatusCodes.Status401Unauthorized, "Unauthorized: the request's bearer token was missing or not valid for this bot.");
             }
         }
 
         if (ActivityValidator.Validate(activity) is { } reason)
         {
             return BadRequest(reason);
+        }
+
+        if (!auth.Value.IsAuthEnabled && !IsAllowedWithoutAuth(new Uri(activity.ServiceUrl!)))
+        {
+            return BadRequest("Without authentication the bot only replies to service URLs on this machine (loopback). "
+                + "Add the host to Bot:AllowedServiceUrlHosts, or turn authentication on with MicrosoftAppId.");
         }
 
         if (auth.Value.IsAuthEnabled)
@@ -79,15 +91,23 @@ internal sealed partial class MessagesEndpoint(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogReplyFailed(logger, ex, activity.Type, activity.ChannelId);
-            return Results.Json(new { error = "The bot could not deliver its reply to the channel. Try again later." }, statusCode: 502);
+            return Error(StatusCodes.Status502BadGateway, "The bot could not deliver its reply to the channel. Try again later.");
         }
     }
+
+    private bool IsAllowedWithoutAuth(Uri serviceUrl) =>
+        serviceUrl.IsLoopback || channel.Value.AllowedServiceUrlHosts.Contains(serviceUrl.IdnHost, StringComparer.OrdinalIgnoreCase);
 
     private static IResult InvokeResult(InvokeResponse? invoke) => invoke is null
         ? Results.StatusCode(501)
         : invoke.Body is null ? Results.StatusCode(invoke.Status) : Results.Json(invoke.Body, BotJson.Options, statusCode: invoke.Status);
 
-    private static IResult BadRequest(string reason) => Results.Json(new { error = reason }, statusCode: 400);
+    private static IResult BadRequest(string reason) => Error(StatusCodes.Status400BadRequest, reason);
+
+    private static IResult Error(int status, string reason) => Results.Json(new { error = reason }, statusCode: status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected /api/messages with 413: the body (declared length {Length}) is over the {Limit}-byte limit")]
+    private static partial void LogBodyTooLarge(ILogger logger, long? length, int limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected /api/messages with 401: {Reason}")]
     private static partial void LogUnauthorized(ILogger logger, string reason);

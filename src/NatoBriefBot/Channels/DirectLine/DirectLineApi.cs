@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using NatoBriefBot.Channels.BotFramework;
+using NatoBriefBot.Hosting;
 
 namespace NatoBriefBot.Channels.DirectLine;
 
@@ -13,9 +13,6 @@ namespace NatoBriefBot.Channels.DirectLine;
 public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore store, DirectLineTurns turns, Microsoft.Extensions.Options.IOptions<DirectLineOptions> options)
 {
     private const int MaxUserIdLength = 128;
-
-    /// <summary>Largest activity a client may post; a question never comes close.</summary>
-    public const int MaxActivityBytes = 256 * 1024;
 
     /// <summary><c>POST /tokens/generate</c>: a token for a new conversation, optionally for the user in <c>{user:{id,name}}</c>.</summary>
     public async Task<IResult> GenerateTokenAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -139,27 +136,19 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
             return error!;
         }
 
-        if (request.ContentLength > MaxActivityBytes)
+        var maxBytes = options.Value.MaxActivityBytes;
+        var read = await JsonBody.ReadAsync<Activity>(request, maxBytes, BotJson.Options, cancellationToken).ConfigureAwait(false);
+        if (read.Problem != BodyProblem.None)
         {
-            return TooBig(MaxActivityBytes);
+            return read.Problem switch
+            {
+                BodyProblem.TooLarge => TooBig(maxBytes),
+                BodyProblem.InvalidJson => DirectLineErrors.BadArgument($"The request body is not a JSON activity: {read.Message}"),
+                _ => DirectLineErrors.BadArgument(read.Message!),
+            };
         }
 
-        LimitBody(request, MaxActivityBytes);
-
-        Activity? posted;
-        try
-        {
-            posted = await JsonSerializer.DeserializeAsync<Activity>(request.Body, BotJson.Options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            return DirectLineErrors.BadArgument($"The request body is not a JSON activity: {ex.Message}");
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooBig(MaxActivityBytes);
-        }
-
+        var posted = read.Value;
         if (posted is null || string.IsNullOrWhiteSpace(posted.Type))
         {
             return DirectLineErrors.BadArgument("Send one activity as a JSON object with a type, for example {\"type\":\"message\",\"text\":\"...\"}.");
@@ -209,12 +198,10 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
     private static async Task<(T? Body, IResult? Error)> ReadOptionalAsync<T>(HttpRequest request, CancellationToken cancellationToken)
     {
         const int maxBytes = 16 * 1024;
-        if (request.ContentLength > maxBytes)
+        if (!JsonBody.Limit(request, maxBytes))
         {
             return (default, TooBig(maxBytes));
         }
-
-        LimitBody(request, maxBytes);
 
         string text;
         try
@@ -238,7 +225,7 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
         }
         catch (JsonException ex)
         {
-            return (default, DirectLineErrors.BadArgument($"The request body is not valid JSON: {ex.Message}"));
+            return (default, DirectLineErrors.BadArgument(JsonBody.IsInvalidText(ex) ? JsonBody.InvalidTextMessage : $"The request body is not valid JSON: {ex.Message}"));
         }
     }
 
@@ -266,17 +253,8 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
 
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    /// <summary>Caps how much of a body without Content-Length (chunked) Kestrel will read.</summary>
-    private static void LimitBody(HttpRequest request, long maxBytes)
-    {
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-        {
-            feature.MaxRequestBodySize = maxBytes;
-        }
-    }
-
-    private static IResult TooBig(int maxBytes) => DirectLineErrors.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig",
-        $"The request body is larger than {maxBytes / 1024} KB. Send a shorter message.");
+    private static IResult TooBig(int maxBytes) =>
+        DirectLineErrors.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", JsonBody.TooLargeMessage(maxBytes));
 
     private static IResult ConversationGone() =>
         DirectLineErrors.NotFound("This conversation has ended or expired. Reload the page to start a new one.");

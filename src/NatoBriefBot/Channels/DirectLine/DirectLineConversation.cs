@@ -1,29 +1,34 @@
 using System.Globalization;
+using System.Text.Json;
 using NatoBriefBot.Channels.BotFramework;
 
 namespace NatoBriefBot.Channels.DirectLine;
 
 /// <summary>
-/// One Direct Line conversation: its activities in order (the newest <c>MaxActivitiesPerConversation</c> of them),
-/// numbered from 1 so the number doubles as the watermark, and a queue that runs the bot's turns one at a time.
+/// One Direct Line conversation: its activities in order (the newest <c>MaxActivitiesPerConversation</c> of them, and
+/// no more than <c>MaxBytesPerConversation</c> of JSON), numbered from 1 so the number doubles as the watermark, and a
+/// queue that runs the bot's turns one at a time. Every use reports the bytes held to <c>used</c> (the store's accounting).
 /// </summary>
 public sealed class DirectLineConversation
 {
     private readonly Lock _gate = new();
-    private readonly Queue<(long Sequence, Activity Activity)> _activities = new();
+    private readonly Queue<(long Sequence, Activity Activity, int Bytes)> _activities = new();
     private readonly int _capacity;
+    private readonly long _maxBytes;
     private readonly TimeProvider _time;
+    private readonly Action<long> _used;
     private long _sequence;
+    private long _bytes;
     private TaskCompletionSource _changed = NewSignal();
-    private DateTimeOffset _lastUsed;
 
-    public DirectLineConversation(string id, string userId, int capacity, TimeProvider time)
+    public DirectLineConversation(string id, string userId, int capacity, long maxBytes, TimeProvider time, Action<long> used)
     {
         Id = id;
         UserId = userId;
         _capacity = capacity;
+        _maxBytes = maxBytes;
         _time = time;
-        _lastUsed = time.GetUtcNow();
+        _used = used;
     }
 
     public string Id { get; }
@@ -33,19 +38,6 @@ public sealed class DirectLineConversation
 
     /// <summary>Serializes the bot's turns so replies come in the order the questions were asked.</summary>
     internal SemaphoreSlim TurnGate { get; } = new(1, 1);
-
-    public DateTimeOffset LastUsed
-    {
-        get { lock (_gate) { return _lastUsed; } }
-    }
-
-    public void Touch()
-    {
-        lock (_gate)
-        {
-            _lastUsed = _time.GetUtcNow();
-        }
-    }
 
     /// <summary>Gives <paramref name="activity"/> the next id (<c>{conversationId}|0000001</c>) and the server's timestamp,
     /// stores it and wakes every stream waiting for news.</summary>
@@ -60,13 +52,15 @@ public sealed class DirectLineConversation
                 Id = $"{Id}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}",
                 Timestamp = _time.GetUtcNow(),
             };
-            _activities.Enqueue((sequence, stored));
-            while (_activities.Count > _capacity)
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(stored, BotJson.Options).Length;
+            _activities.Enqueue((sequence, stored, bytes));
+            _bytes += bytes;
+            while (_activities.Count > _capacity || (_bytes > _maxBytes && _activities.Count > 1))
             {
-                _activities.Dequeue();
+                _bytes -= _activities.Dequeue().Bytes;
             }
 
-            _lastUsed = _time.GetUtcNow();
+            _used(_bytes);
             var changed = _changed;
             _changed = NewSignal();
             changed.TrySetResult();
@@ -79,7 +73,7 @@ public sealed class DirectLineConversation
     {
         lock (_gate)
         {
-            _lastUsed = _time.GetUtcNow();
+            _used(_bytes);
             var activities = _activities.Where(a => a.Sequence > watermark).Select(a => a.Activity).ToList();
             return new ActivitySet(activities, Math.Max(watermark, _sequence), _changed.Task);
         }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NatoBriefBot.Hosting;
 
 namespace NatoBriefBot.Channels.DirectLine;
 
@@ -16,6 +18,7 @@ public static class DirectLineEndpoints
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<ConversationStore>();
@@ -29,15 +32,18 @@ public static class DirectLineEndpoints
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(Prefix);
-        group.MapPost("/tokens/generate", (HttpRequest r, DirectLineApi api, CancellationToken ct) => api.GenerateTokenAsync(r, ct));
-        group.MapPost("/tokens/refresh", (HttpRequest r, DirectLineApi api) => api.RefreshTokenAsync(r));
+        group.MapPost("/tokens/generate", (HttpRequest r, DirectLineApi api, CancellationToken ct) => api.GenerateTokenAsync(r, ct))
+            .RequireRateLimiting(RequestLimits.TokensPolicy);
+        group.MapPost("/tokens/refresh", (HttpRequest r, DirectLineApi api) => api.RefreshTokenAsync(r))
+            .RequireRateLimiting(RequestLimits.TokensPolicy);
         group.MapPost("/conversations", (HttpRequest r, DirectLineApi api, CancellationToken ct) => api.StartConversationAsync(r, ct));
         group.MapGet("/conversations/{conversationId}", (string conversationId, HttpRequest r, DirectLineApi api) =>
             api.ReconnectAsync(conversationId, r));
         group.MapGet("/conversations/{conversationId}/activities", (string conversationId, HttpRequest r, DirectLineApi api) =>
             api.GetActivitiesAsync(conversationId, r));
         group.MapPost("/conversations/{conversationId}/activities", (string conversationId, HttpRequest r, DirectLineApi api, CancellationToken ct) =>
-            api.PostActivityAsync(conversationId, r, ct));
+            api.PostActivityAsync(conversationId, r, ct))
+            .RequireRateLimiting(RequestLimits.PostsPolicy);
         group.MapPost("/conversations/{conversationId}/upload", () => DirectLineErrors.BadArgument(
             "This bot does not accept file uploads. Ask your question as text instead."));
         group.Map("/conversations/{conversationId}/stream", (string conversationId, HttpContext context, DirectLineStream stream) =>

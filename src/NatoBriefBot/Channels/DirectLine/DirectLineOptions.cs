@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace NatoBriefBot.Channels.DirectLine;
 
@@ -19,6 +20,20 @@ public sealed class DirectLineOptions
     [Range(10, 100_000)]
     public int MaxActivitiesPerConversation { get; set; } = 500;
 
+    /// <summary>Largest activity a client may post, in bytes of JSON; a question never comes close.</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxActivityBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Bytes of JSON kept per conversation; older activities are dropped beyond it (at least
+    /// <see cref="MaxActivityBytes"/>).</summary>
+    [Range(2048, 256 * 1024 * 1024)]
+    public int MaxBytesPerConversation { get; set; } = 512 * 1024;
+
+    /// <summary>Bytes of JSON kept over all conversations; beyond it the least recently used conversations are dropped
+    /// (at least <see cref="MaxBytesPerConversation"/>).</summary>
+    [Range(2048, 16L * 1024 * 1024 * 1024)]
+    public long MaxTotalBytes { get; set; } = 64 * 1024 * 1024;
+
     /// <summary>A conversation nobody touched for this long is forgotten.</summary>
     [Range(0.01, 10_080)]
     public double IdleMinutes { get; set; } = 60;
@@ -33,4 +48,25 @@ public sealed class DirectLineOptions
     internal TimeSpan TokenLifetime => TimeSpan.FromMinutes(TokenMinutes);
 
     internal TimeSpan IdleLifetime => TimeSpan.FromMinutes(IdleMinutes);
+}
+
+/// <summary>Cross-field rules of <see cref="DirectLineOptions"/>: each byte limit fits inside the next.</summary>
+public sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DirectLineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.MaxActivityBytes > options.MaxBytesPerConversation)
+        {
+            failures.Add($"DirectLine:MaxBytesPerConversation ({options.MaxBytesPerConversation}) must be at least DirectLine:MaxActivityBytes ({options.MaxActivityBytes}).");
+        }
+
+        if (options.MaxBytesPerConversation > options.MaxTotalBytes)
+        {
+            failures.Add($"DirectLine:MaxTotalBytes ({options.MaxTotalBytes}) must be at least DirectLine:MaxBytesPerConversation ({options.MaxBytesPerConversation}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

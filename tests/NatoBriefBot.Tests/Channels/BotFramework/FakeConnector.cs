@@ -1,12 +1,8 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using NatoBriefBot.Tests.Support;
 
 namespace NatoBriefBot.Tests.Channels.BotFramework;
 
@@ -31,15 +27,12 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public static async Task<FakeConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var connector = new FakeConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{**replyToId}", (Delegate)((HttpContext c) => connector.RecordAsync(c)));
         app.MapPost("/v3/conversations/{conversationId}/activities", (Delegate)((HttpContext c) => connector.RecordAsync(c)));
         await app.StartAsync();
-        connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        connector.ServiceUrl = LoopbackApp.AddressOf(app) + "/";
         return connector;
     }
 

@@ -1,14 +1,10 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using NatoBriefBot.Tests.Support;
 
 namespace NatoBriefBot.Tests.Channels.BotFramework;
 
@@ -43,10 +39,7 @@ internal sealed class FakeIdentityServer : IAsyncDisposable
 
     public static async Task<FakeIdentityServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var server = new FakeIdentityServer(app);
         app.MapGet("/channel/.well-known/openidconfiguration", () => Results.Json(new
         {
@@ -70,7 +63,7 @@ internal sealed class FakeIdentityServer : IAsyncDisposable
         }));
         app.MapGet("/emulator/keys", () => Results.Json(new { keys = new[] { server.Jwk(EmulatorKid, null) } }));
         await app.StartAsync();
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = LoopbackApp.AddressOf(app);
         return server;
     }
 

@@ -4,12 +4,10 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Identity.Client;
+using NatoBriefBot.Tests.Support;
 
 namespace NatoBriefBot.Tests.Channels.BotFramework;
 
@@ -53,7 +51,7 @@ internal sealed class FakeTokenServer : IAsyncDisposable
             return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = AccessToken });
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = LoopbackApp.AddressOf(app);
         server.Authority = $"{address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)}/botframework.com";
         return server;
     }

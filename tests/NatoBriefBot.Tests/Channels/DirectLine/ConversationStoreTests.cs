@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NatoBriefBot.Channels.BotFramework;
 using NatoBriefBot.Channels.DirectLine;
@@ -60,6 +61,47 @@ public sealed class ConversationStoreTests
         conversation.Append(new Activity { Type = "typing" });
         Assert.True(all.MoreArrived.IsCompleted);
     }
+
+    [Fact]
+    public void Append_BeyondBytesPerConversation_DropsOldestKeepsNewest()
+    {
+        var store = NewStore(new DirectLineOptions { MaxActivityBytes = 4096, MaxBytesPerConversation = 20_000 });
+        var (conversation, _) = store.Start("conv", "u");
+
+        for (var i = 1; i <= 10; i++)
+        {
+            conversation.Append(new Activity { Type = "message", Text = $"m{i} " + new string('x', 3000) });
+        }
+
+        var kept = conversation.ReadAfter(0).Activities;
+        Assert.InRange(kept.Sum(SizeOf), 1, 20_000);
+        Assert.StartsWith("m10 ", kept[^1].Text, StringComparison.Ordinal);
+        Assert.True(kept.Count < 10);
+        Assert.InRange(store.Bytes, 1, 20_000);
+    }
+
+    [Fact]
+    public void Append_BeyondTotalBytes_DropsLeastRecentlyUsedConversations()
+    {
+        var store = NewStore(new DirectLineOptions { MaxActivityBytes = 4096, MaxBytesPerConversation = 20_000, MaxTotalBytes = 50_000 });
+
+        foreach (var id in new[] { "a", "b", "c", "d" })
+        {
+            var (conversation, _) = store.Start(id, "u");
+            for (var i = 0; i < 5; i++)
+            {
+                conversation.Append(new Activity { Type = "message", Text = new string('x', 3000) });
+            }
+
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.InRange(store.Bytes, 1, 50_000);
+        Assert.Null(store.Find("a"));
+        Assert.NotNull(store.Find("d"));
+    }
+
+    private static int SizeOf(Activity activity) => JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options).Length;
 
     private ConversationStore NewStore(DirectLineOptions options) => new(Options.Create(options), _clock);
 

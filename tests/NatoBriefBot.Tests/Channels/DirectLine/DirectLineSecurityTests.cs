@@ -70,7 +70,7 @@ public sealed class DirectLineSecurityTests : DirectLineTestBase
     {
         var (conversationId, token) = await Client.StartAsync();
         var (_, watermark) = await Client.GetActivitiesAsync(conversationId, token);
-        var huge = JsonSerializer.Serialize(new { type = "message", text = new string('x', NatoBriefBot.Channels.DirectLine.DirectLineApi.MaxActivityBytes) });
+        var huge = JsonSerializer.Serialize(new { type = "message", text = new string('x', new NatoBriefBot.Channels.DirectLine.DirectLineOptions().MaxActivityBytes) });
 
         using var response = await Client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, huge);
 

@@ -24,6 +24,16 @@ public sealed class BotAuthOptions
     /// <summary>OpenID metadata for tokens the Bot Framework Emulator sends.</summary>
     public string ToBotFromEmulatorOpenIdMetadataUrl { get; set; } = "https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration";
 
+    /// <summary>Connect and read timeout of one OpenID metadata or key-set fetch.</summary>
+    public double OpenIdMetadataTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Least time between two metadata fetches: after a failure (requests fail at once meanwhile) and when a token
+    /// names a key the metadata lacks.</summary>
+    public double OpenIdMetadataRetrySeconds { get; set; } = 30;
+
+    /// <summary>Age at which good metadata is refreshed in the background (the old keys serve until the new ones arrive).</summary>
+    public double OpenIdMetadataRefreshHours { get; set; } = 24;
+
     /// <summary>Overrides the authority the bot gets its outbound token from (default: per app type).</summary>
     public string? ToChannelFromBotLoginUrl { get; set; }
 
@@ -75,6 +85,19 @@ public sealed class BotAuthOptionsValidator : IValidateOptions<BotAuthOptions>
         if (isMsi && !string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
         {
             failures.Add("MicrosoftAppType UserAssignedMSI uses a managed identity: leave MicrosoftAppPassword empty.");
+        }
+
+        foreach (var (key, value, min, max) in new[]
+                 {
+                     ("OpenIdMetadataTimeoutSeconds", options.OpenIdMetadataTimeoutSeconds, 0.1, 120.0),
+                     ("OpenIdMetadataRetrySeconds", options.OpenIdMetadataRetrySeconds, 0.0, 3600.0),
+                     ("OpenIdMetadataRefreshHours", options.OpenIdMetadataRefreshHours, 0.01, 168.0),
+                 })
+        {
+            if (!(value >= min && value <= max))
+            {
+                failures.Add($"{key} must be between {min} and {max}.");
+            }
         }
 
         foreach (var (key, url) in new[]

@@ -21,7 +21,7 @@ public sealed record TokenCheck(bool IsValid, string? Reason)
 /// https://api.botframework.com, audience = app id, a signing key endorsed for the activity's channel, a
 /// <c>serviceurl</c> claim equal to the activity's serviceUrl) and Emulator tokens (Azure AD issuers of the Emulator's
 /// tenants or the bot's tenant, with the <c>appid</c> (v1) or <c>azp</c> (v2) claim equal to the app id).
-/// Signing keys come from the OpenID metadata, cached and refreshed by a <see cref="ConfigurationManager{T}"/>.
+/// Signing keys come from the OpenID metadata, cached and refreshed by an <see cref="OpenIdMetadataCache"/> per metadata URL.
 /// </summary>
 public sealed class BotTokenValidator
 {
@@ -33,15 +33,19 @@ public sealed class BotTokenValidator
 
     private readonly BotAuthOptions _options;
     private readonly IHttpClientFactory _httpClients;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<BotTokenValidator> _logger;
     private readonly JsonWebTokenHandler _handler = new();
-    private readonly ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>> _metadata = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<OpenIdMetadataCache>> _metadata = new(StringComparer.Ordinal);
     private readonly HashSet<string> _emulatorIssuers;
 
-    public BotTokenValidator(IOptions<BotAuthOptions> options, IHttpClientFactory httpClients)
+    public BotTokenValidator(IOptions<BotAuthOptions> options, IHttpClientFactory httpClients, TimeProvider clock, ILogger<BotTokenValidator> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _httpClients = httpClients;
+        _clock = clock;
+        _logger = logger;
         var tenants = EmulatorTenants.AsEnumerable();
         if (!string.IsNullOrWhiteSpace(_options.MicrosoftAppTenantId))
         {
@@ -79,8 +83,8 @@ public sealed class BotTokenValidator
 
     private async Task<TokenCheck> ValidateChannelAsync(string raw, string? channelId, string? serviceUrl, CancellationToken cancellationToken)
     {
-        var manager = Metadata(_options.ToBotFromChannelOpenIdMetadataUrl);
-        var (result, config, failure) = await ValidateSignedAsync(raw, manager, [BotConnectorIssuer], [_options.MicrosoftAppId!], cancellationToken)
+        var metadata = Metadata(_options.ToBotFromChannelOpenIdMetadataUrl);
+        var (result, config, failure) = await ValidateSignedAsync(raw, metadata, [BotConnectorIssuer], [_options.MicrosoftAppId!], cancellationToken)
             .ConfigureAwait(false);
         if (result is null)
         {
@@ -105,9 +109,9 @@ public sealed class BotTokenValidator
 
     private async Task<TokenCheck> ValidateEmulatorAsync(string raw, CancellationToken cancellationToken)
     {
-        var manager = Metadata(_options.ToBotFromEmulatorOpenIdMetadataUrl);
+        var metadata = Metadata(_options.ToBotFromEmulatorOpenIdMetadataUrl);
         // The Emulator's token is issued for the Bot Framework API or for the app itself; the app id claim says whose it is.
-        var (result, _, failure) = await ValidateSignedAsync(raw, manager, _emulatorIssuers, [_options.MicrosoftAppId!, BotConnectorIssuer], cancellationToken)
+        var (result, _, failure) = await ValidateSignedAsync(raw, metadata, _emulatorIssuers, [_options.MicrosoftAppId!, BotConnectorIssuer], cancellationToken)
             .ConfigureAwait(false);
         if (result is null)
         {
@@ -129,20 +133,21 @@ public sealed class BotTokenValidator
     }
 
     private async Task<(TokenValidationResult? Result, OpenIdConnectConfiguration? Config, string? Failure)> ValidateSignedAsync(
-        string raw, ConfigurationManager<OpenIdConnectConfiguration> manager, IEnumerable<string> issuers, IEnumerable<string> audiences,
+        string raw, OpenIdMetadataCache metadata, IEnumerable<string> issuers, IEnumerable<string> audiences,
         CancellationToken cancellationToken)
     {
+        OpenIdConnectConfiguration config;
+        try
+        {
+            config = await metadata.GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return (null, null, ex.Message);
+        }
+
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            OpenIdConnectConfiguration config;
-            try
-            {
-                config = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException ex)
-            {
-                return (null, null, $"the OpenID metadata could not be read ({ex.GetType().Name})");
-            }
 
             var parameters = new TokenValidationParameters
             {
@@ -161,9 +166,10 @@ public sealed class BotTokenValidator
                 return (result, config, null);
             }
 
-            if (attempt == 0 && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+            if (attempt == 0 && result.Exception is SecurityTokenSignatureKeyNotFoundException &&
+                await metadata.RefreshAsync(cancellationToken).ConfigureAwait(false) is { } refreshed && !ReferenceEquals(refreshed, config))
             {
-                manager.RequestRefresh();
+                config = refreshed;
                 continue;
             }
 
@@ -202,9 +208,12 @@ public sealed class BotTokenValidator
         };
     }
 
-    private ConfigurationManager<OpenIdConnectConfiguration> Metadata(string url) =>
-        _metadata.GetOrAdd(url, u => new ConfigurationManager<OpenIdConnectConfiguration>(
+    private OpenIdMetadataCache Metadata(string url) =>
+        _metadata.GetOrAdd(url, u => new Lazy<OpenIdMetadataCache>(() => new OpenIdMetadataCache(
             u,
-            new OpenIdConnectConfigurationRetriever(),
-            new HttpDocumentRetriever(_httpClients.CreateClient(nameof(BotTokenValidator))) { RequireHttps = new Uri(u).Scheme == Uri.UriSchemeHttps }));
+            _httpClients.CreateClient(nameof(BotTokenValidator)),
+            TimeSpan.FromSeconds(_options.OpenIdMetadataRetrySeconds),
+            TimeSpan.FromHours(_options.OpenIdMetadataRefreshHours),
+            _clock,
+            _logger))).Value;
 }
