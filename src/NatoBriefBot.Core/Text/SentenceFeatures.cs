@@ -85,7 +85,7 @@ public static partial class SentenceFeatures
     [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\b(?:19|20)\d{2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:next|last)\s+(?:week|month|year)\b|(?i:\b(?:in|within|over|during)\s+the\s+(?:coming|next|past|last|following)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|months|years)\b|\b(?:later|earlier|early|end of)\s+(?:this|next|last)\s+(?:week|month|year)\b|\b(?:today|tomorrow|yesterday|tonight)\b)")]
     private static partial Regex DateRegex();
 
-    [GeneratedRegex(@"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:general|admiral|commander|minister|secretary|chief|director|president|officer|envoy|ambassador)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?i:\b(?:a|an|the|his|her|its|their)\s+(?:[\w'’-]+\s+){0,3}(?:general|admiral|commander|minister|secretary|chief|director|president|officer|envoy|ambassador|governor|chancellor|executive|head)\b)")]
     private static partial Regex RoleRegex();
 
     [GeneratedRegex(@"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b", RegexOptions.IgnoreCase)]

@@ -54,7 +54,9 @@ public sealed class AuthMetadataTests
     {
         await using var identity = await FakeIdentityServer.StartAsync();
         await using var gate = await MetadataGate.StartAsync(identity.ChannelMetadataUrl);
-        await using var bot = await StartBotAsync(identity, gate, "--OpenIdMetadataRetrySeconds=0");
+        // A first fetch on a busy machine can take over a second (start-up, JIT): give the good fetch room; the hanging
+        // one still ends at this timeout.
+        await using var bot = await StartBotAsync(identity, gate, "--OpenIdMetadataRetrySeconds=0", "--OpenIdMetadataTimeoutSeconds=5");
         using var first = await bot.PostActivityAsync(Activity("good-1"), Token(identity));
         gate.Hang = true;
 
