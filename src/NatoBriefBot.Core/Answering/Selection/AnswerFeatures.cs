@@ -49,6 +49,8 @@ internal static class AnswerFeatures
         "local_lexical",      // coverage with each word weighted by how few of its briefing's sentences have it: the
                               // words that single the answer out in its article, not those the whole article is about
         "local_lexical_gap",  // local_lexical minus the best among the candidates
+        "focus_lexical",      // weighted share of the question's words its briefing's title lacks that the sentence has:
+                              // the title says what the article is about, the other words what is asked of it
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -130,6 +132,7 @@ internal static class AnswerFeatures
                 s.Coverage >= bestLexical ? 1 : 0,
                 local[s],
                 local[s] - bestLocal,
+                FocusCoverage(s, core, query),
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }
@@ -185,6 +188,20 @@ internal static class AnswerFeatures
         }
 
         return result;
+    }
+
+    private static double FocusCoverage(ScoredSentence s, List<(string Term, double Weight)> core, QueryAnalysis query)
+    {
+        var title = TermAnalyzer.Terms(s.Evidence.Briefing.Title).ToHashSet(StringComparer.Ordinal);
+        bool In(HashSet<string> terms, string t) => terms.Contains(t) || (query.Alternatives.TryGetValue(t, out var alts) && alts.Any(terms.Contains));
+        double total = 0, covered = 0;
+        foreach (var (term, weight) in core.Where(c => !In(title, c.Term)))
+        {
+            total += weight;
+            covered += In(s.Terms, term) ? weight : 0;
+        }
+
+        return total == 0 ? 0 : covered / total;
     }
 
     private static List<(string Term, double Weight)> CoreWeights(RetrievalResult retrieval) =>
