@@ -57,6 +57,7 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
         {
             Text = resolved,
             Sentences = [.. candidates.Select(c => c.Sentence.Text)],
+            Twins = [.. candidates.Select(c => candidates.FindIndex(o => o.Sentence.IsNearDuplicateOf(c.Sentence)))],
         };
     }
 

@@ -12,6 +12,9 @@ internal sealed record AnswerCandidate(ScoredSentence Sentence, int PassageRank,
     /// <summary>The model's probability that this sentence answers the question (set by <see cref="AnswerModel.Score"/>).</summary>
     public double Probability { get; set; }
 
+    /// <summary>The model's linear score for this sentence (set with <see cref="Probability"/>).</summary>
+    public double Score { get; set; }
+
     public Evidence Evidence => Sentence.Evidence;
 }
 

@@ -12,8 +12,9 @@ internal static class AnswerGate
     public static readonly string[] Names =
     [
         "bias",
-        "best_logit",          // the first stage's log-odds for the best sentence
-        "margin",              // its probability minus the runner-up's
+        "best_score",          // the first stage's score for the best sentence (its log-odds for a logistic ranking)
+        "margin",              // its score minus the runner-up's, up to 4: a softmax probability would be diluted by
+                               // near-duplicate sentences, so the gate reads scores
         "dense",
         "passage_dense",
         "lexical",
@@ -31,14 +32,13 @@ internal static class AnswerGate
     ];
 
     /// <summary>The gate's inputs for the best candidate (its sentence features and question coverage), given the first
-    /// stage's probabilities of it and of the runner-up.</summary>
+    /// stage's scores of it and of the runner-up.</summary>
     public static double[] Inputs(double[] features, double[] question, double best, double runnerUp)
     {
-        var p = Math.Clamp(best, 1e-6, 1 - 1e-6);
         var v = new double[Names.Length];
         v[0] = 1;
-        v[1] = Math.Log(p / (1 - p));
-        v[2] = best - runnerUp;
+        v[1] = best;
+        v[2] = Math.Clamp(best - runnerUp, 0, 4);
         for (var i = 0; i < FromCandidate.Length; i++)
         {
             v[3 + i] = features[FromCandidate[i]];

@@ -53,8 +53,8 @@ public sealed class AnswerModel
         _weights = [.. weights];
         Ranking = ranking;
         Threshold = threshold;
-        // Without a fitted gate: the first stage's log-odds against its own threshold.
-        _gate = gate is not null ? [.. gate] : [.. AnswerGate.Names.Select(n => n == "best_logit" ? 1.0 : 0.0)];
+        // Without a fitted gate: the first stage's score (a logistic ranking's log-odds) against its own threshold.
+        _gate = gate is not null ? [.. gate] : [.. AnswerGate.Names.Select(n => n == "best_score" ? 1.0 : 0.0)];
         GateThreshold = gate is not null ? gateThreshold : threshold;
         Provenance = provenance ?? new AnswerModelProvenance();
     }
@@ -118,6 +118,7 @@ public sealed class AnswerModel
         for (var i = 0; i < p.Length; i++)
         {
             candidates[i].Probability = p[i];
+            candidates[i].Score = Score(candidates[i].Features);
         }
     }
 

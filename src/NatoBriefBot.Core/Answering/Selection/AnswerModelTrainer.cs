@@ -17,6 +17,10 @@ public sealed record TrainingQuestion(
     public string? Text { get; init; }
 
     public IReadOnlyList<string>? Sentences { get; init; }
+
+    /// <summary>Per candidate, the index of the first candidate with (nearly) the same text: the gate's runner-up is the
+    /// best candidate saying something else.</summary>
+    public IReadOnlyList<int>? Twins { get; init; }
 }
 
 /// <summary>
@@ -285,13 +289,14 @@ public static class AnswerModelTrainer
             yield return $"{q.Id}: {q.Text}\n   first: {Say(order[0])}\n   right (#{right + 1}): {(right < 0 ? "not in the pool" : Say(order[right]))}";
         }
 
-        foreach (var q in questions.Where(q => !q.Answerable))
+        foreach (var q in questions)
         {
             var top = Top(q, model);
-            if (top.Inputs is { } inputs && model.GateProbability(inputs) >= model.GateThreshold)
+            if (top.Inputs is { } inputs && (model.GateProbability(inputs) >= model.GateThreshold) != top.Right && (!q.Answerable || top.Right))
             {
                 var gate = string.Join(" ", AnswerGate.Names.Skip(1).Select((n, i) => FormattableString.Invariant($"{n}={inputs[i + 1]:0.##}")));
-                yield return FormattableString.Invariant($"{q.Id} (unanswerable, gate {model.GateProbability(inputs):0.000}): {q.Text}\n   {gate}");
+                var what = q.Answerable ? "right sentence stopped by the gate" : "unanswerable, passed by the gate";
+                yield return FormattableString.Invariant($"{q.Id} ({what}, gate {model.GateProbability(inputs):0.000}): {q.Text}\n   {gate}");
             }
         }
     }
@@ -302,7 +307,7 @@ public static class AnswerModelTrainer
     {
         var probabilities = model.Probabilities(q.Features);
         var best = -1;
-        double bestP = -1, runnerUp = 0;
+        var runnerUp = -1;
         for (var i = 0; i < q.Features.Count; i++)
         {
             if (q.InPool is { } pool && !pool[i])
@@ -310,16 +315,18 @@ public static class AnswerModelTrainer
                 continue;
             }
 
-            var p = probabilities[i];
-            if (p > bestP)
+            if (best < 0 || probabilities[i] > probabilities[best])
             {
-                runnerUp = Math.Max(bestP, 0);
-                bestP = p;
                 best = i;
             }
-            else if (p > runnerUp)
+        }
+
+        for (var i = 0; i < q.Features.Count; i++)
+        {
+            if (i != best && (q.InPool is not { } pool || pool[i]) && !(q.Twins is { } twins && twins[i] == twins[best]) &&
+                (runnerUp < 0 || probabilities[i] > probabilities[runnerUp]))
             {
-                runnerUp = p;
+                runnerUp = i;
             }
         }
 
@@ -328,8 +335,10 @@ public static class AnswerModelTrainer
             return (q.Answerable, false, 0, null);
         }
 
+        var score = model.Score(q.Features[best]);
+        var runnerUpScore = runnerUp < 0 ? score - 4 : model.Score(q.Features[runnerUp]);
         var question = q.Question?[best] ?? new double[AnswerFeatures.QuestionNames.Length];
-        return (q.Answerable, q.Answerable && q.Labels[best], bestP, AnswerGate.Inputs(q.Features[best], question, bestP, runnerUp));
+        return (q.Answerable, q.Answerable && q.Labels[best], probabilities[best], AnswerGate.Inputs(q.Features[best], question, score, runnerUpScore));
     }
 
     /// <summary>Newton-Raphson on the L2-penalized log-likelihood (the bias is not penalized).</summary>

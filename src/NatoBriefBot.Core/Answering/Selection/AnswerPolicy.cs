@@ -103,7 +103,8 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             return new AnswerDecision(AbstainReason.Weak, null, [], candidates);
         }
 
-        var gate = model.GateProbability(AnswerGate.Inputs(pool[0].Features, pool[0].Question, pool[0].Probability, pool.Count > 1 ? pool[1].Probability : 0));
+        var runnerUp = pool.Skip(1).FirstOrDefault(c => !c.Sentence.IsNearDuplicateOf(pool[0].Sentence));
+        var gate = model.GateProbability(AnswerGate.Inputs(pool[0].Features, pool[0].Question, pool[0].Score, runnerUp?.Score ?? pool[0].Score - 4));
         if (gate < model.GateThreshold || AnswerDecision.LacksAttribute(pool[0], query))
         {
             // The closest sentence about the right thing (the question's names, most of its words): when it lacks the date

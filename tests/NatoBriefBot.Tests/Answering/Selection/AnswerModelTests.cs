@@ -61,10 +61,8 @@ public sealed class AnswerModelTests
     {
         var model = AnswerModelTrainer.Fit(Synthetic(), new AnswerModelProvenance());
 
-        var clear = model.Probabilities([Row(0.9, 0.7), Row(0.2, 0.2)]);
-        var weak = model.Probabilities([Row(0.2, 0.3), Row(0.2, 0.05)]);
-        var pass = model.GateProbability(AnswerGate.Inputs(Row(0.9, 0.7), Coverage(0.9), clear[0], clear[1]));
-        var stop = model.GateProbability(AnswerGate.Inputs(Row(0.2, 0.3), Coverage(0.2), weak.Max(), weak.Min()));
+        var pass = model.GateProbability(AnswerGate.Inputs(Row(0.9, 0.7), Coverage(0.9), model.Score(Row(0.9, 0.7)), model.Score(Row(0.2, 0.2))));
+        var stop = model.GateProbability(AnswerGate.Inputs(Row(0.2, 0.3), Coverage(0.2), model.Score(Row(0.2, 0.3)), model.Score(Row(0.2, 0.05))));
 
         Assert.True(pass >= model.GateThreshold, $"gate {pass:0.000} under {model.GateThreshold:0.000}");
         Assert.True(stop < model.GateThreshold, $"gate {stop:0.000} not under {model.GateThreshold:0.000}");
@@ -139,7 +137,8 @@ public sealed class AnswerModelTests
 
         Assert.Equal(0.3, loaded.GateThreshold);
         Assert.Equal(AnswerModel.Logistic, loaded.Ranking);
-        Assert.Equal(0.8, loaded.GateProbability(AnswerGate.Inputs(Row(0, 0), Coverage(1), 0.8, 0.1)), 6);
+        // The gate falls back to the first stage's log-odds: a score of ln(4) is a probability of 0.8.
+        Assert.Equal(0.8, loaded.GateProbability(AnswerGate.Inputs(Row(0, 0), Coverage(1), Math.Log(4), 0)), 6);
     }
 
     [Fact]
