@@ -36,8 +36,9 @@ internal static class BenchCommand
         var passages = new Option<int>("--passages") { Description = "Approximate passages in the generated index (0: seeds plus the distractor articles only).", DefaultValueFactory = _ => 0 };
         var rounds = new Option<int>("--rounds") { Description = "Times each question is asked.", DefaultValueFactory = _ => 20 };
         var keep = new Option<string?>("--keep") { Description = "Keep the generated index in this file and reuse it on the next run." };
-        var query = new Command("query", "Time ask (retrieve + compose) with the offline default.") { passages, rounds, keep };
-        query.SetAction((parse, ct) => CliServices.RunAsync(() => BenchQueryAsync(parse.GetValue(passages), parse.GetValue(rounds), parse.GetValue(keep), ct)));
+        var queryEmbedder = EmbedderOption("Onnx");
+        var query = new Command("query", "Time ask (retrieve + compose) with the offline default.") { passages, rounds, keep, queryEmbedder };
+        query.SetAction((parse, ct) => CliServices.RunAsync(() => BenchQueryAsync(parse.GetValue(passages), parse.GetValue(rounds), parse.GetValue(keep), parse.GetValue(queryEmbedder)!, ct)));
         var embedEmbedder = EmbedderOption("Onnx");
         var embedRounds = new Option<int>("--rounds") { Description = "Times each question is embedded.", DefaultValueFactory = _ => 20 };
         var embed = new Command("embed", "Time the embedder alone: passages/s over the seeds and distractor articles, p50/p95 ms per question.") { embedEmbedder, embedRounds };
@@ -64,11 +65,14 @@ internal static class BenchCommand
             case "ONNX":
                 return new() { ["Embedding:Provider"] = "Onnx" };
             case "TINYONNX":
+            case "TINYONNX384":
+                // TinyOnnx384: a generated one-layer model as wide as arctic (384), so an index of any size can be built
+                // in seconds and its vector scan and rerank cost what arctic's would; only the encoder itself is cheaper.
                 var model = Path.Combine(folder, "tiny-bert");
-                Core.Embeddings.Onnx.TinyBertModel.Write(model);
+                Core.Embeddings.Onnx.TinyBertModel.Write(model, new Core.Embeddings.Onnx.TinyBertModelOptions { HiddenSize = embedder.EndsWith("384", StringComparison.Ordinal) ? 384 : 32 });
                 return new() { ["Embedding:Provider"] = "Onnx", ["Embedding:OnnxModelPath"] = model };
             default:
-                throw new BriefBotException($"--embedder '{embedder}' is unknown. Use Hashing, Onnx or TinyOnnx.");
+                throw new BriefBotException($"--embedder '{embedder}' is unknown. Use Hashing, Onnx, TinyOnnx or TinyOnnx384.");
         }
     }
 
@@ -106,7 +110,7 @@ internal static class BenchCommand
         return passages.Count == 0 ? 0 : passages.Values.Average(p => onnx.Tokenizer.CountTokens(p.Text));
     }
 
-    private static async Task<int> BenchQueryAsync(int passages, int rounds, string? keep, CancellationToken ct)
+    private static async Task<int> BenchQueryAsync(int passages, int rounds, string? keep, string embedder, CancellationToken ct)
     {
         using var temp = new TempFolder();
         var root = ProjectPaths.FindRoot();
@@ -125,7 +129,9 @@ internal static class BenchCommand
             inputs.Add(corpus);
         }
 
-        using var services = CliServices.Build(null, new Dictionary<string, string?> { ["Storage:DatabasePath"] = keep is null ? Path.Combine(temp.Path, "bench.db") : Path.GetFullPath(keep) });
+        var settings = EmbedderSettings(embedder, temp.Path);
+        settings["Storage:DatabasePath"] = keep is null ? Path.Combine(temp.Path, "bench.db") : Path.GetFullPath(keep);
+        using var services = CliServices.Build(null, settings);
         var report = reuse
             ? new IngestReport(0, 0, 0, 0, [], 0, TimeSpan.Zero)
             : await services.GetRequiredService<IngestionPipeline>().IngestAsync(inputs, new IngestRunOptions(), null, ct).ConfigureAwait(false);
@@ -161,7 +167,7 @@ internal static class BenchCommand
         times.Sort();
         var store = services.GetRequiredService<Core.Storage.BriefingStore>();
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"bench query: briefings={store.ListBriefings().Count} passages={store.PassageCount} asks={times.Count} p50_ms={EvalRunner.Percentile(times, 0.5):0.00} p95_ms={EvalRunner.Percentile(times, 0.95):0.00} max_ms={times[^1]:0.00} cpu_ms_per_ask={cpuMs:0.00} mean_stage_ms(analyze/keyword/vector/fuse/rerank)={string.Join('/', stages.Select(x => (x / times.Count).ToString("0.00", CultureInfo.InvariantCulture)))} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} (ingest failures: {report.Failed.Count})")).ConfigureAwait(false);
+            $"bench query: embedder={services.GetRequiredService<Core.Embeddings.EmbedderProfile>().Name} briefings={store.ListBriefings().Count} passages={store.PassageCount} asks={times.Count} p50_ms={EvalRunner.Percentile(times, 0.5):0.00} p95_ms={EvalRunner.Percentile(times, 0.95):0.00} max_ms={times[^1]:0.00} cpu_ms_per_ask={cpuMs:0.00} mean_stage_ms(analyze/keyword/vector/fuse/rerank)={string.Join('/', stages.Select(x => (x / times.Count).ToString("0.00", CultureInfo.InvariantCulture)))} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} (ingest failures: {report.Failed.Count})")).ConfigureAwait(false);
         return 0;
     }
 
