@@ -29,50 +29,48 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure ingestion and query speed and memory on generated corpora.");
         var briefings = new Option<int>("--briefings") { Description = "Generated briefings to ingest.", DefaultValueFactory = _ => 2000 };
-        var embedder = EmbedderOption("Hashing");
+        var embedder = EmbedderOption(BenchEmbedder.Hashing);
         var ingest = new Command("ingest", "Ingest a generated corpus into a fresh index: passages/second and peak memory.") { briefings, embedder };
-        ingest.SetAction((parse, ct) => CliServices.RunAsync(() => BenchIngestAsync(parse.GetValue(briefings), parse.GetValue(embedder)!, ct)));
+        ingest.SetAction((parse, ct) => CliServices.RunAsync(() => BenchIngestAsync(parse.GetValue(briefings), parse.GetValue(embedder), ct)));
 
         var passages = new Option<int>("--passages") { Description = "Approximate passages in the generated index (0: seeds plus the distractor articles only).", DefaultValueFactory = _ => 0 };
         var rounds = new Option<int>("--rounds") { Description = "Times each question is asked.", DefaultValueFactory = _ => 20 };
         var keep = new Option<string?>("--keep") { Description = "Keep the generated index in this file and reuse it on the next run." };
         var query = new Command("query", "Time ask (retrieve + compose) with the offline default.") { passages, rounds, keep };
         query.SetAction((parse, ct) => CliServices.RunAsync(() => BenchQueryAsync(parse.GetValue(passages), parse.GetValue(rounds), parse.GetValue(keep), ct)));
-        var embedEmbedder = EmbedderOption("Onnx");
+        var embedEmbedder = EmbedderOption(BenchEmbedder.Onnx);
         var embedRounds = new Option<int>("--rounds") { Description = "Times each question is embedded.", DefaultValueFactory = _ => 20 };
         var embed = new Command("embed", "Time the embedder alone: passages/s over the seeds and distractor articles, p50/p95 ms per question.") { embedEmbedder, embedRounds };
-        embed.SetAction((parse, ct) => CliServices.RunAsync(() => EmbedBench.RunAsync(parse.GetValue(embedEmbedder)!, parse.GetValue(embedRounds), ct)));
+        embed.SetAction((parse, ct) => CliServices.RunAsync(() => EmbedBench.RunAsync(parse.GetValue(embedEmbedder), parse.GetValue(embedRounds), ct)));
         bench.Subcommands.Add(ingest);
         bench.Subcommands.Add(query);
         bench.Subcommands.Add(embed);
         return bench;
     }
 
-    private static Option<string> EmbedderOption(string byDefault) => new("--embedder")
+    private static Option<BenchEmbedder> EmbedderOption(BenchEmbedder byDefault) => new("--embedder")
     {
         Description = "Hashing, Onnx (the configured ONNX model, built-in snowflake-arctic-embed-xs by default) or TinyOnnx (a generated tiny BERT model).",
         DefaultValueFactory = _ => byDefault,
     };
 
     /// <summary>The settings that select <paramref name="embedder"/>; a tiny model is written under <paramref name="folder"/>.</summary>
-    internal static Dictionary<string, string?> EmbedderSettings(string embedder, string folder)
+    internal static Dictionary<string, string?> EmbedderSettings(BenchEmbedder embedder, string folder)
     {
-        switch (embedder.ToUpperInvariant())
+        switch (embedder)
         {
-            case "HASHING":
+            case BenchEmbedder.Hashing:
                 return new() { ["Embedding:Provider"] = "Hashing" };
-            case "ONNX":
-                return new() { ["Embedding:Provider"] = "Onnx" };
-            case "TINYONNX":
+            case BenchEmbedder.TinyOnnx:
                 var model = Path.Combine(folder, "tiny-bert");
                 Core.Embeddings.Onnx.TinyBertModel.Write(model);
                 return new() { ["Embedding:Provider"] = "Onnx", ["Embedding:OnnxModelPath"] = model };
             default:
-                throw new BriefBotException($"--embedder '{embedder}' is unknown. Use Hashing, Onnx or TinyOnnx.");
+                return new() { ["Embedding:Provider"] = "Onnx" };
         }
     }
 
-    private static async Task<int> BenchIngestAsync(int count, string embedder, CancellationToken ct)
+    private static async Task<int> BenchIngestAsync(int count, BenchEmbedder embedder, CancellationToken ct)
     {
         using var temp = new TempFolder();
         var corpus = Path.Combine(temp.Path, "corpus");
@@ -180,4 +178,12 @@ internal static class BenchCommand
             }
         }
     }
+}
+
+/// <summary>The embedders a benchmark can run with.</summary>
+internal enum BenchEmbedder
+{
+    Hashing,
+    Onnx,
+    TinyOnnx,
 }

@@ -6,18 +6,36 @@ namespace NatoBriefBot.Cli;
 /// <summary>The command line: with no verb it runs the bot; verbs ingest, inspect, ask, evaluate and benchmark.</summary>
 public static class CliApp
 {
+    private const string Usage = "Usage: dotnet run --project src/NatoBriefBot -- [VERB] [options]   (--help lists the verbs)";
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("NatoBriefBot: cited answers about NATO defence briefings. With no verb, starts the bot on http://localhost:3978.");
-        root.TreatUnmatchedTokensAsErrors = false;
+        ArgumentNullException.ThrowIfNull(args);
+        var root = new RootCommand("NatoBriefBot: cited answers about NATO defence briefings. With no verb, starts the bot on http://localhost:3978; " +
+            "options are then configuration keys, e.g. --urls http://localhost:3979 or --Storage:DatabasePath=data/other.db.");
         foreach (var verb in Verbs())
         {
             root.Subcommands.Add(verb);
         }
 
-        root.SetAction((parse, ct) => CliServices.RunAsync(() => BotHost.RunAsync(parse.UnmatchedTokens.ToArray(), ct)));
+        if (ServerArguments.IsServerRun(args, root))
+        {
+            if (ServerArguments.FindStray(args) is { } stray)
+            {
+                return await UsageErrorAsync($"Unexpected argument '{stray}': with no verb, options are configuration keys given as --Key=value or --Key value.").ConfigureAwait(false);
+            }
+
+            return await CliServices.RunAsync(() => BotHost.RunAsync(args, CancellationToken.None)).ConfigureAwait(false);
+        }
+
+        if (!args[0].StartsWith('-') && !root.Subcommands.Any(c => c.Name == args[0]))
+        {
+            var closest = ServerArguments.Closest(args[0], root.Subcommands.Select(c => c.Name));
+            return await UsageErrorAsync($"Unknown verb '{args[0]}'.{(closest is null ? string.Empty : $" Did you mean '{closest}'?")} Verbs: {string.Join(", ", root.Subcommands.Select(c => c.Name))}.").ConfigureAwait(false);
+        }
+
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0 && parsed.CommandResult.Command != root)
+        if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
             {
@@ -29,6 +47,13 @@ public static class CliApp
         }
 
         return await parsed.InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<int> UsageErrorAsync(string message)
+    {
+        await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
+        await Console.Error.WriteLineAsync(Usage).ConfigureAwait(false);
+        return 2;
     }
 
     private static IEnumerable<Command> Verbs()

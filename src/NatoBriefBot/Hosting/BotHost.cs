@@ -51,7 +51,10 @@ public static class BotHost
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var app = Build(args);
+        // A failed start (e.g. the port is taken) is reported in one line by the command line, not logged with its stack trace.
+        var app = Build(args, configureServices: s => s.AddLogging(b => b
+            .AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level is >= LogLevel.Warning and < LogLevel.Critical)
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level is >= LogLevel.Information and < LogLevel.Error)));
         await IngestSeedsAsync(app.Services, cancellationToken).ConfigureAwait(false);
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
