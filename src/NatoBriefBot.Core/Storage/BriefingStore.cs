@@ -30,7 +30,8 @@ public sealed partial class BriefingStore : IBriefingCatalog
     private readonly VectorCache _vectors;
 
     /// <summary>Opens (creating if needed) the index at <paramref name="path"/>.</summary>
-    /// <exception cref="BriefBotException">The file is not an SQLite database, belongs to something else, or cannot be opened.</exception>
+    /// <exception cref="BriefBotException">The file belongs to something else or was written by a newer version.</exception>
+    /// <exception cref="IndexUnavailableException">The file is not an SQLite database, is damaged (SQLite's quick check), locked or unreadable.</exception>
     public BriefingStore(string path)
     {
         _ = SqliteInit.Value;
@@ -47,20 +48,38 @@ public sealed partial class BriefingStore : IBriefingCatalog
             using var connection = Open();
             SqliteSchema.Execute(connection, "PRAGMA journal_mode=WAL;");
             SqliteSchema.Ensure(connection, Path);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
-        {
-            throw new BriefBotException($"'{Path}' is not a NatoBriefBot index (it is not a valid SQLite database). Point --db at another file, or move this one away and ingest again.", ex);
+            if (SqliteSchema.IntegrityProblem(connection) is { } problem)
+            {
+                throw IndexUnavailableException.Damaged(Path, problem);
+            }
         }
         catch (SqliteException ex)
         {
-            throw new BriefBotException($"Could not open the index '{Path}': {ex.Message}. Check that the folder is writable.", ex);
+            throw IndexUnavailableException.From(Path, ex);
         }
 
         _vectors = new VectorCache(this);
     }
 
     public string Path { get; }
+
+    /// <summary>Runs SQLite's quick integrity check on the file now.</summary>
+    /// <exception cref="IndexUnavailableException">The index is damaged, locked or unreadable.</exception>
+    public void Verify()
+    {
+        try
+        {
+            using var connection = Open();
+            if (SqliteSchema.IntegrityProblem(connection) is { } problem)
+            {
+                throw IndexUnavailableException.Damaged(Path, problem);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw IndexUnavailableException.From(Path, ex);
+        }
+    }
 
     internal SqliteConnection Open()
     {

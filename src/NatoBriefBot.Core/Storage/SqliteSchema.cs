@@ -79,6 +79,21 @@ internal static class SqliteSchema
         tx.Commit();
     }
 
+    /// <summary>The first problems <c>PRAGMA quick_check</c> finds (pages, b-trees, record formats), in one line; null when the file is sound.</summary>
+    public static string? IntegrityProblem(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA quick_check(3)";
+        using var reader = cmd.ExecuteReader();
+        var problems = new List<string>();
+        while (reader.Read())
+        {
+            problems.Add(reader.GetString(0).ReplaceLineEndings(" ").Trim());
+        }
+
+        return problems is ["ok"] ? null : string.Join("; ", problems);
+    }
+
     public static string? ReadMeta(SqliteConnection connection, string key, SqliteTransaction? tx = null)
     {
         using var cmd = connection.CreateCommand();

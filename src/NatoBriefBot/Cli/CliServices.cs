@@ -112,6 +112,11 @@ internal static class CliServices
             await Console.Error.WriteLineAsync("Configuration error in appsettings.json: " + string.Join(" ", ex.Failures)).ConfigureAwait(false);
             return 2;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            await Console.Error.WriteLineAsync($"Error: the index could not be read or written ({ex.Message}). If this repeats, move the index file away and ingest again.").ConfigureAwait(false);
+            return 1;
+        }
         catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
         {
             await Console.Error.WriteLineAsync($"Error: the port is already in use ({ex.Message.TrimEnd('.')}). Stop the program using it, or start the bot on another port: --urls http://localhost:3979 (or set Bot:Port).").ConfigureAwait(false);

@@ -36,13 +36,14 @@ public static class BotHost
         builder.Services.AddLlmAnswering(builder.Configuration);
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
+        builder.Services.AddBotHealthChecks();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseWebSockets();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBotHealthChecks();
         app.MapAskApi();
         app.MapBotFramework();
         app.MapDirectLine();
@@ -55,7 +56,16 @@ public static class BotHost
         var app = Build(args, configureServices: s => s.AddLogging(b => b
             .AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level is >= LogLevel.Warning and < LogLevel.Critical)
             .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level is >= LogLevel.Information and < LogLevel.Error)));
-        await IngestSeedsAsync(app.Services, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await IngestSeedsAsync(app.Services, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Core.Storage.IndexUnavailableException ex)
+        {
+            // The bot still starts, so /healthz can report the problem to whoever watches it.
+            app.Logger.LogError("{Problem} Until then /healthz reports the bot as unhealthy.", ex.Message);
+        }
+
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
