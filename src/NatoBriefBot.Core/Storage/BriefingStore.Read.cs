@@ -196,6 +196,10 @@ public sealed partial class BriefingStore
         return result;
     }
 
+    /// <summary>Passage vectors read from the file into the in-memory view since this store opened (a diagnostic: a write
+    /// should cost readers only the rows it changed).</summary>
+    internal long VectorRowsLoaded => _vectors.RowsLoaded;
+
     /// <summary>Number of passages in the index.</summary>
     public int PassageCount => _vectors.Current().Count;
 

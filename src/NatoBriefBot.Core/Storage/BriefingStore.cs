@@ -221,6 +221,6 @@ public sealed partial class BriefingStore : IBriefingCatalog
         return (long)cmd.ExecuteScalar()!;
     }
 
-    internal long ReadGeneration(SqliteConnection connection) =>
-        long.TryParse(SqliteSchema.ReadMeta(connection, "generation"), out var g) ? g : 0;
+    internal long ReadGeneration(SqliteConnection connection, SqliteTransaction? tx = null) =>
+        long.TryParse(SqliteSchema.ReadMeta(connection, "generation", tx), out var g) ? g : 0;
 }

@@ -5,7 +5,7 @@ namespace NatoBriefBot.Core.Storage;
 /// <summary>The index schema, created idempotently, and the checks that a file really is our index.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
     public const string AppName = "NatoBriefBot";
 
     private const string CreateSql = """
@@ -19,7 +19,8 @@ internal static class SqliteSchema
             url TEXT,
             content_hash TEXT NOT NULL,
             text TEXT NOT NULL,
-            ingested_at TEXT NOT NULL);
+            ingested_at TEXT NOT NULL,
+            gen INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS passages (
             id INTEGER PRIMARY KEY,
             briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
@@ -66,6 +67,8 @@ internal static class SqliteSchema
 
         var addSentenceVectors = tables > 0 &&
             Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('passages') WHERE name = 'sentence_vectors'") == 0;
+        var addGeneration = tables > 0 &&
+            Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('briefings') WHERE name = 'gen'") == 0;
         using var tx = connection.BeginTransaction();
         Execute(connection, CreateSql, tx);
         if (addSentenceVectors)
@@ -73,6 +76,15 @@ internal static class SqliteSchema
             // Schema 1 had no sentence vectors; passages re-ingested from now on carry them.
             Execute(connection, "ALTER TABLE passages ADD COLUMN sentence_vectors BLOB", tx);
         }
+
+        if (addGeneration)
+        {
+            // Schema 2 did not record which write generation stored a briefing; readers load those once, in full.
+            Execute(connection, "ALTER TABLE briefings ADD COLUMN gen INTEGER NOT NULL DEFAULT 0", tx);
+        }
+
+        // Readers find what changed since their snapshot through this index, without reading the briefings' text.
+        Execute(connection, "CREATE INDEX IF NOT EXISTS ix_briefings_gen ON briefings(gen)", tx);
 
         WriteMeta(connection, "app", AppName, tx);
         WriteMeta(connection, "schema_version", Version.ToString(System.Globalization.CultureInfo.InvariantCulture), tx);
@@ -113,13 +125,16 @@ internal static class SqliteSchema
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Bumps the generation counter; readers compare it to know their caches are stale.</summary>
+    /// <summary>Bumps the generation counter; readers compare it to know their caches are stale. A briefing records the
+    /// generation that wrote it (<see cref="CurrentGenerationSql"/>), so readers load only briefings newer than their snapshot.</summary>
     public static void BumpGeneration(SqliteConnection connection, SqliteTransaction tx) => Execute(connection, BumpGenerationSql, tx);
 
     public const string BumpGenerationSql = """
         INSERT INTO meta(key, value) VALUES ('generation', '1')
         ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
         """;
+
+    public const string CurrentGenerationSql = "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')";
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
     {

@@ -11,7 +11,7 @@ using NatoBriefBot.Core.Ingestion;
 namespace NatoBriefBot.Benchmarks;
 
 /// <summary>
-/// <c>bench ingest</c>, <c>bench query</c> and <c>bench embed</c>: throughput, latency and peak memory on generated corpora
+/// <c>bench ingest</c>, <c>bench query</c>, <c>bench embed</c> and <c>bench live</c>: throughput, latency and peak memory on generated corpora
 /// and the seeds, printed as one plain result line each (these are the figures in the README).
 /// </summary>
 internal static class BenchCommand
@@ -42,7 +42,13 @@ internal static class BenchCommand
         var embedRounds = new Option<int>("--rounds") { Description = "Times each question is embedded.", DefaultValueFactory = _ => 20 };
         var embed = new Command("embed", "Time the embedder alone: passages/s over the seeds and distractor articles, p50/p95 ms per question.") { embedEmbedder, embedRounds };
         embed.SetAction((parse, ct) => CliServices.RunAsync(() => EmbedBench.RunAsync(parse.GetValue(embedEmbedder), parse.GetValue(embedRounds), ct)));
+        var liveBriefings = new Option<int>("--briefings") { Description = "Generated briefings ingested while the bot answers.", DefaultValueFactory = _ => 3000 };
+        var clients = new Option<int>("--clients") { Description = "Concurrent askers.", DefaultValueFactory = _ => 4 };
+        var liveEmbedder = EmbedderOption(BenchEmbedder.Hashing);
+        var live = new Command("live", "Request latency (p50/p95/worst) of the running bot while idle and while a large ingest writes into its index.") { liveBriefings, clients, liveEmbedder };
+        live.SetAction((parse, ct) => CliServices.RunAsync(() => LiveBench.RunAsync(parse.GetValue(liveBriefings), parse.GetValue(clients), parse.GetValue(liveEmbedder), ct)));
         bench.Subcommands.Add(ingest);
+        bench.Subcommands.Add(live);
         bench.Subcommands.Add(query);
         bench.Subcommands.Add(embed);
         return bench;
