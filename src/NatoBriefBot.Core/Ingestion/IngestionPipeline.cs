@@ -59,9 +59,14 @@ public sealed class IngestionPipeline(
         }
 
         store.EnsureEmbedder(profile);
-        var files = BriefingFiles.Find(paths, out var missing);
+        var found = BriefingFiles.Find(paths, out var missing);
         var failures = new List<IngestFailure>(missing.Select(m => new IngestFailure(m, "not found: no such file or folder")));
         var known = store.GetContentHashes();
+        var storedRoots = store.GetRoots();
+        var (files, refused) = IngestRoots.Check(found, storedRoots);
+        failures.AddRange(refused);
+        var rootOf = files.ToDictionary(f => f.Relative, f => f.Root, StringComparer.Ordinal);
+        var moved = new List<(string File, string Root)>();
 
         // Passages analyzed by an older TermAnalyzer have stale terms (and lexical vectors): rewrite every file of
         // this run, whatever its content hash says.
@@ -97,6 +102,10 @@ public sealed class IngestionPipeline(
             else if (item.Record is null)
             {
                 unchanged++;
+                if (storedRoots.GetValueOrDefault(item.File) != rootOf[item.File])
+                {
+                    moved.Add((item.File, rootOf[item.File]));
+                }
             }
             else
             {
@@ -117,6 +126,7 @@ public sealed class IngestionPipeline(
         }
 
         await producer.ConfigureAwait(false);
+        store.SetRoots(moved);
         var removed = options.Prune ? store.Delete(known.Keys.Where(k => !seen.Contains(k)).ToList()) : 0;
         failures.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
         var stale = analyzerChanged ? known.Keys.Count(k => !rewritten.Contains(k) && (!options.Prune || seen.Contains(k))) : 0;
@@ -171,7 +181,7 @@ public sealed class IngestionPipeline(
                 records.Add(new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), vectors[i], sentenceVectors));
             }
 
-            return new Prepared(file.Relative, new BriefingRecord(file.Relative, parsed.Title, parsed.Published, parsed.Publisher, parsed.Url, hash, parsed.Text, records), null);
+            return new Prepared(file.Relative, new BriefingRecord(file.Relative, parsed.Title, parsed.Published, parsed.Publisher, parsed.Url, hash, parsed.Text, records) { Root = file.Root }, null);
         }
         catch (BriefingRejectedException ex)
         {

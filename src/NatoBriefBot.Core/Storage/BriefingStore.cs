@@ -11,7 +11,11 @@ public sealed record PassageRecord(int Position, int Start, int End, string Text
 /// <summary>A briefing ready to be written, with all its passages.</summary>
 public sealed record BriefingRecord(
     string File, string Title, DateOnly? Published, string? Publisher, string? Url, string ContentHash, string Text,
-    IReadOnlyList<PassageRecord> Passages);
+    IReadOnlyList<PassageRecord> Passages)
+{
+    /// <summary>The absolute path of the folder the briefing was ingested from (<see cref="File"/> is relative to it).</summary>
+    public string? Root { get; init; }
+}
 
 /// <summary>
 /// The index: one SQLite file with briefings, passages, float32 vectors and an FTS5 index over the passages' terms.
@@ -170,6 +174,46 @@ public sealed partial class BriefingStore : IBriefingCatalog
         }
 
         return hashes;
+    }
+
+    /// <summary>The folder each briefing was ingested from, by file (null for briefings stored before folders were recorded).</summary>
+    public Dictionary<string, string?> GetRoots()
+    {
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT file, root FROM briefings";
+        using var reader = cmd.ExecuteReader();
+        var roots = new Dictionary<string, string?>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            roots[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+
+        return roots;
+    }
+
+    /// <summary>Records that the unchanged briefings stored under these files now come from these folders (a moved folder).</summary>
+    public void SetRoots(IReadOnlyCollection<(string File, string Root)> moved)
+    {
+        ArgumentNullException.ThrowIfNull(moved);
+        if (moved.Count == 0)
+        {
+            return;
+        }
+
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "UPDATE briefings SET root = $root WHERE file = $file";
+        var (root, file) = (cmd.Parameters.Add("$root", SqliteType.Text), cmd.Parameters.Add("$file", SqliteType.Text));
+        foreach (var m in moved)
+        {
+            (root.Value, file.Value) = (m.Root, m.File);
+            cmd.ExecuteNonQuery();
+        }
+
+        tx.Commit();
     }
 
     /// <summary>Writes (or replaces) one briefing and its passages in a single transaction.</summary>

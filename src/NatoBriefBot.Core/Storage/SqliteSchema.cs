@@ -20,7 +20,8 @@ internal static class SqliteSchema
             content_hash TEXT NOT NULL,
             text TEXT NOT NULL,
             ingested_at TEXT NOT NULL,
-            gen INTEGER NOT NULL DEFAULT 0);
+            gen INTEGER NOT NULL DEFAULT 0,
+            root TEXT);
         CREATE TABLE IF NOT EXISTS passages (
             id INTEGER PRIMARY KEY,
             briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
@@ -69,6 +70,8 @@ internal static class SqliteSchema
             Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('passages') WHERE name = 'sentence_vectors'") == 0;
         var addGeneration = tables > 0 &&
             Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('briefings') WHERE name = 'gen'") == 0;
+        var addRoot = tables > 0 &&
+            Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('briefings') WHERE name = 'root'") == 0;
         using var tx = connection.BeginTransaction();
         Execute(connection, CreateSql, tx);
         if (addSentenceVectors)
@@ -81,6 +84,12 @@ internal static class SqliteSchema
         {
             // Schema 2 did not record which write generation stored a briefing; readers load those once, in full.
             Execute(connection, "ALTER TABLE briefings ADD COLUMN gen INTEGER NOT NULL DEFAULT 0", tx);
+        }
+
+        if (addRoot)
+        {
+            // Schema 2 did not record the folder a briefing was ingested from; the next ingest of it fills it in.
+            Execute(connection, "ALTER TABLE briefings ADD COLUMN root TEXT", tx);
         }
 
         // Readers find what changed since their snapshot through this index, without reading the briefings' text.
