@@ -54,6 +54,11 @@ internal static class IngestCommand
             output.WriteLine($"  failed: {failure.File}: {failure.Reason}");
         }
 
+        foreach (var note in r.Notes)
+        {
+            output.WriteLine($"  note: {note.File}: {note.Note}");
+        }
+
         if (r.Failed.Count > 0)
         {
             output.WriteLine("The other files were stored. Fix or remove the failed files and run ingest again.");
