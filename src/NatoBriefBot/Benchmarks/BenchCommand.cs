@@ -28,22 +28,22 @@ internal static class BenchCommand
     public static Command Create()
     {
         var bench = new Command("bench", "Measure ingestion and query speed and memory on generated corpora.");
-        var briefings = new Option<int>("--briefings") { Description = "Generated briefings to ingest.", DefaultValueFactory = _ => 2000 };
+        var briefings = CliServices.AtLeast(new Option<int>("--briefings") { Description = "Generated briefings to ingest.", DefaultValueFactory = _ => 2000 }, 1);
         var embedder = EmbedderOption(BenchEmbedder.Hashing);
         var ingest = new Command("ingest", "Ingest a generated corpus into a fresh index: passages/second and peak memory.") { briefings, embedder };
         ingest.SetAction((parse, ct) => CliServices.RunAsync(() => BenchIngestAsync(parse.GetValue(briefings), parse.GetValue(embedder), ct)));
 
-        var passages = new Option<int>("--passages") { Description = "Approximate passages in the generated index (0: seeds plus the distractor articles only).", DefaultValueFactory = _ => 0 };
-        var rounds = new Option<int>("--rounds") { Description = "Times each question is asked.", DefaultValueFactory = _ => 20 };
+        var passages = CliServices.AtLeast(new Option<int>("--passages") { Description = "Approximate passages in the generated index (0: seeds plus the distractor articles only).", DefaultValueFactory = _ => 0 }, 0);
+        var rounds = CliServices.AtLeast(new Option<int>("--rounds") { Description = "Times each question is asked.", DefaultValueFactory = _ => 20 }, 1);
         var keep = new Option<string?>("--keep") { Description = "Keep the generated index in this file and reuse it on the next run." };
         var query = new Command("query", "Time ask (retrieve + compose) with the offline default.") { passages, rounds, keep };
         query.SetAction((parse, ct) => CliServices.RunAsync(() => BenchQueryAsync(parse.GetValue(passages), parse.GetValue(rounds), parse.GetValue(keep), ct)));
         var embedEmbedder = EmbedderOption(BenchEmbedder.Onnx);
-        var embedRounds = new Option<int>("--rounds") { Description = "Times each question is embedded.", DefaultValueFactory = _ => 20 };
+        var embedRounds = CliServices.AtLeast(new Option<int>("--rounds") { Description = "Times each question is embedded.", DefaultValueFactory = _ => 20 }, 1);
         var embed = new Command("embed", "Time the embedder alone: passages/s over the seeds and distractor articles, p50/p95 ms per question.") { embedEmbedder, embedRounds };
         embed.SetAction((parse, ct) => CliServices.RunAsync(() => EmbedBench.RunAsync(parse.GetValue(embedEmbedder), parse.GetValue(embedRounds), ct)));
-        var liveBriefings = new Option<int>("--briefings") { Description = "Generated briefings ingested while the bot answers.", DefaultValueFactory = _ => 3000 };
-        var clients = new Option<int>("--clients") { Description = "Concurrent askers.", DefaultValueFactory = _ => 4 };
+        var liveBriefings = CliServices.AtLeast(new Option<int>("--briefings") { Description = "Generated briefings ingested while the bot answers.", DefaultValueFactory = _ => 3000 }, 1);
+        var clients = CliServices.AtLeast(new Option<int>("--clients") { Description = "Concurrent askers.", DefaultValueFactory = _ => 4 }, 1);
         var liveEmbedder = EmbedderOption(BenchEmbedder.Hashing);
         var live = new Command("live", "Request latency (p50/p95/worst) of the running bot while idle and while a large ingest writes into its index.") { liveBriefings, clients, liveEmbedder };
         live.SetAction((parse, ct) => CliServices.RunAsync(() => LiveBench.RunAsync(parse.GetValue(liveBriefings), parse.GetValue(clients), parse.GetValue(liveEmbedder), ct)));

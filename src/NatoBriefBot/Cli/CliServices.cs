@@ -36,6 +36,20 @@ internal static class CliServices
         return argument;
     }
 
+    /// <summary>Refuses values of <paramref name="option"/> below <paramref name="minimum"/>.</summary>
+    public static Option<int> AtLeast(Option<int> option, int minimum)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < minimum)
+            {
+                result.AddError($"{option.Name} must be at least {minimum}.");
+            }
+        });
+        return option;
+    }
+
     /// <summary>--db for verbs that only read the index: a file that does not exist is refused (not created empty).</summary>
     public static Option<string?> ExistingDbOption()
     {

@@ -67,6 +67,20 @@ public sealed class CliUsageTests : IDisposable
         Assert.DoesNotContain("bench ingest:", result.StdOut, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("query", "--rounds", "0")]
+    [InlineData("ingest", "--briefings", "-3")]
+    [InlineData("live", "--clients", "0")]
+    public async Task Bench_CountBelowOne_ExitTwoNamingTheOption(string bench, string option, string value)
+    {
+        var result = await BotProcess.RunAsync(["bench", bench, option, value]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(option, result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("bench ", result.StdOut, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
     [Fact]
     public async Task TeamsPackage_OntoExistingFile_OverwritesCleanly()
     {
