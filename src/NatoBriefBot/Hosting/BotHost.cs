@@ -40,6 +40,7 @@ public static class BotHost
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseIndexUnavailableResponses();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseWebSockets();

@@ -37,9 +37,29 @@ internal sealed class IndexHealthCheck(IServiceProvider services, TimeProvider c
     }
 }
 
-/// <summary>Registers and maps the health endpoints: <c>/healthz</c> (ready: the index is usable) and <c>/healthz/live</c> (the process answers).</summary>
+/// <summary>Registers and maps the health endpoints: <c>/healthz</c> (ready: the index is usable) and <c>/healthz/live</c> (the
+/// process answers); and turns an unusable index met by any request into 503 with the reason, not a 500.</summary>
 public static class HealthEndpoints
 {
+    /// <summary>Seconds a client is asked to wait before retrying while the index is unusable.</summary>
+    private const string RetryAfterSeconds = "30";
+
+    public static IApplicationBuilder UseIndexUnavailableResponses(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        try
+        {
+            await next(http).ConfigureAwait(false);
+        }
+        catch (IndexUnavailableException ex) when (!http.Response.HasStarted)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HealthEndpoints)).LogError("{Problem}", ex.Message);
+            http.Response.Clear();
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = RetryAfterSeconds;
+            await http.Response.WriteAsJsonAsync(new { error = ex.Message }, http.RequestAborted).ConfigureAwait(false);
+        }
+    });
+
     public static IServiceCollection AddBotHealthChecks(this IServiceCollection services)
     {
         services.AddSingleton<IndexHealthCheck>();

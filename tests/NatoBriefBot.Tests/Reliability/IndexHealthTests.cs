@@ -62,7 +62,7 @@ public sealed class IndexHealthTests : IDisposable
     }
 
     [Fact]
-    public async Task Server_IndexWithBadPages_HealthzFailsNamingTheProblem()
+    public async Task Server_IndexWithBadPages_HealthzAndQuestionsAnswer503NamingTheProblem()
     {
         var db = DamagedIndex();
         var port = FreePort();
@@ -78,6 +78,10 @@ public sealed class IndexHealthTests : IDisposable
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Contains("damaged", body, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz/live", UriKind.Relative))).StatusCode);
+            using var ask = await client.PostAsync(
+                new Uri("/api/ask", UriKind.Relative), new StringContent("{\"question\":\"What did Italy pledge?\"}", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ask.StatusCode);
+            Assert.Contains("damaged", System.Text.Json.JsonDocument.Parse(await ask.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
         }
         finally
         {
