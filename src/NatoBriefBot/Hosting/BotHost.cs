@@ -53,10 +53,13 @@ public static class BotHost
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        // A failed start (e.g. the port is taken) is reported in one line by the command line, not logged with its stack trace.
+        // Until the bot listens, a failed start (e.g. the port is taken) is reported in one line by the command line rather
+        // than logged with its stack trace; once it listens, these categories log as usual.
+        var listening = new System.Runtime.CompilerServices.StrongBox<bool>();
         var app = Build(args, configureServices: s => s.AddLogging(b => b
-            .AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level is >= LogLevel.Warning and < LogLevel.Critical)
-            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level is >= LogLevel.Information and < LogLevel.Error)));
+            .AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level >= LogLevel.Warning && (listening.Value || level < LogLevel.Critical))
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (listening.Value || level < LogLevel.Error))));
+        app.Lifetime.ApplicationStarted.Register(() => listening.Value = true);
         try
         {
             await IngestSeedsAsync(app.Services, cancellationToken).ConfigureAwait(false);
