@@ -72,6 +72,17 @@ public sealed partial class HostileBriefingTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestCommand_NonHttpUrls_OneNoteLinePerFileAndExitZero()
+    {
+        var result = await BotProcess.RunAsync(["ingest", _folder.Combine("in"), "--db", _folder.Combine("cli.db")], environment: new Dictionary<string, string> { ["Embedding__Provider"] = "Hashing" });
+
+        Assert.Equal(0, result.ExitCode);
+        var notes = result.OutLines.Where(l => l.StartsWith("note: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, notes.Count);
+        Assert.Contains(notes, n => n.StartsWith("note: hostile.txt: its link \"javascript:alert(1)\" was dropped", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Render_Emulator_NoLiveMarkupLinksOrImages()
     {
         var reply = ReplyRenderer.Render(await HostileAnswerAsync(), "emulator", "k");
