@@ -18,14 +18,16 @@ public static class CliApp
             root.Subcommands.Add(verb);
         }
 
+        // Bot starts are recognized before parsing (their options are configuration keys); the action makes the verb optional.
+        root.SetAction((parse, ct) => CliServices.RunAsync(() => BotHost.RunAsync([], ct)));
         if (ServerArguments.IsServerRun(args, root))
         {
-            if (ServerArguments.FindStray(args) is { } stray)
+            if (ServerArguments.Problem(args) is { } problem)
             {
-                return await UsageErrorAsync($"Unexpected argument '{stray}': with no verb, options are configuration keys given as --Key=value or --Key value.").ConfigureAwait(false);
+                return await UsageErrorAsync(problem).ConfigureAwait(false);
             }
 
-            return await CliServices.RunAsync(() => BotHost.RunAsync(args, CancellationToken.None)).ConfigureAwait(false);
+            return await CliServices.RunAsync(() => BotHost.RunAsync(ServerArguments.WithDatabase(args), CancellationToken.None)).ConfigureAwait(false);
         }
 
         if (!args[0].StartsWith('-') && !root.Subcommands.Any(c => c.Name == args[0]))
@@ -42,11 +44,23 @@ public static class CliApp
                 await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
             }
 
-            await Console.Error.WriteLineAsync($"See: dotnet run --project src/NatoBriefBot -- {parsed.CommandResult.Command.Name} --help").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"See: dotnet run --project src/NatoBriefBot -- {CommandPath(parsed.CommandResult)}--help").ConfigureAwait(false);
             return 2;
         }
 
         return await parsed.InvokeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>"bench query " for the command the user ran ("" for the root).</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult? result)
+    {
+        var names = new List<string>();
+        for (; result?.Parent is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command.Name + " ");
+        }
+
+        return string.Concat(names);
     }
 
     private static async Task<int> UsageErrorAsync(string message)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Reflection;
+using NatoBriefBot.Core;
 using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Cli;
@@ -22,14 +24,25 @@ internal static class ServerArguments
         return first.StartsWith("--", StringComparison.Ordinal) && !rootOption;
     }
 
-    /// <summary>The first token that is neither a <c>--Key=value</c> / <c>--Key</c> option nor the value after a <c>--Key</c>; null when all fit.</summary>
-    public static string? FindStray(string[] args)
+    /// <summary>Sections and host settings the bot reads besides those in appsettings.json (Kestrel endpoints, host filtering).</summary>
+    private static readonly string[] HostSections = ["Kestrel", "AllowedHosts", "Logging"];
+
+    /// <summary>What is wrong with the options of a bot start, or null when each is a known configuration key
+    /// (<c>--Key=value</c>, <c>--Key value</c> or <c>--Section:Key=value</c>) or <c>--db FILE</c>.</summary>
+    public static string? Problem(string[] args)
     {
+        var known = KnownKeys();
         var expectsValue = false;
         foreach (var arg in args)
         {
             if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
             {
+                var key = arg[2..].Split('=', 2)[0];
+                if (!known.Contains(key.Split(':', 2)[0]))
+                {
+                    return $"Unknown option '{arg.Split('=', 2)[0]}'. With no verb, options are configuration keys from appsettings.json (e.g. --Storage:DatabasePath=FILE), --urls or --db FILE.";
+                }
+
                 expectsValue = !arg.Contains('=', StringComparison.Ordinal);
             }
             else if (expectsValue)
@@ -38,11 +51,43 @@ internal static class ServerArguments
             }
             else
             {
-                return arg;
+                return $"Unexpected argument '{arg}': with no verb, options are configuration keys given as --Key=value or --Key value.";
             }
         }
 
         return null;
+    }
+
+    /// <summary><paramref name="args"/> with <c>--db FILE</c> spelled as the configuration key it means (Storage:DatabasePath).</summary>
+    public static string[] WithDatabase(string[] args)
+    {
+        var result = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--db" && i + 1 < args.Length)
+            {
+                result.Add("--Storage:DatabasePath=" + Path.GetFullPath(args[++i]));
+            }
+            else if (args[i].StartsWith("--db=", StringComparison.Ordinal))
+            {
+                result.Add("--Storage:DatabasePath=" + Path.GetFullPath(args[i]["--db=".Length..]));
+            }
+            else
+            {
+                result.Add(args[i]);
+            }
+        }
+
+        return [.. result];
+    }
+
+    /// <summary>The first segments of the configuration keys a bot start accepts: appsettings.json's sections, the web
+    /// host's own settings (urls, environment, ...) and db.</summary>
+    private static HashSet<string> KnownKeys()
+    {
+        var settings = new ConfigurationBuilder().SetBasePath(ProjectPaths.FindRoot()).AddJsonFile(ProjectPaths.SettingsFile, optional: true).Build();
+        var host = typeof(WebHostDefaults).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.GetValue(null)).OfType<string>();
+        return new HashSet<string>(settings.GetChildren().Select(c => c.Key).Concat(host).Concat(HostSections).Append("db"), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The verb spelled most like <paramref name="typed"/> (at most two edits), or null.</summary>

@@ -24,6 +24,25 @@ public sealed class CliUsageTests : IDisposable
         Assert.False(File.Exists(_folder.Combine("x.db")));
     }
 
+    [Fact]
+    public async Task Run_UnknownOptionWithoutVerb_ExitTwoInsteadOfStartingTheBot()
+    {
+        var result = await BotProcess.RunAsync(["--dbb", _folder.Combine("x.db"), "--urls", "http://127.0.0.1:0", "--Storage:DatabasePath=" + _folder.Combine("y.db")]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'--dbb'", result.StdErr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.Combine("y.db")));
+    }
+
+    [Fact]
+    public async Task BenchQuery_UnknownOption_HintNamesTheWholeCommand()
+    {
+        var result = await BotProcess.RunAsync(["bench", "query", "--bogus"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("-- bench query --help", result.StdErr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("sources")]
     [InlineData("show")]
