@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Core.Ingestion;
 
@@ -91,13 +92,26 @@ public sealed class BriefingReader : IBriefingReader
         var paragraphs = title is null ? article : article.Where((p, i) => !IsTitleVariant(p, i, titleKey!)).Prepend(title);
         var withoutOtherStories = BoilerplateCleaner.Join(lines, LineKind.Article, LineKind.Chrome);
 
+        var url = UntrustedContent.HttpUrl(metadata.Url);
         return new ParsedBriefing(
             file,
             title ?? Path.GetFileNameWithoutExtension(file),
             metadata.Published ?? PublicationDateParser.FindPublicationDate(withoutOtherStories),
             metadata.Publisher ?? PublisherDetector.Find(body),
-            metadata.Url,
-            string.Join("\n\n", paragraphs));
+            url,
+            string.Join("\n\n", paragraphs))
+        {
+            Notes = url is null && !string.IsNullOrWhiteSpace(metadata.Url)
+                ? [$"its link \"{Shown(metadata.Url)}\" was dropped: only http and https links are kept"]
+                : [],
+        };
+    }
+
+    /// <summary>A stated value short enough to quote in a note, without control characters.</summary>
+    private static string Shown(string value)
+    {
+        var flat = new string(value.Trim().ReplaceLineEndings(" ").Where(c => !char.IsControl(c)).ToArray());
+        return flat.Length <= 60 ? flat : flat[..59] + "\u2026";
     }
 
     /// <summary>The title again, or (as the first line) a longer headline variant of it, e.g. an HTML h1 beside og:title.</summary>

@@ -11,6 +11,9 @@ namespace NatoBriefBot.Core.Ingestion;
 /// <summary>A file that could not be ingested, and why.</summary>
 public sealed record IngestFailure(string File, string Reason);
 
+/// <summary>Something about a stored file the user should know (e.g. a link that was dropped).</summary>
+public sealed record IngestNote(string File, string Note);
+
 /// <summary>What one ingest run did.</summary>
 public sealed record IngestReport(int Added, int Updated, int Unchanged, int Removed, IReadOnlyList<IngestFailure> Failed, int Passages, TimeSpan Elapsed)
 {
@@ -19,6 +22,9 @@ public sealed record IngestReport(int Added, int Updated, int Unchanged, int Rem
     /// <summary>Stored briefings whose passages an older term analyzer produced and this run did not rewrite (their
     /// files were not part of it, or failed): their search terms are stale until they are ingested again.</summary>
     public int StaleAnalyzer { get; init; }
+
+    /// <summary>Files stored with a caveat, e.g. a link dropped because it was not http or https.</summary>
+    public IReadOnlyList<IngestNote> Notes { get; init; } = [];
 }
 
 /// <summary>Progress of a run: files handled so far out of the total.</summary>
@@ -59,9 +65,15 @@ public sealed class IngestionPipeline(
         }
 
         store.EnsureEmbedder(profile);
-        var files = BriefingFiles.Find(paths, out var missing);
+        var found = BriefingFiles.Find(paths, out var missing);
         var failures = new List<IngestFailure>(missing.Select(m => new IngestFailure(m, "not found: no such file or folder")));
         var known = store.GetContentHashes();
+        var storedRoots = store.GetRoots();
+        var (files, refused) = IngestRoots.Check(found, storedRoots);
+        failures.AddRange(refused);
+        var rootOf = files.ToDictionary(f => f.Relative, f => f.Root, StringComparer.Ordinal);
+        var moved = new List<(string File, string Root)>();
+        var notes = new List<IngestNote>();
 
         // Passages analyzed by an older TermAnalyzer have stale terms (and lexical vectors): rewrite every file of
         // this run, whatever its content hash says.
@@ -97,10 +109,15 @@ public sealed class IngestionPipeline(
             else if (item.Record is null)
             {
                 unchanged++;
+                if (storedRoots.GetValueOrDefault(item.File) != rootOf[item.File])
+                {
+                    moved.Add((item.File, rootOf[item.File]));
+                }
             }
             else
             {
                 writer.Upsert(item.Record);
+                notes.AddRange(item.Notes.Select(n => new IngestNote(item.File, n)));
                 rewritten.Add(item.File);
                 passages += item.Record.Passages.Count;
                 if (known.ContainsKey(item.File))
@@ -117,6 +134,7 @@ public sealed class IngestionPipeline(
         }
 
         await producer.ConfigureAwait(false);
+        store.SetRoots(moved);
         var removed = options.Prune ? store.Delete(known.Keys.Where(k => !seen.Contains(k)).ToList()) : 0;
         failures.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
         var stale = analyzerChanged ? known.Keys.Count(k => !rewritten.Contains(k) && (!options.Prune || seen.Contains(k))) : 0;
@@ -125,7 +143,7 @@ public sealed class IngestionPipeline(
             store.SetAnalyzer(TermAnalyzer.Version);
         }
 
-        return new IngestReport(added, updated, unchanged, removed, failures, passages, DateTime.UtcNow - started) { StaleAnalyzer = stale };
+        return new IngestReport(added, updated, unchanged, removed, failures, passages, DateTime.UtcNow - started) { StaleAnalyzer = stale, Notes = notes };
     }
 
     private async Task<Prepared> PrepareAsync(BriefingFile file, Dictionary<string, string> known, CancellationToken ct)
@@ -171,7 +189,10 @@ public sealed class IngestionPipeline(
                 records.Add(new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), vectors[i], sentenceVectors));
             }
 
-            return new Prepared(file.Relative, new BriefingRecord(file.Relative, parsed.Title, parsed.Published, parsed.Publisher, parsed.Url, hash, parsed.Text, records), null);
+            return new Prepared(file.Relative, new BriefingRecord(file.Relative, parsed.Title, parsed.Published, parsed.Publisher, parsed.Url, hash, parsed.Text, records) { Root = file.Root }, null)
+            {
+                Notes = parsed.Notes,
+            };
         }
         catch (BriefingRejectedException ex)
         {
@@ -231,5 +252,8 @@ public sealed class IngestionPipeline(
     /// <summary>Bump when cleaning or chunking changes, so re-ingesting refreshes stored briefings.</summary>
     private const int PipelineVersion = 4;
 
-    private sealed record Prepared(string File, BriefingRecord? Record, string? Failure);
+    private sealed record Prepared(string File, BriefingRecord? Record, string? Failure)
+    {
+        public IReadOnlyList<string> Notes { get; init; } = [];
+    }
 }

@@ -5,7 +5,7 @@ namespace NatoBriefBot.Core.Ingestion;
 /// <param name="Title">The headline; never empty (falls back to the file name).</param>
 /// <param name="Published">Publication date found in the text or metadata; null when unknown (never guessed).</param>
 /// <param name="Publisher">Publisher named by the text or metadata, if any.</param>
-/// <param name="Url">Link to the original, from front matter or a sidecar file.</param>
+/// <param name="Url">Link to the original, from front matter, a sidecar file or the HTML page; only http(s) links are kept.</param>
 /// <param name="Text">The cleaned article text: page junk removed, the article's own sentences intact.</param>
 public sealed record ParsedBriefing(
     string File,
@@ -13,7 +13,11 @@ public sealed record ParsedBriefing(
     DateOnly? Published,
     string? Publisher,
     string? Url,
-    string Text);
+    string Text)
+{
+    /// <summary>What the user should know about how the briefing was read (e.g. a link that was dropped).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>A briefing file could not be ingested; <see cref="Exception.Message"/> is the reason shown to the user.</summary>
 public sealed class BriefingRejectedException : BriefBotException

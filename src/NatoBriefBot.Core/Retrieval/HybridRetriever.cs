@@ -80,7 +80,7 @@ public sealed class HybridRetriever(
         store.EnsureSearchable(snapshot, profile);
         var briefings = snapshot.ById;
         var total = Math.Max(1, snapshot.Count);
-        var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList());
+        var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList(), snapshot);
         query = CorrectSpelling(query, df);
         var weights = query.Terms.Concat(query.Salient).Distinct(StringComparer.Ordinal)
             .ToDictionary(t => t, t => Idf(df.GetValueOrDefault(t), total), StringComparer.Ordinal);

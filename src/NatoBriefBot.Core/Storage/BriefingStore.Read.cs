@@ -133,10 +133,14 @@ public sealed partial class BriefingStore
 
     /// <summary>In how many passages each term occurs (terms absent from the index are missing from the result).
     /// Answers come from a per-snapshot cache; only terms not seen since the last write are looked up.</summary>
-    public Dictionary<string, long> DocumentFrequencies(IReadOnlyCollection<string> terms)
+    public Dictionary<string, long> DocumentFrequencies(IReadOnlyCollection<string> terms) => DocumentFrequencies(terms, _vectors.Current());
+
+    /// <summary>As <see cref="DocumentFrequencies(IReadOnlyCollection{string})"/>, cached with <paramref name="snapshot"/>, so a
+    /// request that holds one snapshot uses one set of frequencies.</summary>
+    internal Dictionary<string, long> DocumentFrequencies(IReadOnlyCollection<string> terms, VectorCache.Snapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var cache = _vectors.Current().DocumentFrequency;
+        var cache = snapshot.DocumentFrequency;
         var missing = terms.Where(t => !cache.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
@@ -195,6 +199,10 @@ public sealed partial class BriefingStore
         result.Sort((a, b) => a.Item3 != b.Item3 ? a.Item3.CompareTo(b.Item3) : b.Item2.CompareTo(a.Item2));
         return result;
     }
+
+    /// <summary>Passage vectors read from the file into the in-memory view since this store opened (a diagnostic: a write
+    /// should cost readers only the rows it changed).</summary>
+    internal long VectorRowsLoaded => _vectors.RowsLoaded;
 
     /// <summary>Number of passages in the index.</summary>
     public int PassageCount => _vectors.Current().Count;

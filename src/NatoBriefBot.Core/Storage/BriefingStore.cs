@@ -11,7 +11,11 @@ public sealed record PassageRecord(int Position, int Start, int End, string Text
 /// <summary>A briefing ready to be written, with all its passages.</summary>
 public sealed record BriefingRecord(
     string File, string Title, DateOnly? Published, string? Publisher, string? Url, string ContentHash, string Text,
-    IReadOnlyList<PassageRecord> Passages);
+    IReadOnlyList<PassageRecord> Passages)
+{
+    /// <summary>The absolute path of the folder the briefing was ingested from (<see cref="File"/> is relative to it).</summary>
+    public string? Root { get; init; }
+}
 
 /// <summary>
 /// The index: one SQLite file with briefings, passages, float32 vectors and an FTS5 index over the passages' terms.
@@ -30,7 +34,8 @@ public sealed partial class BriefingStore : IBriefingCatalog
     private readonly VectorCache _vectors;
 
     /// <summary>Opens (creating if needed) the index at <paramref name="path"/>.</summary>
-    /// <exception cref="BriefBotException">The file is not an SQLite database, belongs to something else, or cannot be opened.</exception>
+    /// <exception cref="BriefBotException">The file belongs to something else or was written by a newer version.</exception>
+    /// <exception cref="IndexUnavailableException">The file is not an SQLite database, is damaged (SQLite's quick check), locked or unreadable.</exception>
     public BriefingStore(string path)
     {
         _ = SqliteInit.Value;
@@ -47,20 +52,38 @@ public sealed partial class BriefingStore : IBriefingCatalog
             using var connection = Open();
             SqliteSchema.Execute(connection, "PRAGMA journal_mode=WAL;");
             SqliteSchema.Ensure(connection, Path);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
-        {
-            throw new BriefBotException($"'{Path}' is not a NatoBriefBot index (it is not a valid SQLite database). Point --db at another file, or move this one away and ingest again.", ex);
+            if (SqliteSchema.IntegrityProblem(connection) is { } problem)
+            {
+                throw IndexUnavailableException.Damaged(Path, problem);
+            }
         }
         catch (SqliteException ex)
         {
-            throw new BriefBotException($"Could not open the index '{Path}': {ex.Message}. Check that the folder is writable.", ex);
+            throw IndexUnavailableException.From(Path, ex);
         }
 
         _vectors = new VectorCache(this);
     }
 
     public string Path { get; }
+
+    /// <summary>Runs SQLite's quick integrity check on the file now.</summary>
+    /// <exception cref="IndexUnavailableException">The index is damaged, locked or unreadable.</exception>
+    public void Verify()
+    {
+        try
+        {
+            using var connection = Open();
+            if (SqliteSchema.IntegrityProblem(connection) is { } problem)
+            {
+                throw IndexUnavailableException.Damaged(Path, problem);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw IndexUnavailableException.From(Path, ex);
+        }
+    }
 
     internal SqliteConnection Open()
     {
@@ -153,6 +176,46 @@ public sealed partial class BriefingStore : IBriefingCatalog
         return hashes;
     }
 
+    /// <summary>The folder each briefing was ingested from, by file (null for briefings stored before folders were recorded).</summary>
+    public Dictionary<string, string?> GetRoots()
+    {
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT file, root FROM briefings";
+        using var reader = cmd.ExecuteReader();
+        var roots = new Dictionary<string, string?>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            roots[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+
+        return roots;
+    }
+
+    /// <summary>Records that the unchanged briefings stored under these files now come from these folders (a moved folder).</summary>
+    public void SetRoots(IReadOnlyCollection<(string File, string Root)> moved)
+    {
+        ArgumentNullException.ThrowIfNull(moved);
+        if (moved.Count == 0)
+        {
+            return;
+        }
+
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "UPDATE briefings SET root = $root WHERE file = $file";
+        var (root, file) = (cmd.Parameters.Add("$root", SqliteType.Text), cmd.Parameters.Add("$file", SqliteType.Text));
+        foreach (var m in moved)
+        {
+            (root.Value, file.Value) = (m.Root, m.File);
+            cmd.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+
     /// <summary>Writes (or replaces) one briefing and its passages in a single transaction.</summary>
     public void Upsert(BriefingRecord briefing)
     {
@@ -202,6 +265,6 @@ public sealed partial class BriefingStore : IBriefingCatalog
         return (long)cmd.ExecuteScalar()!;
     }
 
-    internal long ReadGeneration(SqliteConnection connection) =>
-        long.TryParse(SqliteSchema.ReadMeta(connection, "generation"), out var g) ? g : 0;
+    internal long ReadGeneration(SqliteConnection connection, SqliteTransaction? tx = null) =>
+        long.TryParse(SqliteSchema.ReadMeta(connection, "generation", tx), out var g) ? g : 0;
 }

@@ -34,13 +34,13 @@ public sealed class BriefingWriter : IDisposable
 
         _delete = Command("DELETE FROM briefings WHERE file = $file", out _, ("$file", SqliteType.Text));
         _briefing = Command(
-            """
-            INSERT INTO briefings(file, title, published, publisher, url, content_hash, text, ingested_at)
-            VALUES ($file, $title, $published, $publisher, $url, $hash, $text, $at) RETURNING id
+            $"""
+            INSERT INTO briefings(file, title, published, publisher, url, content_hash, text, ingested_at, root, gen)
+            VALUES ($file, $title, $published, $publisher, $url, $hash, $text, $at, $root, {SqliteSchema.CurrentGenerationSql}) RETURNING id
             """,
             out _briefingValues,
             ("$file", SqliteType.Text), ("$title", SqliteType.Text), ("$published", SqliteType.Text), ("$publisher", SqliteType.Text),
-            ("$url", SqliteType.Text), ("$hash", SqliteType.Text), ("$text", SqliteType.Text), ("$at", SqliteType.Text));
+            ("$url", SqliteType.Text), ("$hash", SqliteType.Text), ("$text", SqliteType.Text), ("$at", SqliteType.Text), ("$root", SqliteType.Text));
         _passage = Command(
             """
             INSERT INTO passages(briefing_id, position, start, end, text, terms, vector, sentence_vectors)
@@ -53,18 +53,32 @@ public sealed class BriefingWriter : IDisposable
     }
 
     /// <summary>Writes (or replaces) one briefing and its passages in a single transaction.</summary>
+    /// <exception cref="IndexUnavailableException">The index is locked by another program, damaged or cannot be written.</exception>
     public void Upsert(BriefingRecord briefing)
     {
         ArgumentNullException.ThrowIfNull(briefing);
+        try
+        {
+            Write(briefing);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 or 8 or 10 or 11 or 13 or 26)
+        {
+            throw IndexUnavailableException.From(_connection.DataSource, ex);
+        }
+    }
+
+    private void Write(BriefingRecord briefing)
+    {
         using var tx = _connection.BeginTransaction();
         _delete.Transaction = _briefing.Transaction = _passage.Transaction = _generation.Transaction = tx;
         _delete.Parameters[0].Value = briefing.File;
         _delete.ExecuteNonQuery();
+        _generation.ExecuteNonQuery();
 
         object?[] values =
         [
             briefing.File, briefing.Title, briefing.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), briefing.Publisher,
-            briefing.Url, briefing.ContentHash, briefing.Text, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            briefing.Url, briefing.ContentHash, briefing.Text, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), briefing.Root,
         ];
         for (var i = 0; i < values.Length; i++)
         {
@@ -85,7 +99,6 @@ public sealed class BriefingWriter : IDisposable
             _passage.ExecuteNonQuery();
         }
 
-        _generation.ExecuteNonQuery();
         tx.Commit();
     }
 

@@ -5,7 +5,7 @@ namespace NatoBriefBot.Core.Storage;
 /// <summary>The index schema, created idempotently, and the checks that a file really is our index.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
     public const string AppName = "NatoBriefBot";
 
     private const string CreateSql = """
@@ -19,7 +19,9 @@ internal static class SqliteSchema
             url TEXT,
             content_hash TEXT NOT NULL,
             text TEXT NOT NULL,
-            ingested_at TEXT NOT NULL);
+            ingested_at TEXT NOT NULL,
+            gen INTEGER NOT NULL DEFAULT 0,
+            root TEXT);
         CREATE TABLE IF NOT EXISTS passages (
             id INTEGER PRIMARY KEY,
             briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
@@ -66,6 +68,10 @@ internal static class SqliteSchema
 
         var addSentenceVectors = tables > 0 &&
             Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('passages') WHERE name = 'sentence_vectors'") == 0;
+        var addGeneration = tables > 0 &&
+            Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('briefings') WHERE name = 'gen'") == 0;
+        var addRoot = tables > 0 &&
+            Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('briefings') WHERE name = 'root'") == 0;
         using var tx = connection.BeginTransaction();
         Execute(connection, CreateSql, tx);
         if (addSentenceVectors)
@@ -74,9 +80,39 @@ internal static class SqliteSchema
             Execute(connection, "ALTER TABLE passages ADD COLUMN sentence_vectors BLOB", tx);
         }
 
+        if (addGeneration)
+        {
+            // Schema 2 did not record which write generation stored a briefing; readers load those once, in full.
+            Execute(connection, "ALTER TABLE briefings ADD COLUMN gen INTEGER NOT NULL DEFAULT 0", tx);
+        }
+
+        if (addRoot)
+        {
+            // Schema 2 did not record the folder a briefing was ingested from; the next ingest of it fills it in.
+            Execute(connection, "ALTER TABLE briefings ADD COLUMN root TEXT", tx);
+        }
+
+        // Readers find what changed since their snapshot through this index, without reading the briefings' text.
+        Execute(connection, "CREATE INDEX IF NOT EXISTS ix_briefings_gen ON briefings(gen)", tx);
+
         WriteMeta(connection, "app", AppName, tx);
         WriteMeta(connection, "schema_version", Version.ToString(System.Globalization.CultureInfo.InvariantCulture), tx);
         tx.Commit();
+    }
+
+    /// <summary>The first problems <c>PRAGMA quick_check</c> finds (pages, b-trees, record formats), in one line; null when the file is sound.</summary>
+    public static string? IntegrityProblem(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA quick_check(3)";
+        using var reader = cmd.ExecuteReader();
+        var problems = new List<string>();
+        while (reader.Read())
+        {
+            problems.Add(reader.GetString(0).ReplaceLineEndings(" ").Trim());
+        }
+
+        return problems is ["ok"] ? null : string.Join("; ", problems);
     }
 
     public static string? ReadMeta(SqliteConnection connection, string key, SqliteTransaction? tx = null)
@@ -98,13 +134,16 @@ internal static class SqliteSchema
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Bumps the generation counter; readers compare it to know their caches are stale.</summary>
+    /// <summary>Bumps the generation counter; readers compare it to know their caches are stale. A briefing records the
+    /// generation that wrote it (<see cref="CurrentGenerationSql"/>), so readers load only briefings newer than their snapshot.</summary>
     public static void BumpGeneration(SqliteConnection connection, SqliteTransaction tx) => Execute(connection, BumpGenerationSql, tx);
 
     public const string BumpGenerationSql = """
         INSERT INTO meta(key, value) VALUES ('generation', '1')
         ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
         """;
+
+    public const string CurrentGenerationSql = "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')";
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
     {

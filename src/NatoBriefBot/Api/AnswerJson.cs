@@ -1,9 +1,11 @@
 using System.Globalization;
 using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Api;
 
-/// <summary>The one JSON shape of an answer, shared by <c>ask --json</c> and <c>POST /api/ask</c>.</summary>
+/// <summary>The one JSON shape of an answer, shared by <c>ask --json</c> and <c>POST /api/ask</c>. Briefing text stays data
+/// (JSON-encoded, never markup); links are only http(s) (<see cref="UntrustedContent.HttpUrl"/>).</summary>
 public static class AnswerJson
 {
     public static object From(Answer answer, string? id = null) => new
@@ -24,7 +26,7 @@ public static class AnswerJson
             title = c.Title,
             published = c.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             publisher = c.Publisher,
-            url = c.Url,
+            url = UntrustedContent.HttpUrl(c.Url),
             quote = c.Quote,
         }),
         suggestions = answer.Suggestions,

@@ -11,7 +11,7 @@ using NatoBriefBot.Core.Ingestion;
 namespace NatoBriefBot.Benchmarks;
 
 /// <summary>
-/// <c>bench ingest</c>, <c>bench query</c> and <c>bench embed</c>: throughput, latency and peak memory on generated corpora
+/// <c>bench ingest</c>, <c>bench query</c>, <c>bench embed</c> and <c>bench live</c>: throughput, latency and peak memory on generated corpora
 /// and the seeds, printed as one plain result line each (these are the figures in the README).
 /// </summary>
 internal static class BenchCommand
@@ -28,55 +28,59 @@ internal static class BenchCommand
     public static Command Create()
     {
         var bench = new Command("bench", "Measure ingestion and query speed and memory on generated corpora.");
-        var briefings = new Option<int>("--briefings") { Description = "Generated briefings to ingest.", DefaultValueFactory = _ => 2000 };
-        var embedder = EmbedderOption("Hashing");
+        var briefings = CliServices.AtLeast(new Option<int>("--briefings") { Description = "Generated briefings to ingest.", DefaultValueFactory = _ => 2000 }, 1);
+        var embedder = EmbedderOption(BenchEmbedder.Hashing);
         var ingest = new Command("ingest", "Ingest a generated corpus into a fresh index: passages/second and peak memory.") { briefings, embedder };
-        ingest.SetAction((parse, ct) => CliServices.RunAsync(() => BenchIngestAsync(parse.GetValue(briefings), parse.GetValue(embedder)!, ct)));
+        ingest.SetAction((parse, ct) => CliServices.RunAsync(() => BenchIngestAsync(parse.GetValue(briefings), parse.GetValue(embedder), ct)));
 
-        var passages = new Option<int>("--passages") { Description = "Approximate passages in the generated index (0: seeds plus the distractor articles only).", DefaultValueFactory = _ => 0 };
-        var rounds = new Option<int>("--rounds") { Description = "Times each question is asked.", DefaultValueFactory = _ => 20 };
+        var passages = CliServices.AtLeast(new Option<int>("--passages") { Description = "Approximate passages in the generated index (0: seeds plus the distractor articles only).", DefaultValueFactory = _ => 0 }, 0);
+        var rounds = CliServices.AtLeast(new Option<int>("--rounds") { Description = "Times each question is asked.", DefaultValueFactory = _ => 20 }, 1);
         var keep = new Option<string?>("--keep") { Description = "Keep the generated index in this file and reuse it on the next run." };
-        var queryEmbedder = EmbedderOption("Onnx");
+        var queryEmbedder = EmbedderOption(BenchEmbedder.Onnx);
         var query = new Command("query", "Time ask (retrieve + compose) with the offline default.") { passages, rounds, keep, queryEmbedder };
-        query.SetAction((parse, ct) => CliServices.RunAsync(() => BenchQueryAsync(parse.GetValue(passages), parse.GetValue(rounds), parse.GetValue(keep), parse.GetValue(queryEmbedder)!, ct)));
-        var embedEmbedder = EmbedderOption("Onnx");
-        var embedRounds = new Option<int>("--rounds") { Description = "Times each question is embedded.", DefaultValueFactory = _ => 20 };
+        query.SetAction((parse, ct) => CliServices.RunAsync(() => BenchQueryAsync(parse.GetValue(passages), parse.GetValue(rounds), parse.GetValue(keep), parse.GetValue(queryEmbedder), ct)));
+        var embedEmbedder = EmbedderOption(BenchEmbedder.Onnx);
+        var embedRounds = CliServices.AtLeast(new Option<int>("--rounds") { Description = "Times each question is embedded.", DefaultValueFactory = _ => 20 }, 1);
         var embed = new Command("embed", "Time the embedder alone: passages/s over the seeds and distractor articles, p50/p95 ms per question.") { embedEmbedder, embedRounds };
-        embed.SetAction((parse, ct) => CliServices.RunAsync(() => EmbedBench.RunAsync(parse.GetValue(embedEmbedder)!, parse.GetValue(embedRounds), ct)));
+        embed.SetAction((parse, ct) => CliServices.RunAsync(() => EmbedBench.RunAsync(parse.GetValue(embedEmbedder), parse.GetValue(embedRounds), ct)));
+        var liveBriefings = CliServices.AtLeast(new Option<int>("--briefings") { Description = "Generated briefings ingested while the bot answers.", DefaultValueFactory = _ => 3000 }, 1);
+        var clients = CliServices.AtLeast(new Option<int>("--clients") { Description = "Concurrent askers.", DefaultValueFactory = _ => 4 }, 1);
+        var liveEmbedder = EmbedderOption(BenchEmbedder.Hashing);
+        var live = new Command("live", "Request latency (p50/p95/worst) of the running bot while idle and while a large ingest writes into its index.") { liveBriefings, clients, liveEmbedder };
+        live.SetAction((parse, ct) => CliServices.RunAsync(() => LiveBench.RunAsync(parse.GetValue(liveBriefings), parse.GetValue(clients), parse.GetValue(liveEmbedder), ct)));
         bench.Subcommands.Add(ingest);
+        bench.Subcommands.Add(live);
         bench.Subcommands.Add(query);
         bench.Subcommands.Add(embed);
         return bench;
     }
 
-    private static Option<string> EmbedderOption(string byDefault) => new("--embedder")
+    private static Option<BenchEmbedder> EmbedderOption(BenchEmbedder byDefault) => new("--embedder")
     {
         Description = "Hashing, Onnx (the configured ONNX model, built-in snowflake-arctic-embed-xs by default) or TinyOnnx (a generated tiny BERT model).",
         DefaultValueFactory = _ => byDefault,
     };
 
     /// <summary>The settings that select <paramref name="embedder"/>; a tiny model is written under <paramref name="folder"/>.</summary>
-    internal static Dictionary<string, string?> EmbedderSettings(string embedder, string folder)
+    internal static Dictionary<string, string?> EmbedderSettings(BenchEmbedder embedder, string folder)
     {
-        switch (embedder.ToUpperInvariant())
+        switch (embedder)
         {
-            case "HASHING":
+            case BenchEmbedder.Hashing:
                 return new() { ["Embedding:Provider"] = "Hashing" };
-            case "ONNX":
-                return new() { ["Embedding:Provider"] = "Onnx" };
-            case "TINYONNX":
-            case "TINYONNX384":
+            case BenchEmbedder.TinyOnnx:
+            case BenchEmbedder.TinyOnnx384:
                 // TinyOnnx384: a generated one-layer model as wide as arctic (384), so an index of any size can be built
                 // in seconds and its vector scan and rerank cost what arctic's would; only the encoder itself is cheaper.
                 var model = Path.Combine(folder, "tiny-bert");
-                Core.Embeddings.Onnx.TinyBertModel.Write(model, new Core.Embeddings.Onnx.TinyBertModelOptions { HiddenSize = embedder.EndsWith("384", StringComparison.Ordinal) ? 384 : 32 });
+                Core.Embeddings.Onnx.TinyBertModel.Write(model, new Core.Embeddings.Onnx.TinyBertModelOptions { HiddenSize = embedder == BenchEmbedder.TinyOnnx384 ? 384 : 32 });
                 return new() { ["Embedding:Provider"] = "Onnx", ["Embedding:OnnxModelPath"] = model };
             default:
-                throw new BriefBotException($"--embedder '{embedder}' is unknown. Use Hashing, Onnx, TinyOnnx or TinyOnnx384.");
+                return new() { ["Embedding:Provider"] = "Onnx" };
         }
     }
 
-    private static async Task<int> BenchIngestAsync(int count, string embedder, CancellationToken ct)
+    private static async Task<int> BenchIngestAsync(int count, BenchEmbedder embedder, CancellationToken ct)
     {
         using var temp = new TempFolder();
         var corpus = Path.Combine(temp.Path, "corpus");
@@ -110,7 +114,7 @@ internal static class BenchCommand
         return passages.Count == 0 ? 0 : passages.Values.Average(p => onnx.Tokenizer.CountTokens(p.Text));
     }
 
-    private static async Task<int> BenchQueryAsync(int passages, int rounds, string? keep, string embedder, CancellationToken ct)
+    private static async Task<int> BenchQueryAsync(int passages, int rounds, string? keep, BenchEmbedder embedder, CancellationToken ct)
     {
         using var temp = new TempFolder();
         var root = ProjectPaths.FindRoot();
@@ -186,4 +190,13 @@ internal static class BenchCommand
             }
         }
     }
+}
+
+/// <summary>The embedders a benchmark can run with.</summary>
+internal enum BenchEmbedder
+{
+    Hashing,
+    Onnx,
+    TinyOnnx,
+    TinyOnnx384,
 }

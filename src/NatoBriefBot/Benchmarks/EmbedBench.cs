@@ -18,7 +18,7 @@ namespace NatoBriefBot.Benchmarks;
 /// </summary>
 internal static class EmbedBench
 {
-    public static async Task<int> RunAsync(string embedderName, int rounds, CancellationToken ct)
+    public static async Task<int> RunAsync(BenchEmbedder embedderName, int rounds, CancellationToken ct)
     {
         using var temp = new BenchCommand.TempFolder();
         var settings = BenchCommand.EmbedderSettings(embedderName, temp.Path);

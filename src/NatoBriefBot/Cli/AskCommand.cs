@@ -12,8 +12,8 @@ internal static class AskCommand
 {
     public static Command Create()
     {
-        var question = new Argument<string?>("QUESTION") { Description = "The question. With --json and no question, reads {\"id\",\"question\",\"conversation\"} lines from stdin.", Arity = ArgumentArity.ZeroOrOne };
-        var db = CliServices.DbOption();
+        var question = CliServices.RefuseOptionLike(new Argument<string?>("QUESTION") { Description = "The question. With --json and no question, reads {\"id\",\"question\",\"conversation\"} lines from stdin.", Arity = ArgumentArity.ZeroOrOne });
+        var db = CliServices.ExistingDbOption();
         var json = new Option<bool>("--json") { Description = "Print JSON (one line per question)." };
         var explain = new Option<bool>("--explain") { Description = "Also print how the question was understood and the ranked evidence." };
         var command = new Command("ask", "Ask the briefings a question and get a cited answer.") { question, db, json, explain };

@@ -11,7 +11,7 @@ internal static class EvalCommand
     {
         var questions = new Option<string?>("--questions") { Description = "Questions (JSON lines). Default: ../shared/eval/qa.jsonl next to the project, if present." };
         var followups = new Option<string?>("--followups") { Description = "Dialogues (JSON lines). Default: ../shared/eval/followups.jsonl, if present." };
-        var db = CliServices.DbOption();
+        var db = CliServices.ExistingDbOption();
         var verbose = new Option<bool>("--verbose") { Description = "Print every question with its answer." };
         var bank = new Option<bool>("--bank") { Description = "Run the question bank's train and test splits (eval/bank/) and report each, labelled." };
         var command = new Command("eval", "Measure answer, citation, retrieval and abstention quality on question sets.") { questions, followups, db, verbose, bank };

@@ -10,7 +10,7 @@ internal static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Briefing files or folders (default: the seeds folder, Ingestion:SeedsPath).", Arity = ArgumentArity.ZeroOrMore };
+        var paths = CliServices.RefuseOptionLike(new Argument<string[]>("PATH") { Description = "Briefing files or folders (default: the seeds folder, Ingestion:SeedsPath).", Arity = ArgumentArity.ZeroOrMore });
         var db = CliServices.DbOption();
         var rebuild = new Option<bool>("--rebuild") { Description = "Empty the index first and ingest everything again." };
         var prune = new Option<bool>("--prune") { Description = "Remove stored briefings whose files were not found in this run." };
@@ -19,13 +19,6 @@ internal static class IngestCommand
         {
             using var services = CliServices.Build(parse.GetValue(db));
             var inputs = parse.GetValue(paths) ?? [];
-            var unknown = inputs.FirstOrDefault(i => i.StartsWith('-') && !File.Exists(i) && !Directory.Exists(i));
-            if (unknown is not null)
-            {
-                await Console.Error.WriteLineAsync($"Unknown option '{unknown}'. See: dotnet run --project src/NatoBriefBot -- ingest --help").ConfigureAwait(false);
-                return 2;
-            }
-
             if (inputs.Length == 0)
             {
                 inputs = [services.GetRequiredService<EngineRoot>().Resolve(services.GetRequiredService<IOptions<IngestionOptions>>().Value.SeedsPath)];
@@ -59,6 +52,11 @@ internal static class IngestCommand
         foreach (var failure in r.Failed)
         {
             output.WriteLine($"  failed: {failure.File}: {failure.Reason}");
+        }
+
+        foreach (var note in r.Notes)
+        {
+            output.WriteLine($"  note: {note.File}: {note.Note}");
         }
 
         if (r.Failed.Count > 0)

@@ -9,8 +9,8 @@ internal static class ShowCommand
 {
     public static Command Create()
     {
-        var id = new Argument<string>("ID-or-FILE") { Description = "The briefing's id or file (as listed by 'sources')." };
-        var db = CliServices.DbOption();
+        var id = CliServices.RefuseOptionLike(new Argument<string>("ID-or-FILE") { Description = "The briefing's id or file (as listed by 'sources')." });
+        var db = CliServices.ExistingDbOption();
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var command = new Command("show", "Show a briefing's cleaned text and passages.") { id, db, json };
         command.SetAction((parse, ct) => CliServices.RunAsync(() =>

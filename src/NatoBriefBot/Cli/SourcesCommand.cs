@@ -10,7 +10,7 @@ internal static class SourcesCommand
 {
     public static Command Create()
     {
-        var db = CliServices.DbOption();
+        var db = CliServices.ExistingDbOption();
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var command = new Command("sources", "List the briefings in the index.") { db, json };
         command.SetAction((parse, ct) => CliServices.RunAsync(() =>

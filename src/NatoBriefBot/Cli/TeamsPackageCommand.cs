@@ -27,6 +27,11 @@ internal static class TeamsPackageCommand
                 Console.Error.WriteLine(ex.Message);
                 return Task.FromResult(2);
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"Could not write '{outPath}': {ex.Message} Choose another --out file.");
+                return Task.FromResult(1);
+            }
 
             Console.Out.WriteLine($"Wrote {outPath}. Upload it in Teams: Apps > Manage your apps > Upload an app.");
             return Task.FromResult(0);

@@ -37,14 +37,16 @@ public static class BotHost
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddRequestLimits();
+        builder.Services.AddBotHealthChecks();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseIndexUnavailableResponses();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseWebSockets();
         app.UseRateLimiter();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBotHealthChecks();
         app.MapAskApi();
         app.MapBotFramework();
         app.MapDirectLine();
@@ -54,8 +56,23 @@ public static class BotHost
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var app = Build(args);
-        await IngestSeedsAsync(app.Services, cancellationToken).ConfigureAwait(false);
+        // Until the bot listens, a failed start (e.g. the port is taken) is reported in one line by the command line rather
+        // than logged with its stack trace; once it listens, these categories log as usual.
+        var listening = new System.Runtime.CompilerServices.StrongBox<bool>();
+        var app = Build(args, configureServices: s => s.AddLogging(b => b
+            .AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level >= LogLevel.Warning && (listening.Value || level < LogLevel.Critical))
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (listening.Value || level < LogLevel.Error))));
+        app.Lifetime.ApplicationStarted.Register(() => listening.Value = true);
+        try
+        {
+            await IngestSeedsAsync(app.Services, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Core.Storage.IndexUnavailableException ex)
+        {
+            // The bot still starts, so /healthz can report the problem to whoever watches it.
+            app.Logger.LogError("{Problem} Until then /healthz reports the bot as unhealthy.", ex.Message);
+        }
+
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

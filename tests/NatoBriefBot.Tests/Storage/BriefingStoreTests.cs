@@ -47,7 +47,7 @@ public sealed class BriefingStoreTests : IDisposable
         Assert.Contains("passages_fts", tables);
         Assert.Contains("meta", tables);
         cmd.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-        Assert.Equal("2", cmd.ExecuteScalar());
+        Assert.Equal("3", cmd.ExecuteScalar());
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class BriefingStoreTests : IDisposable
     {
         var path = _folder.Write("notes.db", string.Concat(Enumerable.Repeat("This is not a database at all. ", 200)));
 
-        var ex = Assert.Throws<BriefBotException>(() => new BriefingStore(path));
+        var ex = Assert.Throws<IndexUnavailableException>(() => new BriefingStore(path));
 
         Assert.Contains("not a valid SQLite database", ex.Message, StringComparison.Ordinal);
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);

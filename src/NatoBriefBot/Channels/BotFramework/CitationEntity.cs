@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Channels.BotFramework;
 
@@ -16,8 +17,16 @@ public static class CitationEntity
     public const int MaxAbstractLength = 160;
     private const int MaxKeywordLength = 28;
 
-    /// <summary>Builds the entity. With <paramref name="inlineText"/>, citations without a URL also carry the full quote
-    /// (Web Chat shows it in a pop-up); <paramref name="potentialActions"/> are added as the message's actions.</summary>
+    /// <summary>Which client draws the entity, and so how briefing text in it must be escaped.</summary>
+    public enum Channel
+    {
+        /// <summary>Web Chat: citations without a URL carry the full quote, which it renders as Markdown in a pop-up.</summary>
+        WebChat,
+
+        /// <summary>Teams: names, abstracts and keywords are shown as HTML text.</summary>
+        Teams,
+    }
+
     /// <summary>The sentence of the answer that carries marker [n], when the cited passage contains it: a better abstract
     /// than the passage's opening words.</summary>
     internal static string? CitedSentence(string? answerText, Citation citation)
@@ -53,28 +62,32 @@ public static class CitationEntity
         return sentence.Length > 0 && citation.Quote.Contains(sentence, StringComparison.Ordinal) ? sentence : null;
     }
 
-    public static JsonElement Build(IReadOnlyList<Citation> citations, bool inlineText = false, JsonArray? potentialActions = null, string? answerText = null)
+    /// <summary>Builds the entity for <paramref name="channel"/>; <paramref name="potentialActions"/> are added as the message's
+    /// actions. Links are kept only when http(s); briefing text is escaped for the channel (<see cref="UntrustedContent"/>).</summary>
+    public static JsonElement Build(IReadOnlyList<Citation> citations, Channel channel, JsonArray? potentialActions = null, string? answerText = null)
     {
         ArgumentNullException.ThrowIfNull(citations);
+        var inlineText = channel == Channel.WebChat;
+        Func<string, string> shown = channel == Channel.Teams ? UntrustedContent.Html : s => s;
         var claims = new JsonArray();
         foreach (var citation in citations.OrderBy(c => c.N).Take(MaxClaims))
         {
             var appearance = new JsonObject
             {
                 ["@type"] = "DigitalDocument",
-                ["name"] = ReplyRenderer.Truncate(citation.Title, MaxNameLength),
+                ["name"] = shown(ReplyRenderer.Truncate(citation.Title, MaxNameLength)),
             };
-            if (!string.IsNullOrEmpty(citation.Url))
+            if (UntrustedContent.HttpUrl(citation.Url) is { } url)
             {
-                appearance["url"] = citation.Url;
+                appearance["url"] = url;
             }
             else if (inlineText)
             {
-                appearance["text"] = citation.Quote;
+                appearance["text"] = UntrustedContent.Markdown(citation.Quote);
             }
 
-            appearance["abstract"] = ReplyRenderer.Truncate(CitedSentence(answerText, citation) ?? citation.Quote, MaxAbstractLength);
-            var keywords = Keywords(citation);
+            appearance["abstract"] = shown(ReplyRenderer.Truncate(CitedSentence(answerText, citation) ?? citation.Quote, MaxAbstractLength));
+            var keywords = Keywords(citation, shown);
             if (keywords.Count > 0)
             {
                 appearance["keywords"] = keywords;
@@ -106,7 +119,7 @@ public static class CitationEntity
         return JsonSerializer.SerializeToElement(message);
     }
 
-    private static JsonArray Keywords(Citation citation)
+    private static JsonArray Keywords(Citation citation, Func<string, string> shown)
     {
         var keywords = new JsonArray();
         if (citation.Published is { } date)
@@ -116,7 +129,7 @@ public static class CitationEntity
 
         if (!string.IsNullOrWhiteSpace(citation.Publisher))
         {
-            keywords.Add(ReplyRenderer.Truncate(citation.Publisher, MaxKeywordLength));
+            keywords.Add(shown(ReplyRenderer.Truncate(citation.Publisher, MaxKeywordLength)));
         }
 
         return keywords;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using NatoBriefBot.Channels.Teams;
 using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Channels.BotFramework;
 
@@ -67,6 +68,10 @@ public static partial class ReplyRenderer
         var flat = WhitespaceRun().Replace(text, " ").Trim();
         return flat.Length <= max ? flat : string.Concat(flat.AsSpan(0, max - 1).TrimEnd(), "…");
     }
+
+    /// <summary>The answer text for a Markdown channel: quoted briefing text made inert (<see cref="UntrustedContent"/>),
+    /// the [n] markers kept live and separated.</summary>
+    public static string AnswerMarkdown(string text) => SeparateMarkers(UntrustedContent.MarkdownKeepingMarkers(text));
 
     /// <summary>Separates adjacent markers ("[1][2]" → "[1] [2]") so Markdown does not read them as one reference link.</summary>
     public static string SeparateMarkers(string text) => AdjacentMarkers().Replace(text, "] ");

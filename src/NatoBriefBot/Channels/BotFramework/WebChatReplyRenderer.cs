@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Channels.BotFramework;
 
@@ -20,19 +21,19 @@ public static class WebChatReplyRenderer
         ArgumentNullException.ThrowIfNull(answer);
         if (!cites)
         {
-            return new RenderedReply(answer.Text, null, null, suggestions);
+            return new RenderedReply(ReplyRenderer.AnswerMarkdown(answer.Text), null, null, suggestions);
         }
 
-        var text = new StringBuilder(ReplyRenderer.SeparateMarkers(answer.Text)).Append("\n\n");
+        var text = new StringBuilder(ReplyRenderer.AnswerMarkdown(answer.Text)).Append("\n\n");
         foreach (var citation in answer.Citations.OrderBy(c => c.N).Take(CitationEntity.MaxClaims))
         {
-            var target = string.IsNullOrEmpty(citation.Url) ? $"cite:{citation.N}" : citation.Url;
-            var title = ReplyRenderer.Truncate(citation.Title, CitationEntity.MaxNameLength).Replace("\"", "\\\"", StringComparison.Ordinal);
+            var target = UntrustedContent.HttpUrl(citation.Url) is { } url ? UntrustedContent.MarkdownUrl(url) : $"cite:{citation.N}";
+            var title = UntrustedContent.MarkdownTitle(ReplyRenderer.Truncate(citation.Title, CitationEntity.MaxNameLength));
             text.Append(CultureInfo.InvariantCulture, $"[{citation.N}]: <{target}> \"{title}\"\n");
         }
 
         var actions = new JsonArray(FeedbackAction("LikeAction", answerKey, "like"), FeedbackAction("DislikeAction", answerKey, "dislike"));
-        return new RenderedReply(text.ToString().TrimEnd('\n'), [CitationEntity.Build(answer.Citations, inlineText: true, actions, answer.Text)], null, suggestions);
+        return new RenderedReply(text.ToString().TrimEnd('\n'), [CitationEntity.Build(answer.Citations, CitationEntity.Channel.WebChat, actions, answer.Text)], null, suggestions);
     }
 
     /// <summary>Reads the answer key and reaction back from a feedback action id; null when it is not one of ours.</summary>

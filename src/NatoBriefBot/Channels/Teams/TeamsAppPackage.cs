@@ -17,7 +17,7 @@ public static class TeamsAppPackage
     private static readonly string[] Icons = ["color.png", "outline.png"];
 
     /// <summary>Writes the package for <paramref name="appId"/> to <paramref name="outPath"/> from <paramref name="templateFolder"/>.</summary>
-    /// <exception cref="BriefBotException">The app id or name is not valid, or the template is incomplete.</exception>
+    /// <exception cref="BriefBotException">The app id or name is not valid, the template is incomplete, or the output is a folder.</exception>
     public static void Write(string templateFolder, string appId, string name, string outPath)
     {
         ArgumentNullException.ThrowIfNull(outPath);
@@ -28,15 +28,34 @@ public static class TeamsAppPackage
             Directory.CreateDirectory(folder);
         }
 
-        using var zip = ZipFile.Open(outPath, ZipArchiveMode.Create);
-        using (var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open()))
+        if (Directory.Exists(outPath))
         {
-            writer.Write(manifest);
+            throw new BriefBotException($"'{Path.GetFullPath(outPath)}' is a folder; give a file name for --out, e.g. {Path.Combine(outPath, "natobriefbot-teams.zip")}");
         }
 
-        foreach (var icon in Icons)
+        // Written next to the target and moved over it, so an existing package is replaced whole or not at all.
+        var partial = outPath + ".partial";
+        File.Delete(partial);
+        try
         {
-            zip.CreateEntryFromFile(Path.Combine(templateFolder, icon), icon);
+            using (var zip = ZipFile.Open(partial, ZipArchiveMode.Create))
+            {
+                using (var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open()))
+                {
+                    writer.Write(manifest);
+                }
+
+                foreach (var icon in Icons)
+                {
+                    zip.CreateEntryFromFile(Path.Combine(templateFolder, icon), icon);
+                }
+            }
+
+            File.Move(partial, outPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
         }
     }
 

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using NatoBriefBot.Channels.BotFramework;
 using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Channels.Teams;
 
 /// <summary>
 /// Teams: the answer text keeps its [n] markers, exactly one schema.org <c>Message</c> entity carries the citations
 /// (Teams draws them as numbered pills with pop-ups), and <c>feedbackLoopEnabled</c> shows the thumbs up/down buttons.
+/// Briefing text is escaped by <see cref="UntrustedContent"/>: Markdown in the text, HTML in the entity.
 /// </summary>
 public static class TeamsReplyRenderer
 {
@@ -16,8 +18,8 @@ public static class TeamsReplyRenderer
     {
         ArgumentNullException.ThrowIfNull(answer);
         return new RenderedReply(
-            answer.Text,
-            cites ? [CitationEntity.Build(answer.Citations, answerText: answer.Text)] : null,
+            UntrustedContent.MarkdownKeepingMarkers(answer.Text),
+            cites ? [CitationEntity.Build(answer.Citations, CitationEntity.Channel.Teams, answerText: answer.Text)] : null,
             FeedbackLoop,
             suggestions);
     }

@@ -45,7 +45,7 @@ public class ReplyRendererTests
         var reply = ReplyRenderer.Render(Answered(WithUrl, WithoutUrl), "emulator", "k");
 
         Assert.Contains("**Sources**", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("1. **Ministers agree on a new air defence plan** — 13 June 2024, NATO, [link](https://example.org/a)", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("1. **Ministers agree on a new air defence plan** — 13 June 2024, NATO, [link](<https://example.org/a>)", reply.Text, StringComparison.Ordinal);
         Assert.Contains("> Ministers agreed on a plan.", reply.Text, StringComparison.Ordinal);
         Assert.Contains("2. **A \"quoted\" headline**", reply.Text, StringComparison.Ordinal);
         Assert.Null(reply.Entities);
