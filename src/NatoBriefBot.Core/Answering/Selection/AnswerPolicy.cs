@@ -67,8 +67,7 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
         string? names = null;
         if (decision.Abstain == AbstainReason.UnknownNames)
         {
-            var words = Text.TermAnalyzer.Tokenize(query.Text).Where(t => retrieval.UnknownSalient.Contains(t.Term)).Select(t => t.Surface).Distinct().ToList();
-            names = words.Count == 0 ? null : string.Join(", ", words);
+            names = UnknownNames(query.Text, retrieval.UnknownSalient);
         }
 
         if (decision.Abstain == AbstainReason.AttributeMissing && decision.Best is { } closest)
@@ -78,6 +77,40 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 
         var period = decision.Abstain == AbstainReason.PeriodUncovered ? query.DateText : null;
         return NotInBriefings.Create(request.Question, request.Evidence, names, period);
+    }
+
+    /// <summary>The names no briefing mentions, as the user wrote them, a name of several words kept whole: “World Cup”,
+    /// or “Macron” and “Canada”.</summary>
+    internal static string? UnknownNames(string question, IReadOnlyList<string> unknown)
+    {
+        var tokens = Text.TermAnalyzer.Tokenize(question);
+        var names = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!unknown.Contains(tokens[i].Term))
+            {
+                continue;
+            }
+
+            // Words next to each other in the question (only spaces between them) make one name.
+            var end = i;
+            while (end + 1 < tokens.Count && unknown.Contains(tokens[end + 1].Term) &&
+                   string.IsNullOrWhiteSpace(question[(tokens[end].Start + tokens[end].Surface.Length)..tokens[end + 1].Start]))
+            {
+                end++;
+            }
+
+            names.Add(question[tokens[i].Start..(tokens[end].Start + tokens[end].Surface.Length)]);
+            i = end;
+        }
+
+        var distinct = names.Distinct(StringComparer.OrdinalIgnoreCase).Select(n => $"\u201C{n}\u201D").ToList();
+        return distinct.Count switch
+        {
+            0 => null,
+            1 => distinct[0],
+            _ => string.Join(", ", distinct[..^1]) + " or " + distinct[^1],
+        };
     }
 
     internal AnswerDecision Decide(RetrievalResult retrieval, SentenceScorer scorer)
