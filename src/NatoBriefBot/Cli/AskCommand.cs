@@ -1,3 +1,4 @@
+using NatoBriefBot.Core.Answering.Selection;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -36,7 +37,7 @@ internal static class AskCommand
 
             if (parse.GetValue(explain))
             {
-                await Console.Out.WriteLineAsync(await ExplainAsync(services.GetRequiredService<IRetriever>(), text, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(await ExplainAsync(services.GetRequiredService<IRetriever>(), services.GetRequiredService<AnswerPolicy>(), text, ct).ConfigureAwait(false)).ConfigureAwait(false);
             }
 
             var answer = await AskOneAsync(answers, new AskRequest(text), ct).ConfigureAwait(false);
@@ -82,7 +83,7 @@ internal static class AskCommand
     }
 
     /// <summary>How the question was understood and what retrieval found, for people tuning the bot.</summary>
-    private static async Task<string> ExplainAsync(IRetriever retriever, string question, CancellationToken ct)
+    private static async Task<string> ExplainAsync(IRetriever retriever, AnswerPolicy policy, string question, CancellationToken ct)
     {
         var r = await retriever.RetrieveAsync(question, ct).ConfigureAwait(false);
         var q = r.Query;
@@ -97,10 +98,8 @@ internal static class AskCommand
             lines.Add($"  {e.Score:0.000} {e.Briefing.File} #{e.Passage.Position} {Shorten(e.Passage.Text.ReplaceLineEndings(" "), 110)}");
         }
 
-        foreach (var (score, coverage, file, text) in r.TopSentences(8))
-        {
-            lines.Add($"  sentence {score:0.000} cov {coverage:0.00} {file}: {Shorten(text, 120)}");
-        }
+        lines.Add("answer model, best candidates:");
+        lines.AddRange(policy.Explain(r));
 
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }

@@ -35,6 +35,17 @@ public sealed class CliProcessTests(CliIndex index) : IClassFixture<CliIndex>, I
     }
 
     [Fact]
+    public async Task Ask_Explain_ShowsTheModelsCandidatesAndTheGateDecision()
+    {
+        var result = await BotProcess.RunAsync(["ask", "--explain", "--db", index.DatabasePath, "What did Italy pledge?"]);
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains("answer model, best candidates:", result.StdOut, StringComparison.Ordinal);
+        Assert.Matches(@"answer gate \d\.\d{3} \(threshold \d\.\d{3}\) -> (answer|abstain)", result.StdOut);
+        Assert.Contains("SAMP/T", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_FolderWithBadFile_ExitOneNamingIt()
     {
         _folder.Write("in/good.txt", "Maritime centre\n\nMinisters agreed to set up a maritime centre within MARCOM.\n");

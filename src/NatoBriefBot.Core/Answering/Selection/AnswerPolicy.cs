@@ -79,6 +79,22 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
         return NotInBriefings.Create(request.Question, request.Evidence, names, period);
     }
 
+    /// <summary>How the policy decides on this retrieval, for `ask --explain`: the candidates the answer model ranks highest
+    /// (probability, score, briefing, text), the answer gate's probability against its threshold, and the decision.</summary>
+    public IReadOnlyList<string> Explain(RetrievalResult retrieval, int count = 8)
+    {
+        ArgumentNullException.ThrowIfNull(retrieval);
+        var decision = Decide(retrieval, retrieval.Scorer ?? new SentenceScorer(retrieval.Query, retrieval.TermWeights));
+        var lines = decision.Candidates.Take(count)
+            .Select(c => FormattableString.Invariant($"  p {c.Probability:0.000} score {c.Score:0.00} {c.Evidence.Briefing.File}: {Shorten(c.Sentence.Text, 110)}"))
+            .ToList();
+        lines.Add(FormattableString.Invariant(
+            $"answer gate {decision.GateProbability:0.000} (threshold {model.GateThreshold:0.000}) -> {(decision.Abstain == AbstainReason.None ? "answer" : "abstain: " + decision.Abstain)}"));
+        return lines;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
+
     /// <summary>The names no briefing mentions, as the user wrote them, a name of several words kept whole: “World Cup”,
     /// or “Macron” and “Canada”.</summary>
     internal static string? UnknownNames(string question, IReadOnlyList<string> unknown)
