@@ -25,6 +25,23 @@ public class CitationListTests
         Assert.Equal(2, list.Count);
     }
 
+    private static Evidence At(long passageId, StoredBriefing briefing, int start, string text) =>
+        Evidence.Of(new StoredPassage(passageId, briefing.Id, (int)passageId, start, start + text.Length, text), briefing, 1);
+
+    [Fact]
+    public void Cite_TwoPassagesOfOneBriefing_OneSourceQuotingBothInOrder()
+    {
+        var list = new CitationList();
+
+        var later = list.Cite(At(12, A, 100, "Spain pledged more."));
+        var overlapping = list.Cite(At(11, A, 15, "Italy pledged a SAMP/T. Sweden pledged jets."));
+        var first = list.Cite(At(10, A, 0, "Ministers met. Italy pledged a SAMP/T."));
+
+        Assert.Equal((1, 1, 1), (later, overlapping, first));
+        var citation = Assert.Single(list.ToCitations());
+        Assert.Equal("Ministers met. Italy pledged a SAMP/T. Sweden pledged jets. \u2026 Spain pledged more.", citation.Quote);
+    }
+
     [Fact]
     public void ToCitations_CarryBriefingMetadataAndExactPassageText()
     {

@@ -62,6 +62,62 @@ public static class CitationEntity
         return sentence.Length > 0 && citation.Quote.Contains(sentence, StringComparison.Ordinal) ? sentence : null;
     }
 
+    /// <summary>The name a source is listed under: its title, then who published it and when ("NATO Summit's Top Priority —
+    /// NATO, 5 Jul 2024"), within <paramref name="max"/> characters; only the title is shortened.</summary>
+    public static string DisplayName(Citation citation, int max = MaxNameLength)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        var by = string.Join(", ", new[] { citation.Publisher?.Trim(), citation.Published?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) }
+            .Where(p => !string.IsNullOrEmpty(p))
+            .Select(p => ReplyRenderer.Truncate(p!, MaxKeywordLength)));
+        if (by.Length == 0)
+        {
+            return ReplyRenderer.Truncate(citation.Title, max);
+        }
+
+        var suffix = " \u2014 " + by;
+        return ReplyRenderer.Truncate(citation.Title, Math.Max(12, max - suffix.Length)) + suffix;
+    }
+
+    /// <summary>The quoted passage as Markdown with the sentence the answer cites in bold, so the pop-up shows where it is.</summary>
+    internal static string PassageMarkdown(Citation citation, string? answerText)
+    {
+        var sentence = CitedSentence(answerText, citation);
+        var at = sentence is null ? -1 : citation.Quote.IndexOf(sentence, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return UntrustedContent.Markdown(citation.Quote);
+        }
+
+        return UntrustedContent.Markdown(citation.Quote[..at]) + "**" + UntrustedContent.Markdown(sentence!) + "**" +
+            UntrustedContent.Markdown(citation.Quote[(at + sentence!.Length)..]);
+    }
+
+    /// <summary>Teams' citation pop-up: an Adaptive Card (as a string) with the source's name, who published it and when,
+    /// and the quoted passage with the cited sentence in bold.</summary>
+    internal static string PassageCard(Citation citation, string? answerText)
+    {
+        var body = new JsonArray
+        {
+            new JsonObject { ["type"] = "TextBlock", ["text"] = UntrustedContent.Markdown(citation.Title), ["weight"] = "Bolder", ["wrap"] = true },
+        };
+        var by = string.Join(" \u00B7 ", new[] { citation.Publisher, citation.Published?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        if (by.Length > 0)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = UntrustedContent.Markdown(by), ["isSubtle"] = true, ["spacing"] = "None", ["wrap"] = true });
+        }
+
+        body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = PassageMarkdown(citation, answerText), ["wrap"] = true });
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = body,
+        };
+        return card.ToJsonString();
+    }
+
     /// <summary>Builds the entity for <paramref name="channel"/>; <paramref name="potentialActions"/> are added as the message's
     /// actions. Links are kept only when http(s); briefing text is escaped for the channel (<see cref="UntrustedContent"/>).</summary>
     public static JsonElement Build(IReadOnlyList<Citation> citations, Channel channel, JsonArray? potentialActions = null, string? answerText = null)
@@ -75,15 +131,22 @@ public static class CitationEntity
             var appearance = new JsonObject
             {
                 ["@type"] = "DigitalDocument",
-                ["name"] = shown(ReplyRenderer.Truncate(citation.Title, MaxNameLength)),
+                ["name"] = shown(DisplayName(citation)),
             };
             if (UntrustedContent.HttpUrl(citation.Url) is { } url)
             {
                 appearance["url"] = url;
             }
-            else if (inlineText)
+
+            if (!inlineText)
             {
-                appearance["text"] = UntrustedContent.Markdown(citation.Quote);
+                // Teams shows this card when the citation is opened: the passage itself, not only the 160-character abstract.
+                appearance["text"] = PassageCard(citation, answerText);
+                appearance["encodingFormat"] = "application/vnd.microsoft.card.adaptive";
+            }
+            else if (appearance["url"] is null)
+            {
+                appearance["text"] = PassageMarkdown(citation, answerText);
             }
 
             appearance["abstract"] = shown(ReplyRenderer.Truncate(CitedSentence(answerText, citation) ?? citation.Quote, MaxAbstractLength));

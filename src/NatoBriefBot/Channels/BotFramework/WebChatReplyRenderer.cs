@@ -28,7 +28,7 @@ public static class WebChatReplyRenderer
         foreach (var citation in answer.Citations.OrderBy(c => c.N).Take(CitationEntity.MaxClaims))
         {
             var target = UntrustedContent.HttpUrl(citation.Url) is { } url ? UntrustedContent.MarkdownUrl(url) : $"cite:{citation.N}";
-            var title = UntrustedContent.MarkdownTitle(ReplyRenderer.Truncate(citation.Title, CitationEntity.MaxNameLength));
+            var title = UntrustedContent.MarkdownTitle(CitationEntity.DisplayName(citation));
             text.Append(CultureInfo.InvariantCulture, $"[{citation.N}]: <{target}> \"{title}\"\n");
         }
 

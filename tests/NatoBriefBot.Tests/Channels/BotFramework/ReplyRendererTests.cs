@@ -12,13 +12,44 @@ public class ReplyRendererTests
     internal static Answer Answered(params Citation[] citations) =>
         new("Q?", AnswerOutcome.Answered, "They agreed on a plan [1][2].", citations);
 
+    [Theory]
+    [InlineData("Short title", "NATO", "Short title \u2014 NATO, 13 Jun 2024")]
+    [InlineData("Stoltenberg expects NATO defense ministers to approve plan for Alliance's leading role in coordinating aid to Ukraine", "Ukrinform",
+        "Stoltenberg expects NATO defense ministers to approve\u2026 \u2014 Ukrinform, 13 Jun 2024")]
+    [InlineData("No publisher", null, "No publisher \u2014 13 Jun 2024")]
+    public void DisplayName_TitleThenPublisherAndDate_WithinTheNameLimit(string title, string? publisher, string expected)
+    {
+        var name = CitationEntity.DisplayName(new Citation(1, "a.txt", title, new DateOnly(2024, 6, 13), publisher, null, "Quote."));
+
+        Assert.Equal(expected, name);
+        Assert.True(name.Length <= CitationEntity.MaxNameLength, name);
+    }
+
+    [Fact]
+    public void Render_Teams_CitationOpensACardWithThePassageAndTheCitedSentenceInBold()
+    {
+        var citation = new Citation(1, "a.txt", "Title", new DateOnly(2024, 6, 13), "NATO", null, "Opening words. Italy has pledged another SAMP/T. More text.");
+        var answer = new Answer("What did Italy pledge?", AnswerOutcome.Answered, "Italy has pledged another SAMP/T. [1]", [citation]);
+
+        var reply = ReplyRenderer.Render(answer, "msteams", "key1");
+
+        var appearance = reply.Entities!.Single().GetProperty("citation")[0].GetProperty("appearance");
+        Assert.Equal("application/vnd.microsoft.card.adaptive", appearance.GetProperty("encodingFormat").GetString());
+        var card = System.Text.Json.JsonDocument.Parse(appearance.GetProperty("text").GetString()!).RootElement;
+        Assert.Equal("AdaptiveCard", card.GetProperty("type").GetString());
+        var texts = card.GetProperty("body").EnumerateArray().Select(b => b.GetProperty("text").GetString()).ToList();
+        Assert.Contains("NATO \u00B7 13 June 2024", texts);
+        Assert.Contains(texts, t => t!.Contains("**Italy has pledged another SAMP/T.**", StringComparison.Ordinal) && t.StartsWith("Opening words.", StringComparison.Ordinal));
+        Assert.Equal("Italy has pledged another SAMP/T.", appearance.GetProperty("abstract").GetString());
+    }
+
     [Fact]
     public void Render_WebChat_AppendsLinkDefinitionsMatchingClaimPositions()
     {
         var reply = ReplyRenderer.Render(Answered(WithUrl, WithoutUrl), "webchat", "key1");
 
         Assert.StartsWith("They agreed on a plan [1] [2].", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("[1]: <https://example.org/a> \"Ministers agree on a new air defence plan\"", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("[1]: <https://example.org/a> \"Ministers agree on a new air defence plan \u2014 NATO, 13 Jun 2024\"", reply.Text, StringComparison.Ordinal);
         Assert.Contains("[2]: <cite:2> \"A \\\"quoted\\\" headline\"", reply.Text, StringComparison.Ordinal);
         var message = Assert.Single(reply.Entities!);
         Assert.Equal("", message.GetProperty("@id").GetString());
