@@ -57,6 +57,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ConversationMemory>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
+        services.AddSingleton<StarterQuestions>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ namespace NatoBriefBot.Channels.BotFramework;
 public sealed partial class BriefingBot(
     IAnswerService answers,
     IBriefingCatalog catalog,
+    StarterQuestions starters,
     IFeedbackStore feedback,
     IOptions<BotChannelOptions> options,
     ILogger<BriefingBot> logger) : IBot
@@ -100,7 +101,8 @@ public sealed partial class BriefingBot(
         }
 
         var summary = await catalog.GetSummaryAsync(cancellationToken).ConfigureAwait(false);
-        var welcome = WelcomeMessage.Build(summary).ApplyTo(ActivityFactory.ReplyTo(incoming, "message") with { ReplyToId = null });
+        var questions = await starters.VerifiedAsync(summary, ReplyRenderer.MaxSuggestions, cancellationToken).ConfigureAwait(false);
+        var welcome = WelcomeMessage.Build(summary, questions).ApplyTo(ActivityFactory.ReplyTo(incoming, "message") with { ReplyToId = null });
         await sender.SendAsync(welcome, cancellationToken).ConfigureAwait(false);
         return null;
     }

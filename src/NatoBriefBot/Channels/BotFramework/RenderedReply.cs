@@ -61,12 +61,21 @@ public static partial class ReplyRenderer
         return actions.Count == 0 ? null : new SuggestedActions { Actions = actions };
     }
 
-    /// <summary>Cuts <paramref name="text"/> to at most <paramref name="max"/> characters, ending with an ellipsis when cut.</summary>
+    /// <summary>Cuts <paramref name="text"/> to at most <paramref name="max"/> characters, between words where it can, ending
+    /// with an ellipsis when cut.</summary>
     public static string Truncate(string text, int max)
     {
         ArgumentNullException.ThrowIfNull(text);
         var flat = WhitespaceRun().Replace(text, " ").Trim();
-        return flat.Length <= max ? flat : string.Concat(flat.AsSpan(0, max - 1).TrimEnd(), "…");
+        if (flat.Length <= max)
+        {
+            return flat;
+        }
+
+        // Cut between words when a word boundary is not too far back, so no word is shown half.
+        var cut = flat.LastIndexOf(' ', max - 1);
+        var keep = cut >= max / 2 ? cut : max - 1;
+        return string.Concat(flat.AsSpan(0, keep).TrimEnd(), "…");
     }
 
     /// <summary>The answer text for a Markdown channel: quoted briefing text made inert (<see cref="UntrustedContent"/>),

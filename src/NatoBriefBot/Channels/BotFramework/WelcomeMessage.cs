@@ -1,4 +1,5 @@
 using System.Globalization;
+using NatoBriefBot.Core.Answering;
 using NatoBriefBot.Core.Storage;
 
 namespace NatoBriefBot.Channels.BotFramework;
@@ -6,7 +7,10 @@ namespace NatoBriefBot.Channels.BotFramework;
 /// <summary>The greeting for new members: what the bot knows (from the catalog) and a few questions to start with.</summary>
 public static class WelcomeMessage
 {
-    public static RenderedReply Build(CatalogSummary catalog)
+    /// <param name="catalog">What the index holds.</param>
+    /// <param name="questions">Questions checked to be answered from their briefings (<see cref="StarterQuestions"/>); when
+    /// none are given, questions built from the catalog alone.</param>
+    public static RenderedReply Build(CatalogSummary catalog, IReadOnlyList<string>? questions = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (catalog.BriefingCount == 0)
@@ -25,7 +29,7 @@ public static class WelcomeMessage
         var noun = catalog.BriefingCount == 1 ? "briefing" : "briefings";
         var text = $"Hello! I answer questions about NATO defence ministers' briefings and cite the briefing behind every statement. " +
                    $"I know {catalog.BriefingCount.ToString(CultureInfo.InvariantCulture)} {noun}{span}. Ask me anything about them, for example:";
-        return new RenderedReply(text, SuggestedActions: ReplyRenderer.SuggestionsOf(Suggestions(catalog)));
+        return new RenderedReply(text, SuggestedActions: ReplyRenderer.SuggestionsOf(questions is { Count: > 0 } ? questions : Suggestions(catalog)));
     }
 
     /// <summary>Up to four questions built from the catalog: the newest meeting months, then the newest headlines.</summary>
@@ -44,7 +48,7 @@ public static class WelcomeMessage
             .ToList();
         var byTitle = newestFirst
             .Where(b => !string.IsNullOrWhiteSpace(b.Title))
-            .Select(b => $"Tell me about {Topic(b.Title)}")
+            .Select(b => $"Tell me about {StarterQuestions.Topic(b.Title)}")
             .Distinct(StringComparer.Ordinal)
             .Take(ReplyRenderer.MaxSuggestions - byMonth.Count);
         var questions = byMonth.Concat(byTitle).ToList();
@@ -54,16 +58,6 @@ public static class WelcomeMessage
         }
 
         return questions;
-    }
-
-    /// <summary>A headline as a short topic: up to its first colon, dash or comma, at most eight words, first letter lower-cased
-    /// unless it starts a name ("NATO Summit's Top Priority: Support for Ukraine" gives "NATO Summit's Top Priority").</summary>
-    internal static string Topic(string title)
-    {
-        var cut = title.IndexOfAny([':', ',', '|', '–', '—']);
-        var words = (cut > 0 ? title[..cut] : title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToList();
-        var topic = string.Join(' ', words).TrimEnd('.', '?', '!');
-        return topic.Length > 1 && char.IsUpper(topic[0]) && char.IsLower(topic[1]) ? char.ToLowerInvariant(topic[0]) + topic[1..] : topic;
     }
 
     private static string Format(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);

@@ -110,6 +110,14 @@ public class ReplyRendererTests
     }
 
     [Fact]
+    public void Truncate_Words_CutBetweenWordsNotInside()
+    {
+        var cut = ReplyRenderer.Truncate("What did NATO defence ministers say about strengthening deterrence?", 50);
+
+        Assert.Equal("What did NATO defence ministers say about\u2026", cut);
+    }
+
+    [Fact]
     public void Truncate_LongText_EndsWithEllipsisWithinLimit()
     {
         var cut = ReplyRenderer.Truncate(new string('x', 200), 80);

@@ -37,6 +37,6 @@ public class WelcomeMessageTests
     [InlineData("One two three four five six seven eight nine ten", "one two three four five six seven eight")]
     public void Topic_Headline_ShortTopicPhrase(string title, string expected)
     {
-        Assert.Equal(expected, WelcomeMessage.Topic(title));
+        Assert.Equal(expected, NatoBriefBot.Core.Answering.StarterQuestions.Topic(title));
     }
 }

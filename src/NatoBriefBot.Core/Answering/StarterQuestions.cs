@@ -1,0 +1,105 @@
+using System.Globalization;
+using NatoBriefBot.Core.Storage;
+
+namespace NatoBriefBot.Core.Answering;
+
+/// <summary>
+/// Questions to start with (the welcome's buttons): built from the briefings — the month a briefing is from, the topic of
+/// its headline — and each one asked before it is offered. A question is kept only when the bot answers it from the very
+/// briefing it was built from, so the first thing a new user clicks works. One question per briefing, newest first; the
+/// result is kept until the catalog changes.
+/// </summary>
+public sealed class StarterQuestions(IAnswerService answers)
+{
+    /// <summary>Longest question offered: labels of suggested actions must fit without cutting words.</summary>
+    public const int MaxLength = 60;
+
+    /// <summary>Briefings tried, newest first, before giving up on finding more questions.</summary>
+    private const int MaxBriefingsTried = 10;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (string Signature, IReadOnlyList<string> Questions)? _cached;
+
+    /// <summary>Up to <paramref name="max"/> questions, each answered from the briefing it was built from.</summary>
+    public async Task<IReadOnlyList<string>> VerifiedAsync(CatalogSummary catalog, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var signature = string.Create(CultureInfo.InvariantCulture, $"{catalog.BriefingCount}|{catalog.PassageCount}|{catalog.Earliest}|{catalog.Latest}|{max}");
+        if (_cached is { } hit && hit.Signature == signature)
+        {
+            return hit.Questions;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_cached is { } again && again.Signature == signature)
+            {
+                return again.Questions;
+            }
+
+            var kept = new List<string>();
+            foreach (var briefing in Newest(catalog).Take(MaxBriefingsTried))
+            {
+                if (kept.Count >= max)
+                {
+                    break;
+                }
+
+                foreach (var question in Candidates(briefing).Where(q => !kept.Contains(q, StringComparer.Ordinal)))
+                {
+                    var answer = await answers.AskAsync(new AskRequest(question), cancellationToken).ConfigureAwait(false);
+                    if (answer.Outcome == AnswerOutcome.Answered && answer.Citations.Count > 0 && answer.Citations[0].File == briefing.File)
+                    {
+                        kept.Add(question);
+                        break;
+                    }
+                }
+            }
+
+            _cached = (signature, kept);
+            return kept;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The questions tried for a briefing, best first, none longer than <see cref="MaxLength"/>.</summary>
+    public static IEnumerable<string> Candidates(StoredBriefing briefing)
+    {
+        ArgumentNullException.ThrowIfNull(briefing);
+        var topic = string.IsNullOrWhiteSpace(briefing.Title) ? null : Topic(briefing.Title);
+        var candidates = new List<string>();
+        if (briefing.Published is { } date)
+        {
+            candidates.Add($"What did NATO defence ministers discuss in {date.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}?");
+        }
+
+        if (topic is not null)
+        {
+            candidates.Add($"Tell me about {topic}");
+            if (briefing.Published is { } d)
+            {
+                candidates.Add($"What was said on {d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} about {topic}?");
+            }
+        }
+
+        return candidates.Where(c => c.Length <= MaxLength);
+    }
+
+    /// <summary>A headline as a short topic: up to its first colon, dash or comma, at most eight words, first letter lower-cased
+    /// unless it starts a name ("NATO Summit's Top Priority: Support for Ukraine" gives "NATO Summit's Top Priority").</summary>
+    public static string Topic(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var cut = title.IndexOfAny([':', ',', '|', '\u2013', '\u2014']);
+        var words = (cut > 0 ? title[..cut] : title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToList();
+        var topic = string.Join(' ', words).TrimEnd('.', '?', '!');
+        return topic.Length > 1 && char.IsUpper(topic[0]) && char.IsLower(topic[1]) ? char.ToLowerInvariant(topic[0]) + topic[1..] : topic;
+    }
+
+    private static IEnumerable<StoredBriefing> Newest(CatalogSummary catalog) =>
+        catalog.Briefings.OrderByDescending(b => b.Published ?? DateOnly.MinValue).ThenBy(b => b.File, StringComparer.Ordinal);
+}
