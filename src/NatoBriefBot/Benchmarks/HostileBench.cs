@@ -42,10 +42,10 @@ internal static class HostileBench
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var outcome = await HostileAttack.RunAsync(http, load, ct).ConfigureAwait(false);
             var seconds = watch.Elapsed.TotalSeconds;
-            await stop.CancelAsync().ConfigureAwait(false);
-            var highest = await peak.ConfigureAwait(false);
             await Task.Delay(Settle, ct).ConfigureAwait(false);
             var after = Memory.Now();
+            await stop.CancelAsync().ConfigureAwait(false);
+            var highest = await peak.ConfigureAwait(false);
 
             var limits = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
             var directLine = app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value;
@@ -62,7 +62,8 @@ internal static class HostileBench
         }
     }
 
-    /// <summary>The highest working set and managed heap seen until <paramref name="stop"/> is cancelled.</summary>
+    /// <summary>The highest working set and managed heap seen until <paramref name="stop"/> is cancelled (the attack and the
+    /// settling time after it).</summary>
     private static async Task<Memory> SamplePeakAsync(CancellationToken stop)
     {
         var peak = Memory.Now();
