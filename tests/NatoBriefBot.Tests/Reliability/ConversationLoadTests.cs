@@ -21,7 +21,7 @@ namespace NatoBriefBot.Tests.Reliability;
 public sealed class ConversationLoadTests
 {
     private const int Clients = 200;
-    private const int MaxConversations = Clients / 2;
+    private const int MaxConversations = Clients;
     private const int Conversations = MaxConversations * 3;
     private const string RateLimit = "1000000";
     private static readonly string[] Questions = ["What did Italy pledge?", "What about Germany?"];
