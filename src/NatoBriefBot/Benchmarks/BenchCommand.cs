@@ -11,8 +11,8 @@ using NatoBriefBot.Core.Ingestion;
 namespace NatoBriefBot.Benchmarks;
 
 /// <summary>
-/// <c>bench ingest</c>, <c>bench query</c>, <c>bench embed</c> and <c>bench live</c>: throughput, latency and peak memory on generated corpora
-/// and the seeds, printed as one plain result line each (these are the figures in the README).
+/// <c>bench ingest</c>, <c>bench query</c>, <c>bench embed</c>, <c>bench live</c> and <c>bench hostile</c>: throughput, latency and peak memory on
+/// generated corpora, the seeds and hostile requests, printed as one plain result line each (these are the figures in the README).
 /// </summary>
 internal static class BenchCommand
 {
@@ -48,7 +48,13 @@ internal static class BenchCommand
         var liveEmbedder = EmbedderOption(BenchEmbedder.Hashing);
         var live = new Command("live", "Request latency (p50/p95/worst) of the running bot while idle and while a large ingest writes into its index.") { liveBriefings, clients, liveEmbedder };
         live.SetAction((parse, ct) => CliServices.RunAsync(() => LiveBench.RunAsync(parse.GetValue(liveBriefings), parse.GetValue(clients), parse.GetValue(liveEmbedder), ct)));
+        var hostileClients = CliServices.AtLeast(new Option<int>("--clients") { Description = "Concurrent senders of oversized bodies.", DefaultValueFactory = _ => HostileLoad.Issue8.Clients }, 1);
+        var bodyMb = CliServices.AtLeast(new Option<int>("--body-mb") { Description = "Size of each oversized body in MB.", DefaultValueFactory = _ => 26 }, 1);
+        var hostile = new Command("hostile", "Memory of the running bot in auth mode under oversized bodies (with and without Content-Length) and large Direct Line activities: RSS before/peak/after and the status codes seen.") { hostileClients, bodyMb };
+        hostile.SetAction((parse, ct) => CliServices.RunAsync(() => HostileBench.RunAsync(
+            HostileLoad.Issue8 with { Clients = parse.GetValue(hostileClients), BodyBytes = parse.GetValue(bodyMb) * 1024L * 1024 }, ct)));
         bench.Subcommands.Add(ingest);
+        bench.Subcommands.Add(hostile);
         bench.Subcommands.Add(live);
         bench.Subcommands.Add(query);
         bench.Subcommands.Add(embed);

@@ -90,6 +90,7 @@ public sealed class CliUsageTests : IDisposable
     [InlineData("query", "--rounds", "0")]
     [InlineData("ingest", "--briefings", "-3")]
     [InlineData("live", "--clients", "0")]
+    [InlineData("hostile", "--body-mb", "0")]
     public async Task Bench_CountBelowOne_ExitTwoNamingTheOption(string bench, string option, string value)
     {
         var result = await BotProcess.RunAsync(["bench", bench, option, value]);

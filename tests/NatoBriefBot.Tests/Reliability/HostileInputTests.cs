@@ -215,9 +215,7 @@ public sealed class AuthBodyLimitTests
     [InlineData(false)]
     public async Task Messages_AuthOnOversizedBodyWithoutToken_413Not401(bool sized)
     {
-        await using var bot = await RunningBot.StartAsync(
-            "--MicrosoftAppId=0b5b7bb1-7a55-4c4e-9c1e-1c0a2d0d6a11", "--MicrosoftAppPassword=not-a-real-secret",
-            "--ToBotFromChannelOpenIdMetadataUrl=http://127.0.0.1:9/none", "--ToBotFromEmulatorOpenIdMetadataUrl=http://127.0.0.1:9/none");
+        await using var bot = await RunningBot.StartAsync(Benchmarks.HostileBench.AuthSettings);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(ActivityBuilder.Message("https://smba.trafficmanager.net/emea/", "big", new string('x', 400_000)));
         HttpContent content = sized ? new ByteArrayContent(bytes) { Headers = { ContentType = new("application/json") } } : new UnsizedContent(bytes);
 

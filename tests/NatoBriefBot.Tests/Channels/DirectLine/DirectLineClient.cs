@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -43,21 +44,26 @@ public sealed class DirectLineClient(HttpClient http)
         return await http.SendAsync(request);
     }
 
-    public async Task<(List<JsonElement> Activities, string Watermark)> GetActivitiesAsync(string conversationId, string token, string watermark = "")
-    {
-        using var response = await SendAsync(HttpMethod.Get, $"/conversations/{conversationId}/activities?watermark={watermark}", token);
-        response.EnsureSuccessStatusCode();
-        var set = await ReadAsync(response);
-        return (set.GetProperty("activities").EnumerateArray().ToList(), set.GetProperty("watermark").GetString()!);
-    }
+    public async Task<(List<JsonElement> Activities, string Watermark)> GetActivitiesAsync(string conversationId, string token, string watermark = "") =>
+        await TryGetActivitiesAsync(conversationId, token, watermark)
+        ?? throw new HttpRequestException("The conversation has ended or expired (404).", null, HttpStatusCode.NotFound);
 
     /// <summary>Polls until <paramref name="found"/> matches an activity (gives up after a generous bound).</summary>
-    public async Task<JsonElement> PollForAsync(string conversationId, string token, Func<JsonElement, bool> found)
+    public async Task<JsonElement> PollForAsync(string conversationId, string token, Func<JsonElement, bool> found) =>
+        await TryPollForAsync(conversationId, token, found)
+        ?? throw new Xunit.Sdk.XunitException("The conversation ended before the expected activity arrived.");
+
+    /// <summary>Like <see cref="PollForAsync"/>, but null when the bot drops the conversation (404) before the activity arrives.</summary>
+    public async Task<JsonElement?> TryPollForAsync(string conversationId, string token, Func<JsonElement, bool> found)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            var (activities, _) = await GetActivitiesAsync(conversationId, token);
-            foreach (var activity in activities.Where(found))
+            if (await TryGetActivitiesAsync(conversationId, token) is not { } set)
+            {
+                return null;
+            }
+
+            foreach (var activity in set.Activities.Where(found))
             {
                 return activity;
             }
@@ -66,6 +72,19 @@ public sealed class DirectLineClient(HttpClient http)
         }
 
         throw new Xunit.Sdk.XunitException("The expected activity never arrived.");
+    }
+
+    private async Task<(List<JsonElement> Activities, string Watermark)?> TryGetActivitiesAsync(string conversationId, string token, string watermark = "")
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/conversations/{conversationId}/activities?watermark={watermark}", token);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        var set = await ReadAsync(response);
+        return (set.GetProperty("activities").EnumerateArray().ToList(), set.GetProperty("watermark").GetString()!);
     }
 
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>
