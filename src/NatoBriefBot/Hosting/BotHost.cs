@@ -11,8 +11,6 @@ namespace NatoBriefBot.Hosting;
 /// <summary>The web host: JSON API, Bot Framework endpoint, Direct Line and the Web Chat page.</summary>
 public static class BotHost
 {
-    public const int DefaultPort = 3978;
-
     /// <summary>Builds the web application. <paramref name="args"/> may override any configuration key
     /// (<c>--Storage:DatabasePath=...</c>) and the listening address (<c>--urls</c>).
     /// <paramref name="configureServices"/> runs after the standard registrations (e.g. to supply HTTP transports).</summary>
@@ -26,12 +24,8 @@ public static class BotHost
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
 
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-        {
-            var port = builder.Configuration.GetValue("Bot:Port", DefaultPort);
-            builder.WebHost.UseUrls($"http://localhost:{port}");
-        }
-
+        builder.UseLoopbackUnlessGiven();
+        builder.Configuration.AddBotSettingAliases();
         builder.Services.AddBriefingEngine(builder.Configuration, root);
         builder.Services.AddLlmAnswering(builder.Configuration);
         builder.Services.AddBotFramework(builder.Configuration);
