@@ -5,6 +5,7 @@ using NatoBriefBot.Channels.DirectLine;
 using NatoBriefBot.Core;
 using NatoBriefBot.Core.Answering.Llm;
 using NatoBriefBot.Core.Ingestion;
+using NatoBriefBot.Core.Storage;
 
 namespace NatoBriefBot.Hosting;
 
@@ -35,6 +36,7 @@ public static class BotHost
 
         var app = builder.Build();
         app.UseDefaultFiles();
+        app.UsePrecompressedStaticFiles();
         app.UseStaticFiles();
         app.UseWebSockets();
         app.UseRateLimiter();
@@ -49,14 +51,17 @@ public static class BotHost
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var app = Build(args);
-        await IngestSeedsAsync(app.Services, cancellationToken).ConfigureAwait(false);
+        var startup = new StartupReport(Console.Out);
+        await IngestSeedsAsync(app.Services, cancellationToken, startup).ConfigureAwait(false);
+        startup.PrintWhenStarted(app);
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
 
     /// <summary>Brings the index up to date with the seeds folder: a first start ingests it, later starts only
-    /// pick up changed or new files (unchanged ones are skipped by content hash).</summary>
-    public static async Task IngestSeedsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// pick up changed or new files (unchanged ones are skipped by content hash). <paramref name="progress"/>, when given, shows
+    /// the progress.</summary>
+    public static async Task IngestSeedsAsync(IServiceProvider services, CancellationToken cancellationToken, StartupReport? progress = null)
     {
         var seeds = services.GetRequiredService<EngineRoot>().Resolve(services.GetRequiredService<IOptions<IngestionOptions>>().Value.SeedsPath);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotHost));
@@ -66,7 +71,8 @@ public static class BotHost
             return;
         }
 
-        var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync([seeds], new IngestRunOptions(), null, cancellationToken).ConfigureAwait(false);
+        progress?.IndexStarting(services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath, seeds);
+        var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync([seeds], new IngestRunOptions(), progress, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Seeds: {Added} added, {Updated} updated, {Unchanged} unchanged, {Failed} failed.", report.Added, report.Updated, report.Unchanged, report.Failed.Count);
         foreach (var failure in report.Failed)
         {
