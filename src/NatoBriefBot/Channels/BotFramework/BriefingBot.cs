@@ -104,6 +104,11 @@ public sealed partial class BriefingBot(
     private async Task<InvokeResponse?> OnConversationUpdateAsync(Activity incoming, IActivitySender sender, CancellationToken cancellationToken)
     {
         var botId = incoming.Recipient?.Id;
+        if ((incoming.MembersRemoved ?? []).Any(m => m.Id == botId))
+        {
+            welcomed.Forget(ActivityFactory.ConversationKey(incoming));
+        }
+
         var added = (incoming.MembersAdded ?? []).Where(m => m.Id is not null).ToList();
         var greet = IsTeams(incoming)
             ? added.Any(m => m.Id == botId) && welcomed.TryClaim(ActivityFactory.ConversationKey(incoming))

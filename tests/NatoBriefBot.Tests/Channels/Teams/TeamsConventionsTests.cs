@@ -60,6 +60,20 @@ public sealed class TeamsConventionsTests : BotWithConnectorTestBase
         Assert.Equal(2, Connector.For(conversation).Count);
     }
 
+    [Fact]
+    public async Task ConversationUpdate_BotRemovedAndAddedAgain_WelcomesAgain()
+    {
+        const string conversation = "readd-cu";
+        var removed = ActivityBuilder.TeamsMembersAdded(Connector.ServiceUrl, conversation, "groupChat");
+        removed["membersRemoved"] = new[] { new { id = ActivityBuilder.BotId } };
+
+        await Bot.PostActivityAsync(ActivityBuilder.TeamsMembersAdded(Connector.ServiceUrl, conversation, "groupChat", ActivityBuilder.BotId));
+        await Bot.PostActivityAsync(removed);
+        await Bot.PostActivityAsync(ActivityBuilder.TeamsMembersAdded(Connector.ServiceUrl, conversation, "groupChat", ActivityBuilder.BotId));
+
+        Assert.Equal(2, Connector.For(conversation).Count);
+    }
+
     [Theory]
     [InlineData("remove")]
     [InlineData("add-upgrade")]
