@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NatoBriefBot.Channels.BotFramework.Auth;
+using NatoBriefBot.Core;
 using NatoBriefBot.Tests.Channels.BotFramework;
 
 namespace NatoBriefBot.Tests.Hosting;
@@ -55,6 +56,16 @@ public sealed class BotSettingsConventionsTests
 
         var auth = Auth(bot);
         Assert.Equal((AppId, BotAuthOptions.UserAssignedMsi), (auth.MicrosoftAppId, auth.MicrosoftAppType));
+    }
+
+    [Fact]
+    public async Task Start_AgentsSdkAuthTypeWeLack_RefusesNamingTheKey()
+    {
+        var ex = await Assert.ThrowsAsync<BriefBotException>(() => RunningBot.StartAsync(
+            "--Connections:ServiceConnection:Settings:AuthType=CertificateSubjectName", $"--Connections:ServiceConnection:Settings:ClientId={AppId}"));
+
+        Assert.Contains("Connections:ServiceConnection:Settings:AuthType 'CertificateSubjectName'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MicrosoftAppType", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
