@@ -150,7 +150,9 @@ describe('Bot Framework channel (botbuilder ChannelServiceRoutes)', () => {
     const [message] = reply.activity.entities;
     assert.equal(message['@type'], 'Message');
     assert.ok(message.citation.length >= 1);
-    assert.equal(reply.activity.channelData.feedbackLoopEnabled, true);
+    assert.deepEqual(reply.activity.channelData.feedbackLoop, { type: 'default' });
+    assert.equal(reply.activity.channelData.feedbackLoopEnabled, undefined);
+    assert.equal(reply.activity.inputHint, 'acceptingInput');
 
     const invoke = await post(activity(conversationId, {
       type: ActivityTypes.Invoke,

@@ -5,14 +5,13 @@ using NatoBriefBot.Channels.DirectLine;
 using NatoBriefBot.Core;
 using NatoBriefBot.Core.Answering.Llm;
 using NatoBriefBot.Core.Ingestion;
+using NatoBriefBot.Core.Storage;
 
 namespace NatoBriefBot.Hosting;
 
 /// <summary>The web host: JSON API, Bot Framework endpoint, Direct Line and the Web Chat page.</summary>
 public static class BotHost
 {
-    public const int DefaultPort = 3978;
-
     /// <summary>Builds the web application. <paramref name="args"/> may override any configuration key
     /// (<c>--Storage:DatabasePath=...</c>) and the listening address (<c>--urls</c>).
     /// <paramref name="configureServices"/> runs after the standard registrations (e.g. to supply HTTP transports).</summary>
@@ -26,12 +25,8 @@ public static class BotHost
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
 
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-        {
-            var port = builder.Configuration.GetValue("Bot:Port", DefaultPort);
-            builder.WebHost.UseUrls($"http://localhost:{port}");
-        }
-
+        builder.UseLoopbackUnlessGiven();
+        builder.Configuration.AddBotSettingAliases();
         builder.Services.AddBriefingEngine(builder.Configuration, root);
         builder.Services.AddLlmAnswering(builder.Configuration);
         builder.Services.AddBotFramework(builder.Configuration);
@@ -43,6 +38,7 @@ public static class BotHost
         var app = builder.Build();
         app.UseIndexUnavailableResponses();
         app.UseDefaultFiles();
+        app.UsePrecompressedStaticFiles();
         app.UseStaticFiles();
         app.UseWebSockets();
         app.UseRateLimiter();
@@ -63,9 +59,10 @@ public static class BotHost
             .AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level >= LogLevel.Warning && (listening.Value || level < LogLevel.Critical))
             .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (listening.Value || level < LogLevel.Error))));
         app.Lifetime.ApplicationStarted.Register(() => listening.Value = true);
+        var startup = new StartupReport(Console.Out);
         try
         {
-            await IngestSeedsAsync(app.Services, cancellationToken).ConfigureAwait(false);
+            await IngestSeedsAsync(app.Services, cancellationToken, startup).ConfigureAwait(false);
         }
         catch (Core.Storage.IndexUnavailableException ex)
         {
@@ -73,13 +70,15 @@ public static class BotHost
             app.Logger.LogError("{Problem} Until then /healthz reports the bot as unhealthy.", ex.Message);
         }
 
+        startup.PrintWhenStarted(app);
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
 
     /// <summary>Brings the index up to date with the seeds folder: a first start ingests it, later starts only
-    /// pick up changed or new files (unchanged ones are skipped by content hash).</summary>
-    public static async Task IngestSeedsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// pick up changed or new files (unchanged ones are skipped by content hash). <paramref name="progress"/>, when given, shows
+    /// the progress.</summary>
+    public static async Task IngestSeedsAsync(IServiceProvider services, CancellationToken cancellationToken, StartupReport? progress = null)
     {
         var seeds = services.GetRequiredService<EngineRoot>().Resolve(services.GetRequiredService<IOptions<IngestionOptions>>().Value.SeedsPath);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotHost));
@@ -89,7 +88,8 @@ public static class BotHost
             return;
         }
 
-        var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync([seeds], new IngestRunOptions(), null, cancellationToken).ConfigureAwait(false);
+        progress?.IndexStarting(services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath, seeds);
+        var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync([seeds], new IngestRunOptions(), progress, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Seeds: {Added} added, {Updated} updated, {Unchanged} unchanged, {Failed} failed.", report.Added, report.Updated, report.Unchanged, report.Failed.Count);
         foreach (var failure in report.Failed)
         {

@@ -30,10 +30,21 @@ public sealed record Activity
     [JsonPropertyName("entities")] public IReadOnlyList<JsonElement>? Entities { get; init; }
     [JsonPropertyName("attachments")] public IReadOnlyList<JsonElement>? Attachments { get; init; }
     [JsonPropertyName("suggestedActions")] public SuggestedActions? SuggestedActions { get; init; }
+    [JsonPropertyName("inputHint")] public string? InputHint { get; init; }
     [JsonPropertyName("channelData")] public JsonElement? ChannelData { get; init; }
 
     /// <summary>Fields this bot does not model; kept so nothing a channel sent is lost.</summary>
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+}
+
+/// <summary>Values of <see cref="Activity.InputHint"/>: whether the bot, after this message, waits for the user.</summary>
+public static class InputHints
+{
+    /// <summary>Ready for more, not waiting (an answer).</summary>
+    public const string AcceptingInput = "acceptingInput";
+
+    /// <summary>Waiting for the user (a welcome or a request to ask or rephrase).</summary>
+    public const string ExpectingInput = "expectingInput";
 }
 
 public sealed record ChannelAccount

@@ -22,6 +22,10 @@ public static class ActivityFactory
         };
     }
 
+    /// <summary>A plain text message replying to <paramref name="incoming"/>, with its <see cref="InputHints">input hint</see>.</summary>
+    public static Activity Message(Activity incoming, string text, string inputHint) =>
+        ReplyTo(incoming, "message") with { Text = text, InputHint = inputHint };
+
     /// <summary>The engine's conversation key: channel and conversation id, so follow-ups stay within one chat.</summary>
     public static string ConversationKey(Activity activity)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NatoBriefBot.Channels.BotFramework.Auth;
 using NatoBriefBot.Core;
@@ -18,6 +19,8 @@ public static class BotFrameworkEndpoints
         services.AddSingleton<IValidateOptions<BotAuthOptions>, BotAuthOptionsValidator>();
         services.AddSingleton<IFeedbackStore>(sp => new FeedbackStore(
             sp.GetRequiredService<EngineRoot>().Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WelcomedConversations>();
         services.AddSingleton<IBot, BriefingBot>();
 
         services.AddHttpClient(MessagesEndpoint.ConnectorClientName, c => c.Timeout = TimeSpan.FromSeconds(30));

@@ -1,20 +1,24 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using NatoBriefBot.Channels.Teams;
 using NatoBriefBot.Core.Answering;
 using NatoBriefBot.Core.Storage;
 
 namespace NatoBriefBot.Channels.BotFramework;
 
 /// <summary>
-/// The bot's turn logic for every channel: a message gets a typing indicator and then the cited answer; new members get a
-/// welcome; feedback is stored with the answer it is about. One turn-error handler logs and sends a polite message.
+/// The bot's turn logic for every channel: a message gets a typing indicator and then the cited answer; feedback is stored
+/// with the answer it is about. The welcome goes to new members, except in Teams, where it goes once to each conversation the
+/// bot is installed in (personal, group chat or team), not to every person who joins a team. One turn-error handler logs and
+/// sends a polite message.
 /// </summary>
 public sealed partial class BriefingBot(
     IAnswerService answers,
     IBriefingCatalog catalog,
     StarterQuestions starters,
     IFeedbackStore feedback,
+    WelcomedConversations welcomed,
     IOptions<BotChannelOptions> options,
     ILogger<BriefingBot> logger) : IBot
 {
@@ -32,6 +36,7 @@ public sealed partial class BriefingBot(
             {
                 "message" => await OnMessageAsync(incoming, sender, cancellationToken).ConfigureAwait(false),
                 "conversationUpdate" => await OnConversationUpdateAsync(incoming, sender, cancellationToken).ConfigureAwait(false),
+                "installationUpdate" => await OnInstallationUpdateAsync(incoming, sender, cancellationToken).ConfigureAwait(false),
                 "invoke" or "event" or "messageReaction" => await OnFeedbackAsync(incoming, cancellationToken).ConfigureAwait(false),
                 _ => null,
             };
@@ -40,7 +45,7 @@ public sealed partial class BriefingBot(
         {
             // The same plain message /api/ask gives, as the reply: the user can fix the question.
             LogQuestionRejected(logger, incoming.ChannelId, ex.Message);
-            await sender.SendAsync(ActivityFactory.ReplyTo(incoming, "message") with { Text = ex.Message }, cancellationToken).ConfigureAwait(false);
+            await sender.SendAsync(ActivityFactory.Message(incoming, ex.Message, InputHints.ExpectingInput), cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -51,7 +56,7 @@ public sealed partial class BriefingBot(
                 return ErrorResponse(500, ErrorText);
             }
 
-            await sender.SendAsync(ActivityFactory.ReplyTo(incoming, "message") with { Text = ErrorText }, cancellationToken).ConfigureAwait(false);
+            await sender.SendAsync(ActivityFactory.Message(incoming, ErrorText, InputHints.AcceptingInput), cancellationToken).ConfigureAwait(false);
             return null;
         }
     }
@@ -61,14 +66,20 @@ public sealed partial class BriefingBot(
         var question = MentionTag().Replace(incoming.Text ?? "", " ").Trim();
         if (question.Length == 0)
         {
-            await sender.SendAsync(ActivityFactory.ReplyTo(incoming, "message") with { Text = EmptyQuestionText }, cancellationToken).ConfigureAwait(false);
+            await sender.SendAsync(ActivityFactory.Message(incoming, EmptyQuestionText, InputHints.ExpectingInput), cancellationToken).ConfigureAwait(false);
             return null;
         }
 
         await sender.SendAsync(ActivityFactory.ReplyTo(incoming, "typing"), cancellationToken).ConfigureAwait(false);
         var answer = await answers.AskAsync(new AskRequest(question, ActivityFactory.ConversationKey(incoming)), cancellationToken).ConfigureAwait(false);
         var answerKey = Guid.NewGuid().ToString("N");
-        var reply = ReplyRenderer.Render(answer, incoming.ChannelId, answerKey).ApplyTo(ActivityFactory.ReplyTo(incoming, "message"));
+        var reply = ReplyRenderer.Render(answer, incoming.ChannelId, answerKey)
+            .ApplyTo(ActivityFactory.ReplyTo(incoming, "message") with { InputHint = InputHints.AcceptingInput });
+        if (IsTeams(incoming))
+        {
+            reply = reply with { ChannelData = TeamsFeedbackLoop.Enable(reply.ChannelData) };
+        }
+
         var activityId = await sender.SendAndGetIdAsync(reply, cancellationToken).ConfigureAwait(false);
         LogAnswered(logger, incoming.ChannelId, answer.Outcome, answer.Citations.Count);
         await RememberAsync(incoming, question, answer, answerKey, activityId, cancellationToken).ConfigureAwait(false);
@@ -94,18 +105,50 @@ public sealed partial class BriefingBot(
     private async Task<InvokeResponse?> OnConversationUpdateAsync(Activity incoming, IActivitySender sender, CancellationToken cancellationToken)
     {
         var botId = incoming.Recipient?.Id;
-        var newcomers = (incoming.MembersAdded ?? []).Where(m => m.Id is not null && m.Id != botId).ToList();
-        if (newcomers.Count == 0)
+        if ((incoming.MembersRemoved ?? []).Any(m => m.Id == botId))
         {
-            return null;
+            welcomed.Forget(ActivityFactory.ConversationKey(incoming));
         }
 
-        var summary = await catalog.GetSummaryAsync(cancellationToken).ConfigureAwait(false);
-        var questions = await starters.VerifiedAsync(summary, ReplyRenderer.MaxSuggestions, cancellationToken).ConfigureAwait(false);
-        var welcome = WelcomeMessage.Build(summary, questions).ApplyTo(ActivityFactory.ReplyTo(incoming, "message") with { ReplyToId = null });
-        await sender.SendAsync(welcome, cancellationToken).ConfigureAwait(false);
+        var added = (incoming.MembersAdded ?? []).Where(m => m.Id is not null).ToList();
+        var greet = IsTeams(incoming)
+            ? added.Any(m => m.Id == botId) && welcomed.TryClaim(ActivityFactory.ConversationKey(incoming))
+            : added.Any(m => m.Id != botId);
+        if (greet)
+        {
+            await WelcomeAsync(incoming, sender, cancellationToken).ConfigureAwait(false);
+        }
+
         return null;
     }
+
+    /// <summary>Teams (and other channels that send it): <c>action</c> <c>add</c> is a fresh install; upgrades say nothing.</summary>
+    private async Task<InvokeResponse?> OnInstallationUpdateAsync(Activity incoming, IActivitySender sender, CancellationToken cancellationToken)
+    {
+        var key = ActivityFactory.ConversationKey(incoming);
+        var action = incoming.Extra?.GetValueOrDefault("action") is { ValueKind: JsonValueKind.String } a ? a.GetString() : null;
+        if (action == "remove")
+        {
+            welcomed.Forget(key);
+        }
+        else if (action == "add" && welcomed.TryClaim(key))
+        {
+            await WelcomeAsync(incoming, sender, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private async Task WelcomeAsync(Activity incoming, IActivitySender sender, CancellationToken cancellationToken)
+    {
+        var summary = await catalog.GetSummaryAsync(cancellationToken).ConfigureAwait(false);
+        var questions = await starters.VerifiedAsync(summary, ReplyRenderer.MaxSuggestions, cancellationToken).ConfigureAwait(false);
+        var welcome = WelcomeMessage.Build(summary, questions)
+            .ApplyTo(ActivityFactory.ReplyTo(incoming, "message") with { ReplyToId = null, InputHint = InputHints.ExpectingInput });
+        await sender.SendAsync(welcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsTeams(Activity activity) => activity.ChannelId == "msteams";
 
     private async Task<InvokeResponse?> OnFeedbackAsync(Activity incoming, CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ public sealed partial class DirectLineTurns(IBot bot, IHostApplicationLifetime l
             LogTurnFailed(logger, ex, incoming.Type);
             if (incoming.Type == "message")
             {
-                await sender.SendAsync(ActivityFactory.ReplyTo(incoming, "message") with { Text = BriefingBot.ErrorText }, CancellationToken.None)
+                await sender.SendAsync(ActivityFactory.Message(incoming, BriefingBot.ErrorText, InputHints.AcceptingInput), CancellationToken.None)
                     .ConfigureAwait(false);
             }
         }

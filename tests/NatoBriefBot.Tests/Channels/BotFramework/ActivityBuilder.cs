@@ -19,16 +19,40 @@ internal static class ActivityBuilder
         ["locale"] = "en-GB",
     };
 
-    public static Dictionary<string, object?> MembersAdded(string serviceUrl, string conversationId, params string[] memberIds) => new()
+    public static Dictionary<string, object?> MembersAdded(string serviceUrl, string conversationId, string channelId, params string[] memberIds) => new()
     {
         ["type"] = "conversationUpdate",
         ["id"] = "cu-1",
-        ["channelId"] = "msteams",
+        ["channelId"] = channelId,
         ["serviceUrl"] = serviceUrl,
         ["conversation"] = new { id = conversationId },
         ["from"] = new { id = UserId },
         ["recipient"] = new { id = BotId },
         ["membersAdded"] = memberIds.Select(id => new { id }).ToArray(),
+    };
+
+    /// <summary>Teams' conversationUpdate in a scope (<c>personal</c>, <c>groupChat</c> or <c>channel</c>, as
+    /// <c>conversation.conversationType</c> says).</summary>
+    public static Dictionary<string, object?> TeamsMembersAdded(string serviceUrl, string conversationId, string scope, params string[] memberIds)
+    {
+        var activity = MembersAdded(serviceUrl, conversationId, "msteams", memberIds);
+        activity["conversation"] = new { id = conversationId, conversationType = scope, tenantId = "tenant-1" };
+        activity["channelData"] = new { eventType = "teamMemberAdded", tenant = new { id = "tenant-1" } };
+        return activity;
+    }
+
+    /// <summary>Teams' installationUpdate: <paramref name="action"/> is <c>add</c>, <c>remove</c>, <c>add-upgrade</c> or <c>remove-upgrade</c>.</summary>
+    public static Dictionary<string, object?> InstallationUpdate(string serviceUrl, string conversationId, string scope, string action) => new()
+    {
+        ["type"] = "installationUpdate",
+        ["id"] = "iu-1",
+        ["action"] = action,
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = serviceUrl,
+        ["conversation"] = new { id = conversationId, conversationType = scope, tenantId = "tenant-1" },
+        ["from"] = new { id = UserId },
+        ["recipient"] = new { id = BotId },
+        ["channelData"] = new { tenant = new { id = "tenant-1" } },
     };
 
     public static Dictionary<string, object?> SubmitFeedback(string serviceUrl, string conversationId, string channelId, string replyToId, string reaction, object feedback) => new()

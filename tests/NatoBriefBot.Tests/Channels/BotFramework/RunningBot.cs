@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NatoBriefBot.Core.Ingestion;
 using NatoBriefBot.Hosting;
+using NatoBriefBot.Tests.Support;
 
 namespace NatoBriefBot.Tests.Channels.BotFramework;
 
@@ -37,7 +38,7 @@ public sealed class RunningBot : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "natobriefbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        string[] args = ["--urls", "http://127.0.0.1:0", $"--Storage:DatabasePath={Path.Combine(folder, "bot.db")}", "--Logging:LogLevel:Default=Warning", .. extraArgs];
+        string[] args = [.. BotServer.HostArgs, $"--Storage:DatabasePath={Path.Combine(folder, "bot.db")}", .. extraArgs];
         var app = BotHost.Build(args, configureServices: configureServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -10,12 +10,12 @@ namespace NatoBriefBot.Tests.Channels.BotFramework;
 public sealed class WelcomeAndFeedbackTests : BotWithConnectorTestBase
 {
     [Fact]
-    public async Task ConversationUpdate_UserAdded_WelcomesWithCatalogSizeAndSuggestedQuestions()
+    public async Task ConversationUpdate_EmulatorUserAdded_WelcomesWithCatalogSizeAndSuggestedQuestions()
     {
         await Bot.IngestSeedsAsync();
         var summary = await Bot.Services.GetRequiredService<IBriefingCatalog>().GetSummaryAsync();
 
-        var response = await Bot.PostActivityAsync(ActivityBuilder.MembersAdded(Connector.ServiceUrl, "welcome-1", ActivityBuilder.BotId, ActivityBuilder.UserId));
+        var response = await Bot.PostActivityAsync(ActivityBuilder.MembersAdded(Connector.ServiceUrl, "welcome-1", "emulator", ActivityBuilder.BotId, ActivityBuilder.UserId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var welcome = Assert.Single(Connector.For("welcome-1")).Activity;
@@ -27,9 +27,9 @@ public sealed class WelcomeAndFeedbackTests : BotWithConnectorTestBase
     }
 
     [Fact]
-    public async Task ConversationUpdate_OnlyBotAdded_SendsNothing()
+    public async Task ConversationUpdate_EmulatorOnlyBotAdded_SendsNothing()
     {
-        var response = await Bot.PostActivityAsync(ActivityBuilder.MembersAdded(Connector.ServiceUrl, "welcome-2", ActivityBuilder.BotId));
+        var response = await Bot.PostActivityAsync(ActivityBuilder.MembersAdded(Connector.ServiceUrl, "welcome-2", "emulator", ActivityBuilder.BotId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(Connector.For("welcome-2"));

@@ -13,7 +13,12 @@ public sealed class BotAuthOptions
     public const string SingleTenant = "SingleTenant";
     public const string UserAssignedMsi = "UserAssignedMSI";
 
-    public string MicrosoftAppType { get; set; } = MultiTenant;
+    /// <summary>Empty (as the official samples ship it) means <see cref="MultiTenant"/>, as in the Bot Framework SDK.</summary>
+    public string MicrosoftAppType
+    {
+        get;
+        set => field = string.IsNullOrWhiteSpace(value) ? MultiTenant : value.Trim();
+    } = MultiTenant;
     public string? MicrosoftAppId { get; set; }
     public string? MicrosoftAppPassword { get; set; }
     public string? MicrosoftAppTenantId { get; set; }
