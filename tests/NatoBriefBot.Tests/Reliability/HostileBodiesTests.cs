@@ -23,7 +23,8 @@ public sealed class HostileBodiesTests
 
         var outcome = await HostileAttack.RunAsync(bot.Client, Load, CancellationToken.None);
 
-        Assert.Subset(new HashSet<string> { "200", "400", "401", "413", "429", HostileOutcome.Closed }, outcome.Statuses.ToHashSet());
+        var expected = new HashSet<string> { "200", "400", "401", "413", "429", HostileOutcome.Closed };
+        Assert.True(outcome.Statuses.All(expected.Contains), $"unexpected statuses: {outcome}");
         Assert.Equal(Load.Clients, outcome.Count(Messages, "413"));
         Assert.Equal(Load.Clients, outcome.Count(Messages, "401"));
         Assert.Equal(Load.Clients, outcome.Count(Messages, "400"));

@@ -75,11 +75,6 @@ public sealed partial class BriefingBot(
         var answerKey = Guid.NewGuid().ToString("N");
         var reply = ReplyRenderer.Render(answer, incoming.ChannelId, answerKey)
             .ApplyTo(ActivityFactory.ReplyTo(incoming, "message") with { InputHint = InputHints.AcceptingInput });
-        if (IsTeams(incoming))
-        {
-            reply = reply with { ChannelData = TeamsFeedbackLoop.Enable(reply.ChannelData) };
-        }
-
         var activityId = await sender.SendAndGetIdAsync(reply, cancellationToken).ConfigureAwait(false);
         LogAnswered(logger, incoming.ChannelId, answer.Outcome, answer.Citations.Count);
         await RememberAsync(incoming, question, answer, answerKey, activityId, cancellationToken).ConfigureAwait(false);

@@ -30,7 +30,8 @@ public class TeamsReplyRendererTests
         Assert.InRange(appearance.GetProperty("abstract").GetString()!.Length, 1, 160);
         Assert.Equal("https://example.org/a", appearance.GetProperty("url").GetString());
         Assert.Equal(["15 Jun 2023", "Anadolu Agency"], appearance.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
-        Assert.True(reply.ChannelData!.Value.GetProperty("feedbackLoopEnabled").GetBoolean());
+        Assert.Equal("default", reply.ChannelData!.Value.GetProperty("feedbackLoop").GetProperty("type").GetString());
+        Assert.False(reply.ChannelData!.Value.TryGetProperty("feedbackLoopEnabled", out _));
     }
 
     [Fact]
