@@ -13,6 +13,7 @@ public sealed partial class AnswerService(
     IAnswerComposer composer,
     IQuestionRewriter rewriter,
     ConversationMemory memory,
+    Selection.AnswerPolicy policy,
     AnsweringOptions options,
     ILogger<AnswerService> logger) : IAnswerService
 {
@@ -26,22 +27,40 @@ public sealed partial class AnswerService(
         var hints = history.Count > 0 && FollowUpRewriter.IsFollowUp(question)
             ? new RetrievalHints(history[^1].Answer.Citations.Select(c => c.File).ToList())
             : new RetrievalHints([]);
-        var retrieval = await retriever.RetrieveAsync(resolved, hints, cancellationToken).ConfigureAwait(false);
-        var compose = new ComposeRequest(question, resolved, retrieval.Evidence) { Retrieval = retrieval };
-        Answer answer;
-        try
+        var (answer, retrieval) = await ComposeAsync(question, resolved, hints, cancellationToken).ConfigureAwait(false);
+        if (answer.Outcome == AnswerOutcome.NotInBriefings && retrieval.Evidence.Count > 0)
         {
-            answer = await composer.ComposeAsync(compose, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not BriefBotException)
-        {
-            LogComposeFailed(logger, ex);
-            answer = new Answer(question, AnswerOutcome.Failed, "Sorry, I couldn't put an answer together just now. Please try again in a moment.", []);
+            // Buttons that ask real questions: for each of the closest briefings, one the bot answers from that briefing.
+            var closest = retrieval.Evidence.Select(e => e.Briefing).DistinctBy(b => b.Id).Take(3);
+            var checkedQuestions = await StarterQuestions.CheckedAsync(
+                closest,
+                (q, ct) => StarterQuestions.AnswersFromAsync(retriever, policy, q, ct),
+                3,
+                cancellationToken).ConfigureAwait(false);
+            if (checkedQuestions.Count > 0)
+            {
+                answer = answer with { Suggestions = checkedQuestions };
+            }
         }
 
         answer = answer with { Question = question, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2), Timings = retrieval.Timings };
         memory.Remember(request.Conversation, new ConversationTurn(question, resolved, answer));
         return answer;
+    }
+
+    private async Task<(Answer Answer, RetrievalResult Retrieval)> ComposeAsync(string question, string resolved, RetrievalHints hints, CancellationToken cancellationToken)
+    {
+        var retrieval = await retriever.RetrieveAsync(resolved, hints, cancellationToken).ConfigureAwait(false);
+        var compose = new ComposeRequest(question, resolved, retrieval.Evidence) { Retrieval = retrieval };
+        try
+        {
+            return (await composer.ComposeAsync(compose, cancellationToken).ConfigureAwait(false), retrieval);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not BriefBotException)
+        {
+            LogComposeFailed(logger, ex);
+            return (new Answer(question, AnswerOutcome.Failed, "Sorry, I couldn't put an answer together just now. Please try again in a moment.", []), retrieval);
+        }
     }
 
     /// <summary>Checks a question before any work is done.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using NatoBriefBot.Core.Answering.Selection;
+using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.Storage;
 
 namespace NatoBriefBot.Core.Answering;
@@ -9,7 +11,7 @@ namespace NatoBriefBot.Core.Answering;
 /// briefing it was built from, so the first thing a new user clicks works. One question per briefing, newest first; the
 /// result is kept until the catalog changes.
 /// </summary>
-public sealed class StarterQuestions(IAnswerService answers)
+public sealed class StarterQuestions(IRetriever retriever, AnswerPolicy policy)
 {
     /// <summary>Longest question offered: labels of suggested actions must fit without cutting words.</summary>
     public const int MaxLength = 60;
@@ -38,25 +40,11 @@ public sealed class StarterQuestions(IAnswerService answers)
                 return again.Questions;
             }
 
-            var kept = new List<string>();
-            foreach (var briefing in Newest(catalog).Take(MaxBriefingsTried))
-            {
-                if (kept.Count >= max)
-                {
-                    break;
-                }
-
-                foreach (var question in Candidates(briefing).Where(q => !kept.Contains(q, StringComparer.Ordinal)))
-                {
-                    var answer = await answers.AskAsync(new AskRequest(question), cancellationToken).ConfigureAwait(false);
-                    if (answer.Outcome == AnswerOutcome.Answered && answer.Citations.Count > 0 && answer.Citations[0].File == briefing.File)
-                    {
-                        kept.Add(question);
-                        break;
-                    }
-                }
-            }
-
+            var kept = await CheckedAsync(
+                Newest(catalog).Take(MaxBriefingsTried),
+                (q, ct) => AnswersFromAsync(retriever, policy, q, ct),
+                max,
+                cancellationToken).ConfigureAwait(false);
             _cached = (signature, kept);
             return kept;
         }
@@ -64,6 +52,43 @@ public sealed class StarterQuestions(IAnswerService answers)
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>The file of the briefing the bot would answer <paramref name="question"/> from, or null when it would not
+    /// answer: retrieval and the answer policy only, no composer and no LLM call.</summary>
+    public static async Task<string?> AnswersFromAsync(IRetriever retriever, AnswerPolicy policy, string question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(retriever);
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.AnswersFrom(await retriever.RetrieveAsync(question, new RetrievalHints([]), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>For each briefing in turn, the first of its <see cref="Candidates"/> that <paramref name="answersFrom"/>
+    /// says is answered from that very briefing; at most <paramref name="max"/> questions, one per briefing.</summary>
+    public static async Task<IReadOnlyList<string>> CheckedAsync(
+        IEnumerable<StoredBriefing> briefings, Func<string, CancellationToken, Task<string?>> answersFrom, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(briefings);
+        ArgumentNullException.ThrowIfNull(answersFrom);
+        var kept = new List<string>();
+        foreach (var briefing in briefings)
+        {
+            if (kept.Count >= max)
+            {
+                break;
+            }
+
+            foreach (var question in Candidates(briefing).Where(q => !kept.Contains(q, StringComparer.Ordinal)))
+            {
+                if (await answersFrom(question, cancellationToken).ConfigureAwait(false) == briefing.File)
+                {
+                    kept.Add(question);
+                    break;
+                }
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>The questions tried for a briefing, best first, none longer than <see cref="MaxLength"/>.</summary>

@@ -79,6 +79,15 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
         return NotInBriefings.Create(request.Question, request.Evidence, names, period);
     }
 
+    /// <summary>The briefing the answer to this retrieval would come from (its best sentence's), or null when the policy
+    /// would not answer. Cheap: no composer, no LLM; used to check suggested questions before offering them.</summary>
+    public string? AnswersFrom(RetrievalResult retrieval)
+    {
+        ArgumentNullException.ThrowIfNull(retrieval);
+        var decision = Decide(retrieval, retrieval.Scorer ?? new SentenceScorer(retrieval.Query, retrieval.TermWeights));
+        return decision.Abstain == AbstainReason.None ? decision.Best?.Evidence.Briefing.File : null;
+    }
+
     /// <summary>How the policy decides on this retrieval, for `ask --explain`: the candidates the answer model ranks highest
     /// (probability, score, briefing, text), the answer gate's probability against its threshold, and the decision.</summary>
     public IReadOnlyList<string> Explain(RetrievalResult retrieval, int count = 8)

@@ -19,9 +19,11 @@ public static class WebChatReplyRenderer
     public static RenderedReply Render(Answer answer, bool cites, SuggestedActions? suggestions, string answerKey)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        var actions = new JsonArray(FeedbackAction("LikeAction", answerKey, "like"), FeedbackAction("DislikeAction", answerKey, "dislike"));
         if (!cites)
         {
-            return new RenderedReply(ReplyRenderer.AnswerMarkdown(answer.Text), null, null, suggestions);
+            // A refusal gets the feedback buttons too: "it should have known that" is worth hearing.
+            return new RenderedReply(ReplyRenderer.AnswerMarkdown(answer.Text), [CitationEntity.Build([], CitationEntity.Channel.WebChat, actions)], null, suggestions);
         }
 
         var text = new StringBuilder(ReplyRenderer.AnswerMarkdown(answer.Text)).Append("\n\n");
@@ -32,7 +34,6 @@ public static class WebChatReplyRenderer
             text.Append(CultureInfo.InvariantCulture, $"[{citation.N}]: <{target}> \"{title}\"\n");
         }
 
-        var actions = new JsonArray(FeedbackAction("LikeAction", answerKey, "like"), FeedbackAction("DislikeAction", answerKey, "dislike"));
         return new RenderedReply(text.ToString().TrimEnd('\n'), [CitationEntity.Build(answer.Citations, CitationEntity.Channel.WebChat, actions, answer.Text)], null, suggestions);
     }
 

@@ -96,7 +96,18 @@ public class ReplyRendererTests
         var reply = ReplyRenderer.Render(answer, channel, "k");
 
         Assert.Equal("The briefings don't cover that.", reply.Text);
-        Assert.Null(reply.Entities);
+        if (channel == "webchat")
+        {
+            // No citations, but the feedback buttons are there: a refusal can be judged too.
+            var message = Assert.Single(reply.Entities!);
+            Assert.Empty(message.GetProperty("citation").EnumerateArray());
+            Assert.Equal(["LikeAction", "DislikeAction"], message.GetProperty("potentialAction").EnumerateArray().Select(a => a.GetProperty("@type").GetString()));
+        }
+        else
+        {
+            Assert.Null(reply.Entities);
+        }
+
         Assert.Equal(["What was decided in June 2024?", "Who chaired the meeting?"], reply.SuggestedActions!.Actions.Select(a => a.Value));
         Assert.All(reply.SuggestedActions.Actions, a => Assert.Equal("imBack", a.Type));
     }
