@@ -13,7 +13,7 @@ public sealed partial class AnswerService(
     IAnswerComposer composer,
     IQuestionRewriter rewriter,
     ConversationMemory memory,
-    Selection.AnswerPolicy policy,
+    StarterQuestions starters,
     AnsweringOptions options,
     ILogger<AnswerService> logger) : IAnswerService
 {
@@ -32,11 +32,7 @@ public sealed partial class AnswerService(
         {
             // Buttons that ask real questions: for each of the closest briefings, one the bot answers from that briefing.
             var closest = retrieval.Evidence.Select(e => e.Briefing).DistinctBy(b => b.Id).Take(3);
-            var checkedQuestions = await StarterQuestions.CheckedAsync(
-                closest,
-                (q, ct) => StarterQuestions.AnswersFromAsync(retriever, policy, q, ct),
-                3,
-                cancellationToken).ConfigureAwait(false);
+            var checkedQuestions = await starters.ForBriefingsAsync(closest, 3, cancellationToken).ConfigureAwait(false);
             if (checkedQuestions.Count > 0)
             {
                 answer = answer with { Suggestions = checkedQuestions };

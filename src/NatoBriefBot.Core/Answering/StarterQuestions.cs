@@ -11,8 +11,12 @@ namespace NatoBriefBot.Core.Answering;
 /// briefing it was built from, so the first thing a new user clicks works. One question per briefing, newest first; the
 /// result is kept until the catalog changes.
 /// </summary>
-public sealed class StarterQuestions(IRetriever retriever, AnswerPolicy policy)
+public sealed class StarterQuestions(IRetriever retriever, AnswerPolicy policy, BriefingStore store)
 {
+    /// <summary>Checked questions remembered per briefing (and index size) before the memory is cleared.</summary>
+    private const int MaxRemembered = 4096;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string File, string Hash, long Passages), string?> _byBriefing = new();
     /// <summary>Longest question offered: labels of suggested actions must fit without cutting words.</summary>
     public const int MaxLength = 60;
 
@@ -40,11 +44,7 @@ public sealed class StarterQuestions(IRetriever retriever, AnswerPolicy policy)
                 return again.Questions;
             }
 
-            var kept = await CheckedAsync(
-                Newest(catalog).Take(MaxBriefingsTried),
-                (q, ct) => AnswersFromAsync(retriever, policy, q, ct),
-                max,
-                cancellationToken).ConfigureAwait(false);
+            var kept = await ForBriefingsAsync(Newest(catalog).Take(MaxBriefingsTried), max, cancellationToken).ConfigureAwait(false);
             _cached = (signature, kept);
             return kept;
         }
@@ -52,6 +52,43 @@ public sealed class StarterQuestions(IRetriever retriever, AnswerPolicy policy)
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>For each briefing in turn, a checked question the bot answers from it (<see cref="CheckedAsync"/>), at most
+    /// <paramref name="max"/>. What a briefing's check found is remembered until the briefing or the index changes, so the
+    /// buttons under a "not in the briefings" reply usually cost nothing.</summary>
+    public async Task<IReadOnlyList<string>> ForBriefingsAsync(IEnumerable<StoredBriefing> briefings, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(briefings);
+        var passages = store.PassageCount;
+        var kept = new List<string>();
+        foreach (var briefing in briefings)
+        {
+            if (kept.Count >= max)
+            {
+                break;
+            }
+
+            var key = (briefing.File, briefing.ContentHash, passages);
+            if (!_byBriefing.TryGetValue(key, out var question))
+            {
+                var found = await CheckedAsync([briefing], (q, ct) => AnswersFromAsync(retriever, policy, q, ct), 1, cancellationToken).ConfigureAwait(false);
+                question = found.Count > 0 ? found[0] : null;
+                if (_byBriefing.Count >= MaxRemembered)
+                {
+                    _byBriefing.Clear();
+                }
+
+                _byBriefing[key] = question;
+            }
+
+            if (question is not null && !kept.Contains(question, StringComparer.Ordinal))
+            {
+                kept.Add(question);
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>The file of the briefing the bot would answer <paramref name="question"/> from, or null when it would not
