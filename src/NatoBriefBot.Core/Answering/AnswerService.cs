@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using NatoBriefBot.Core.Diagnostics;
 using NatoBriefBot.Core.Retrieval;
 
 namespace NatoBriefBot.Core.Answering;
@@ -21,6 +22,7 @@ public sealed partial class AnswerService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var question = Validate(request.Question);
+        using var turn = BotTelemetry.Source.StartActivity("natobriefbot.turn");
         var watch = Stopwatch.StartNew();
         var history = memory.History(request.Conversation);
         var resolved = history.Count == 0 ? question : await rewriter.RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
@@ -40,14 +42,29 @@ public sealed partial class AnswerService(
         }
 
         answer = answer with { Question = question, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2), Timings = retrieval.Timings };
+        var outcome = new KeyValuePair<string, object?>("outcome", answer.Outcome.ToString());
+        BotTelemetry.TurnDuration.Record(watch.Elapsed.TotalMilliseconds, outcome);
+        turn?.SetTag("natobriefbot.outcome", answer.Outcome.ToString());
+        turn?.SetTag("natobriefbot.citations", answer.Citations.Count);
+        turn?.SetTag("natobriefbot.follow_up", history.Count > 0);
         memory.Remember(request.Conversation, new ConversationTurn(question, resolved, answer));
         return answer;
     }
 
     private async Task<(Answer Answer, RetrievalResult Retrieval)> ComposeAsync(string question, string resolved, RetrievalHints hints, CancellationToken cancellationToken)
     {
-        var retrieval = await retriever.RetrieveAsync(resolved, hints, cancellationToken).ConfigureAwait(false);
+        var watch = Stopwatch.StartNew();
+        RetrievalResult retrieval;
+        using (var retrieve = BotTelemetry.Source.StartActivity("natobriefbot.retrieve"))
+        {
+            retrieval = await retriever.RetrieveAsync(resolved, hints, cancellationToken).ConfigureAwait(false);
+            retrieve?.SetTag("natobriefbot.passages", retrieval.Evidence.Count);
+        }
+
+        BotTelemetry.RetrievalDuration.Record(watch.Elapsed.TotalMilliseconds);
         var compose = new ComposeRequest(question, resolved, retrieval.Evidence) { Retrieval = retrieval };
+        using var composition = BotTelemetry.Source.StartActivity("natobriefbot.compose");
+        watch.Restart();
         try
         {
             return (await composer.ComposeAsync(compose, cancellationToken).ConfigureAwait(false), retrieval);
@@ -55,7 +72,12 @@ public sealed partial class AnswerService(
         catch (Exception ex) when (ex is not OperationCanceledException and not BriefBotException)
         {
             LogComposeFailed(logger, ex);
+            composition?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             return (new Answer(question, AnswerOutcome.Failed, "Sorry, I couldn't put an answer together just now. Please try again in a moment.", []), retrieval);
+        }
+        finally
+        {
+            BotTelemetry.CompositionDuration.Record(watch.Elapsed.TotalMilliseconds);
         }
     }
 

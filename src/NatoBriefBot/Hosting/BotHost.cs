@@ -33,6 +33,7 @@ public static class BotHost
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddRequestLimits();
         builder.Services.AddBotHealthChecks();
+        builder.Services.AddBotTelemetry(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
