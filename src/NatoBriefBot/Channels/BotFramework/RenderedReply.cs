@@ -75,7 +75,7 @@ public static partial class ReplyRenderer
         // Cut between words when a word boundary is not too far back, so no word is shown half.
         var cut = flat.LastIndexOf(' ', max - 1);
         var keep = cut >= max / 2 ? cut : max - 1;
-        return string.Concat(flat.AsSpan(0, keep).TrimEnd().TrimEnd(',', ';', ':', '-', '\u2013', '\u2014'), "…");
+        return string.Concat(flat.AsSpan(0, keep).TrimEnd().TrimEnd(",;:-\u2013\u2014"), "…");
     }
 
     /// <summary>The answer text for a Markdown channel: quoted briefing text made inert (<see cref="UntrustedContent"/>),
