@@ -1,0 +1,109 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using NatoBriefBot.Channels.BotFramework;
+using NatoBriefBot.Tests.Fakes;
+
+namespace NatoBriefBot.Tests.Channels.BotFramework;
+
+/// <summary>Messages are acknowledged at once and answered in the background, with a slow fake language model on loopback.</summary>
+public sealed class BackgroundTurnsTests : IAsyncLifetime
+{
+    private const string Question = "What did defence ministers discuss about Ukraine?";
+
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private FakeConnector _connector = null!;
+    private FakeOpenAiServer _llm = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _llm = await FakeOpenAiServer.StartAsync();
+        _llm.Gate = _release.Task;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _release.TrySetResult();
+        await _llm.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PostMessage_SlowLlm_AcknowledgesFirstThenRepeatsTypingThenRepliesThroughConnector()
+    {
+        await using var bot = await StartBotAsync("--Bot:TypingIntervalSeconds=0.5");
+
+        var response = await bot.PostActivityNoWaitAsync(ActivityBuilder.Message(_connector.ServiceUrl, "slow-1", Question));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await UntilAsync(() => _connector.For("slow-1").Count(p => Type(p) == "typing") >= 3 && !_llm.Requests.IsEmpty);
+        Assert.DoesNotContain(_connector.For("slow-1"), p => Type(p) == "message");
+        _release.SetResult();
+        await bot.TurnsFinishedAsync();
+        var posts = _connector.For("slow-1");
+        Assert.Equal("message", Type(posts[^1]));
+        Assert.All(posts.Take(posts.Count - 1), p => Assert.Equal("typing", Type(p)));
+        Assert.NotEqual(BackgroundTurns.TimeoutText, posts[^1].Activity.GetProperty("text").GetString());
+        Assert.NotEqual(BriefingBot.ErrorText, posts[^1].Activity.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task PostMessage_LlmSlowerThanTurnTimeout_SendsTimeoutMessageDespiteLongerLlmTimeout()
+    {
+        await using var bot = await StartBotAsync("--Bot:TurnTimeoutSeconds=1", "--Llm:TimeoutSeconds=60");
+
+        await bot.PostActivityAsync(ActivityBuilder.Message(_connector.ServiceUrl, "timeout-1", Question));
+
+        var last = _connector.For("timeout-1")[^1].Activity;
+        Assert.Equal("message", last.GetProperty("type").GetString());
+        Assert.Equal(BackgroundTurns.TimeoutText, last.GetProperty("text").GetString());
+        Assert.Single(_llm.Requests);
+    }
+
+    [Fact]
+    public async Task PostMessage_QueueFull_Returns503AndAnswersTheAcceptedOnes()
+    {
+        await using var bot = await StartBotAsync("--Bot:ConcurrentTurns=1", "--Bot:MaxQueuedTurns=1");
+
+        var first = await bot.PostActivityNoWaitAsync(ActivityBuilder.Message(_connector.ServiceUrl, "queue-1", Question));
+        await UntilAsync(() => !_llm.Requests.IsEmpty);
+        var second = await bot.PostActivityNoWaitAsync(ActivityBuilder.Message(_connector.ServiceUrl, "queue-2", Question));
+        var third = await bot.PostActivityNoWaitAsync(ActivityBuilder.Message(_connector.ServiceUrl, "queue-3", Question));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable], [first.StatusCode, second.StatusCode, third.StatusCode]);
+        Assert.Contains("busy", (await RunningBot.ReadJsonAsync(third)).GetProperty("error").GetString(), StringComparison.Ordinal);
+        _release.SetResult();
+        await bot.TurnsFinishedAsync();
+        Assert.Equal("message", Type(_connector.For("queue-2")[^1]));
+        Assert.Empty(_connector.For("queue-3"));
+    }
+
+    [Theory]
+    [InlineData("--Bot:TurnTimeoutSeconds=30")]
+    [InlineData("--Bot:TypingIntervalSeconds=0")]
+    public async Task Start_TurnSettingOutOfRange_Refuses(string setting)
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningBot.StartAsync(setting));
+
+        Assert.Contains(setting[6..setting.IndexOf('=')], ex.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<RunningBot> StartBotAsync(params string[] args)
+    {
+        var bot = await RunningBot.StartAsync(
+            ["--Llm:Provider=OpenAICompatible", "--Llm:Model=fake-gpt", "--Llm:Endpoint=" + _llm.OpenAiEndpoint, .. args]);
+        await bot.IngestSeedsAsync();
+        return bot;
+    }
+
+    private static string? Type(FakeConnector.Received post) => post.Activity.GetProperty("type").GetString();
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(20, limit.Token);
+        }
+    }
+}
