@@ -20,8 +20,9 @@ public sealed class BotChannelOptions
     [Range(1, 14)]
     public double TurnTimeoutSeconds { get; set; } = 12;
 
-    /// <summary>How often a typing indicator is repeated while a turn runs (channels hide it after a few seconds).</summary>
-    [Range(0.5, 10)]
+    /// <summary>How often a typing indicator is repeated while a turn runs (channels hide it after a few seconds). At least a
+    /// second: in Teams each repeat is a stream update, and Teams takes at most one per second.</summary>
+    [Range(1, 10)]
     public double TypingIntervalSeconds { get; set; } = 3;
 
     /// <summary>Message turns answered at once; further ones wait in the queue.</summary>

@@ -1,6 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NatoBriefBot.Channels.BotFramework;
+using NatoBriefBot.Channels.Teams;
+using NatoBriefBot.Tests.Answering.Llm;
 using NatoBriefBot.Tests.Fakes;
 
 namespace NatoBriefBot.Tests.Channels.BotFramework;
@@ -31,7 +34,7 @@ public sealed class BackgroundTurnsTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_SlowLlm_AcknowledgesFirstThenRepeatsTypingThenRepliesThroughConnector()
     {
-        await using var bot = await StartBotAsync("--Bot:TypingIntervalSeconds=0.5");
+        await using var bot = await StartBotAsync("--Bot:TypingIntervalSeconds=1");
 
         var response = await bot.PostActivityNoWaitAsync(ActivityBuilder.Message(_connector.ServiceUrl, "slow-1", Question));
 
@@ -78,9 +81,67 @@ public sealed class BackgroundTurnsTests : IAsyncLifetime
         Assert.Empty(_connector.For("queue-3"));
     }
 
+    [Fact]
+    public async Task PostMessage_TeamsPersonalChat_StreamsInformativeUpdatesThenClosesStreamWithCitedAnswer()
+    {
+        _llm.Responder = request => FakeChatReply.Text(LlmEngineIntegrationTests.FirstSentenceOfFirstPassage(request.User) + " [1]");
+        await using var bot = await StartBotAsync("--Bot:TypingIntervalSeconds=1");
+
+        await bot.PostActivityNoWaitAsync(TeamsMessage("teams-stream-1", "personal"));
+        await UntilAsync(() => _connector.For("teams-stream-1").Count >= 3 && !_llm.Requests.IsEmpty);
+        _release.SetResult();
+        await bot.TurnsFinishedAsync();
+
+        var posts = _connector.For("teams-stream-1");
+        var updates = posts.Take(posts.Count - 1).ToList();
+        Assert.All(updates, p => Assert.Equal("typing", Type(p)));
+        Assert.All(updates, p => Assert.Equal(TeamsStreamSender.SearchingText, p.Activity.GetProperty("text").GetString()));
+        var infos = updates.Select(p => StreamInfo(p.Activity)).ToList();
+        Assert.All(infos, i => Assert.Equal("informative", i.GetProperty("streamType").GetString()));
+        Assert.Equal(Enumerable.Range(1, infos.Count), infos.Select(i => i.GetProperty("streamSequence").GetInt32()));
+        Assert.False(infos[0].TryGetProperty("streamId", out _));
+        Assert.All(infos.Skip(1), i => Assert.Equal(posts[0].Id, i.GetProperty("streamId").GetString()));
+        var final = posts[^1].Activity;
+        Assert.Equal("message", final.GetProperty("type").GetString());
+        Assert.Equal("final", StreamInfo(final).GetProperty("streamType").GetString());
+        Assert.Equal(posts[0].Id, StreamInfo(final).GetProperty("streamId").GetString());
+        Assert.False(StreamInfo(final).TryGetProperty("streamSequence", out _));
+        var message = Assert.Single(final.GetProperty("entities").EnumerateArray(), e => e.TryGetProperty("@type", out var t) && t.GetString() == "Message");
+        Assert.NotEmpty(message.GetProperty("citation").EnumerateArray());
+        Assert.Equal("AIGeneratedContent", Assert.Single(message.GetProperty("additionalType").EnumerateArray()).GetString());
+    }
+
+    [Fact]
+    public async Task PostMessage_TeamsTurnTimesOut_TimeoutMessageClosesTheStream()
+    {
+        await using var bot = await StartBotAsync("--Bot:TurnTimeoutSeconds=1");
+
+        await bot.PostActivityAsync(TeamsMessage("teams-timeout-1", "personal"));
+
+        var posts = _connector.For("teams-timeout-1");
+        Assert.Equal(BackgroundTurns.TimeoutText, posts[^1].Activity.GetProperty("text").GetString());
+        Assert.Equal("final", StreamInfo(posts[^1].Activity).GetProperty("streamType").GetString());
+        Assert.Equal(posts[0].Id, StreamInfo(posts[^1].Activity).GetProperty("streamId").GetString());
+    }
+
+    [Theory]
+    [InlineData("groupChat")]
+    [InlineData("channel")]
+    public async Task PostMessage_TeamsOutsidePersonalChat_PlainTypingAndNoStream(string scope)
+    {
+        _release.SetResult();
+        await using var bot = await StartBotAsync();
+
+        await bot.PostActivityAsync(TeamsMessage("teams-group-1", scope));
+
+        var posts = _connector.For("teams-group-1");
+        Assert.Equal(["typing", "message"], posts.Select(Type));
+        Assert.All(posts, p => Assert.DoesNotContain("streaminfo", p.Activity.GetRawText(), StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("--Bot:TurnTimeoutSeconds=30")]
-    [InlineData("--Bot:TypingIntervalSeconds=0")]
+    [InlineData("--Bot:TypingIntervalSeconds=0.5")]
     public async Task Start_TurnSettingOutOfRange_Refuses(string setting)
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningBot.StartAsync(setting));
@@ -95,6 +156,16 @@ public sealed class BackgroundTurnsTests : IAsyncLifetime
         await bot.IngestSeedsAsync();
         return bot;
     }
+
+    private Dictionary<string, object?> TeamsMessage(string conversationId, string scope)
+    {
+        var activity = ActivityBuilder.Message(_connector.ServiceUrl, conversationId, Question, channelId: "msteams");
+        activity["conversation"] = new { id = conversationId, conversationType = scope, tenantId = "tenant-1" };
+        return activity;
+    }
+
+    private static JsonElement StreamInfo(JsonElement activity) =>
+        Assert.Single(activity.GetProperty("entities").EnumerateArray(), e => e.GetProperty("type").GetString() == "streaminfo");
 
     private static string? Type(FakeConnector.Received post) => post.Activity.GetProperty("type").GetString();
 
