@@ -48,7 +48,7 @@ public sealed partial class BackgroundTurns(IServiceProvider services, IOptions<
             {
                 try
                 {
-                    await RunAsync(turn, stoppingToken).ConfigureAwait(false);
+                    await RunTurnAsync(turn.Activity, turn.Sender, stoppingToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -62,8 +62,12 @@ public sealed partial class BackgroundTurns(IServiceProvider services, IOptions<
         }
     }
 
-    private async Task RunAsync(QueuedTurn turn, CancellationToken stoppingToken)
+    /// <summary>Runs one message turn now: typing repeated, bounded by the turn timeout, a timeout message when it runs out.
+    /// Failures are logged; the bot's own error handler has already told the user where it could.</summary>
+    public async Task RunTurnAsync(Activity incoming, IActivitySender sender, CancellationToken stoppingToken)
     {
+        ArgumentNullException.ThrowIfNull(incoming);
+        var turn = new QueuedTurn(incoming, sender);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.TurnTimeoutSeconds));
         await using var typing = new TypingSender(TeamsStreamSender.For(turn.Activity, turn.Sender), turn.Activity, TimeSpan.FromSeconds(options.Value.TypingIntervalSeconds), time);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NatoBriefBot.Channels.BotFramework;
 using NatoBriefBot.Channels.Teams;
 using NatoBriefBot.Tests.Answering.Llm;
+using NatoBriefBot.Tests.Channels.DirectLine;
 using NatoBriefBot.Tests.Fakes;
 
 namespace NatoBriefBot.Tests.Channels.BotFramework;
@@ -48,6 +49,30 @@ public sealed class BackgroundTurnsTests : IAsyncLifetime
         Assert.All(posts.Take(posts.Count - 1), p => Assert.Equal("typing", Type(p)));
         Assert.NotEqual(BackgroundTurns.TimeoutText, posts[^1].Activity.GetProperty("text").GetString());
         Assert.NotEqual(BriefingBot.ErrorText, posts[^1].Activity.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task DirectLineMessage_SlowLlm_RepeatsTypingUntilTheAnswer()
+    {
+        _llm.Gate = Task.CompletedTask;
+        await using var bot = await StartBotAsync("--Bot:TypingIntervalSeconds=1");
+        var client = new DirectLineClient(bot.Client);
+        var (conversationId, token) = await client.StartAsync();
+        await client.PollForAsync(conversationId, token, DirectLineClient.IsBotMessage);
+        _llm.Gate = _release.Task;
+        var asked = _llm.Requests.Count;
+
+        using var posted = await client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token,
+            $$"""{"type":"message","from":{"id":"dl-user"},"text":"{{Question}}"}""");
+        posted.EnsureSuccessStatusCode();
+        await UntilAsync(async () => _llm.Requests.Count > asked && (await client.GetActivitiesAsync(conversationId, token)).Activities.Count(IsBotTyping) >= 3);
+        Assert.Single((await client.GetActivitiesAsync(conversationId, token)).Activities, DirectLineClient.IsBotMessage);
+        _release.SetResult();
+
+        var reply = await client.PollForAsync(conversationId, token, a => DirectLineClient.IsBotMessage(a) && a.TryGetProperty("replyToId", out _));
+        Assert.NotEqual(BackgroundTurns.TimeoutText, reply.GetProperty("text").GetString());
+        var activities = (await client.GetActivitiesAsync(conversationId, token)).Activities;
+        Assert.DoesNotContain(activities.SkipWhile(a => a.GetProperty("id").GetString() != reply.GetProperty("id").GetString()), IsBotTyping);
     }
 
     [Fact]
@@ -169,10 +194,15 @@ public sealed class BackgroundTurnsTests : IAsyncLifetime
 
     private static string? Type(FakeConnector.Received post) => post.Activity.GetProperty("type").GetString();
 
-    private static async Task UntilAsync(Func<bool> condition)
+    private static bool IsBotTyping(JsonElement activity) =>
+        activity.GetProperty("type").GetString() == "typing" && activity.GetProperty("from").GetProperty("role").GetString() == "bot";
+
+    private static Task UntilAsync(Func<bool> condition) => UntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task UntilAsync(Func<Task<bool>> condition)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
+        while (!await condition())
         {
             await Task.Delay(20, limit.Token);
         }
