@@ -73,6 +73,17 @@ class RecordingChannel extends ChannelServiceHandler {
   in(conversationId) {
     return this.received.filter(r => r.conversationId === conversationId);
   }
+
+  /** What the bot sent in the conversation, once its answer (a message) is there: /api/messages acknowledges a
+   * question at once and the answer follows through the Connector. */
+  async answered(conversationId, timeoutMs = 60_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.in(conversationId).some(r => r.activity.type === ActivityTypes.Message)) {
+      if (Date.now() > deadline) throw new Error(`no answer in ${conversationId} within ${timeoutMs} ms`);
+      await new Promise(ok => setTimeout(ok, 20));
+    }
+    return this.in(conversationId);
+  }
 }
 
 describe('Bot Framework channel (botbuilder ChannelServiceRoutes)', () => {
@@ -123,14 +134,14 @@ describe('Bot Framework channel (botbuilder ChannelServiceRoutes)', () => {
     assert.ok(actions.every(a => a.type === 'imBack' && a.value));
   });
 
-  test('a question gets typing, then a reply to that activity with a sources list (Emulator rendering)', async () => {
+  test('a question is acknowledged at once, then gets typing and a reply to that activity with a sources list (Emulator rendering)', async () => {
     const conversationId = 'emulator:conversation/1 with spaces';
     const question = activity(conversationId, { type: ActivityTypes.Message, text: 'Who might succeed Stoltenberg as NATO chief?' });
 
     const response = await post(question);
 
     assert.equal(response.status, 200);
-    const [typing, reply] = channel.in(conversationId);
+    const [typing, reply] = await channel.answered(conversationId);
     assert.equal(typing.activity.type, ActivityTypes.Typing);
     assert.equal(reply.activity.type, ActivityTypes.Message);
     assert.equal(reply.activityId, question.id);
@@ -144,7 +155,7 @@ describe('Bot Framework channel (botbuilder ChannelServiceRoutes)', () => {
     const conversationId = 'a:teams-conversation';
     const question = activity(conversationId, { type: ActivityTypes.Message, channelId: 'msteams', text: 'Who might succeed Stoltenberg as NATO chief?' });
     await post(question);
-    const reply = channel.in(conversationId).find(r => r.activity.type === ActivityTypes.Message);
+    const reply = (await channel.answered(conversationId)).find(r => r.activity.type === ActivityTypes.Message);
 
     assert.equal(reply.activity.entities.length, 1);
     const [message] = reply.activity.entities;

@@ -68,6 +68,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>The answer once the script is used up and there is no <see cref="Responder"/>.</summary>
     public FakeChatReply DefaultReply { get; set; } = FakeChatReply.Text("NOT_IN_BRIEFINGS");
 
+    /// <summary>Every reply waits for this task first (then for its own <see cref="FakeChatReply.Delay"/>): a test holds the model
+    /// "thinking" for as long as it needs to see what the bot does meanwhile, without guessing durations.</summary>
+    public Task Gate { get; set; } = Task.CompletedTask;
+
     public static async Task<FakeOpenAiServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -125,10 +129,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         Requests.Enqueue(received);
 
         var reply = _script.TryDequeue(out var next) ? next : Responder?.Invoke(received) ?? DefaultReply;
-        if (reply.Delay > TimeSpan.Zero)
+        if (reply.Delay > TimeSpan.Zero || !Gate.IsCompleted)
         {
             try
             {
+                await Gate.WaitAsync(context.RequestAborted);
                 await Task.Delay(reply.Delay, context.RequestAborted);
             }
             catch (OperationCanceledException)

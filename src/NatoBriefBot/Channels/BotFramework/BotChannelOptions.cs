@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NatoBriefBot.Channels.BotFramework;
 
 /// <summary>Channel behaviour. Section <c>Bot</c>.</summary>
@@ -12,4 +14,22 @@ public sealed class BotChannelOptions
     /// Empty by default: only the Emulator or a channel on this machine. Ignored with authentication, where the token's
     /// <c>serviceurl</c> claim decides.</summary>
     public string[] AllowedServiceUrlHosts { get; set; } = [];
+
+    /// <summary>How long a message turn answered in the background may run before the user is told it took too long. Below
+    /// Bot Service's 15 s; it also bounds the language model's call, whatever <c>Llm:TimeoutSeconds</c> says.</summary>
+    [Range(1, 14)]
+    public double TurnTimeoutSeconds { get; set; } = 12;
+
+    /// <summary>How often a typing indicator is repeated while a turn runs (channels hide it after a few seconds). At least a
+    /// second: in Teams each repeat is a stream update, and Teams takes at most one per second.</summary>
+    [Range(1, 10)]
+    public double TypingIntervalSeconds { get; set; } = 3;
+
+    /// <summary>Message turns answered at once; further ones wait in the queue.</summary>
+    [Range(1, 256)]
+    public int ConcurrentTurns { get; set; } = 8;
+
+    /// <summary>Message turns that may wait for a free worker; when the queue is full <c>/api/messages</c> answers 503.</summary>
+    [Range(1, 100_000)]
+    public int MaxQueuedTurns { get; set; } = 500;
 }

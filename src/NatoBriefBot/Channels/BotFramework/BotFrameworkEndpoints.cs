@@ -14,7 +14,7 @@ public static class BotFrameworkEndpoints
     public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<BotChannelOptions>().Bind(configuration.GetSection(BotChannelOptions.SectionName));
+        services.AddOptions<BotChannelOptions>().Bind(configuration.GetSection(BotChannelOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotAuthOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotAuthOptions>, BotAuthOptionsValidator>();
         services.AddSingleton<IFeedbackStore>(sp => new FeedbackStore(
@@ -22,6 +22,8 @@ public static class BotFrameworkEndpoints
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WelcomedConversations>();
         services.AddSingleton<IBot, BriefingBot>();
+        services.AddSingleton<BackgroundTurns>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());
 
         services.AddHttpClient(MessagesEndpoint.ConnectorClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(nameof(BotTokenValidator))

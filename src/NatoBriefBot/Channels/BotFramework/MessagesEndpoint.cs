@@ -6,8 +6,9 @@ namespace NatoBriefBot.Channels.BotFramework;
 
 /// <summary>
 /// <c>POST /api/messages</c>, as the Bot Framework adapter answers it: 400 with a reason for a malformed activity, 401 for a
-/// bad token, 200 after the turn (replies go through the Bot Connector), the buffered replies for
-/// <c>deliveryMode: expectReplies</c>, and the invoke response for <c>invoke</c> activities.
+/// bad token, the buffered replies for <c>deliveryMode: expectReplies</c>, and the invoke response for <c>invoke</c> activities.
+/// A message is acknowledged with 200 at once and answered in the background (<see cref="BackgroundTurns"/>), its replies
+/// going through the Bot Connector; other activities get 200 after their turn.
 /// </summary>
 internal sealed partial class MessagesEndpoint(
     IBot bot,
@@ -15,6 +16,7 @@ internal sealed partial class MessagesEndpoint(
     IOptions<RequestLimitsOptions> limits,
     IOptions<BotChannelOptions> channel,
     BotTokenValidator validator,
+    BackgroundTurns turns,
     TrustedServiceUrls trusted,
     IHttpClientFactory httpClients,
     IServiceProvider services,
@@ -83,6 +85,17 @@ internal sealed partial class MessagesEndpoint(
             httpClients.CreateClient(ConnectorClientName),
             auth.Value.IsAuthEnabled ? services.GetRequiredService<IConnectorTokenProvider>() : null,
             trusted);
+        if (activity.Type == "message")
+        {
+            if (turns.TryQueue(activity, sender))
+            {
+                return Results.Ok();
+            }
+
+            LogQueueFull(logger, activity.ChannelId);
+            return Error(StatusCodes.Status503ServiceUnavailable, "The bot is busy answering other questions. Try again in a moment.");
+        }
+
         try
         {
             var invoke = await bot.OnTurnAsync(activity, sender, cancellationToken).ConfigureAwait(false);
@@ -111,6 +124,9 @@ internal sealed partial class MessagesEndpoint(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected /api/messages with 401: {Reason}")]
     private static partial void LogUnauthorized(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a message on {Channel} with 503: the turn queue is full")]
+    private static partial void LogQueueFull(ILogger logger, string? channel);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver a reply to a {Type} activity on channel {Channel}")]
     private static partial void LogReplyFailed(ILogger logger, Exception ex, string? type, string? channel);

@@ -4,9 +4,10 @@ namespace NatoBriefBot.Channels.DirectLine;
 
 /// <summary>
 /// Runs the bot's turns for Direct Line conversations in the background, one at a time per conversation, so a
-/// client's POST returns as soon as its activity is stored and the replies arrive by polling or the stream.
+/// client's POST returns as soon as its activity is stored and the replies arrive by polling or the stream. A message turn
+/// runs as those of <c>/api/messages</c> do (<see cref="BackgroundTurns.RunTurnAsync"/>): typing repeated, bounded in time.
 /// </summary>
-public sealed partial class DirectLineTurns(IBot bot, IHostApplicationLifetime lifetime, ILogger<DirectLineTurns> logger)
+public sealed partial class DirectLineTurns(IBot bot, BackgroundTurns turns, IHostApplicationLifetime lifetime, ILogger<DirectLineTurns> logger)
 {
     /// <summary>Queues the turn for <paramref name="incoming"/>; replies are appended to <paramref name="conversation"/>.</summary>
     public void Enqueue(DirectLineConversation conversation, Activity incoming, ChannelAccount botAccount)
@@ -29,7 +30,14 @@ public sealed partial class DirectLineTurns(IBot bot, IHostApplicationLifetime l
 
         try
         {
-            await bot.OnTurnAsync(incoming, sender, stopping).ConfigureAwait(false);
+            if (incoming.Type == "message")
+            {
+                await turns.RunTurnAsync(incoming, sender, stopping).ConfigureAwait(false);
+            }
+            else
+            {
+                await bot.OnTurnAsync(incoming, sender, stopping).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

@@ -78,7 +78,8 @@ public sealed partial class LlmEngineIntegrationTests : IAsyncLifetime
         Assert.All(requests.Skip(2), r => Assert.Contains("<question>\n" + Rewritten + "\n</question>", r.User, StringComparison.Ordinal));
     }
 
-    private static string FirstSentenceOfFirstPassage(string prompt)
+    /// <summary>A faithful answer to an answer prompt: the first sentence of passage 1, which the citation check accepts.</summary>
+    internal static string FirstSentenceOfFirstPassage(string prompt)
     {
         var passage = FirstPassage().Match(prompt).Groups[1].Value;
         var end = SentenceEnd().Match(passage);

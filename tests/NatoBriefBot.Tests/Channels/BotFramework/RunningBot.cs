@@ -7,6 +7,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using NatoBriefBot.Channels.BotFramework;
 using NatoBriefBot.Core.Ingestion;
 using NatoBriefBot.Hosting;
 using NatoBriefBot.Tests.Support;
@@ -52,7 +53,28 @@ public sealed class RunningBot : IAsyncDisposable
         await Services.GetRequiredService<IngestionPipeline>().IngestAsync([seeds], new IngestRunOptions());
     }
 
+    /// <summary>Posts <paramref name="activity"/> to <c>/api/messages</c> and waits until the bot has finished every turn it
+    /// runs in the background, so its replies have reached the fake connector.</summary>
     public async Task<HttpResponseMessage> PostActivityAsync(object activity, string? bearer = null)
+    {
+        var response = await PostActivityNoWaitAsync(activity, bearer);
+        await TurnsFinishedAsync();
+        return response;
+    }
+
+    /// <summary>Waits until no message turn is queued or running.</summary>
+    public async Task TurnsFinishedAsync()
+    {
+        var turns = Services.GetRequiredService<BackgroundTurns>();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (turns.Unfinished > 0)
+        {
+            await Task.Delay(20, limit.Token);
+        }
+    }
+
+    /// <summary>Posts <paramref name="activity"/> and returns as soon as <c>/api/messages</c> answers.</summary>
+    public async Task<HttpResponseMessage> PostActivityNoWaitAsync(object activity, string? bearer = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
         if (bearer is not null)
