@@ -1,34 +1,20 @@
 // Web Chat in headless Chromium: every question the welcome suggests is clicked in turn, and each one must come back as
 // a cited answer (not "I couldn't find that"); the sources list names publisher and date where the briefing has them.
 // Saves artifacts/webchat-suggestion-N.png for each.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { repoRoot, startBot } from './lib/bot-process.mjs';
+import { repoRoot } from './lib/bot-process.mjs';
+import { useBotAndBrowser } from './lib/browser.mjs';
 
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-
-let bot;
-let browser;
-
-before(async () => {
-  bot = await startBot();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await bot?.stop();
-});
+const session = useBotAndBrowser();
 
 test('every welcome suggestion, clicked, is answered with sources that name publisher and date', async () => {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 1400 } });
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${bot.baseUrl}/`);
+  await page.goto(`${session.bot.baseUrl}/`);
   await page.locator('[data-id="webchat-sendbox-input"]').waitFor({ timeout: 30_000 });
   await page.locator('.webchat__suggested-action').first().waitFor({ timeout: 30_000 });
   const labels = await page.locator('.webchat__suggested-action').allInnerTexts();

@@ -1,35 +1,21 @@
 // Opens the bot's own page in headless Chromium: Web Chat from the local bundle, talking to our Direct Line.
 // Asks a question through the send box and checks the answer and its rendered citations; saves artifacts/webchat.png.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { repoRoot, startBot } from './lib/bot-process.mjs';
+import { repoRoot } from './lib/bot-process.mjs';
+import { useBotAndBrowser } from './lib/browser.mjs';
 
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-
-let bot;
-let browser;
-
-before(async () => {
-  bot = await startBot();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await bot?.stop();
-});
+const session = useBotAndBrowser();
 
 test('the page shows the title, welcomes the user, and answers a question with rendered citations', async () => {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
   const problems = [];
   const sockets = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('websocket', (socket) => sockets.push(socket.url()));
-  await page.goto(`${bot.baseUrl}/`);
+  await page.goto(`${session.bot.baseUrl}/`);
 
   await assert.doesNotReject(page.getByRole('heading', { name: 'NatoBriefBot — cited answers from NATO defence briefings' }).waitFor());
   const input = page.locator('[data-id="webchat-sendbox-input"]');
@@ -73,9 +59,9 @@ test('the page shows the title, welcomes the user, and answers a question with r
 });
 
 test('without the Web Chat bundle the page says what is missing and what to run', async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await page.route('**/lib/webchat.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(`${bot.baseUrl}/`);
+  await page.goto(`${session.bot.baseUrl}/`);
 
   const problem = page.getByRole('alert');
   await problem.waitFor({ timeout: 10_000 });
