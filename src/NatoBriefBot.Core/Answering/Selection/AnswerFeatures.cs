@@ -96,13 +96,15 @@ internal static class AnswerFeatures
         var salient = query.Salient;
         var missing = MissingShare(retrieval);
         var core = CoreWeights(retrieval);
+        var asked = query.Terms.Concat(query.Salient).ToHashSet(StringComparer.Ordinal);
+        var titles = new Dictionary<long, HashSet<string>>();
         var local = LocalCoverage(kept.Select(k => k.Sentence).ToList(), core, query);
         var bestLocal = local.Count == 0 ? 0 : local.Values.Max();
         var result = new List<AnswerCandidate>(kept.Count);
         foreach (var (s, rank, dense) in kept)
         {
             var info = s.Info;
-            var (wantsType, hasType) = TypeOf(query, s);
+            var (wantsType, hasType) = TypeOf(query, asked, s);
             var context = s.Previous?.Terms;
             var namesInSentence = Share(salient, query, t => s.Terms.Contains(t) || (context?.Contains(t) ?? false));
             var names = briefingTerms.GetValueOrDefault(s.Evidence.Briefing.Id) ?? [];
@@ -135,7 +137,7 @@ internal static class AnswerFeatures
                 s.Coverage >= bestLexical ? 1 : 0,
                 local[s],
                 local[s] - bestLocal,
-                FocusCoverage(s, core, query),
+                FocusCoverage(s, core, query, titles),
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }
@@ -193,9 +195,13 @@ internal static class AnswerFeatures
         return result;
     }
 
-    private static double FocusCoverage(ScoredSentence s, List<(string Term, double Weight)> core, QueryAnalysis query)
+    private static double FocusCoverage(ScoredSentence s, List<(string Term, double Weight)> core, QueryAnalysis query, Dictionary<long, HashSet<string>> titles)
     {
-        var title = TermAnalyzer.Terms(s.Evidence.Briefing.Title).ToHashSet(StringComparer.Ordinal);
+        if (!titles.TryGetValue(s.Evidence.Briefing.Id, out var title))
+        {
+            titles[s.Evidence.Briefing.Id] = title = TermAnalyzer.Terms(s.Evidence.Briefing.Title).ToHashSet(StringComparer.Ordinal);
+        }
+
         bool In(HashSet<string> terms, string t) => terms.Contains(t) || (query.Alternatives.TryGetValue(t, out var alts) && alts.Any(terms.Contains));
         double total = 0, covered = 0;
         foreach (var (term, weight) in core.Where(c => !In(title, c.Term)))
@@ -258,9 +264,8 @@ internal static class AnswerFeatures
 
     /// <summary>Does the question want a kind of answer (a person, a date…), and how well does the sentence (or, when it
     /// refers back, the one before it) carry it: 1 when it does, 0.5 for a bare number where an amount is wanted.</summary>
-    private static (bool Wants, double Has) TypeOf(QueryAnalysis query, ScoredSentence s)
+    private static (bool Wants, double Has) TypeOf(QueryAnalysis query, HashSet<string> asked, ScoredSentence s)
     {
-        var asked = query.Terms.Concat(query.Salient).ToHashSet(StringComparer.Ordinal);
         // A person, role or place the question itself names is not an answer to it ("Who is the economy minister of
         // Hesse?" is not answered by "the economy minister of Hesse said…"): only new ones count.
         bool New(string phrase) => TermAnalyzer.Terms(phrase).Any(t => !asked.Contains(t));
