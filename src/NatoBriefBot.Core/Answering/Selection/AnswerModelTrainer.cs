@@ -78,16 +78,18 @@ public static class AnswerModelTrainer
             .ToList();
         var tops = outOfFold.Where(t => t.Inputs is not null).ToList();
         double[]? gate = null;
+        var gateL2 = L2;
         if (tops.Any(t => t.Right) && tops.Any(t => !t.Right))
         {
-            gate = Newton([.. tops.Select(t => t.Inputs!)], [.. tops.Select(t => t.Right)], L2);
+            gateL2 = CrossValidatedGateL2(outOfFold);
+            gate = Newton([.. tops.Select(t => t.Inputs!)], [.. tops.Select(t => t.Right)], gateL2);
         }
 
         var staged = new AnswerModel(AnswerFeatures.Names, weights, threshold, null, gate, ranking: model.Ranking);
         var ranking = FormattableString.Invariant(
             $"{model.Ranking} ranking (listwise L2 {l2} by 5-fold cross-validation): best sentence right in {rightFirst} of {reachable.Count} answerable questions that have a right candidate, {heldOut} held out ({string.Join(", ", ranked.Select(r => $"{r.Model.Ranking} {r.Right}"))})");
         var (gateThreshold, fit) = ChooseThreshold(outOfFold.Select(t => (t.Answerable, t.Right, t.Inputs is null ? 0 : staged.GateProbability(t.Inputs))).ToList());
-        fit = "held out " + fit;
+        fit = FormattableString.Invariant($"held out {fit} (gate L2 {gateL2} by 5-fold cross-validation)");
         return new AnswerModel(AnswerFeatures.Names, weights, threshold, provenance with
         {
             Questions = questions.Count,
@@ -420,8 +422,18 @@ public static class AnswerModelTrainer
     /// abstentions count 1, wrong answers cost <see cref="WrongAnswerCost"/>.</summary>
     private static (double Threshold, string Fit) ChooseThreshold(IReadOnlyList<(bool Answerable, bool Right, double P)> tops)
     {
+        var (bestThreshold, _) = BestThreshold(tops);
         var answerable = tops.Count(t => t.Answerable);
         var negatives = tops.Count - answerable;
+        var answeredRight = tops.Count(x => x.Answerable && x.Right && x.P >= bestThreshold);
+        var abstained = tops.Count(x => !x.Answerable && x.P < bestThreshold);
+        var fit = FormattableString.Invariant($"threshold {bestThreshold:0.###}: answerable right {answeredRight}/{answerable}, unanswerable abstained {abstained}/{negatives}");
+        return (bestThreshold, fit);
+    }
+
+    /// <summary>The threshold with the best utility, and that utility.</summary>
+    private static (double Threshold, double Utility) BestThreshold(IReadOnlyList<(bool Answerable, bool Right, double P)> tops)
+    {
         var candidates = tops.Select(t => t.P).Append(0).Append(1).Distinct().Order().ToList();
         var bestThreshold = 0.5;
         var bestScore = double.MinValue;
@@ -437,10 +449,45 @@ public static class AnswerModelTrainer
             }
         }
 
-        var answeredRight = tops.Count(x => x.Answerable && x.Right && x.P >= bestThreshold);
-        var abstained = tops.Count(x => !x.Answerable && x.P < bestThreshold);
-        var fit = FormattableString.Invariant($"threshold {bestThreshold:0.###}: answerable right {answeredRight}/{answerable}, unanswerable abstained {abstained}/{negatives}");
-        return (bestThreshold, fit);
+        return (bestThreshold, bestScore);
+    }
+
+    /// <summary>Regularization strengths tried for the answer gate.</summary>
+    private static readonly double[] GateL2Grid = [0.1, 0.3, 1, 3, 10];
+
+    /// <summary>The gate's L2 strength with the best utility on held-out questions (five folds of the out-of-fold rows; the
+    /// threshold is chosen on the pooled held-out probabilities).</summary>
+    internal static double CrossValidatedGateL2(IReadOnlyList<(bool Answerable, bool Right, double P, double[]? Inputs)> rows)
+    {
+        const int Folds = 5;
+        var best = (L2: L2, Utility: double.MinValue);
+        foreach (var l2 in GateL2Grid)
+        {
+            var held = new (bool Answerable, bool Right, double P)[rows.Count];
+            for (var fold = 0; fold < Folds; fold++)
+            {
+                var train = rows.Where((r, i) => i % Folds != fold && r.Inputs is not null).ToList();
+                if (!train.Any(r => r.Right) || !train.Any(r => !r.Right))
+                {
+                    return L2;
+                }
+
+                var gate = new AnswerModel(AnswerFeatures.Names, new double[AnswerFeatures.Names.Length], 0.5, null,
+                    Newton([.. train.Select(r => r.Inputs!)], [.. train.Select(r => r.Right)], l2));
+                for (var i = fold; i < rows.Count; i += Folds)
+                {
+                    held[i] = (rows[i].Answerable, rows[i].Right, rows[i].Inputs is { } x ? gate.GateProbability(x) : 0);
+                }
+            }
+
+            var (_, utility) = BestThreshold(held);
+            if (utility > best.Utility)
+            {
+                best = (l2, utility);
+            }
+        }
+
+        return best.L2;
     }
 
     private static double[] Solve(double[,] a, double[] b)
