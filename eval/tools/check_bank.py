@@ -28,6 +28,15 @@ STYLES = {"casual", "typo", "wordy", "paraphrase", "yesno", "multipart", "plain"
 SRC_RE = re.compile(r"^(\d{3}|d\d{2})$")
 
 
+
+def check_id(where, rid, pattern, ids, errors):
+    """An id of the right form, seen once across questions and dialogues."""
+    if not isinstance(rid, str) or not re.match(pattern, rid):
+        errors.append(where + ": bad id")
+    if rid in ids:
+        errors.append(where + ": duplicate id")
+    ids.add(rid)
+
 def norm(s):
     return re.sub(r"\s+", " ", s).strip().casefold()
 
@@ -106,11 +115,7 @@ def main():
     for r in qs:
         rid = r.get("id")
         where = "question %s" % rid
-        if not isinstance(rid, str) or not re.match(r"^b\d{3}$", rid):
-            errors.append(where + ": bad id")
-        if rid in ids:
-            errors.append(where + ": duplicate id")
-        ids.add(rid)
+        check_id(where, rid, r"^b\d{3}$", ids, errors)
         if r.get("type") not in TYPES:
             errors.append(where + ": bad type %r" % r.get("type"))
         if "style" in r and r["style"] not in STYLES:
@@ -126,11 +131,7 @@ def main():
     for d in fus:
         did = d.get("id")
         where = "dialogue %s" % did
-        if not isinstance(did, str) or not re.match(r"^bf\d{2}$", did):
-            errors.append(where + ": bad id")
-        if did in ids:
-            errors.append(where + ": duplicate id")
-        ids.add(did)
+        check_id(where, did, r"^bf\d{2}$", ids, errors)
         turns = d.get("turns")
         if not isinstance(turns, list) or not 2 <= len(turns) <= 4:
             errors.append(where + ": needs 2-4 turns")
