@@ -99,7 +99,9 @@ internal static class AskCommand
         }
 
         lines.Add("answer model, best candidates:");
-        lines.AddRange(policy.Explain(r));
+        var explained = policy.Explain(r);
+        lines.AddRange(explained.Candidates.Select(c => FormattableString.Invariant($"  p {c.Probability:0.000} score {c.Score:0.00} {c.File}: {Shorten(c.Text, 110)}")));
+        lines.Add(FormattableString.Invariant($"answer gate {explained.Gate:0.000} (threshold {explained.GateThreshold:0.000}) -> {explained.Decision}"));
 
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }

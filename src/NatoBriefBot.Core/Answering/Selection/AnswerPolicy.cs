@@ -88,21 +88,18 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
         return decision.Abstain == AbstainReason.None ? decision.Best?.Evidence.Briefing.File : null;
     }
 
-    /// <summary>How the policy decides on this retrieval, for `ask --explain`: the candidates the answer model ranks highest
-    /// (probability, score, briefing, text), the answer gate's probability against its threshold, and the decision.</summary>
-    public IReadOnlyList<string> Explain(RetrievalResult retrieval, int count = 8)
+    /// <summary>How the policy decides on this retrieval, for `ask --explain`: the candidates the answer model ranks highest,
+    /// the answer gate's probability against its threshold, and the decision ("answer" or "abstain: reason").</summary>
+    public PolicyExplanation Explain(RetrievalResult retrieval, int count = 8)
     {
         ArgumentNullException.ThrowIfNull(retrieval);
         var decision = Decide(retrieval, retrieval.Scorer ?? new SentenceScorer(retrieval.Query, retrieval.TermWeights));
-        var lines = decision.Candidates.Take(count)
-            .Select(c => FormattableString.Invariant($"  p {c.Probability:0.000} score {c.Score:0.00} {c.Evidence.Briefing.File}: {Shorten(c.Sentence.Text, 110)}"))
+        var candidates = decision.Candidates.Take(count)
+            .Select(c => new ExplainedCandidate(c.Probability, c.Score, c.Evidence.Briefing.File, c.Sentence.Text))
             .ToList();
-        lines.Add(FormattableString.Invariant(
-            $"answer gate {decision.GateProbability:0.000} (threshold {model.GateThreshold:0.000}) -> {(decision.Abstain == AbstainReason.None ? "answer" : "abstain: " + decision.Abstain)}"));
-        return lines;
+        var verdict = decision.Abstain == AbstainReason.None ? "answer" : "abstain: " + decision.Abstain;
+        return new PolicyExplanation(candidates, decision.GateProbability, model.GateThreshold, verdict);
     }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
 
     /// <summary>The names no briefing mentions, as the user wrote them, a name of several words kept whole: “World Cup”,
     /// or “Macron” and “Canada”.</summary>
@@ -222,3 +219,9 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
         return pool;
     }
 }
+
+/// <summary>One candidate sentence as the answer model scored it.</summary>
+public sealed record ExplainedCandidate(double Probability, double Score, string File, string Text);
+
+/// <summary>What <see cref="AnswerPolicy.Explain"/> reports.</summary>
+public sealed record PolicyExplanation(IReadOnlyList<ExplainedCandidate> Candidates, double Gate, double GateThreshold, string Decision);
