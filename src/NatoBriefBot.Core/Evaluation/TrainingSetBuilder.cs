@@ -58,6 +58,8 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
             Text = resolved,
             Sentences = [.. candidates.Select(c => c.Sentence.Text)],
             Twins = [.. candidates.Select(c => candidates.FindIndex(o => o.Sentence.IsNearDuplicateOf(c.Sentence)))],
+            Briefings = [.. candidates.Select(c => c.Evidence.Briefing.Id)],
+            Shape = (options.MaxSentences, options.ExtraSentenceRatio),
         };
     }
 

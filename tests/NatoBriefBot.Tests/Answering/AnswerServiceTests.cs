@@ -23,9 +23,23 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
         {
             Assert.True(File.Exists(Path.Combine(TestEngine.SeedsFolder, citation.File)), citation.File);
             var (briefing, _, passages) = seeds.Store.GetBriefing(citation.File)!.Value;
-            Assert.Contains(passages, p => p.Text == citation.Quote);
+            // One citation per briefing: its quote is the passages the answer used, in order, separated by " … ".
+            var text = BriefingText(passages);
+            Assert.All(citation.Quote.Split(" \u2026 "), part => Assert.Contains(part, text, StringComparison.Ordinal));
             Assert.Equal(briefing.Title, citation.Title);
         }
+    }
+
+    /// <summary>The briefing's text put back together from its passages (slices of it, which may overlap).</summary>
+    private static string BriefingText(IReadOnlyList<NatoBriefBot.Core.Storage.StoredPassage> passages)
+    {
+        var chars = new char[passages.Max(p => p.End)];
+        foreach (var p in passages.Where(p => p.End - p.Start == p.Text.Length))
+        {
+            p.Text.CopyTo(0, chars, p.Start, p.Text.Length);
+        }
+
+        return new string(chars);
     }
 
     [Fact]

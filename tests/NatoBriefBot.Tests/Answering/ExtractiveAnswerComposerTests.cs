@@ -60,13 +60,13 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
-    public async Task ComposeAsync_EvidenceGivenDirectly_AnswersFromIt()
+    public async Task ComposeAsync_RetrievalGivenDirectly_AnswersFromIt()
     {
         using var engine = await SeededEngine.CreateAsync();
         var retrieval = await engine.Retriever.RetrieveAsync("What did Italy pledge?");
         var composer = engine.Services.GetRequiredService<ExtractiveAnswerComposer>();
 
-        var answer = await composer.ComposeAsync(new ComposeRequest("What did Italy pledge?", "What did Italy pledge?", retrieval.Evidence));
+        var answer = await composer.ComposeAsync(new ComposeRequest("What did Italy pledge?", "What did Italy pledge?", retrieval.Evidence) { Retrieval = retrieval });
 
         AnswerChecks.AssertGrounded(answer);
         Assert.Contains("SAMP/T", answer.Text, StringComparison.Ordinal);

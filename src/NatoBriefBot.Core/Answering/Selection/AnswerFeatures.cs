@@ -109,9 +109,7 @@ internal static class AnswerFeatures
             var namesInSentence = Share(salient, query, t => s.Terms.Contains(t) || (context?.Contains(t) ?? false));
             var names = briefingTerms.GetValueOrDefault(s.Evidence.Briefing.Id) ?? [];
             var namesInBriefing = Share(salient, query, names.Contains);
-            var period = query.Dates is { } range
-                ? (s.Evidence.Briefing.Published is { } d && range.Contains(d)) || PeriodMentions.Mentions(s.Evidence.Passage.Text, range, s.Evidence.Briefing.Published)
-                : (bool?)null;
+            var period = query.Dates is { } range ? PeriodOf(s.Evidence, range) : null;
             double[] f =
             [
                 1,
@@ -334,4 +332,18 @@ internal static class AnswerFeatures
 
         return kept;
     }
+    /// <summary>Whether a passage is from the question's period: its briefing was published in it or the passage talks
+    /// about it (true), or neither (false). A passage of an undated briefing that does not name the period is unknown (null):
+    /// a missing publication date is no evidence of another one, nor is a year mentioned in passing ("in office since 2014").</summary>
+    internal static bool? PeriodOf(Evidence evidence, DateRange range)
+    {
+        var published = evidence.Briefing.Published;
+        if ((published is { } d && range.Contains(d)) || PeriodMentions.Mentions(evidence.Passage.Text, range, published))
+        {
+            return true;
+        }
+
+        return published is null ? null : false;
+    }
+
 }

@@ -21,6 +21,14 @@ public sealed record TrainingQuestion(
     /// <summary>Per candidate, the index of the first candidate with (nearly) the same text: the gate's runner-up is the
     /// best candidate saying something else.</summary>
     public IReadOnlyList<int>? Twins { get; init; }
+
+    /// <summary>Per candidate, its briefing: supporting sentences come from the best one's briefing.</summary>
+    public IReadOnlyList<long>? Briefings { get; init; }
+
+    /// <summary>Most sentences the answer quotes, and the share of the best sentence's probability a supporting one needs
+    /// (<see cref="AnsweringOptions.MaxSentences"/>, <see cref="AnsweringOptions.ExtraSentenceRatio"/>): the answer is
+    /// right when any sentence it quotes is. One sentence when not given.</summary>
+    public (int MaxSentences, double Ratio) Shape { get; init; } = (1, 1);
 }
 
 /// <summary>
@@ -58,10 +66,11 @@ public static class AnswerModelTrainer
         // (softmax, listwise). The one that puts a right sentence first for more training questions is kept.
         var reachable = questions.Where(q => q.Answerable && q.Labels.Any(l => l)).ToList();
         var (l2, heldOut) = CrossValidatedL2(reachable);
+        // Listwise first: it is kept on a tie, being fitted to the choice the policy makes (one sentence among the question's).
         var fits = new[]
         {
-            new AnswerModel(AnswerFeatures.Names, Newton(rows, labels, L2), 0.5),
             new AnswerModel(AnswerFeatures.Names, Listwise(reachable, l2), 0.5, ranking: AnswerModel.Softmax),
+            new AnswerModel(AnswerFeatures.Names, Newton(rows, labels, L2), 0.5),
         };
         var ranked = fits.Select(m => (Model: m, Right: reachable.Count(q => Top(q, m).Right))).ToList();
         var (model, rightFirst) = ranked.MaxBy(r => r.Right);
@@ -337,10 +346,27 @@ public static class AnswerModelTrainer
             return (q.Answerable, false, 0, null);
         }
 
+        var right = q.Answerable && (q.Labels[best] || Supporting(q, probabilities, best).Any(i => q.Labels[i]));
         var score = model.Score(q.Features[best]);
         var runnerUpScore = runnerUp < 0 ? score - 4 : model.Score(q.Features[runnerUp]);
         var question = q.Question?[best] ?? new double[AnswerFeatures.QuestionNames.Length];
-        return (q.Answerable, q.Answerable && q.Labels[best], probabilities[best], AnswerGate.Inputs(q.Features[best], question, score, runnerUpScore));
+        return (q.Answerable, right, probabilities[best], AnswerGate.Inputs(q.Features[best], question, score, runnerUpScore));
+    }
+
+    /// <summary>The supporting sentences the policy would quote after the best one (as <see cref="AnswerPolicy"/> chooses
+    /// them: in the pool, from the best one's briefing, likely enough, saying something else).</summary>
+    private static IEnumerable<int> Supporting(TrainingQuestion q, double[] probabilities, int best)
+    {
+        if (q.Briefings is not { } briefings || q.Shape.MaxSentences <= 1)
+        {
+            return [];
+        }
+
+        return Enumerable.Range(0, probabilities.Length)
+            .Where(i => i != best && (q.InPool is not { } pool || pool[i]) && briefings[i] == briefings[best] &&
+                        !(q.Twins is { } twins && twins[i] == twins[best]) && probabilities[i] >= probabilities[best] * q.Shape.Ratio)
+            .OrderByDescending(i => probabilities[i])
+            .Take(q.Shape.MaxSentences - 1);
     }
 
     /// <summary>Newton-Raphson on the L2-penalized log-likelihood (the bias is not penalized).</summary>

@@ -42,7 +42,7 @@ internal sealed record AnswerDecision(AbstainReason Abstain, AnswerCandidate? Be
 /// </summary>
 public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 {
-    private static readonly int PeriodMatch = Array.IndexOf(AnswerFeatures.Names, "period_match");
+    private static readonly int PeriodMissing = Array.IndexOf(AnswerFeatures.Names, "period_missing");
     private static readonly int NamesInSentence = Array.IndexOf(AnswerFeatures.Names, "names_in_sentence");
     private static readonly int Lexical = Array.IndexOf(AnswerFeatures.Names, "lexical");
 
@@ -180,7 +180,7 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             }
 
             // Supporting sentences: likely answers themselves, close to the best, from the same briefing, not the same text.
-            if (c.Probability >= model.Threshold && c.Probability >= best.Probability * options.ExtraSentenceRatio &&
+            if (c.Probability >= best.Probability * options.ExtraSentenceRatio &&
                 c.Evidence.Briefing.Id == best.Evidence.Briefing.Id && !chosen.Any(x => x.Sentence.Overlaps(c.Sentence) || x.Sentence.IsNearDuplicateOf(c.Sentence)))
             {
                 chosen.Add(c);
@@ -191,8 +191,8 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
     }
 
     /// <summary>The candidates the policy answers from, best first: "the latest meeting" or "who is the new …" narrow them
-    /// to the briefing retrieval put first for its date; "in June 2023" to those of that period or that talk about it
-    /// (when there are any). Text that talks to an assistant, and scraps of three words, are never evidence.</summary>
+    /// to the briefing retrieval put first for its date; "in June 2023" to those of that period, that talk about it, or
+    /// undated ones (when there are any). Text that talks to an assistant, and scraps of three words, are never evidence.</summary>
     internal static List<AnswerCandidate> Pool(RetrievalResult retrieval, IReadOnlyList<AnswerCandidate> candidates)
     {
         var pool = candidates.Where(c => c.Sentence.Info is not ({ Instruction: true } or { Words: < 4 })).ToList();
@@ -209,7 +209,8 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 
         if (query.Dates is not null && !query.DatesAreSoft)
         {
-            var inPeriod = pool.Where(c => c.Features[PeriodMatch] > 0).ToList();
+            // From the period, or from an undated briefing.
+            var inPeriod = pool.Where(c => c.Features[PeriodMissing] == 0).ToList();
             if (inPeriod.Count > 0)
             {
                 pool = inPeriod;
