@@ -23,12 +23,15 @@ internal static class AnswerGate
         "missing_words",
         "type_missing",
         "period_missing",
+        "type_match",
+        "focus_lexical",
+        "local_lexical",
         .. AnswerFeatures.QuestionNames,
     ];
 
     private static readonly int[] FromCandidate =
     [
-        .. Names[3..11].Select(n => Array.IndexOf(AnswerFeatures.Names, n)),
+        .. Names[3..^AnswerFeatures.QuestionNames.Length].Select(n => Array.IndexOf(AnswerFeatures.Names, n)),
     ];
 
     /// <summary>The gate's inputs for the best candidate (its sentence features and question coverage), given the first
