@@ -26,9 +26,7 @@ public sealed partial class AnswerService(
         var watch = Stopwatch.StartNew();
         var history = memory.History(request.Conversation);
         var resolved = history.Count == 0 ? question : await rewriter.RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
-        var hints = history.Count > 0 && FollowUpRewriter.IsFollowUp(question)
-            ? new RetrievalHints(history[^1].Answer.Citations.Select(c => c.File).ToList())
-            : new RetrievalHints([]);
+        var hints = FollowUpRewriter.Hints(question, history);
         var (answer, retrieval) = await ComposeAsync(question, resolved, hints, cancellationToken).ConfigureAwait(false);
         if (answer.Outcome == AnswerOutcome.NotInBriefings && retrieval.Evidence.Count > 0)
         {

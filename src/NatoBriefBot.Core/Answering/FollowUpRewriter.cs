@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Core.Answering;
@@ -22,7 +23,8 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             return question;
         }
 
-        var last = history[^1];
+        // A turn the bot declined has no answer to point into: "it", "he", "there" refer to the last one it answered.
+        var last = LastAnswered(history);
         var q = question.Trim();
         if (!IsFollowUp(q))
         {
@@ -79,6 +81,19 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         return CarryPeriod(q, last.ResolvedQuestion, q);
     }
+
+    /// <summary>The retrieval hints for a question in a conversation: a follow-up prefers the briefings the last answer cited.</summary>
+    public static RetrievalHints Hints(string question, IReadOnlyList<ConversationTurn> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return history.Count > 0 && IsFollowUp(question)
+            ? new RetrievalHints([.. LastAnswered(history).Answer.Citations.Select(c => c.File)])
+            : new RetrievalHints([]);
+    }
+
+    /// <summary>The last turn with a cited answer, or the last turn when none has one.</summary>
+    private static ConversationTurn LastAnswered(IReadOnlyList<ConversationTurn> history) =>
+        history.LastOrDefault(t => t.Answer.Citations.Count > 0) ?? history[^1];
 
     /// <summary>
     /// True when the question leans on the conversation: it points back ("he", "there", "that city", "the second one"),

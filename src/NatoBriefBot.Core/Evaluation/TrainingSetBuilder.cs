@@ -29,9 +29,7 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
                 var turn = d.Turns[i];
                 var history = memory.History(conversation);
                 var resolved = history.Count == 0 ? turn.Question : await rewriter.RewriteAsync(turn.Question, history, ct).ConfigureAwait(false);
-                var hints = history.Count > 0 && FollowUpRewriter.IsFollowUp(turn.Question)
-                    ? new RetrievalHints(history[^1].Answer.Citations.Select(c => c.File).ToList())
-                    : new RetrievalHints([]);
+                var hints = FollowUpRewriter.Hints(turn.Question, history);
                 result.Add(await ExampleAsync($"{d.Id}.{i + 1}", resolved, hints, turn.Sources, turn.Accept, ct).ConfigureAwait(false));
                 await answers.AskAsync(new AskRequest(turn.Question, conversation), ct).ConfigureAwait(false);
             }

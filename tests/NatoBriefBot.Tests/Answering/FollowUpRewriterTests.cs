@@ -107,4 +107,21 @@ public class FollowUpRewriterTests
     {
         Assert.Equal(expected, FollowUpRewriter.IsFollowUp(question));
     }
+
+    [Fact]
+    public void RewriteAndHints_AfterADeclinedTurn_PointBackToTheLastAnswer()
+    {
+        var answered = new ConversationTurn("Where is the Aegis Ashore base?", "Where is the Aegis Ashore base?",
+            new Answer("Where is the Aegis Ashore base?", AnswerOutcome.Answered, "Secretary General Jens Stoltenberg said the new base is in Poland. [1]",
+                [new Citation(1, "004_summit.txt", "Summit", null, "NATO", null, "Secretary General Jens Stoltenberg said the new base is in Poland.")]));
+        var declined = new ConversationTurn("How much does it cost?", "How much does it cost? (Aegis Ashore base)",
+            new Answer("How much does it cost?", AnswerOutcome.NotInBriefings, "I couldn't find that in the briefings I have. The closest briefings are: \u201CBank chief Ingrid Halvorsen to step down\u201D.", []));
+
+        var rewritten = FollowUpRewriter.Rewrite("What did he say about it?", [answered, declined]);
+        var hints = FollowUpRewriter.Hints("What did he say about it?", [answered, declined]);
+
+        Assert.Contains("Stoltenberg", rewritten, StringComparison.Ordinal);
+        Assert.DoesNotContain("Halvorsen", rewritten, StringComparison.Ordinal);
+        Assert.Equal(["004_summit.txt"], hints.PreferredFiles);
+    }
 }
