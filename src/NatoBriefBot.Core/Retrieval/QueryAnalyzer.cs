@@ -182,7 +182,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         if (lower.StartsWith("who", StringComparison.Ordinal))
         {
-            return QuestionType.Who;
+            // "Who is Mark Rutte?" names its person and asks what they are; "who is nato chief?" asks for a person.
+            return AsksAboutNamedPerson(lower) ? QuestionType.Other : QuestionType.Who;
         }
 
         if (lower.StartsWith("when", StringComparison.Ordinal) || lower.StartsWith("since when", StringComparison.Ordinal) || lower.StartsWith("what date", StringComparison.Ordinal) ||
@@ -204,6 +205,26 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         }
 
         return YesNoRegex().IsMatch(lower) ? QuestionType.YesNo : QuestionType.Other;
+    }
+
+    /// <summary>"who is/was X" where X is a bare name: no article or possessive, and its last word is a name (WordNet
+    /// knows it only as one, or not at all), not a role noun.</summary>
+    private static bool AsksAboutNamedPerson(string lower)
+    {
+        var m = WhoIsRegex().Match(lower);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        var words = m.Groups["who"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 3 || words.Any(w => w is "the" or "a" or "an" or "this" or "that" || w.EndsWith("'s", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var head = words[^1];
+        return Lexicon.Default.IsProperName(head) || !Lexicon.Default.IsKnownWord(head);
     }
 
     private (DateRange? Range, string? Text) FindDates(string question)
@@ -268,6 +289,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         return (null, null);
     }
+
+    [GeneratedRegex(@"^who(?:\s+is|\s+was|'s|\u2019s)\s+(?<who>[\p{L}\-' ]+?)\s*\??$")]
+    private static partial Regex WhoIsRegex();
 
     [GeneratedRegex(@"\b(?<n>two|three|four|five|six|seven|eight|nine|ten)\s+(?:main\s+|key\s+|biggest\s+|most\s+\w+\s+)?\w+s\b", RegexOptions.IgnoreCase)]
     private static partial Regex CountedListRegex();

@@ -130,6 +130,10 @@ public class QueryAnalyzerTests
 
     [Theory]
     [InlineData("Who chairs the meeting?", QuestionType.Who)]
+    [InlineData("who is oleksii reznikov", QuestionType.Other)]
+    [InlineData("Who is Mark Rutte?", QuestionType.Other)]
+    [InlineData("who is nato chief", QuestionType.Who)]
+    [InlineData("Who is the new Secretary General?", QuestionType.Who)]
     [InlineData("When will the summit take place?", QuestionType.When)]
     [InlineData("What year did Stoltenberg become Secretary General?", QuestionType.When)]
     [InlineData("Where will NSATU be based?", QuestionType.Where)]
