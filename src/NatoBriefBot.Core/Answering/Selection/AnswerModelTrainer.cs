@@ -353,8 +353,10 @@ public static class AnswerModelTrainer
         return (q.Answerable, right, probabilities[best], AnswerGate.Inputs(q.Features[best], question, score, runnerUpScore));
     }
 
+    private static readonly int Fragment = Array.IndexOf(AnswerFeatures.Names, "fragment");
+
     /// <summary>The supporting sentences the policy would quote after the best one (as <see cref="AnswerPolicy"/> chooses
-    /// them: in the pool, from the best one's briefing, likely enough, saying something else).</summary>
+    /// them: in the pool, from the best one's briefing, likely enough, saying something else, whole sentences).</summary>
     private static IEnumerable<int> Supporting(TrainingQuestion q, double[] probabilities, int best)
     {
         if (q.Briefings is not { } briefings || q.Shape.MaxSentences <= 1)
@@ -364,7 +366,8 @@ public static class AnswerModelTrainer
 
         return Enumerable.Range(0, probabilities.Length)
             .Where(i => i != best && (q.InPool is not { } pool || pool[i]) && briefings[i] == briefings[best] &&
-                        !(q.Twins is { } twins && twins[i] == twins[best]) && probabilities[i] >= probabilities[best] * q.Shape.Ratio)
+                        !(q.Twins is { } twins && twins[i] == twins[best]) && probabilities[i] >= probabilities[best] * q.Shape.Ratio &&
+                        q.Features[i][Fragment] == 0)
             .OrderByDescending(i => probabilities[i])
             .Take(q.Shape.MaxSentences - 1);
     }

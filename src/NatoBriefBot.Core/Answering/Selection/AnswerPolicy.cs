@@ -179,8 +179,9 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
                 break;
             }
 
-            // Supporting sentences: likely answers themselves, close to the best, from the same briefing, not the same text.
-            if (c.Probability >= best.Probability * options.ExtraSentenceRatio &&
+            // Supporting sentences: likely answers themselves, close to the best, from the same briefing, not the same text,
+            // and whole sentences (not a headline or a list item).
+            if (c.Probability >= best.Probability * options.ExtraSentenceRatio && c.Sentence.Info is { EndsLikeSentence: true } &&
                 c.Evidence.Briefing.Id == best.Evidence.Briefing.Id && !chosen.Any(x => x.Sentence.Overlaps(c.Sentence) || x.Sentence.IsNearDuplicateOf(c.Sentence)))
             {
                 chosen.Add(c);
