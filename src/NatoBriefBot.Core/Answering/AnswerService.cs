@@ -29,7 +29,7 @@ public sealed partial class AnswerService(
         var hints = history.Count > 0 && FollowUpRewriter.IsFollowUp(question)
             ? new RetrievalHints(history[^1].Answer.Citations.Select(c => c.File).ToList())
             : new RetrievalHints([]);
-        var (answer, retrieval) = await ComposeAsync(question, resolved, hints, cancellationToken).ConfigureAwait(false);
+        var (answer, retrieval) = await ComposeAsync(question, resolved, hints, request.Drafts, cancellationToken).ConfigureAwait(false);
         if (answer.Outcome == AnswerOutcome.NotInBriefings && retrieval.Evidence.Count > 0)
         {
             // Buttons that ask real questions: for each of the closest briefings, one the bot answers from that briefing.
@@ -51,7 +51,8 @@ public sealed partial class AnswerService(
         return answer;
     }
 
-    private async Task<(Answer Answer, RetrievalResult Retrieval)> ComposeAsync(string question, string resolved, RetrievalHints hints, CancellationToken cancellationToken)
+    private async Task<(Answer Answer, RetrievalResult Retrieval)> ComposeAsync(
+        string question, string resolved, RetrievalHints hints, IProgress<string>? drafts, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         RetrievalResult retrieval;
@@ -62,7 +63,7 @@ public sealed partial class AnswerService(
         }
 
         BotTelemetry.RetrievalDuration.Record(watch.Elapsed.TotalMilliseconds);
-        var compose = new ComposeRequest(question, resolved, retrieval.Evidence) { Retrieval = retrieval };
+        var compose = new ComposeRequest(question, resolved, retrieval.Evidence) { Retrieval = retrieval, Drafts = drafts };
         using var composition = BotTelemetry.Source.StartActivity("natobriefbot.compose");
         watch.Restart();
         try
