@@ -125,7 +125,9 @@ public sealed class StreamingSender : IActivitySender, IProgress<string>, IAsync
             _pending = value;
             if (idle)
             {
-                _pump = PumpAsync(_pump);
+                // Off the reporting thread: the model's stream is read on, whatever the channel does meanwhile.
+                var previous = _pump;
+                _pump = Task.Run(() => PumpAsync(previous));
             }
         }
     }
