@@ -2,15 +2,8 @@
 // custom clients do: by polling, and over the WebSocket stream.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import WebSocket from 'ws';
-import XMLHttpRequest from 'xhr2';
 import { startBot } from './lib/bot-process.mjs';
-
-// directlinejs talks through rxjs' ajax, which needs XMLHttpRequest, and refers to a global WebSocket even when it polls;
-// Node 20 has neither, so xhr2 and ws stand in.
-globalThis.XMLHttpRequest = XMLHttpRequest;
-globalThis.WebSocket = WebSocket;
-const { DirectLine, ConnectionStatus } = (await import('botframework-directlinejs')).default;
+import { ConnectionStatus, DirectLine, collect, generateToken, post } from './lib/directline.mjs';
 
 let bot;
 
@@ -22,62 +15,10 @@ after(async () => {
   await bot?.stop();
 });
 
-async function generateToken(body) {
-  const response = await fetch(`${bot.baseUrl}/v3/directline/tokens/generate`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  assert.equal(response.status, 200);
-  return response.json();
-}
-
-/**
- * Keeps one subscription to `activity$` for the whole test (re-subscribing would restart polling and could miss
- * activities that came in the same batch) and lets the test wait for an activity matching a predicate.
- */
-function collect(directLine) {
-  const seen = [];
-  const waiters = [];
-  const subscription = directLine.activity$.subscribe((activity) => {
-    seen.push(activity);
-    for (const waiter of [...waiters]) {
-      if (waiter.predicate(activity)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(activity);
-      }
-    }
-  });
-  return {
-    waitFor(predicate, what, timeoutMs = 60_000) {
-      const found = seen.find(predicate);
-      if (found) {
-        return Promise.resolve(found);
-      }
-      return new Promise((resolve, reject) => {
-        const waiter = {
-          predicate,
-          resolve: (activity) => { clearTimeout(timer); resolve(activity); },
-        };
-        const timer = setTimeout(() => {
-          waiters.splice(waiters.indexOf(waiter), 1);
-          reject(new Error(`No ${what} arrived within ${timeoutMs} ms.`));
-        }, timeoutMs);
-        waiters.push(waiter);
-      });
-    },
-    stop: () => subscription.unsubscribe(),
-  };
-}
-
-function post(directLine, activity) {
-  return new Promise((resolve, reject) => directLine.postActivity(activity).subscribe(resolve, reject));
-}
-
 const fromBot = (activity) => activity.type === 'message' && activity.from.role === 'bot';
 
 test('directlinejs starts a conversation, gets the welcome, and receives a cited answer to a question', async () => {
-  const { token, conversationId } = await generateToken({ user: { id: 'js-user', name: 'Tester' } });
+  const { token, conversationId } = await generateToken(bot, { user: { id: 'js-user', name: 'Tester' } });
   const directLine = new DirectLine({ token, domain: `${bot.baseUrl}/v3/directline`, webSocket: false, pollingInterval: 250 });
   const statuses = [];
   const statusSubscription = directLine.connectionStatus$.subscribe((status) => statuses.push(status));
@@ -116,7 +57,7 @@ test('directlinejs starts a conversation, gets the welcome, and receives a cited
 });
 
 test('directlinejs over the WebSocket stream gets the welcome and the echo of its own message', async () => {
-  const { token } = await generateToken({ user: { id: 'ws-user' } });
+  const { token } = await generateToken(bot, { user: { id: 'ws-user' } });
   const directLine = new DirectLine({ token, domain: `${bot.baseUrl}/v3/directline`, webSocket: true });
   const activities = collect(directLine);
   try {
@@ -136,8 +77,8 @@ test('directlinejs over the WebSocket stream gets the welcome and the echo of it
 });
 
 test('a token for one conversation is refused for another', async () => {
-  const first = await generateToken({});
-  const second = await generateToken({});
+  const first = await generateToken(bot, {});
+  const second = await generateToken(bot, {});
   const start = await fetch(`${bot.baseUrl}/v3/directline/conversations`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${second.token}` },

@@ -19,7 +19,12 @@ public enum AnswerOutcome
 /// <summary>A question put to the bot.</summary>
 /// <param name="Question">The user's text.</param>
 /// <param name="Conversation">Conversation id for follow-up memory; null for a one-off question.</param>
-public sealed record AskRequest(string Question, string? Conversation = null);
+public sealed record AskRequest(string Question, string? Conversation = null)
+{
+    /// <summary>Receives the answer text written so far, while a language model writes it: only whole sentences that passed
+    /// the citation check, each draft extending the one before. Null: no drafts (the offline composer never sends any).</summary>
+    public IProgress<string>? Drafts { get; init; }
+}
 
 /// <summary>One cited source. <see cref="Quote"/> is the exact passage text cited.</summary>
 public sealed record Citation(

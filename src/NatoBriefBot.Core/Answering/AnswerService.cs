@@ -27,7 +27,7 @@ public sealed partial class AnswerService(
         var history = memory.History(request.Conversation);
         var resolved = history.Count == 0 ? question : await rewriter.RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
         var hints = FollowUpRewriter.Hints(question, history);
-        var (answer, retrieval) = await ComposeAsync(question, resolved, hints, cancellationToken).ConfigureAwait(false);
+        var (answer, retrieval) = await ComposeAsync(question, resolved, hints, request.Drafts, cancellationToken).ConfigureAwait(false);
         if (answer.Outcome == AnswerOutcome.NotInBriefings && retrieval.Evidence.Count > 0)
         {
             // Buttons that ask real questions: for each of the closest briefings, one the bot answers from that briefing.
@@ -49,7 +49,8 @@ public sealed partial class AnswerService(
         return answer;
     }
 
-    private async Task<(Answer Answer, RetrievalResult Retrieval)> ComposeAsync(string question, string resolved, RetrievalHints hints, CancellationToken cancellationToken)
+    private async Task<(Answer Answer, RetrievalResult Retrieval)> ComposeAsync(
+        string question, string resolved, RetrievalHints hints, IProgress<string>? drafts, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         RetrievalResult retrieval;
@@ -60,7 +61,7 @@ public sealed partial class AnswerService(
         }
 
         BotTelemetry.RetrievalDuration.Record(watch.Elapsed.TotalMilliseconds);
-        var compose = new ComposeRequest(question, resolved, retrieval.Evidence) { Retrieval = retrieval };
+        var compose = new ComposeRequest(question, resolved, retrieval.Evidence) { Retrieval = retrieval, Drafts = drafts };
         using var composition = BotTelemetry.Source.StartActivity("natobriefbot.compose");
         watch.Restart();
         try

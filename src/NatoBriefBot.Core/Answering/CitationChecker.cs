@@ -42,6 +42,37 @@ public sealed partial class CitationChecker
     /// <summary>True when <paramref name="text"/> holds at least one <c>[n]</c> marker.</summary>
     public static bool HasMarkers(string text) => Marker().IsMatch(text ?? string.Empty);
 
+    /// <summary>
+    /// The part of a reply still being written that <see cref="Check"/> already reads as it will read the whole reply: every
+    /// sentence but the last, which may be unfinished, plus the markers that open the last one (they belong to the sentence
+    /// before). Line breaks are normalized to <c>\n</c>.
+    /// </summary>
+    public static string CompleteSentences(string replySoFar)
+    {
+        ArgumentNullException.ThrowIfNull(replySoFar);
+        var text = replySoFar.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var last = (Start: -1, End: -1);
+        var lineStart = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            if (SentenceSplitter.Split(line) is [.., var span])
+            {
+                last = (lineStart + span.Start, lineStart + span.End);
+            }
+
+            lineStart += line.Length + 1;
+        }
+
+        if (last.Start < 0)
+        {
+            return string.Empty;
+        }
+
+        var lead = LeadingMarkers().Match(text, last.Start, last.End - last.Start);
+        var cut = lead.Success && lead.Index == last.Start && last.Start + lead.Length < last.End ? last.Start + lead.Length : last.Start;
+        return text[..cut];
+    }
+
     /// <param name="reply">The model's answer.</param>
     /// <param name="sources">The support text of each passage; <c>sources[0]</c> is key [1].</param>
     /// <param name="widths">How many numbers each key takes when renumbered (e.g. a passage plus the agreeing copies cited with it); 1 when null.</param>

@@ -10,6 +10,9 @@ public sealed record ComposeRequest(string Question, string ResolvedQuestion, IR
 {
     /// <summary>The retrieval that produced the evidence (analyzed question, term weights, unknown names); null when evidence was given directly.</summary>
     public RetrievalResult? Retrieval { get; init; }
+
+    /// <summary>Where to report checked drafts of the answer while it is written (<see cref="AskRequest.Drafts"/>); null for none.</summary>
+    public IProgress<string>? Drafts { get; init; }
 }
 
 /// <summary>

@@ -30,6 +30,16 @@ public sealed record FakeChatRequest(
 /// <summary>How the fake server answers one request: reply text, or an HTTP error status, optionally after a delay.</summary>
 public sealed record FakeChatReply(string Content, int Status = 200, TimeSpan Delay = default, string? RawBody = null)
 {
+    /// <summary>Characters per streamed chunk.</summary>
+    public int ChunkChars { get; init; } = 7;
+
+    /// <summary>A slow model: the wait before each streamed chunk (a reply that is not streamed waits for all of them first).</summary>
+    public TimeSpan ChunkDelay { get; init; }
+
+    /// <summary><paramref name="content"/> written slowly: <paramref name="chunkChars"/> characters every <paramref name="chunkDelay"/>.</summary>
+    public static FakeChatReply Slow(string content, TimeSpan chunkDelay, int chunkChars = 7) =>
+        new(content) { ChunkDelay = chunkDelay, ChunkChars = chunkChars };
+
     /// <summary>Sends <paramref name="body"/> as it is (status 200, JSON content type), e.g. to mimic a broken gateway.</summary>
     public static FakeChatReply Raw(string body) => new(string.Empty, 200, default, body);
 
@@ -44,7 +54,8 @@ public sealed record FakeChatReply(string Content, int Status = 200, TimeSpan De
 /// A real Kestrel server on 127.0.0.1 (port 0) speaking the OpenAI chat-completions wire format, for the hosted model we can't
 /// reach from tests: <c>POST /v1/chat/completions</c>, Azure OpenAI's <c>/openai/deployments/{d}/chat/completions?api-version=…</c>
 /// and its v1 path <c>/openai/v1/chat/completions</c>. It answers with one JSON <c>chat.completion</c>, or with
-/// <c>chat.completion.chunk</c> server-sent events ending in <c>data: [DONE]</c> when the request says <c>"stream": true</c>.
+/// <c>chat.completion.chunk</c> server-sent events ending in <c>data: [DONE]</c> when the request says <c>"stream": true</c>
+/// (slowly, one chunk every <see cref="FakeChatReply.ChunkDelay"/>, for a model that takes seconds to write).
 /// Replies are scripted per test (<see cref="Enqueue"/>, then <see cref="Responder"/>, then <see cref="DefaultReply"/>); every request is recorded.
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
@@ -159,7 +170,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
         if (stream)
         {
-            await StreamAsync(context, model, reply.Content, body["stream_options"]?["include_usage"]?.GetValue<bool>() ?? false);
+            await StreamAsync(context, model, reply, body["stream_options"]?["include_usage"]?.GetValue<bool>() ?? false);
+            return;
+        }
+
+        if (!await WaitAsync(reply.ChunkDelay * Chunks(reply).Count(), context.RequestAborted))
+        {
             return;
         }
 
@@ -174,7 +190,29 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         });
     }
 
-    private static async Task StreamAsync(HttpContext context, string model, string content, bool includeUsage)
+    private static IEnumerable<string> Chunks(FakeChatReply reply)
+    {
+        for (var i = 0; i < reply.Content.Length; i += reply.ChunkChars)
+        {
+            yield return reply.Content.Substring(i, Math.Min(reply.ChunkChars, reply.Content.Length - i));
+        }
+    }
+
+    /// <summary>False when the client went away meanwhile.</summary>
+    private static async Task<bool> WaitAsync(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task StreamAsync(HttpContext context, string model, FakeChatReply reply, bool includeUsage)
     {
         context.Response.ContentType = "text/event-stream";
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -194,9 +232,14 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         };
 
         await SendAsync(Chunk(new { role = "assistant", content = string.Empty }, null));
-        for (var i = 0; i < content.Length; i += 7)
+        foreach (var piece in Chunks(reply))
         {
-            await SendAsync(Chunk(new { content = content.Substring(i, Math.Min(7, content.Length - i)) }, null));
+            if (!await WaitAsync(reply.ChunkDelay, context.RequestAborted))
+            {
+                return;
+            }
+
+            await SendAsync(Chunk(new { content = piece }, null));
         }
 
         await SendAsync(Chunk(new { }, "stop"));

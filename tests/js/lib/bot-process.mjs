@@ -83,3 +83,11 @@ export async function startBot({ args = [], env = {}, readyTimeoutMs = 120_000 }
   await stop();
   throw new Error(`The bot did not answer ${baseUrl}/healthz in time:\n${output}`);
 }
+
+/** Ingests the shipped seeds into the running bot's database with the real `ingest` verb. */
+export function ingestSeeds(bot) {
+  const ingest = spawnSync('dotnet', [botDll, 'ingest', '--db', bot.databasePath], { cwd: repoRoot, encoding: 'utf8' });
+  if (ingest.status !== 0) {
+    throw new Error(`ingest failed (exit ${ingest.status}): ${ingest.stderr}`);
+  }
+}

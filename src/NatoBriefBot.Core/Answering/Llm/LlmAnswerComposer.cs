@@ -9,7 +9,9 @@ namespace NatoBriefBot.Core.Answering.Llm;
 /// Writes the answer with a chat model (prompt <c>prompts/answer-with-citations.txt</c>) and keeps only what the passages
 /// support (<see cref="CitationChecker"/>). The model's <see cref="Sentinel"/> reply, or a reply whose every claim fails the
 /// check, means <see cref="AnswerOutcome.NotInBriefings"/>. When the model can't be used (HTTP error, timeout, empty or
-/// uncited reply) the <c>fallback</c> composer (the offline one) answers instead.
+/// uncited reply) the <c>fallback</c> composer (the offline one) answers instead. When the request asks for drafts the reply
+/// is streamed and its finished, checked sentences are reported as it comes (<see cref="CheckedDrafts"/>); the returned
+/// answer is always the whole reply checked again, and it is what the channel sends last, replacing the drafts.
 /// </summary>
 public sealed class LlmAnswerComposer : IAnswerComposer
 {
@@ -57,6 +59,9 @@ public sealed class LlmAnswerComposer : IAnswerComposer
             return await FallBackAsync(request, reason, cancellationToken).ConfigureAwait(false);
         }
 
+        var sources = packed.Included.Select(PromptPassages.SupportText).ToList();
+        var widths = packed.Included.Select(e => 1 + e.AlsoIn.Count).ToList();
+        var drafts = request.Drafts is null ? null : new CheckedDrafts(_checker, sources, widths, request.Drafts);
         string reply;
         try
         {
@@ -71,7 +76,7 @@ public sealed class LlmAnswerComposer : IAnswerComposer
                 _logger.LogInformation("Asking the language model: {Question} with {Count} passages ({Tokens} tokens)", request.ResolvedQuestion, packed.Included.Count, packed.Tokens);
             }
 
-            reply = (await _chat.CompleteAsync(prompt, cancellationToken).ConfigureAwait(false)).Trim();
+            reply = (await _chat.CompleteAsync(prompt, drafts is null ? null : drafts.OnText, cancellationToken).ConfigureAwait(false)).Trim();
         }
         catch (BriefBotException ex)
         {
@@ -94,8 +99,6 @@ public sealed class LlmAnswerComposer : IAnswerComposer
             return await FallBackAsync(request, "the reply cites no passage", cancellationToken).ConfigureAwait(false);
         }
 
-        var sources = packed.Included.Select(PromptPassages.SupportText).ToList();
-        var widths = packed.Included.Select(e => 1 + e.AlsoIn.Count).ToList();
         var check = _checker.Check(reply, sources, widths);
         _logger.LogInformation("Citation check kept {Kept} sentences, dropped {Dropped}, removed {Removed} markers",
             check.KeptSentences, check.DroppedSentences, check.RemovedMarkers);

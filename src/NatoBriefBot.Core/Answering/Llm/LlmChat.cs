@@ -87,7 +87,13 @@ public sealed class LlmChat
     /// <summary>Sends the prompt and returns the reply text (possibly empty).</summary>
     /// <exception cref="LlmUnavailableException">The call failed or took longer than the configured timeout.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<string> CompleteAsync(RenderedPrompt prompt, CancellationToken cancellationToken = default)
+    public Task<string> CompleteAsync(RenderedPrompt prompt, CancellationToken cancellationToken = default) =>
+        CompleteAsync(prompt, onText: null, cancellationToken);
+
+    /// <summary>As <see cref="CompleteAsync(RenderedPrompt, CancellationToken)"/>; with <paramref name="onText"/> the reply is
+    /// always streamed (whatever <see cref="LlmOptions.Stream"/> says) and <paramref name="onText"/> gets the text so far
+    /// after every chunk.</summary>
+    public async Task<string> CompleteAsync(RenderedPrompt prompt, Action<string>? onText, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         var history = new ChatHistory();
@@ -102,7 +108,7 @@ public sealed class LlmChat
         deadline.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
         try
         {
-            if (!_options.Stream)
+            if (!_options.Stream && onText is null)
             {
                 var reply = await _service.GetChatMessageContentAsync(history, settings, kernel: null, deadline.Token).ConfigureAwait(false);
                 return reply.Content ?? string.Empty;
@@ -111,7 +117,11 @@ public sealed class LlmChat
             var text = new StringBuilder();
             await foreach (var chunk in _service.GetStreamingChatMessageContentsAsync(history, settings, kernel: null, deadline.Token).ConfigureAwait(false))
             {
-                text.Append(chunk.Content);
+                if (!string.IsNullOrEmpty(chunk.Content))
+                {
+                    text.Append(chunk.Content);
+                    onText?.Invoke(text.ToString());
+                }
             }
 
             return text.ToString();

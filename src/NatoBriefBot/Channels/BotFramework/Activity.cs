@@ -84,6 +84,10 @@ public interface IActivitySender
 {
     Task SendAsync(Activity activity, CancellationToken cancellationToken);
 
+    /// <summary>Where drafts of the answer go while it is written, when this channel streams them (<see cref="StreamingSender"/>);
+    /// null when it shows the final message only.</summary>
+    IProgress<string>? Drafts => null;
+
     /// <summary>Sends <paramref name="activity"/> and returns the id the channel knows it by (what later feedback's
     /// <c>replyToId</c> refers to). The default assumes the channel keeps <see cref="Activity.Id"/>.</summary>
     async Task<string?> SendAndGetIdAsync(Activity activity, CancellationToken cancellationToken)

@@ -1,13 +1,12 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using NatoBriefBot.Channels.Teams;
 
 namespace NatoBriefBot.Channels.BotFramework;
 
 /// <summary>
 /// Runs message turns after <c>/api/messages</c> has answered: a bounded queue read by <see cref="BotChannelOptions.ConcurrentTurns"/>
-/// workers. Each turn repeats its typing indicator (<see cref="TypingSender"/>; in a Teams personal chat these are the
-/// informative updates of a stream, <see cref="TeamsStreamSender"/>) and is bounded by
+/// workers. Each turn repeats its typing indicator (<see cref="TypingSender"/>), streams its answer where the channel shows
+/// streams (<see cref="StreamingSender"/>: Teams one-on-one chats, Web Chat) and is bounded by
 /// <see cref="BotChannelOptions.TurnTimeoutSeconds"/>; a turn that runs out of time tells the user so. The bot is resolved
 /// per turn, not at start-up, so a damaged index does not stop the host (its health check reports it instead).
 /// </summary>
@@ -70,7 +69,8 @@ public sealed partial class BackgroundTurns(IServiceProvider services, IOptions<
         var turn = new QueuedTurn(incoming, sender);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.TurnTimeoutSeconds));
-        await using var typing = new TypingSender(TeamsStreamSender.For(turn.Activity, turn.Sender), turn.Activity, TimeSpan.FromSeconds(options.Value.TypingIntervalSeconds), time);
+        await using var stream = StreamingSender.For(turn.Activity, turn.Sender, options.Value, time);
+        await using var typing = new TypingSender((IActivitySender?)stream ?? turn.Sender, turn.Activity, TimeSpan.FromSeconds(options.Value.TypingIntervalSeconds), time);
         try
         {
             await services.GetRequiredService<IBot>().OnTurnAsync(turn.Activity, typing, deadline.Token).ConfigureAwait(false);

@@ -25,6 +25,14 @@ public sealed class BotChannelOptions
     [Range(1, 10)]
     public double TypingIntervalSeconds { get; set; } = 3;
 
+    /// <summary>Stream the answer while a language model writes it, where the channel shows streams (Teams one-on-one chats,
+    /// Web Chat / Direct Line). Off: Teams keeps its informative updates, and every channel gets the final message only.</summary>
+    public bool StreamAnswers { get; set; } = true;
+
+    /// <summary>Least time between two stream updates of a turn (Teams takes at most one a second).</summary>
+    [Range(1, 10)]
+    public double StreamUpdateSeconds { get; set; } = 1;
+
     /// <summary>Message turns answered at once; further ones wait in the queue.</summary>
     [Range(1, 256)]
     public int ConcurrentTurns { get; set; } = 8;

@@ -71,7 +71,7 @@ public sealed partial class BriefingBot(
         }
 
         await sender.SendAsync(ActivityFactory.ReplyTo(incoming, "typing"), cancellationToken).ConfigureAwait(false);
-        var answer = await answers.AskAsync(new AskRequest(question, ActivityFactory.ConversationKey(incoming)), cancellationToken).ConfigureAwait(false);
+        var answer = await answers.AskAsync(new AskRequest(question, ActivityFactory.ConversationKey(incoming)) { Drafts = sender.Drafts }, cancellationToken).ConfigureAwait(false);
         var answerKey = Guid.NewGuid().ToString("N");
         var reply = ReplyRenderer.Render(answer, incoming.ChannelId, answerKey)
             .ApplyTo(ActivityFactory.ReplyTo(incoming, "message") with { InputHint = InputHints.AcceptingInput });

@@ -82,6 +82,10 @@ public static partial class ReplyRenderer
     /// the [n] markers kept live and separated.</summary>
     public static string AnswerMarkdown(string text) => SeparateMarkers(UntrustedContent.MarkdownKeepingMarkers(text));
 
+    /// <summary>A draft of the answer (checked text so far, its markers not yet listed) as the channel shows the final text.</summary>
+    public static string DraftText(string draft, string? channelId) =>
+        channelId == "msteams" ? UntrustedContent.MarkdownKeepingMarkers(draft) : AnswerMarkdown(draft);
+
     /// <summary>Separates adjacent markers ("[1][2]" → "[1] [2]") so Markdown does not read them as one reference link.</summary>
     public static string SeparateMarkers(string text) => AdjacentMarkers().Replace(text, "] ");
 

@@ -17,6 +17,8 @@ public sealed class TypingSender : IActivitySender, IAsyncDisposable
         _repeating = RepeatAsync(ActivityFactory.ReplyTo(incoming, "typing"), interval, time, _stop.Token);
     }
 
+    public IProgress<string>? Drafts => _inner.Drafts;
+
     public async Task SendAsync(Activity activity, CancellationToken cancellationToken) =>
         await SendAndGetIdAsync(activity, cancellationToken).ConfigureAwait(false);
 

@@ -25,6 +25,35 @@ public class CitationCheckerTests
         Assert.Equal(0, check.DroppedSentences);
     }
 
+    [Theory]
+    [InlineData("A new command will coordinate aid [1]. Spending is a flo", "A new command will coordinate aid [1]. ")]
+    [InlineData("A new command will coordinate aid. [1] Spending", "A new command will coordinate aid. [1]")]
+    [InlineData("A new command will coordinate aid. [1]", "A new command will coordinate aid. ")]
+    [InlineData("A new command [1].\r\nSpending [2", "A new command [1].\n")]
+    [InlineData("A new command [1].\n[2] Spending", "A new command [1].\n[2]")]
+    [InlineData("Unfinished sentence [1", "")]
+    [InlineData("", "")]
+    public void CompleteSentences_ReplySoFar_KeepsFinishedSentencesAndTheMarkersThatCloseThem(string soFar, string expected)
+    {
+        Assert.Equal(expected, CitationChecker.CompleteSentences(soFar));
+    }
+
+    [Fact]
+    public void CompleteSentences_EveryPrefixOfAReply_ChecksToAPrefixOfTheWholeCheck()
+    {
+        const string reply = "Spending 2% of GDP on defence is a floor [2]. The alliance will open an office on Mars [1]. " +
+                             "A new command in Wiesbaden will coordinate training for Ukraine. [1]\nMinisters approved new regional plans [3].";
+        var whole = _checker.Check(reply, Sources).Text;
+
+        for (var length = 0; length <= reply.Length; length++)
+        {
+            var draft = _checker.Check(CitationChecker.CompleteSentences(reply[..length]), Sources).Text;
+            Assert.StartsWith(draft, whole, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Mars", whole, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Check_UnknownKey_RemovesMarkerKeepsSupportedOne()
     {

@@ -5,6 +5,7 @@ using NatoBriefBot.Core;
 using NatoBriefBot.Core.Answering;
 using NatoBriefBot.Core.Answering.Llm;
 using NatoBriefBot.Core.Ingestion;
+using NatoBriefBot.Core.Text;
 using NatoBriefBot.Tests.Fakes;
 
 namespace NatoBriefBot.Tests.Answering.Llm;
@@ -84,6 +85,13 @@ public sealed partial class LlmEngineIntegrationTests : IAsyncLifetime
         var passage = FirstPassage().Match(prompt).Groups[1].Value;
         var end = SentenceEnd().Match(passage);
         return (end.Success ? passage[..(end.Index + 1)] : passage.Split('\n')[0]).Trim();
+    }
+
+    /// <summary>Up to <paramref name="count"/> sentences of passage 1, each cited: a faithful answer written over several sentences.</summary>
+    internal static string SentencesOfFirstPassage(string prompt, int count)
+    {
+        var passage = FirstPassage().Match(prompt).Groups[1].Value;
+        return string.Join(" ", SentenceSplitter.Split(passage).Take(count).Select(s => s.Of(passage) + " [1]"));
     }
 
     [GeneratedRegex(@"[.!?](?=\s)")]

@@ -41,6 +41,18 @@ internal static class ActivityBuilder
         return activity;
     }
 
+    /// <summary>A Teams message in a scope (<c>personal</c>, <c>groupChat</c> or <c>channel</c>).</summary>
+    public static Dictionary<string, object?> TeamsMessage(string serviceUrl, string conversationId, string scope, string text)
+    {
+        var activity = Message(serviceUrl, conversationId, text, channelId: "msteams");
+        activity["conversation"] = new { id = conversationId, conversationType = scope, tenantId = "tenant-1" };
+        return activity;
+    }
+
+    /// <summary>The one <c>streaminfo</c> entity of a sent activity.</summary>
+    public static System.Text.Json.JsonElement StreamInfo(System.Text.Json.JsonElement activity) =>
+        Assert.Single(activity.GetProperty("entities").EnumerateArray(), e => e.GetProperty("type").GetString() == "streaminfo");
+
     /// <summary>Teams' installationUpdate: <paramref name="action"/> is <c>add</c>, <c>remove</c>, <c>add-upgrade</c> or <c>remove-upgrade</c>.</summary>
     public static Dictionary<string, object?> InstallationUpdate(string serviceUrl, string conversationId, string scope, string action) => new()
     {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NatoBriefBot.Channels.BotFramework;
-using NatoBriefBot.Channels.Teams;
 using NatoBriefBot.Tests.Answering.Llm;
 using NatoBriefBot.Tests.Channels.DirectLine;
 using NatoBriefBot.Tests.Fakes;
@@ -120,7 +119,7 @@ public sealed class BackgroundTurnsTests : IAsyncLifetime
         var posts = _connector.For("teams-stream-1");
         var updates = posts.Take(posts.Count - 1).ToList();
         Assert.All(updates, p => Assert.Equal("typing", Type(p)));
-        Assert.All(updates, p => Assert.Equal(TeamsStreamSender.SearchingText, p.Activity.GetProperty("text").GetString()));
+        Assert.All(updates, p => Assert.Equal(StreamingSender.SearchingText, p.Activity.GetProperty("text").GetString()));
         var infos = updates.Select(p => StreamInfo(p.Activity)).ToList();
         Assert.All(infos, i => Assert.Equal("informative", i.GetProperty("streamType").GetString()));
         Assert.Equal(Enumerable.Range(1, infos.Count), infos.Select(i => i.GetProperty("streamSequence").GetInt32()));
@@ -182,15 +181,10 @@ public sealed class BackgroundTurnsTests : IAsyncLifetime
         return bot;
     }
 
-    private Dictionary<string, object?> TeamsMessage(string conversationId, string scope)
-    {
-        var activity = ActivityBuilder.Message(_connector.ServiceUrl, conversationId, Question, channelId: "msteams");
-        activity["conversation"] = new { id = conversationId, conversationType = scope, tenantId = "tenant-1" };
-        return activity;
-    }
+    private Dictionary<string, object?> TeamsMessage(string conversationId, string scope) =>
+        ActivityBuilder.TeamsMessage(_connector.ServiceUrl, conversationId, scope, Question);
 
-    private static JsonElement StreamInfo(JsonElement activity) =>
-        Assert.Single(activity.GetProperty("entities").EnumerateArray(), e => e.GetProperty("type").GetString() == "streaminfo");
+    private static JsonElement StreamInfo(JsonElement activity) => ActivityBuilder.StreamInfo(activity);
 
     private static string? Type(FakeConnector.Received post) => post.Activity.GetProperty("type").GetString();
 

@@ -23,7 +23,11 @@ public sealed class FakeConnector : IAsyncDisposable
     public string ServiceUrl { get; private set; } = "";
 
     /// <summary>One request the bot made: the raw (still escaped) path, its Authorization header and the activity.</summary>
-    public sealed record Received(string RawPath, string? Authorization, JsonElement Activity, string Id);
+    public sealed record Received(string RawPath, string? Authorization, JsonElement Activity, string Id)
+    {
+        /// <summary>When the request arrived.</summary>
+        public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+    }
 
     public static async Task<FakeConnector> StartAsync()
     {
