@@ -45,7 +45,7 @@ describe('Bot Framework channel (botbuilder ChannelServiceRoutes)', () => {
 
   test('a question is acknowledged at once, then gets typing and a reply to that activity with a sources list (Emulator rendering)', async () => {
     const conversationId = 'emulator:conversation/1 with spaces';
-    const question = activity(conversationId, { type: ActivityTypes.Message, text: 'Who might succeed Stoltenberg as NATO chief?' });
+    const question = activity(conversationId, { type: ActivityTypes.Message, text: 'Where did Rutte announce NSATU?' });
 
     const response = await post(question);
 
@@ -62,7 +62,7 @@ describe('Bot Framework channel (botbuilder ChannelServiceRoutes)', () => {
 
   test('in Teams the reply carries one citation entity and feedback is answered per the invoke protocol', async () => {
     const conversationId = 'a:teams-conversation';
-    const question = activity(conversationId, { type: ActivityTypes.Message, channelId: 'msteams', text: 'Who might succeed Stoltenberg as NATO chief?' });
+    const question = activity(conversationId, { type: ActivityTypes.Message, channelId: 'msteams', text: 'Where did Rutte announce NSATU?' });
     await post(question);
     const reply = (await channel.answered(conversationId)).find(r => r.activity.type === ActivityTypes.Message);
 

@@ -265,8 +265,9 @@ internal static class AnswerFeatures
     private static (bool Wants, double Has) TypeOf(QueryAnalysis query, HashSet<string> asked, ScoredSentence s)
     {
         // A person, role or place the question itself names is not an answer to it ("Who is the economy minister of
-        // Hesse?" is not answered by "the economy minister of Hesse said…"): only new ones count.
-        bool New(string phrase) => TermAnalyzer.Terms(phrase).Any(t => !asked.Contains(t));
+        // Hesse?" is not answered by "the economy minister of Hesse said…"; "Who will replace Smith?" not by
+        // "John Smith said…"): only ones sharing no word with the question count.
+        bool New(string phrase) => !TermAnalyzer.Terms(phrase).Any(asked.Contains);
         bool NewRole(string role) => !asked.Contains(TermAnalyzer.Terms(role).LastOrDefault() ?? string.Empty);
         double Has(SentenceInfo? i, QuestionType type) => i is null ? 0 : type switch
         {

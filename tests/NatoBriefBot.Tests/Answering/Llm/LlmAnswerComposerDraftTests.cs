@@ -1,10 +1,12 @@
 using NatoBriefBot.Core.Answering;
 using NatoBriefBot.Tests.Fakes;
+using NatoBriefBot.Tests.Support;
 using static NatoBriefBot.Tests.Answering.Llm.LlmTestData;
 
 namespace NatoBriefBot.Tests.Answering.Llm;
 
 /// <summary>Drafts of an answer while a slow model streams it: only finished sentences that pass the citation check.</summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class LlmAnswerComposerDraftTests : IAsyncLifetime
 {
     private const string Supported1 = "NATO defence ministers agreed to set up a new command in Wiesbaden, Germany, to coordinate military aid and training for Ukraine [1].";
@@ -79,8 +81,9 @@ public sealed class LlmAnswerComposerDraftTests : IAsyncLifetime
     [Fact]
     public async Task ComposeAsync_ModelFailsAfterDrafts_OfflineAnswerIsTheFinal()
     {
-        _server.Enqueue(FakeChatReply.Slow($"{Supported1} {Supported2} {Supported3}", TimeSpan.FromMilliseconds(1500), chunkChars: 150));
-        var composer = Composer(Options(_server, o => o.TimeoutSeconds = 2), _fallback);
+        // The first chunk (a whole sentence) comes 1.5 s before the timeout, the second 1 s after it: room for a busy machine.
+        _server.Enqueue(FakeChatReply.Slow($"{Supported1} {Supported2} {Supported3}", TimeSpan.FromMilliseconds(2500), chunkChars: 150));
+        var composer = Composer(Options(_server, o => o.TimeoutSeconds = 4), _fallback);
 
         var answer = await composer.ComposeAsync(Request(Question, WiesbadenEvidence, SpendingEvidence) with { Drafts = _drafts });
 
