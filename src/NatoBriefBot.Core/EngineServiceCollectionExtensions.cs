@@ -9,6 +9,7 @@ using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Ingestion;
 using NatoBriefBot.Core.Ingestion.Chunking;
 using NatoBriefBot.Core.Retrieval;
+using NatoBriefBot.Core.State;
 using NatoBriefBot.Core.Storage;
 using NatoBriefBot.Core.Text;
 
@@ -55,6 +56,16 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
         services.AddSingleton<IQuestionRewriter, FollowUpRewriter>();
         services.AddSingleton<ConversationMemory>();
+        services.AddSharedState(configuration);
+        if (SharedStateOptions.IsConfigured(configuration))
+        {
+            services.AddSingleton<IConversationMemory, RedisConversationMemory>();
+        }
+        else
+        {
+            services.AddSingleton<IConversationMemory>(sp => sp.GetRequiredService<ConversationMemory>());
+        }
+
         services.AddSingleton<AnswerService>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         services.AddSingleton<StarterQuestions>();

@@ -50,7 +50,7 @@ public static class HealthEndpoints
         {
             await next(http).ConfigureAwait(false);
         }
-        catch (IndexUnavailableException ex) when (!http.Response.HasStarted)
+        catch (BriefBotException ex) when ((ex is IndexUnavailableException or Core.State.SharedStateUnavailableException) && !http.Response.HasStarted)
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HealthEndpoints)).LogError("{Problem}", ex.Message);
             http.Response.Clear();
