@@ -27,7 +27,14 @@ public static class EngineServiceCollectionExtensions
             .Validate(o => o.OverlapTokens < o.PassageTokens, "Ingestion:OverlapTokens must be smaller than Ingestion:PassageTokens.").ValidateOnStart();
         services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton(sp => new BriefingStore(sp.GetRequiredService<EngineRoot>().Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)));
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var root = sp.GetRequiredService<EngineRoot>();
+            return string.IsNullOrWhiteSpace(storage.SnapshotFolder)
+                ? new BriefingStore(root.Resolve(storage.DatabasePath))
+                : BriefingStore.FromSnapshots(root.Resolve(storage.SnapshotFolder));
+        });
         services.AddSingleton<IBriefingCatalog>(sp => sp.GetRequiredService<BriefingStore>());
         services.AddSingleton(sp => EmbedderFactory.Create(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value, projectRoot));
         services.AddSingleton(sp => EmbedderFactory.ProfileOf(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));

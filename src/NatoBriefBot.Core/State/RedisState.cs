@@ -55,7 +55,7 @@ public sealed partial class RedisState : IAsyncDisposable
         }
         catch (ArgumentException ex)
         {
-            throw new BriefBotException( SharedStateOptions.NotAConnectionString, ex);
+            throw new BriefBotException(SharedStateOptions.NotAConnectionString, ex);
         }
     }
 

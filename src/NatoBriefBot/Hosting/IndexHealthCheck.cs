@@ -60,6 +60,23 @@ public static class HealthEndpoints
         }
     });
 
+    /// <summary>Pins each request to one index snapshot (<see cref="BriefingStore.PinSnapshot"/>), so a snapshot published
+    /// while it runs cannot mix into its answer; turns the request starts in the background keep the same snapshot.</summary>
+    public static IApplicationBuilder UseIndexSnapshotPerRequest(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var store = http.RequestServices.GetRequiredService<BriefingStore>();
+        if (!store.IsSnapshot)
+        {
+            await next(http).ConfigureAwait(false);
+            return;
+        }
+
+        using (store.PinSnapshot())
+        {
+            await next(http).ConfigureAwait(false);
+        }
+    });
+
     public static IServiceCollection AddBotHealthChecks(this IServiceCollection services)
     {
         services.AddSingleton<IndexHealthCheck>();

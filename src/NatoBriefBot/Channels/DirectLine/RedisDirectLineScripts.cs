@@ -38,7 +38,7 @@ internal static class RedisDirectLineScripts
         """;
 
     /// <summary>Starts a conversation (ARGV 7: user id); returns {created (0/1), user id}.</summary>
-    public const string Start = Evict + """
+    public const string Start = Evict + "\n" + """
         local key = ARGV[1] .. ARGV[6]
         if redis.call('EXISTS', key) == 1 then
           touch(ARGV[6])
@@ -52,7 +52,7 @@ internal static class RedisDirectLineScripts
         """;
 
     /// <summary>Counts a use of a conversation; returns its user id, or nil when it is gone.</summary>
-    public const string Find = Evict + """
+    public const string Find = Evict + "\n" + """
         local key = ARGV[1] .. ARGV[6]
         local user = redis.call('HGET', key, 'user')
         if not user then
@@ -66,7 +66,7 @@ internal static class RedisDirectLineScripts
     /// <summary>Appends an activity (ARGV 7: JSON, 8: its bytes, 9: max activities, 10: max bytes of the conversation,
     /// 11: the channel to publish the news on); drops the oldest beyond the conversation's bounds and least recently used
     /// conversations beyond the total. Returns the activity's sequence number, or -1 when the conversation is gone.</summary>
-    public const string Append = Evict + """
+    public const string Append = Evict + "\n" + """
         local key = ARGV[1] .. ARGV[6]
         local log = key .. ':log'
         if redis.call('EXISTS', key) == 0 then return -1 end
