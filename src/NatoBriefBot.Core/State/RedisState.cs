@@ -10,7 +10,7 @@ namespace NatoBriefBot.Core.State;
 /// <see cref="SharedStateUnavailableException"/> until it is back. Errors are logged by type only: a Redis error text can
 /// name the server and its settings, and the connection string can hold a password.
 /// </summary>
-public sealed partial class RedisState : IAsyncDisposable
+public sealed partial class RedisState : IAsyncDisposable, IDisposable
 {
     private readonly Lazy<ConnectionMultiplexer> _connection;
     private readonly ILogger<RedisState> _logger;
@@ -95,6 +95,14 @@ public sealed partial class RedisState : IAsyncDisposable
     }
 
     public static bool IsRedisFailure(Exception ex) => ex is RedisException or TimeoutException or ObjectDisposedException;
+
+    public void Dispose()
+    {
+        if (_connection.IsValueCreated)
+        {
+            _connection.Value.Dispose();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
