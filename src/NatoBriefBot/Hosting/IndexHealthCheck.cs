@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -64,14 +65,19 @@ public static class HealthEndpoints
     /// while it runs cannot mix into its answer; turns the request starts in the background keep the same snapshot.</summary>
     public static IApplicationBuilder UseIndexSnapshotPerRequest(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        var store = http.RequestServices.GetRequiredService<BriefingStore>();
-        if (!store.IsSnapshot)
+        // Only in a snapshot folder: the store is not even opened here otherwise (a damaged index must not fail /healthz/live).
+        var snapshots = !string.IsNullOrWhiteSpace(http.RequestServices.GetRequiredService<IOptions<StorageOptions>>().Value.SnapshotFolder);
+        IDisposable? pin = null;
+        try
         {
-            await next(http).ConfigureAwait(false);
-            return;
+            pin = snapshots ? http.RequestServices.GetRequiredService<BriefingStore>().PinSnapshot() : null;
+        }
+        catch (IndexUnavailableException)
+        {
+            // Nothing published yet: requests that need the index say so (503).
         }
 
-        using (store.PinSnapshot())
+        using (pin)
         {
             await next(http).ConfigureAwait(false);
         }
