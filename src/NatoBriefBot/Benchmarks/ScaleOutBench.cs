@@ -8,7 +8,7 @@ using NatoBriefBot.Core.Evaluation;
 namespace NatoBriefBot.Benchmarks;
 
 /// <summary>
-/// <c>bench scaleout</c>: milliseconds per turn (p50/p95) of two-turn conversations from C concurrent clients through nginx and
+/// <c>bench scaleout</c>: milliseconds per turn (p50/p95, after one warm-up round) of two-turn conversations from C concurrent clients through nginx and
 /// three instances sharing Redis, against one instance with in-process state. Starts and stops its own redis-server, nginx
 /// (from <c>deploy/nginx.conf.template</c>) and bot processes on free loopback ports; both set-ups serve the same published
 /// snapshot of the seeds with the hashing embedder.
@@ -29,6 +29,7 @@ internal static class ScaleOutBench
             await ingest.WaitForExitAsync(ct).ConfigureAwait(false);
 
             var single = await StartBotAsync(snapshots, Path.Combine(folder, "single.db"), null, started, ct).ConfigureAwait(false);
+            await MeasureAsync($"http://127.0.0.1:{single}", clients, 1, ct).ConfigureAwait(false); // warm-up: JIT, index load
             var alone = await MeasureAsync($"http://127.0.0.1:{single}", clients, rounds, ct).ConfigureAwait(false);
 
             var redisPort = FreePort();
@@ -53,6 +54,7 @@ internal static class ScaleOutBench
             Start(new ProcessStartInfo(File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx",
                 ["-p", nginxFolder, "-c", Path.Combine(nginxFolder, "nginx.conf"), "-e", Path.Combine(nginxFolder, "error.log")]), started);
             await WaitForPortAsync(nginxPort, ct).ConfigureAwait(false);
+            await MeasureAsync($"http://127.0.0.1:{nginxPort}", clients, 1, ct).ConfigureAwait(false);
             var scaled = await MeasureAsync($"http://127.0.0.1:{nginxPort}", clients, rounds, ct).ConfigureAwait(false);
 
             Console.WriteLine($"bench scaleout: clients={clients} conversations={clients * rounds} turns_each={Turns.Length} cores={Environment.ProcessorCount}");
