@@ -13,6 +13,11 @@ verbose=${VERBOSE:-0}
 # Shows a suite's output as it runs when verbose, else keeps it for the log and shows the failures afterwards.
 keep() { if [ "$verbose" = 1 ]; then tee "$1"; else cat > "$1"; fi; }
 
+# The scale-out tests start real redis-server and nginx processes (Debian's packages).
+if ! command -v redis-server >/dev/null || ! { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; }; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server nginx) >/dev/null 2>&1 || echo "warning: could not install redis-server and nginx"
+fi
+
 dn_verbosity=minimal; [ "$verbose" = 1 ] && dn_verbosity=normal
 dotnet test NatoBriefBot.sln --nologo -v q --logger "console;verbosity=$dn_verbosity" 2>&1 | keep artifacts/dotnet-test.log
 dn_rc=${PIPESTATUS[0]}

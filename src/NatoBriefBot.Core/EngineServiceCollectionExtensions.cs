@@ -9,6 +9,7 @@ using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Ingestion;
 using NatoBriefBot.Core.Ingestion.Chunking;
 using NatoBriefBot.Core.Retrieval;
+using NatoBriefBot.Core.State;
 using NatoBriefBot.Core.Storage;
 using NatoBriefBot.Core.Text;
 
@@ -26,7 +27,14 @@ public static class EngineServiceCollectionExtensions
             .Validate(o => o.OverlapTokens < o.PassageTokens, "Ingestion:OverlapTokens must be smaller than Ingestion:PassageTokens.").ValidateOnStart();
         services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton(sp => new BriefingStore(sp.GetRequiredService<EngineRoot>().Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)));
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var root = sp.GetRequiredService<EngineRoot>();
+            return string.IsNullOrWhiteSpace(storage.SnapshotFolder)
+                ? new BriefingStore(root.Resolve(storage.DatabasePath))
+                : BriefingStore.FromSnapshots(root.Resolve(storage.SnapshotFolder));
+        });
         services.AddSingleton<IBriefingCatalog>(sp => sp.GetRequiredService<BriefingStore>());
         services.AddSingleton(sp => EmbedderFactory.Create(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value, projectRoot));
         services.AddSingleton(sp => EmbedderFactory.ProfileOf(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
@@ -55,6 +63,16 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<ExtractiveAnswerComposer>());
         services.AddSingleton<IQuestionRewriter, FollowUpRewriter>();
         services.AddSingleton<ConversationMemory>();
+        services.AddSharedState(configuration);
+        if (SharedStateOptions.IsConfigured(configuration))
+        {
+            services.AddSingleton<IConversationMemory, RedisConversationMemory>();
+        }
+        else
+        {
+            services.AddSingleton<IConversationMemory>(sp => sp.GetRequiredService<ConversationMemory>());
+        }
+
         services.AddSingleton<AnswerService>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         services.AddSingleton<StarterQuestions>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NatoBriefBot.Core.Diagnostics;
 using NatoBriefBot.Core.Retrieval;
+using NatoBriefBot.Core.State;
 
 namespace NatoBriefBot.Core.Answering;
 
@@ -13,7 +14,7 @@ public sealed partial class AnswerService(
     IRetriever retriever,
     IAnswerComposer composer,
     IQuestionRewriter rewriter,
-    ConversationMemory memory,
+    IConversationMemory memory,
     StarterQuestions starters,
     AnsweringOptions options,
     ILogger<AnswerService> logger) : IAnswerService
@@ -24,7 +25,7 @@ public sealed partial class AnswerService(
         var question = Validate(request.Question);
         using var turn = BotTelemetry.Source.StartActivity("natobriefbot.turn");
         var watch = Stopwatch.StartNew();
-        var history = memory.History(request.Conversation);
+        var (history, memoryDown) = await RecallAsync(request.Conversation, cancellationToken).ConfigureAwait(false);
         var resolved = history.Count == 0 ? question : await rewriter.RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
         var hints = FollowUpRewriter.Hints(question, history);
         var (answer, retrieval) = await ComposeAsync(question, resolved, hints, request.Drafts, cancellationToken).ConfigureAwait(false);
@@ -45,8 +46,37 @@ public sealed partial class AnswerService(
         turn?.SetTag("natobriefbot.outcome", answer.Outcome.ToString());
         turn?.SetTag("natobriefbot.citations", answer.Citations.Count);
         turn?.SetTag("natobriefbot.follow_up", history.Count > 0);
-        memory.Remember(request.Conversation, new ConversationTurn(question, resolved, answer));
-        return answer;
+        memoryDown |= !await TryRememberAsync(request.Conversation, new ConversationTurn(question, resolved, answer), cancellationToken).ConfigureAwait(false);
+        return memoryDown ? answer with { Text = answer.Text + "\n\n" + FollowUpsUnavailable } : answer;
+    }
+
+    /// <summary>Added to an answer in a conversation while the conversation memory (Redis) cannot be reached.</summary>
+    public const string FollowUpsUnavailable =
+        "Follow-up questions are unavailable right now, so I answered this one on its own. If it refers to an earlier question, please ask it in full.";
+
+    private async Task<(IReadOnlyList<ConversationTurn> History, bool Down)> RecallAsync(string? conversation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await memory.HistoryAsync(conversation, cancellationToken).ConfigureAwait(false), false);
+        }
+        catch (SharedStateUnavailableException)
+        {
+            return ([], true);
+        }
+    }
+
+    private async Task<bool> TryRememberAsync(string? conversation, ConversationTurn turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await memory.RememberAsync(conversation, turn, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SharedStateUnavailableException)
+        {
+            return false;
+        }
     }
 
     private async Task<(Answer Answer, RetrievalResult Retrieval)> ComposeAsync(

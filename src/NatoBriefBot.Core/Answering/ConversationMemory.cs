@@ -6,7 +6,7 @@ namespace NatoBriefBot.Core.Answering;
 /// <see cref="AnsweringOptions.MaxTurns"/> turns, each forgotten after <see cref="AnsweringOptions.ConversationMinutes"/>
 /// without a new turn. Thread-safe by construction: the conversations are an <see cref="LruCache{TKey, TValue}"/>, each turn list has its own lock.
 /// </summary>
-public sealed class ConversationMemory(AnsweringOptions options, TimeProvider clock)
+public sealed class ConversationMemory(AnsweringOptions options, TimeProvider clock) : IConversationMemory
 {
     private readonly LruCache<string, Queue<ConversationTurn>> _conversations = new(
         options.MaxConversations, long.MaxValue, TimeSpan.FromMinutes(options.ConversationMinutes), clock, StringComparer.Ordinal);
@@ -42,5 +42,14 @@ public sealed class ConversationMemory(AnsweringOptions options, TimeProvider cl
                 turns.Dequeue();
             }
         }
+    }
+
+    public Task<IReadOnlyList<ConversationTurn>> HistoryAsync(string? conversation, CancellationToken cancellationToken = default) =>
+        Task.FromResult(History(conversation));
+
+    public Task RememberAsync(string? conversation, ConversationTurn turn, CancellationToken cancellationToken = default)
+    {
+        Remember(conversation, turn);
+        return Task.CompletedTask;
     }
 }

@@ -8,14 +8,14 @@ namespace NatoBriefBot.Core.Storage;
 public sealed partial class BriefingStore
 {
     /// <summary>The in-memory view of the index queries read from (reloaded only after a write).</summary>
-    internal VectorCache.Snapshot CurrentSnapshot() => _vectors.Current();
+    internal VectorCache.Snapshot CurrentSnapshot() => Vectors.Current();
 
     /// <summary>All briefings, oldest first (undated last), with passage counts.</summary>
-    public IReadOnlyList<StoredBriefing> ListBriefings() => _vectors.Current().Briefings;
+    public IReadOnlyList<StoredBriefing> ListBriefings() => Vectors.Current().Briefings;
 
     public Task<CatalogSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
     {
-        var snapshot = _vectors.Current();
+        var snapshot = Vectors.Current();
         var dated = snapshot.Briefings.Where(b => b.Published is not null).Select(b => b.Published!.Value).ToList();
         return Task.FromResult(new CatalogSummary(
             snapshot.Briefings.Count,
@@ -133,7 +133,7 @@ public sealed partial class BriefingStore
 
     /// <summary>In how many passages each term occurs (terms absent from the index are missing from the result).
     /// Answers come from a per-snapshot cache; only terms not seen since the last write are looked up.</summary>
-    public Dictionary<string, long> DocumentFrequencies(IReadOnlyCollection<string> terms) => DocumentFrequencies(terms, _vectors.Current());
+    public Dictionary<string, long> DocumentFrequencies(IReadOnlyCollection<string> terms) => DocumentFrequencies(terms, Vectors.Current());
 
     /// <summary>As <see cref="DocumentFrequencies(IReadOnlyCollection{string})"/>, cached with <paramref name="snapshot"/>, so a
     /// request that holds one snapshot uses one set of frequencies.</summary>
@@ -202,14 +202,14 @@ public sealed partial class BriefingStore
 
     /// <summary>Passage vectors read from the file into the in-memory view since this store opened (a diagnostic: a write
     /// should cost readers only the rows it changed).</summary>
-    internal long VectorRowsLoaded => _vectors.RowsLoaded;
+    internal long VectorRowsLoaded => Vectors.RowsLoaded;
 
     /// <summary>Number of passages in the index.</summary>
-    public int PassageCount => _vectors.Current().Count;
+    public int PassageCount => Vectors.Current().Count;
 
     /// <summary>Cosine (dot product of normalized vectors) search; <paramref name="allowBriefing"/> filters by briefing id.</summary>
     public List<(long Id, float Score)> SearchVectors(ReadOnlySpan<float> query, int limit, Func<long, bool>? allowBriefing = null) =>
-        _vectors.Current().Search(query, limit, allowBriefing);
+        Vectors.Current().Search(query, limit, allowBriefing);
 
     private static List<StoredPassage> ReadPassages(SqliteCommand cmd)
     {

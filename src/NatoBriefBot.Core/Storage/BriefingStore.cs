@@ -30,8 +30,9 @@ public sealed partial class BriefingStore : IBriefingCatalog
         return true;
     });
 
-    private readonly string _connectionString;
-    private readonly VectorCache _vectors;
+    private readonly AsyncLocal<Source?> _pinned = new();
+    private readonly SnapshotFolder? _snapshots;
+    private volatile Source _source = null!;
 
     /// <summary>Opens (creating if needed) the index at <paramref name="path"/>.</summary>
     /// <exception cref="BriefBotException">The file belongs to something else or was written by a newer version.</exception>
@@ -39,14 +40,14 @@ public sealed partial class BriefingStore : IBriefingCatalog
     public BriefingStore(string path)
     {
         _ = SqliteInit.Value;
-        Path = System.IO.Path.GetFullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(Path);
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(fullPath);
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
         }
 
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        _source = NewSource(fullPath, SqliteOpenMode.ReadWriteCreate);
         try
         {
             using var connection = Open();
@@ -61,11 +62,12 @@ public sealed partial class BriefingStore : IBriefingCatalog
         {
             throw IndexUnavailableException.From(Path, ex);
         }
-
-        _vectors = new VectorCache(this);
     }
 
-    public string Path { get; }
+    /// <summary>The index file read now (in a snapshot folder: the snapshot this request holds, or the newest).</summary>
+    public string Path => CurrentSource().Path;
+
+    private VectorCache Vectors => CurrentSource().Vectors;
 
     /// <summary>Runs SQLite's quick integrity check on the file now.</summary>
     /// <exception cref="IndexUnavailableException">The index is damaged, locked or unreadable.</exception>
@@ -85,9 +87,11 @@ public sealed partial class BriefingStore : IBriefingCatalog
         }
     }
 
-    internal SqliteConnection Open()
+    internal SqliteConnection Open() => Open(CurrentSource().ConnectionString);
+
+    internal static SqliteConnection Open(string connectionString)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";

@@ -10,4 +10,9 @@ public sealed class StorageOptions
     /// <summary>The SQLite file, relative to the project root unless absolute.</summary>
     [Required]
     public string DatabasePath { get; set; } = "data/briefings.db";
+
+    /// <summary>When set, the bot serves the newest index snapshot published into this folder (<c>ingest --publish</c>),
+    /// never writes the index and picks up a new snapshot without a restart. <see cref="DatabasePath"/> then only holds
+    /// feedback, unless Redis does.</summary>
+    public string SnapshotFolder { get; set; } = string.Empty;
 }

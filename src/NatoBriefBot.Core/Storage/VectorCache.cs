@@ -10,7 +10,7 @@ namespace NatoBriefBot.Core.Storage;
 /// vectors as a segment and masks the removed ones. Readers never wait for each other: while one brings the view up to
 /// date, the others answer from the previous snapshot, which stays whole and consistent.
 /// </summary>
-internal sealed class VectorCache(BriefingStore store)
+internal sealed class VectorCache(BriefingStore store, string path, string connectionString)
 {
     /// <summary>Briefings per <c>IN (...)</c> list when loading changed rows.</summary>
     private const int Batch = 500;
@@ -59,19 +59,19 @@ internal sealed class VectorCache(BriefingStore store)
         }
         catch (SqliteException ex)
         {
-            throw IndexUnavailableException.From(store.Path, ex);
+            throw IndexUnavailableException.From(path, ex);
         }
     }
 
     private long ReadGeneration()
     {
-        using var connection = store.Open();
+        using var connection = BriefingStore.Open(connectionString);
         return store.ReadGeneration(connection);
     }
 
     private Snapshot Refresh(Snapshot? previous)
     {
-        using var connection = store.Open();
+        using var connection = BriefingStore.Open(connectionString);
         using var tx = connection.BeginTransaction(deferred: true);
         var generation = store.ReadGeneration(connection, tx);
         if (previous is not null && previous.Generation == generation)

@@ -53,6 +53,11 @@ internal static class BenchCommand
         var hostile = new Command("hostile", "Memory of the running bot in auth mode under oversized bodies (with and without Content-Length) and large Direct Line activities: RSS before/peak/after and the status codes seen.") { hostileClients, bodyMb };
         hostile.SetAction((parse, ct) => CliServices.RunAsync(() => HostileBench.RunAsync(
             HostileLoad.Issue8 with { Clients = parse.GetValue(hostileClients), BodyBytes = parse.GetValue(bodyMb) * 1024L * 1024 }, ct)));
+        var scaleClients = CliServices.AtLeast(new Option<int>("--clients") { Description = "Concurrent clients, each holding two-turn conversations.", DefaultValueFactory = _ => 20 }, 1);
+        var scaleRounds = CliServices.AtLeast(new Option<int>("--rounds") { Description = "Conversations per client.", DefaultValueFactory = _ => 10 }, 1);
+        var scaleout = new Command("scaleout", "p50/p95 per turn through nginx + 3 instances sharing Redis vs one instance (needs redis-server and nginx).") { scaleClients, scaleRounds };
+        scaleout.SetAction((parse, ct) => CliServices.RunAsync(() => ScaleOutBench.RunAsync(parse.GetValue(scaleClients), parse.GetValue(scaleRounds), ct)));
+        bench.Subcommands.Add(scaleout);
         bench.Subcommands.Add(ingest);
         bench.Subcommands.Add(hostile);
         bench.Subcommands.Add(live);

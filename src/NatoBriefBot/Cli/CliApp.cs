@@ -80,5 +80,6 @@ public static class CliApp
         yield return TrainCommand.Create();
         yield return Benchmarks.BenchCommand.Create();
         yield return TeamsPackageCommand.Create();
+        yield return FeedbackCommand.Create();
     }
 }

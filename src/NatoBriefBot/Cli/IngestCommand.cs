@@ -14,10 +14,12 @@ internal static class IngestCommand
         var db = CliServices.DbOption();
         var rebuild = new Option<bool>("--rebuild") { Description = "Empty the index first and ingest everything again." };
         var prune = new Option<bool>("--prune") { Description = "Remove stored briefings whose files were not found in this run." };
-        var command = new Command("ingest", "Read, clean, cut and embed briefings into the index. Unchanged files are skipped.") { paths, db, rebuild, prune };
+        var publish = new Option<string?>("--publish") { Description = "Then publish the finished index as a read-only snapshot into this folder (what instances with Storage:SnapshotFolder serve)." };
+        var command = new Command("ingest", "Read, clean, cut and embed briefings into the index. Unchanged files are skipped.") { paths, db, rebuild, prune, publish };
         command.SetAction((parse, ct) => CliServices.RunAsync(async () =>
         {
-            using var services = CliServices.Build(parse.GetValue(db));
+            // Ingest always writes a working index; serving instances read what --publish copies out of it.
+            using var services = CliServices.Build(parse.GetValue(db), new Dictionary<string, string?> { ["Storage:SnapshotFolder"] = "" });
             var inputs = parse.GetValue(paths) ?? [];
             if (inputs.Length == 0)
             {
@@ -26,6 +28,12 @@ internal static class IngestCommand
 
             var report = await RunAsync(services, inputs, new IngestRunOptions(parse.GetValue(rebuild), parse.GetValue(prune)), Console.Error, ct).ConfigureAwait(false);
             Print(report, Console.Out);
+            if (parse.GetValue(publish) is { Length: > 0 } folder)
+            {
+                var published = Core.Storage.SnapshotPublisher.Publish(services.GetRequiredService<Core.Storage.BriefingStore>(), folder);
+                Console.Out.WriteLine($"Published the index as {published} (instances reading {Path.GetFullPath(folder)} switch to it within a second).");
+            }
+
             return report.Failed.Count == 0 ? 0 : 1;
         }));
         return command;

@@ -38,6 +38,7 @@ public static class BotHost
 
         var app = builder.Build();
         app.UseIndexUnavailableResponses();
+        app.UseIndexSnapshotPerRequest();
         app.UseDefaultFiles();
         app.UsePrecompressedStaticFiles();
         app.UseStaticFiles();
@@ -83,6 +84,12 @@ public static class BotHost
     {
         var seeds = services.GetRequiredService<EngineRoot>().Resolve(services.GetRequiredService<IOptions<IngestionOptions>>().Value.SeedsPath);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotHost));
+        if (!string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<StorageOptions>>().Value.SnapshotFolder))
+        {
+            logger.LogInformation("Serving published index snapshots (Storage:SnapshotFolder); the seeds are not ingested here.");
+            return;
+        }
+
         if (!Directory.Exists(seeds))
         {
             logger.LogWarning("The seeds folder {Seeds} does not exist; the bot starts with the index as it is.", seeds);

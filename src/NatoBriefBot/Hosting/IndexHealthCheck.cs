@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -50,13 +51,35 @@ public static class HealthEndpoints
         {
             await next(http).ConfigureAwait(false);
         }
-        catch (IndexUnavailableException ex) when (!http.Response.HasStarted)
+        catch (BriefBotException ex) when ((ex is IndexUnavailableException or Core.State.SharedStateUnavailableException) && !http.Response.HasStarted)
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HealthEndpoints)).LogError("{Problem}", ex.Message);
             http.Response.Clear();
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.Headers.RetryAfter = RetryAfterSeconds;
             await http.Response.WriteAsJsonAsync(new { error = ex.Message }, http.RequestAborted).ConfigureAwait(false);
+        }
+    });
+
+    /// <summary>Pins each request to one index snapshot (<see cref="BriefingStore.PinSnapshot"/>), so a snapshot published
+    /// while it runs cannot mix into its answer; turns the request starts in the background keep the same snapshot.</summary>
+    public static IApplicationBuilder UseIndexSnapshotPerRequest(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        // Only in a snapshot folder: the store is not even opened here otherwise (a damaged index must not fail /healthz/live).
+        var snapshots = !string.IsNullOrWhiteSpace(http.RequestServices.GetRequiredService<IOptions<StorageOptions>>().Value.SnapshotFolder);
+        IDisposable? pin = null;
+        try
+        {
+            pin = snapshots ? http.RequestServices.GetRequiredService<BriefingStore>().PinSnapshot() : null;
+        }
+        catch (IndexUnavailableException)
+        {
+            // Nothing published yet: requests that need the index say so (503).
+        }
+
+        using (pin)
+        {
+            await next(http).ConfigureAwait(false);
         }
     });
 

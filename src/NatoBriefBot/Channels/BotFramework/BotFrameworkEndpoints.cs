@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NatoBriefBot.Channels.BotFramework.Auth;
 using NatoBriefBot.Core;
+using NatoBriefBot.Core.State;
 using NatoBriefBot.Core.Storage;
 
 namespace NatoBriefBot.Channels.BotFramework;
@@ -17,9 +18,19 @@ public static class BotFrameworkEndpoints
         services.AddOptions<BotChannelOptions>().Bind(configuration.GetSection(BotChannelOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotAuthOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotAuthOptions>, BotAuthOptionsValidator>();
-        services.AddSingleton<IFeedbackStore>(sp => new FeedbackStore(
-            sp.GetRequiredService<EngineRoot>().Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)));
         services.TryAddSingleton(TimeProvider.System);
+        if (SharedStateOptions.IsConfigured(configuration))
+        {
+            services.AddSingleton<IFeedbackStore, RedisFeedbackStore>();
+            services.AddSingleton<IInboundActivityLog, RedisInboundActivityLog>();
+        }
+        else
+        {
+            services.AddSingleton<IFeedbackStore>(sp => new FeedbackStore(
+                sp.GetRequiredService<EngineRoot>().Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)));
+            services.AddSingleton<IInboundActivityLog, InboundActivityLog>();
+        }
+
         services.AddSingleton<WelcomedConversations>();
         services.AddSingleton<IBot, BriefingBot>();
         services.AddSingleton<BackgroundTurns>();

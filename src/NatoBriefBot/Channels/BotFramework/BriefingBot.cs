@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using NatoBriefBot.Channels.Teams;
 using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.State;
 using NatoBriefBot.Core.Storage;
 
 namespace NatoBriefBot.Channels.BotFramework;
@@ -25,6 +26,8 @@ public sealed partial class BriefingBot(
     public const string ErrorText = "Sorry, something went wrong answering that. Please try again; if it keeps happening, tell the bot's owner.";
     public const string EmptyQuestionText = "Please type a question about the NATO defence ministers' briefings, for example what was decided at a meeting.";
     public const string FeedbackThanks = "Thanks for your feedback!";
+
+    public const string FeedbackUnavailable = "Your feedback could not be saved just now (the bot's shared storage is not reachable). Please try again in a minute.";
 
     public async Task<InvokeResponse?> OnTurnAsync(Activity incoming, IActivitySender sender, CancellationToken cancellationToken)
     {
@@ -160,7 +163,16 @@ public sealed partial class BriefingBot(
                 : new InvokeResponse(501, null);
         }
 
-        var stored = await feedback.RecordAsync(submission, cancellationToken).ConfigureAwait(false);
+        StoredFeedback stored;
+        try
+        {
+            stored = await feedback.RecordAsync(submission, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SharedStateUnavailableException)
+        {
+            return incoming.Type == "invoke" ? ErrorResponse(503, FeedbackUnavailable) : null;
+        }
+
         LogFeedbackStored(logger, submission.ChannelId, submission.Reaction, stored.Question is not null);
         return incoming.Type == "invoke"
             ? new InvokeResponse(200, new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = FeedbackThanks })

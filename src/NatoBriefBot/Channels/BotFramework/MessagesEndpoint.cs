@@ -18,6 +18,7 @@ internal sealed partial class MessagesEndpoint(
     BotTokenValidator validator,
     BackgroundTurns turns,
     TrustedServiceUrls trusted,
+    IInboundActivityLog inbound,
     IHttpClientFactory httpClients,
     IServiceProvider services,
     ILogger<MessagesEndpoint> logger)
@@ -72,6 +73,13 @@ internal sealed partial class MessagesEndpoint(
             trusted.Add(activity.ServiceUrl!);
         }
 
+        if (IInboundActivityLog.KeyOf(activity) is { } key && !await inbound.TryClaimAsync(key, cancellationToken).ConfigureAwait(false))
+        {
+            // A retry of an activity already taken (by this instance or another): acknowledge it, answer it once.
+            LogRepeat(logger, activity.Type, activity.ChannelId);
+            return Results.Ok();
+        }
+
         if (activity.DeliveryMode == "expectReplies")
         {
             var buffer = new BufferedActivitySender();
@@ -124,6 +132,9 @@ internal sealed partial class MessagesEndpoint(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected /api/messages with 401: {Reason}")]
     private static partial void LogUnauthorized(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a repeated {Type} activity on {Channel}: it was already taken")]
+    private static partial void LogRepeat(ILogger logger, string? type, string? channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a message on {Channel} with 503: the turn queue is full")]
     private static partial void LogQueueFull(ILogger logger, string? channel);

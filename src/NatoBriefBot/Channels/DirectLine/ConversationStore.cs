@@ -8,7 +8,7 @@ namespace NatoBriefBot.Channels.DirectLine;
 /// activity JSON between them (the least recently used go first), each forgotten after <c>IdleMinutes</c> without use.
 /// Safe to use from many requests at once: the conversations are an <see cref="LruCache{TKey, TValue}"/>.
 /// </summary>
-public sealed class ConversationStore(IOptions<DirectLineOptions> options, TimeProvider time)
+public sealed class ConversationStore(IOptions<DirectLineOptions> options, TimeProvider time) : IDirectLineStore
 {
     private readonly LruCache<string, DirectLineConversation> _conversations = new(
         options.Value.MaxConversations, options.Value.MaxTotalBytes, options.Value.IdleLifetime, time, StringComparer.Ordinal);
@@ -32,5 +32,14 @@ public sealed class ConversationStore(IOptions<DirectLineOptions> options, TimeP
                 bytes => _conversations.SetWeight(key, bytes)),
             out var created);
         return (conversation, created);
+    }
+
+    public Task<IDirectLineConversation?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IDirectLineConversation?>(Find(id));
+
+    public Task<(IDirectLineConversation Conversation, bool Created)> StartAsync(string id, string userId, CancellationToken cancellationToken = default)
+    {
+        var (conversation, created) = Start(id, userId);
+        return Task.FromResult<(IDirectLineConversation, bool)>((conversation, created));
     }
 }

@@ -10,7 +10,7 @@ namespace NatoBriefBot.Channels.DirectLine;
 /// The Direct Line 3.0 REST calls that directlinejs and Web Chat make: tokens, start, reconnect, post and poll.
 /// Every conversation call needs <c>Authorization: Bearer &lt;token&gt;</c> for that conversation.
 /// </summary>
-public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore store, DirectLineTurns turns, Microsoft.Extensions.Options.IOptions<DirectLineOptions> options)
+public sealed class DirectLineApi(DirectLineTokens tokens, IDirectLineStore store, DirectLineTurns turns, Microsoft.Extensions.Options.IOptions<DirectLineOptions> options)
 {
     private const int MaxUserIdLength = 128;
 
@@ -59,7 +59,7 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
             return bodyError;
         }
 
-        var (conversation, created) = store.Start(grant.ConversationId, grant.UserId);
+        var (conversation, created) = await store.StartAsync(grant.ConversationId, grant.UserId, cancellationToken).ConfigureAwait(false);
         if (created)
         {
             var bot = BotAccount();
@@ -98,7 +98,7 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
             return DirectLineErrors.BadArgument("watermark must be a whole number from an earlier response.");
         }
 
-        return store.Find(conversationId) is null ? ConversationGone() : Results.Json(ConversationResponse(request, grant, watermark));
+        return await store.FindAsync(conversationId, request.HttpContext.RequestAborted).ConfigureAwait(false) is null ? ConversationGone() : Results.Json(ConversationResponse(request, grant, watermark));
     }
 
     /// <summary><c>GET /conversations/{id}/activities?watermark=</c>: what happened since the watermark.</summary>
@@ -116,12 +116,12 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
             return DirectLineErrors.BadArgument("watermark must be a whole number from an earlier response.");
         }
 
-        if (store.Find(conversationId) is not { } conversation)
+        if (await store.FindAsync(conversationId, request.HttpContext.RequestAborted).ConfigureAwait(false) is not { } conversation)
         {
             return ConversationGone();
         }
 
-        var set = conversation.ReadAfter(watermark);
+        var set = await conversation.ReadAfterAsync(watermark, request.HttpContext.RequestAborted).ConfigureAwait(false);
         return Results.Json(new ActivitySetResponse(set.Activities, set.Watermark.ToString(CultureInfo.InvariantCulture)), BotJson.Options);
     }
 
@@ -154,13 +154,13 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
             return DirectLineErrors.BadArgument("Send one activity as a JSON object with a type, for example {\"type\":\"message\",\"text\":\"...\"}.");
         }
 
-        if (store.Find(conversationId) is not { } conversation)
+        if (await store.FindAsync(conversationId, cancellationToken).ConfigureAwait(false) is not { } conversation)
         {
             return ConversationGone();
         }
 
         var bot = BotAccount();
-        var stored = conversation.Append(posted with
+        var stored = await conversation.AppendAsync(posted with
         {
             ChannelId = DirectLineEndpoints.ChannelId,
             ServiceUrl = BaseUrl(request),
@@ -172,7 +172,7 @@ public sealed class DirectLineApi(DirectLineTokens tokens, ConversationStore sto
                 Role = posted.From?.Role ?? "user",
             },
             Recipient = bot,
-        });
+        }, cancellationToken).ConfigureAwait(false);
         turns.Enqueue(conversation, stored, bot);
         return Results.Json(new { id = stored.Id });
     }

@@ -9,7 +9,7 @@ namespace NatoBriefBot.Channels.DirectLine;
 /// no more than <c>MaxBytesPerConversation</c> of JSON), numbered from 1 so the number doubles as the watermark, and a
 /// queue that runs the bot's turns one at a time. Every use reports the bytes held to <c>used</c> (the store's accounting).
 /// </summary>
-public sealed class DirectLineConversation
+public sealed class DirectLineConversation : IDirectLineConversation
 {
     private readonly Lock _gate = new();
     private readonly Queue<(long Sequence, Activity Activity, int Bytes)> _activities = new();
@@ -37,7 +37,11 @@ public sealed class DirectLineConversation
     public string UserId { get; }
 
     /// <summary>Serializes the bot's turns so replies come in the order the questions were asked.</summary>
-    internal SemaphoreSlim TurnGate { get; } = new(1, 1);
+    public SemaphoreSlim TurnGate { get; } = new(1, 1);
+
+    public Task<Activity> AppendAsync(Activity activity, CancellationToken cancellationToken = default) => Task.FromResult(Append(activity));
+
+    public Task<ActivitySet> ReadAfterAsync(long watermark, CancellationToken cancellationToken = default) => Task.FromResult(ReadAfter(watermark));
 
     /// <summary>Gives <paramref name="activity"/> the next id (<c>{conversationId}|0000001</c>) and the server's timestamp,
     /// stores it and wakes every stream waiting for news.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NatoBriefBot.Core.State;
 using NatoBriefBot.Hosting;
 
 namespace NatoBriefBot.Channels.DirectLine;
@@ -22,6 +23,17 @@ public static class DirectLineEndpoints
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<ConversationStore>();
+        if (SharedStateOptions.IsConfigured(configuration))
+        {
+            services.AddSingleton<IDirectLineSigningKey, RedisDirectLineSigningKey>();
+            services.AddSingleton<IDirectLineStore, RedisDirectLineStore>();
+        }
+        else
+        {
+            services.AddSingleton<IDirectLineSigningKey, DirectLineSigningKey>();
+            services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<ConversationStore>());
+        }
+
         services.AddSingleton<DirectLineTurns>();
         services.AddSingleton<DirectLineApi>();
         services.AddSingleton<DirectLineStream>();

@@ -6,15 +6,15 @@ namespace NatoBriefBot.Channels.DirectLine;
 /// Where the bot's replies go during a Direct Line turn: straight into the conversation, stamped the way the
 /// Direct Line service stamps them (id, timestamp, bot as sender, user as recipient, reply-to the incoming activity).
 /// </summary>
-internal sealed class DirectLineSender(DirectLineConversation conversation, Activity incoming, ChannelAccount bot) : IActivitySender
+internal sealed class DirectLineSender(IDirectLineConversation conversation, Activity incoming, ChannelAccount bot) : IActivitySender
 {
     public Task SendAsync(Activity activity, CancellationToken cancellationToken) => SendAndGetIdAsync(activity, cancellationToken);
 
-    public Task<string?> SendAndGetIdAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task<string?> SendAndGetIdAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         cancellationToken.ThrowIfCancellationRequested();
-        var stored = conversation.Append(activity with
+        var stored = await conversation.AppendAsync(activity with
         {
             ChannelId = DirectLineEndpoints.ChannelId,
             ServiceUrl = incoming.ServiceUrl,
@@ -22,7 +22,7 @@ internal sealed class DirectLineSender(DirectLineConversation conversation, Acti
             From = bot,
             Recipient = activity.Recipient ?? incoming.From,
             ReplyToId = activity.ReplyToId ?? (incoming.Type == "message" ? incoming.Id : null),
-        });
-        return Task.FromResult(stored.Id);
+        }, cancellationToken).ConfigureAwait(false);
+        return stored.Id;
     }
 }

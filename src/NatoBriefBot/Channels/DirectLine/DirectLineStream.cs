@@ -10,7 +10,7 @@ namespace NatoBriefBot.Channels.DirectLine;
 /// new activities, and ignores what the client sends (directlinejs pings with empty messages). The token comes in
 /// the <c>t</c> query parameter, as in the URL <c>POST /conversations</c> returned.
 /// </summary>
-public sealed class DirectLineStream(DirectLineTokens tokens, ConversationStore store, IHostApplicationLifetime lifetime)
+public sealed class DirectLineStream(DirectLineTokens tokens, IDirectLineStore store, IHostApplicationLifetime lifetime)
 {
     private static readonly TimeSpan RecheckEvery = TimeSpan.FromSeconds(30);
 
@@ -33,7 +33,7 @@ public sealed class DirectLineStream(DirectLineTokens tokens, ConversationStore 
             return DirectLineErrors.Forbidden("This token belongs to another conversation.");
         }
 
-        if (store.Find(conversationId) is not { } conversation)
+        if (await store.FindAsync(conversationId, context.RequestAborted).ConfigureAwait(false) is not { } conversation)
         {
             return DirectLineErrors.NotFound("This conversation has ended or expired. Reload the page to start a new one.");
         }
@@ -46,9 +46,10 @@ public sealed class DirectLineStream(DirectLineTokens tokens, ConversationStore 
         {
             await PumpAsync(socket, conversation, conversationId, watermark, closed.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or Core.State.SharedStateUnavailableException)
         {
-            // The client went away or the host is stopping.
+            // The client went away, the host is stopping or the shared store is down (the client reconnects and resumes
+            // from its watermark).
         }
 
         await closed.CancelAsync().ConfigureAwait(false);
@@ -61,11 +62,11 @@ public sealed class DirectLineStream(DirectLineTokens tokens, ConversationStore 
         return Results.Empty;
     }
 
-    private async Task PumpAsync(WebSocket socket, DirectLineConversation conversation, string conversationId, long watermark, CancellationToken cancellationToken)
+    private async Task PumpAsync(WebSocket socket, IDirectLineConversation conversation, string conversationId, long watermark, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested && socket.State == WebSocketState.Open)
         {
-            var set = conversation.ReadAfter(watermark);
+            var set = await conversation.ReadAfterAsync(watermark, cancellationToken).ConfigureAwait(false);
             if (set.Activities.Count > 0)
             {
                 watermark = set.Watermark;
@@ -81,7 +82,7 @@ public sealed class DirectLineStream(DirectLineTokens tokens, ConversationStore 
             }
             catch (TimeoutException)
             {
-                if (!ReferenceEquals(store.Find(conversationId), conversation))
+                if (await store.FindAsync(conversationId, cancellationToken).ConfigureAwait(false) is null)
                 {
                     return;
                 }

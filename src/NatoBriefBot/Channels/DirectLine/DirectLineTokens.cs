@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -15,8 +14,8 @@ public sealed record TokenCheck(DirectLineGrant? Grant, bool Expired, string? Pr
 }
 
 /// <summary>
-/// Issues and checks Direct Line tokens: JWTs signed with HMAC-SHA256 under a random key made when the process
-/// starts, so tokens die with the process. The <c>user</c> claim is where Web Chat and directlinejs look for the user id.
+/// Issues and checks Direct Line tokens: JWTs signed with HMAC-SHA256 under <see cref="IDirectLineSigningKey"/> (made when
+/// the process starts, or shared by every instance through Redis). The <c>user</c> claim is where Web Chat and directlinejs look for the user id.
 /// </summary>
 public sealed class DirectLineTokens
 {
@@ -26,12 +25,13 @@ public sealed class DirectLineTokens
     private const string NameClaim = "name";
 
     private readonly JsonWebTokenHandler _handler = new();
-    private readonly SymmetricSecurityKey _key = new(RandomNumberGenerator.GetBytes(32));
+    private readonly IDirectLineSigningKey _key;
     private readonly IOptions<DirectLineOptions> _options;
     private readonly TimeProvider _time;
 
-    public DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider time)
+    public DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider time, IDirectLineSigningKey? key = null)
     {
+        _key = key ?? new DirectLineSigningKey();
         _options = options;
         _time = time;
     }
@@ -56,7 +56,7 @@ public sealed class DirectLineTokens
             NotBefore = now,
             Expires = now + Lifetime,
             Claims = claims,
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(_key.Current(), SecurityAlgorithms.HmacSha256),
         });
     }
 
@@ -72,7 +72,7 @@ public sealed class DirectLineTokens
         {
             ValidIssuer = Issuer,
             ValidAudience = Issuer,
-            IssuerSigningKey = _key,
+            IssuerSigningKey = _key.Current(),
             ClockSkew = TimeSpan.Zero,
             LifetimeValidator = (_, expires, _, _) => expires is { } e && e > _time.GetUtcNow().UtcDateTime,
         }).ConfigureAwait(false);

@@ -10,13 +10,13 @@ namespace NatoBriefBot.Channels.DirectLine;
 public sealed partial class DirectLineTurns(IBot bot, BackgroundTurns turns, IHostApplicationLifetime lifetime, ILogger<DirectLineTurns> logger)
 {
     /// <summary>Queues the turn for <paramref name="incoming"/>; replies are appended to <paramref name="conversation"/>.</summary>
-    public void Enqueue(DirectLineConversation conversation, Activity incoming, ChannelAccount botAccount)
+    public void Enqueue(IDirectLineConversation conversation, Activity incoming, ChannelAccount botAccount)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         _ = Task.Run(() => RunAsync(conversation, incoming, botAccount, lifetime.ApplicationStopping));
     }
 
-    private async Task RunAsync(DirectLineConversation conversation, Activity incoming, ChannelAccount botAccount, CancellationToken stopping)
+    private async Task RunAsync(IDirectLineConversation conversation, Activity incoming, ChannelAccount botAccount, CancellationToken stopping)
     {
         var sender = new DirectLineSender(conversation, incoming, botAccount);
         try
@@ -48,8 +48,15 @@ public sealed partial class DirectLineTurns(IBot bot, BackgroundTurns turns, IHo
             LogTurnFailed(logger, ex, incoming.Type);
             if (incoming.Type == "message")
             {
-                await sender.SendAsync(ActivityFactory.Message(incoming, BriefingBot.ErrorText, InputHints.AcceptingInput), CancellationToken.None)
-                    .ConfigureAwait(false);
+                try
+                {
+                    await sender.SendAsync(ActivityFactory.Message(incoming, BriefingBot.ErrorText, InputHints.AcceptingInput), CancellationToken.None)
+                        .ConfigureAwait(false);
+                }
+                catch (Core.State.SharedStateUnavailableException)
+                {
+                    // The conversation's store is down too: nothing can reach the client until it is back.
+                }
             }
         }
         finally

@@ -6,10 +6,13 @@ internal static class ActivityBuilder
     public const string BotId = "28:bot-app-id";
     public const string UserId = "29:user-1";
 
-    public static Dictionary<string, object?> Message(string serviceUrl, string conversationId, string text, string channelId = "emulator", string id = "act-1") => new()
+    /// <summary>A fresh activity id, as channels give each activity (the bot ignores an id it has already seen: a retry).</summary>
+    public static string NewId(string kind) => $"{kind}-{Guid.NewGuid():N}";
+
+    public static Dictionary<string, object?> Message(string serviceUrl, string conversationId, string text, string channelId = "emulator", string? id = null) => new()
     {
         ["type"] = "message",
-        ["id"] = id,
+        ["id"] = id ?? NewId("act"),
         ["channelId"] = channelId,
         ["serviceUrl"] = serviceUrl,
         ["conversation"] = new { id = conversationId },
@@ -22,7 +25,7 @@ internal static class ActivityBuilder
     public static Dictionary<string, object?> MembersAdded(string serviceUrl, string conversationId, string channelId, params string[] memberIds) => new()
     {
         ["type"] = "conversationUpdate",
-        ["id"] = "cu-1",
+        ["id"] = NewId("cu"),
         ["channelId"] = channelId,
         ["serviceUrl"] = serviceUrl,
         ["conversation"] = new { id = conversationId },
@@ -57,7 +60,7 @@ internal static class ActivityBuilder
     public static Dictionary<string, object?> InstallationUpdate(string serviceUrl, string conversationId, string scope, string action) => new()
     {
         ["type"] = "installationUpdate",
-        ["id"] = "iu-1",
+        ["id"] = NewId("iu"),
         ["action"] = action,
         ["channelId"] = "msteams",
         ["serviceUrl"] = serviceUrl,
@@ -71,7 +74,7 @@ internal static class ActivityBuilder
     {
         ["type"] = "invoke",
         ["name"] = "message/submitAction",
-        ["id"] = "inv-1",
+        ["id"] = NewId("inv"),
         ["channelId"] = channelId,
         ["serviceUrl"] = serviceUrl,
         ["conversation"] = new { id = conversationId },

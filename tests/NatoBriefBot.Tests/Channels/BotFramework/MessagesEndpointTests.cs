@@ -30,7 +30,7 @@ public sealed class MessagesEndpointTests : BotWithConnectorTestBase
     [Fact]
     public async Task PostMessage_ExpectReplies_ReturnsActivitiesInResponseAndSendsNothing()
     {
-        var activity = ActivityBuilder.Message(Connector.ServiceUrl, "expect-1", "What did the ministers agree?");
+        var activity = ActivityBuilder.Message(Connector.ServiceUrl, "expect-1", "What did the ministers agree?", id: "act-1");
         activity["deliveryMode"] = "expectReplies";
 
         var response = await Bot.PostActivityAsync(activity);

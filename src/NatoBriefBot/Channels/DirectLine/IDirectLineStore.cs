@@ -1,0 +1,38 @@
+using NatoBriefBot.Channels.BotFramework;
+
+namespace NatoBriefBot.Channels.DirectLine;
+
+/// <summary>
+/// Where Direct Line conversations and their activity logs live: <see cref="ConversationStore"/> in the process (one
+/// machine), <see cref="RedisDirectLineStore"/> in Redis, so a client may post through one instance and read or stream from
+/// another. Both keep the same bounds (<see cref="DirectLineOptions"/>).
+/// </summary>
+public interface IDirectLineStore
+{
+    /// <summary>The live conversation <paramref name="id"/> (its use counts as activity), or null when it was never started,
+    /// has expired or was dropped.</summary>
+    /// <exception cref="Core.State.SharedStateUnavailableException">The shared store cannot be reached.</exception>
+    Task<IDirectLineConversation?> FindAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts conversation <paramref name="id"/> for <paramref name="userId"/>, or returns it if already started.</summary>
+    Task<(IDirectLineConversation Conversation, bool Created)> StartAsync(string id, string userId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One Direct Line conversation: its activities numbered from 1 (the number doubles as the watermark).</summary>
+public interface IDirectLineConversation
+{
+    string Id { get; }
+
+    /// <summary>The user the conversation was started for (from the token).</summary>
+    string UserId { get; }
+
+    /// <summary>Serializes the bot's turns this instance runs, so replies come in the order the questions were asked.</summary>
+    SemaphoreSlim TurnGate { get; }
+
+    /// <summary>Gives <paramref name="activity"/> the next id (<c>{conversationId}|0000001</c>) and the server's timestamp,
+    /// stores it and wakes every stream waiting for news, on any instance.</summary>
+    Task<Activity> AppendAsync(Activity activity, CancellationToken cancellationToken = default);
+
+    /// <summary>Activities after <paramref name="watermark"/>, the new watermark, and a task that completes when more may have arrived.</summary>
+    Task<ActivitySet> ReadAfterAsync(long watermark, CancellationToken cancellationToken = default);
+}
