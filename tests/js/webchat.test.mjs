@@ -45,6 +45,8 @@ test('the page shows the title, welcomes the user, and answers a question with r
   const dialog = page.locator('.webchat__citation-modal-dialog');
   await dialog.waitFor({ timeout: 10_000 });
   assert.ok((await dialog.locator('.webchat__citation-modal-dialog__body').innerText()).trim().length > 20, 'the citation should open its passage');
+  const heading = (await dialog.innerText()).replace((await dialog.locator('.webchat__citation-modal-dialog__body').innerText()), '');
+  assert.match(heading, /\u2014 .*\d{4}/, `the pop-up's title should name the briefing's publisher and date: ${heading}`);
   await page.screenshot({ path: join(repoRoot, 'artifacts/webchat-citation.png') });
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
