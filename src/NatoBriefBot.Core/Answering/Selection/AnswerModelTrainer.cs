@@ -63,25 +63,30 @@ public static class AnswerModelTrainer
         }
 
         // Two ways to fit the ranking: each sentence on its own (logistic), or the question's sentences against each other
-        // (softmax, listwise). The one that puts a right sentence first for more training questions is kept.
+        // (softmax, listwise), each with its L2 strength chosen by 5-fold cross-validation. The one whose answers hold a
+        // right sentence for more held-out training questions is kept; listwise on a tie (it is fitted to the choice the
+        // policy makes, one sentence among the question's).
         var reachable = questions.Where(q => q.Answerable && q.Labels.Any(l => l)).ToList();
-        var (l2, heldOut) = CrossValidatedL2(reachable);
-        // Listwise first: it is kept on a tie, being fitted to the choice the policy makes (one sentence among the question's).
-        var fits = new[]
+        var usable = questions.Where(q => !q.Answerable || q.Labels.Any(l => l)).ToList();
+        var candidates = new[]
         {
-            new AnswerModel(AnswerFeatures.Names, Listwise(reachable, l2), 0.5, ranking: AnswerModel.Softmax),
-            new AnswerModel(AnswerFeatures.Names, Newton(rows, labels, L2), 0.5),
+            (Fit: (Func<IReadOnlyList<TrainingQuestion>, double, AnswerModel>)FitListwise, Grid: L2Grid),
+            (Fit: FitPointwise, Grid: PointwiseL2Grid),
         };
-        var ranked = fits.Select(m => (Model: m, Right: reachable.Count(q => Top(q, m).Right))).ToList();
-        var (model, rightFirst) = ranked.MaxBy(r => r.Right);
+        var ranked = candidates.Select(c =>
+        {
+            var (l2, heldOutRight) = CrossValidatedL2(usable, c.Fit, c.Grid);
+            var fitted = c.Fit(usable, l2);
+            return (Model: fitted, L2: l2, HeldOut: heldOutRight, Right: reachable.Count(q => Top(q, fitted).Right));
+        }).ToList();
+        var chosen = ranked.MaxBy(r => r.HeldOut);
+        var (model, l2, heldOut, rightFirst) = (chosen.Model, chosen.L2, chosen.HeldOut, chosen.Right);
         var weights = model.Weights;
         var (threshold, _) = ChooseThreshold(questions, model);
 
         // The gate learns from how the ranking does on questions it was not fitted on (five folds): on its own training
         // questions the ranking is surer and more often right than on new ones, and a gate fitted there would trust it too much.
-        AnswerModel Refit(IReadOnlyList<TrainingQuestion> part) => model.Ranking == AnswerModel.Softmax
-            ? new AnswerModel(AnswerFeatures.Names, Listwise([.. part.Where(q => q.Answerable && q.Labels.Any(l => l))], l2), 0.5, ranking: AnswerModel.Softmax)
-            : new AnswerModel(AnswerFeatures.Names, Newton([.. part.SelectMany(q => q.Features)], [.. part.SelectMany(q => q.Labels)], L2), 0.5);
+        AnswerModel Refit(IReadOnlyList<TrainingQuestion> part) => model.Ranking == AnswerModel.Softmax ? FitListwise(part, l2) : FitPointwise(part, l2);
         var outOfFold = OutOfFold(questions.Where(q => !q.Answerable || q.Labels.Any(l => l)).ToList(), Refit)
             .Concat(questions.Where(q => q.Answerable && !q.Labels.Any(l => l)).Select(q => Top(q, model)))
             .ToList();
@@ -96,7 +101,7 @@ public static class AnswerModelTrainer
 
         var staged = new AnswerModel(AnswerFeatures.Names, weights, threshold, null, gate, ranking: model.Ranking);
         var ranking = FormattableString.Invariant(
-            $"{model.Ranking} ranking (listwise L2 {l2} by 5-fold cross-validation): best sentence right in {rightFirst} of {reachable.Count} answerable questions that have a right candidate, {heldOut} held out ({string.Join(", ", ranked.Select(r => $"{r.Model.Ranking} {r.Right}"))})");
+            $"{model.Ranking} ranking (L2 {l2} by 5-fold cross-validation): best sentence right in {rightFirst} of {reachable.Count} answerable questions that have a right candidate, {heldOut} held out ({string.Join(", ", ranked.Select(r => $"{r.Model.Ranking} {r.HeldOut}"))} held out)");
         var (gateThreshold, fit) = ChooseThreshold(outOfFold.Select(t => (t.Answerable, t.Right, t.Inputs is null ? 0 : staged.GateProbability(t.Inputs))).ToList());
         fit = FormattableString.Invariant($"held out {fit} (gate L2 {gateL2} by 5-fold cross-validation)");
         return new AnswerModel(AnswerFeatures.Names, weights, threshold, provenance with
@@ -125,20 +130,29 @@ public static class AnswerModelTrainer
     /// <summary>Regularization strengths tried for the listwise ranking.</summary>
     private static readonly double[] L2Grid = [0.03, 0.1, 0.3, 1, 3];
 
-    /// <summary>The listwise L2 strength that ranks a right sentence first for the most held-out questions, in five folds
-    /// of the training questions (split by position, so the same for every run).</summary>
-    internal static (double L2, int HeldOutRight) CrossValidatedL2(IReadOnlyList<TrainingQuestion> questions)
+    /// <summary>Regularization strengths tried for the pointwise ranking (its loss sums over sentences, not questions).</summary>
+    private static readonly double[] PointwiseL2Grid = [0.1, 0.3, 1, 3, 10];
+
+    private static AnswerModel FitListwise(IReadOnlyList<TrainingQuestion> questions, double l2) =>
+        new(AnswerFeatures.Names, Listwise([.. questions.Where(q => q.Answerable && q.Labels.Any(l => l))], l2), 0.5, ranking: AnswerModel.Softmax);
+
+    private static AnswerModel FitPointwise(IReadOnlyList<TrainingQuestion> questions, double l2) =>
+        new(AnswerFeatures.Names, Newton([.. questions.SelectMany(q => q.Features)], [.. questions.SelectMany(q => q.Labels)], l2), 0.5);
+
+    /// <summary>The L2 strength whose answers hold a right sentence for the most held-out answerable questions, in five
+    /// folds of the training questions (split by position, so the same for every run).</summary>
+    internal static (double L2, int HeldOutRight) CrossValidatedL2(
+        IReadOnlyList<TrainingQuestion> questions, Func<IReadOnlyList<TrainingQuestion>, double, AnswerModel> fit, IReadOnlyList<double> grid)
     {
         const int Folds = 5;
         var best = (L2: L2, Right: -1);
-        foreach (var l2 in L2Grid)
+        foreach (var l2 in grid)
         {
             var right = 0;
             for (var fold = 0; fold < Folds; fold++)
             {
-                var train = questions.Where((_, i) => i % Folds != fold).ToList();
-                var model = new AnswerModel(AnswerFeatures.Names, Listwise(train, l2), 0.5, ranking: AnswerModel.Softmax);
-                right += questions.Where((_, i) => i % Folds == fold).Count(q => Top(q, model).Right);
+                var model = fit([.. questions.Where((_, i) => i % Folds != fold)], l2);
+                right += questions.Where((q, i) => i % Folds == fold && q.Answerable).Count(q => Top(q, model).Right);
             }
 
             if (right > best.Right)
