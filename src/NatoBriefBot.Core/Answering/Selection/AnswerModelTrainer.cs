@@ -93,16 +93,18 @@ public static class AnswerModelTrainer
         var tops = outOfFold.Where(t => t.Inputs is not null).ToList();
         double[]? gate = null;
         var gateL2 = L2;
+        IReadOnlyList<(bool Answerable, bool Right, double P)>? heldOutGate = null;
         if (tops.Any(t => t.Right) && tops.Any(t => !t.Right))
         {
-            gateL2 = CrossValidatedGateL2(outOfFold);
+            (gateL2, heldOutGate) = CrossValidatedGateL2(outOfFold);
             gate = Newton([.. tops.Select(t => t.Inputs!)], [.. tops.Select(t => t.Right)], gateL2);
         }
 
         var staged = new AnswerModel(AnswerFeatures.Names, weights, threshold, null, gate, ranking: model.Ranking);
         var ranking = FormattableString.Invariant(
             $"{model.Ranking} ranking (L2 {l2} by 5-fold cross-validation): best sentence right in {rightFirst} of {reachable.Count} answerable questions that have a right candidate, {heldOut} held out ({string.Join(", ", ranked.Select(r => $"{r.Model.Ranking} {r.HeldOut}"))} held out)");
-        var (gateThreshold, fit) = ChooseThreshold(outOfFold.Select(t => (t.Answerable, t.Right, t.Inputs is null ? 0 : staged.GateProbability(t.Inputs))).ToList());
+        // The threshold is chosen on the gate's held-out probabilities too: on the rows it was fitted on, it is surer than on new ones.
+        var (gateThreshold, fit) = ChooseThreshold(heldOutGate ?? [.. outOfFold.Select(t => (t.Answerable, t.Right, t.Inputs is null ? 0 : staged.GateProbability(t.Inputs)))]);
         fit = FormattableString.Invariant($"held out {fit} (gate L2 {gateL2} by 5-fold cross-validation)");
         return new AnswerModel(AnswerFeatures.Names, weights, threshold, provenance with
         {
@@ -500,10 +502,10 @@ public static class AnswerModelTrainer
 
     /// <summary>The gate's L2 strength with the best utility on held-out questions (five folds of the out-of-fold rows; the
     /// threshold is chosen on the pooled held-out probabilities).</summary>
-    internal static double CrossValidatedGateL2(IReadOnlyList<(bool Answerable, bool Right, double P, double[]? Inputs)> rows)
+    internal static (double L2, IReadOnlyList<(bool Answerable, bool Right, double P)>? HeldOut) CrossValidatedGateL2(IReadOnlyList<(bool Answerable, bool Right, double P, double[]? Inputs)> rows)
     {
         const int Folds = 5;
-        var best = (L2: L2, Utility: double.MinValue);
+        var best = (L2: L2, Utility: double.MinValue, HeldOut: (IReadOnlyList<(bool Answerable, bool Right, double P)>?)null);
         foreach (var l2 in GateL2Grid)
         {
             var held = new (bool Answerable, bool Right, double P)[rows.Count];
@@ -512,7 +514,7 @@ public static class AnswerModelTrainer
                 var train = rows.Where((r, i) => i % Folds != fold && r.Inputs is not null).ToList();
                 if (!train.Any(r => r.Right) || !train.Any(r => !r.Right))
                 {
-                    return L2;
+                    return (L2, null);
                 }
 
                 var gate = new AnswerModel(AnswerFeatures.Names, new double[AnswerFeatures.Names.Length], 0.5, null,
@@ -526,11 +528,11 @@ public static class AnswerModelTrainer
             var (_, utility) = BestThreshold(held);
             if (utility > best.Utility)
             {
-                best = (l2, utility);
+                best = (l2, utility, held);
             }
         }
 
-        return best.L2;
+        return (best.L2, best.HeldOut);
     }
 
     private static double[] Solve(double[,] a, double[] b)
