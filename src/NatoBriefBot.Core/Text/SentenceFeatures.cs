@@ -32,7 +32,9 @@ public static partial class SentenceFeatures
             .Concat(TermAnalyzer.Tokenize(sentence).Where(t => t.IsCapitalized && Lexicon.Default.DemonymsOf(t.Surface).Count > 0).Select(t => t.Surface))
             .Distinct(StringComparer.Ordinal);
 
-    public static bool HasNumber(string sentence) => NumberRegex().IsMatch(sentence);
+    /// <summary>A number that can answer "how many" or "how much": digits or number words, not the day or year of a date
+    /// ("on 14 June 2023", "October 17-18", "in 2022").</summary>
+    public static bool HasNumber(string sentence) => NumberRegex().IsMatch(DayOrYearRegex().Replace(sentence, " "));
 
     public static bool HasAmount(string sentence) => AmountRegex().IsMatch(sentence);
 
@@ -90,6 +92,10 @@ public static partial class SentenceFeatures
 
     [GeneratedRegex(@"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberRegex();
+
+    // Days with their month ("14 June", "June 13 and 14", "October 17-18"), years, and numeric dates.
+    [GeneratedRegex(@"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\b|(?<!\d|\d[.,])(?:19|20)\d{2}(?![\d%]|[.,]\d)|\b\d{1,2}\.\d{1,2}\.\d{4}\b")]
+    private static partial Regex DayOrYearRegex();
 
     [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*\s*(?:%|(?:percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AmountRegex();

@@ -54,6 +54,17 @@ public class SentenceFeaturesTests
         Assert.Equal(expected, SentenceFeatures.HasAmount(sentence));
     }
 
+    [Theory]
+    [InlineData("Allies have 500,000 troops on high readiness.", true)]
+    [InlineData("The two-day meeting starts on Thursday.", true)]
+    [InlineData("Ministers meet on 14 June 2023 in Brussels.", false)]
+    [InlineData("Ministers meet on October 17-18.", false)]
+    [InlineData("Ministers meet on June 13 and 14 and again in 2025.", false)]
+    public void HasNumber_CountsNotDays(string sentence, bool expected)
+    {
+        Assert.Equal(expected, SentenceFeatures.HasNumber(sentence));
+    }
+
     [Fact]
     public void People_FirstNameThatIsARegionalDemonym_Kept()
     {
