@@ -62,7 +62,7 @@ test('the page shows the title, welcomes the user, and answers a question with r
 
 test('without the Web Chat bundle the page says what is missing and what to run', async () => {
   const page = await session.browser.newPage();
-  await page.route('**/lib/webchat.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route('**/lib/webchat.js*', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto(`${session.bot.baseUrl}/`);
 
   const problem = page.getByRole('alert');

@@ -39,9 +39,10 @@ public static class BotHost
         var app = builder.Build();
         app.UseIndexUnavailableResponses();
         app.UseIndexSnapshotPerRequest();
+        app.UseFingerprintedAssets();
         app.UseDefaultFiles();
         app.UsePrecompressedStaticFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = FingerprintedAssets.SetCacheHeaders });
         app.UseWebSockets();
         app.UseRateLimiter();
         app.MapBotHealthChecks();
