@@ -3,11 +3,13 @@ using NatoBriefBot.Channels.BotFramework;
 using NatoBriefBot.Tests.Answering.Llm;
 using NatoBriefBot.Tests.Channels.DirectLine;
 using NatoBriefBot.Tests.Fakes;
+using NatoBriefBot.Tests.Support;
 
 namespace NatoBriefBot.Tests.Channels.BotFramework;
 
 /// <summary>A slow fake language model writes a three-sentence answer over about three seconds; the running bot streams it
 /// to Teams (through a fake Bot Connector) and Direct Line, and sends the Emulator the final message only.</summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class StreamedAnswerTests : IAsyncLifetime
 {
     private const string Question = "What did defence ministers discuss about Ukraine?";

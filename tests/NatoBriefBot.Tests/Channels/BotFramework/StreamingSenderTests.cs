@@ -1,10 +1,12 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using NatoBriefBot.Channels.BotFramework;
+using NatoBriefBot.Tests.Support;
 
 namespace NatoBriefBot.Tests.Channels.BotFramework;
 
 /// <summary>The activity sequence rules of a streamed answer, on a recording sender (real clock: the throttle is about seconds).</summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class StreamingSenderTests
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
