@@ -80,6 +80,21 @@ public sealed partial class RedisState : IAsyncDisposable, IDisposable
         return true;
     }, what);
 
+    /// <summary>Claims <paramref name="name"/> for <paramref name="ttl"/> (<c>SET NX EX</c>): true for the first caller on any
+    /// instance, false while the claim lasts. While Redis is down every caller gets true: doing something twice (a welcome,
+    /// an answer to a retried activity) beats not doing it.</summary>
+    public async Task<bool> ClaimAsync(string name, TimeSpan ttl, string what)
+    {
+        try
+        {
+            return await RunAsync(db => db.StringSetAsync(Key(name), 1, ttl, When.NotExists), what).ConfigureAwait(false);
+        }
+        catch (SharedStateUnavailableException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>Turns a Redis failure into the exception the rest of the bot handles, and logs it without its text.</summary>
     public SharedStateUnavailableException Unavailable(Exception ex, string what)
     {

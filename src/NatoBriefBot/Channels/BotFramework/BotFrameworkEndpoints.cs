@@ -23,15 +23,16 @@ public static class BotFrameworkEndpoints
         {
             services.AddSingleton<IFeedbackStore, RedisFeedbackStore>();
             services.AddSingleton<IInboundActivityLog, RedisInboundActivityLog>();
+            services.AddSingleton<IWelcomedConversations, RedisWelcomedConversations>();
         }
         else
         {
             services.AddSingleton<IFeedbackStore>(sp => new FeedbackStore(
                 sp.GetRequiredService<EngineRoot>().Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath)));
             services.AddSingleton<IInboundActivityLog, InboundActivityLog>();
+            services.AddSingleton<IWelcomedConversations, WelcomedConversations>();
         }
 
-        services.AddSingleton<WelcomedConversations>();
         services.AddSingleton<IBot, BriefingBot>();
         services.AddSingleton<BackgroundTurns>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());

@@ -19,7 +19,7 @@ public sealed partial class BriefingBot(
     IBriefingCatalog catalog,
     StarterQuestions starters,
     IFeedbackStore feedback,
-    WelcomedConversations welcomed,
+    IWelcomedConversations welcomed,
     IOptions<BotChannelOptions> options,
     ILogger<BriefingBot> logger) : IBot
 {
@@ -105,12 +105,12 @@ public sealed partial class BriefingBot(
         var botId = incoming.Recipient?.Id;
         if ((incoming.MembersRemoved ?? []).Any(m => m.Id == botId))
         {
-            welcomed.Forget(ActivityFactory.ConversationKey(incoming));
+            await welcomed.ForgetAsync(ActivityFactory.ConversationKey(incoming), cancellationToken).ConfigureAwait(false);
         }
 
         var added = (incoming.MembersAdded ?? []).Where(m => m.Id is not null).ToList();
         var greet = IsTeams(incoming)
-            ? added.Any(m => m.Id == botId) && welcomed.TryClaim(ActivityFactory.ConversationKey(incoming))
+            ? added.Any(m => m.Id == botId) && await welcomed.TryClaimAsync(ActivityFactory.ConversationKey(incoming), cancellationToken).ConfigureAwait(false)
             : added.Any(m => m.Id != botId);
         if (greet)
         {
@@ -127,9 +127,9 @@ public sealed partial class BriefingBot(
         var action = incoming.Extra?.GetValueOrDefault("action") is { ValueKind: JsonValueKind.String } a ? a.GetString() : null;
         if (action == "remove")
         {
-            welcomed.Forget(key);
+            await welcomed.ForgetAsync(key, cancellationToken).ConfigureAwait(false);
         }
-        else if (action == "add" && welcomed.TryClaim(key))
+        else if (action == "add" && await welcomed.TryClaimAsync(key, cancellationToken).ConfigureAwait(false))
         {
             await WelcomeAsync(incoming, sender, cancellationToken).ConfigureAwait(false);
         }

@@ -1,5 +1,4 @@
 using NatoBriefBot.Core.State;
-using StackExchange.Redis;
 
 namespace NatoBriefBot.Channels.BotFramework;
 
@@ -7,16 +6,6 @@ namespace NatoBriefBot.Channels.BotFramework;
 /// is down every activity is taken (answering a retry twice beats dropping a question).</summary>
 public sealed class RedisInboundActivityLog(RedisState redis) : IInboundActivityLog
 {
-    public async Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await redis.RunAsync(db => db.StringSetAsync(redis.Key("inbound:" + key), 1, IInboundActivityLog.Remembered, When.NotExists),
-                "checking an inbound activity").ConfigureAwait(false);
-        }
-        catch (SharedStateUnavailableException)
-        {
-            return true;
-        }
-    }
+    public Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken = default) =>
+        redis.ClaimAsync("inbound:" + key, IInboundActivityLog.Remembered, "checking an inbound activity");
 }
