@@ -84,7 +84,10 @@ public static partial class SentenceFeatures
         return people;
     }
 
-    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\b(?:19|20)\d{2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:next|last)\s+(?:week|month|year)\b|(?i:\b(?:in|within|over|during)\s+the\s+(?:coming|next|past|last|following)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|months|years)\b|\b(?:later|earlier|early|end of)\s+(?:this|next|last)\s+(?:week|month|year)\b|\b(?:today|tomorrow|yesterday|tonight)\b)")]
+    /// <summary>The month names the date patterns share.</summary>
+    private const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
+
+    [GeneratedRegex(@"\b(?:" + MonthNames + @"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\b(?:19|20)\d{2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:next|last)\s+(?:week|month|year)\b|(?i:\b(?:in|within|over|during)\s+the\s+(?:coming|next|past|last|following)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|months|years)\b|\b(?:later|earlier|early|end of)\s+(?:this|next|last)\s+(?:week|month|year)\b|\b(?:today|tomorrow|yesterday|tonight)\b)")]
     private static partial Regex DateRegex();
 
     [GeneratedRegex(@"(?i:\b(?:a|an|the|his|her|its|their)\s+(?:[\w'’-]+\s+){0,3}(?:general|admiral|commander|minister|secretary|chief|director|president|officer|envoy|ambassador|governor|chancellor|executive|head)\b)")]
@@ -94,7 +97,7 @@ public static partial class SentenceFeatures
     private static partial Regex NumberRegex();
 
     // Days with their month ("14 June", "June 13 and 14", "October 17-18"), years, and numeric dates.
-    [GeneratedRegex(@"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\b|(?<!\d|\d[.,])(?:19|20)\d{2}(?![\d%]|[.,]\d)|\b\d{1,2}\.\d{1,2}\.\d{4}\b")]
+    [GeneratedRegex(@"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:" + MonthNames + @")\b|\b(?:" + MonthNames + @")\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\b|(?<!\d|\d[.,])(?:19|20)\d{2}(?![\d%]|[.,]\d)|\b\d{1,2}\.\d{1,2}\.\d{4}\b")]
     private static partial Regex DayOrYearRegex();
 
     [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*\s*(?:%|(?:percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b)", RegexOptions.IgnoreCase)]
