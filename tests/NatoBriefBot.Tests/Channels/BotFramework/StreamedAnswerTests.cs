@@ -7,14 +7,15 @@ using NatoBriefBot.Tests.Support;
 
 namespace NatoBriefBot.Tests.Channels.BotFramework;
 
-/// <summary>A slow fake language model writes a three-sentence answer over about three seconds; the running bot streams it
+/// <summary>A slow fake language model writes a three-sentence answer over about seven seconds; the running bot streams it
 /// to Teams (through a fake Bot Connector) and Direct Line, and sends the Emulator the final message only.</summary>
 [Collection(TimingSensitiveCollection.Name)]
 public sealed class StreamedAnswerTests : IAsyncLifetime
 {
     private const string Question = "What did defence ministers discuss about Ukraine?";
 
-    private static readonly TimeSpan ChunkDelay = TimeSpan.FromMilliseconds(60);
+    // About seven seconds of writing: several one-a-second updates fit even when a busy machine delays the first sentence.
+    private static readonly TimeSpan ChunkDelay = TimeSpan.FromMilliseconds(120);
 
     private FakeConnector _connector = null!;
     private FakeOpenAiServer _llm = null!;
