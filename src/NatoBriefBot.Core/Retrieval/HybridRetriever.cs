@@ -83,7 +83,7 @@ public sealed class HybridRetriever(
         var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList(), snapshot);
         query = CorrectSpelling(query, df);
         var weights = query.Terms.Concat(query.Salient).Distinct(StringComparer.Ordinal)
-            .ToDictionary(t => t, t => Idf(df.GetValueOrDefault(t), total), StringComparer.Ordinal);
+            .ToDictionary(t => t, t => Idf(df.GetValueOrDefault(t), total) * (IsContext(query, t) ? options.ContextTermWeight : 1), StringComparer.Ordinal);
         var years = briefings.Values.Where(b => b.Published is not null).Select(b => b.Published!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
         var unknown = query.Salient.Where(t => df.GetValueOrDefault(t) == 0 && !years.Contains(t) && !(query.Alternatives.TryGetValue(t, out var named) && named.Any(a => df.GetValueOrDefault(a) > 0))).ToList();
 
@@ -136,6 +136,11 @@ public sealed class HybridRetriever(
             MissingTerms = missing,
         };
     }
+
+    /// <summary>A term written only in the scene-setting part of the question, or an alternative of one.</summary>
+    private static bool IsContext(QueryAnalysis query, string term) =>
+        query.ContextTerms.Count > 0 && (query.ContextTerms.Contains(term) ||
+            query.ContextTerms.Any(c => query.Alternatives.TryGetValue(c, out var alts) && alts.Contains(term)));
 
     /// <summary>
     /// A word of the question no briefing contains, but spelled like one that some do ("stoltenburg", "ammunitoin"): the

@@ -50,4 +50,8 @@ public sealed record QueryAnalysis(
 {
     /// <summary>The period is relative ("this year", "last year"): it boosts briefings of that period but excludes none.</summary>
     public bool DatesAreSoft { get; init; }
+
+    /// <summary>Core terms written only before the part of the text that asks (a greeting, a lead-in, a sentence setting
+    /// the scene): they weigh less than the words of the question itself.</summary>
+    public IReadOnlySet<string> ContextTerms { get; init; } = new HashSet<string>();
 }

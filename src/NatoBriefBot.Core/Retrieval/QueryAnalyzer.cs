@@ -88,6 +88,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         return new QueryAnalysis(question, terms, core, alternatives, salient.Distinct(StringComparer.Ordinal).ToList(), type, range, dateText, recency, prefersNewest)
         {
             DatesAreSoft = dateText is "last year" or "this year",
+            ContextTerms = ContextTerms(question, core),
         };
     }
 
@@ -133,6 +134,23 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             : asks.Groups["much"].Success ? QuestionType.HowMuch
             : asks.Groups["when"].Success ? QuestionType.When
             : QuestionType.Where;
+    }
+
+    /// <summary>The words of the question written only before the part that asks: a greeting, a lead-in ("could you
+    /// remind me") or a sentence setting the scene ("I'm reading up on hybrid threats. What did…"). They say why the
+    /// user asks, not what, so they count for less.</summary>
+    private static HashSet<string> ContextTerms(string question, List<string> core)
+    {
+        var lower = question.Trim().ToLowerInvariant();
+        var clause = QuestionClause(question);
+        var at = lower.LastIndexOf(clause, StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            return [];
+        }
+
+        var asked = TermAnalyzer.Terms(lower[at..]).ToHashSet(StringComparer.Ordinal);
+        return TermAnalyzer.Terms(lower[..at]).Where(t => core.Contains(t) && !asked.Contains(t)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The part of the text that asks: its last sentence with a question mark (or its last sentence), from the

@@ -50,4 +50,9 @@ public sealed class RetrievalOptions
     /// <summary>Shortest question word that is matched to a similarly spelled index word when no briefing contains it.</summary>
     [Range(3, 50)]
     public int SpellingMinLength { get; set; } = 5;
+
+    /// <summary>Weight of a word written only before the part of the question that asks ("I'm reading up on hybrid
+    /// threats. What…"), as a share of its usual weight.</summary>
+    [Range(0.0, 1.0)]
+    public double ContextTermWeight { get; set; } = 0.5;
 }

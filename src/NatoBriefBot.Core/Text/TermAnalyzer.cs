@@ -236,8 +236,13 @@ public static class TermAnalyzer
             lower = lower[..^2];
         }
 
+        if (Vocabulary.StopWords.Contains(lower))
+        {
+            return string.Empty; // a contraction as written: "I'm", "don't", "what's"
+        }
+
         lower = WithoutJoiners(lower.Replace("'", string.Empty, StringComparison.Ordinal));
-        if (lower.Length == 0 || Vocabulary.StopWords.Contains(lower))
+        if (lower.Length == 0 || Vocabulary.StopWords.Contains(lower) || Vocabulary.ContractionsWithoutApostrophe.Contains(lower))
         {
             return string.Empty;
         }

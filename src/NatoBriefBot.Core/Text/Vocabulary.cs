@@ -21,6 +21,14 @@ internal static class Vocabulary
         you've your yours yourself yourselves also s t will shall may might must just us according
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The contractions among the stop words as chat writes them, without the apostrophe ("im", "dont",
+    /// "whats"), except where that spelling is a word of its own in WordNet ("shell", "well", "ill", "cant").</summary>
+    public static readonly FrozenSet<string> ContractionsWithoutApostrophe = StopWords
+        .Where(w => w.Contains('\''))
+        .Select(w => w.Replace("'", string.Empty, StringComparison.Ordinal))
+        .Where(w => !StopWords.Contains(w) && !Lexicon.Default.IsKnownWord(w))
+        .ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Acronyms and short titles that briefings and questions use interchangeably with their long forms.</summary>
     public static readonly FrozenDictionary<string, string> Acronyms = new Dictionary<string, string>
     {

@@ -120,6 +120,34 @@ public class QueryAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_SceneSettingSentence_ItsWordsAreContext()
+    {
+        var q = _analyzer.Analyze("Hi, I'm reading up on hybrid threats. Could you tell me what the average ransom demand was?");
+
+        Assert.Contains(TermAnalyzer.Normalize("hybrid"), q.ContextTerms);
+        Assert.Contains(TermAnalyzer.Normalize("reading"), q.ContextTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("ransom"), q.ContextTerms);
+        Assert.Contains(TermAnalyzer.Normalize("hybrid"), q.CoreTerms);
+    }
+
+    [Fact]
+    public void Analyze_WordInBothSceneAndQuestion_NotContext()
+    {
+        var q = _analyzer.Analyze("I'm looking at the ransom figures. What was the average ransom demand?");
+
+        Assert.DoesNotContain(TermAnalyzer.Normalize("ransom"), q.ContextTerms);
+        Assert.Contains(TermAnalyzer.Normalize("figures"), q.ContextTerms);
+    }
+
+    [Fact]
+    public void Analyze_OneSentence_NoContext()
+    {
+        var q = _analyzer.Analyze("what was the average ransom demand in the greyline report");
+
+        Assert.Empty(q.ContextTerms);
+    }
+
+    [Fact]
     public void Analyze_PlainQuestion_NoRecencyPreference()
     {
         var q = _analyzer.Analyze("What did Italy pledge?");

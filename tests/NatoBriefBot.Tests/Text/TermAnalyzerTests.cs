@@ -39,6 +39,25 @@ public class TermAnalyzerTests
         Assert.NotEqual(TermAnalyzer.Normalize("summit"), TermAnalyzer.Normalize("submit"));
     }
 
+    [Theory]
+    [InlineData("I'm")]
+    [InlineData("I’m")]
+    [InlineData("im")]
+    [InlineData("don't")]
+    [InlineData("dont")]
+    [InlineData("What's")]
+    [InlineData("whats")]
+    [InlineData("didnt")]
+    public void Normalize_Contraction_WithOrWithoutApostrophe_IsStopWord(string word) =>
+        Assert.Equal(string.Empty, TermAnalyzer.Normalize(word));
+
+    [Theory]
+    [InlineData("shell")]
+    [InlineData("well")]
+    [InlineData("ill")]
+    public void Normalize_ContractionSpelledLikeAWord_KeepsTheWord(string word) =>
+        Assert.NotEqual(string.Empty, TermAnalyzer.Normalize(word));
+
     [Fact]
     public void Terms_StopWords_Dropped()
     {
