@@ -22,6 +22,7 @@ public static class NotInBriefings
             QuestionType.When => "the date",
             QuestionType.HowMany => "that number",
             QuestionType.HowMuch => "that figure",
+            QuestionType.Who => "that name",
             _ => "that",
         };
         var briefing = source.Briefing.Published is { } d

@@ -54,4 +54,8 @@ public sealed record QueryAnalysis(
     /// <summary>Core terms written only before the part of the text that asks (a greeting, a lead-in, a sentence setting
     /// the scene): they weigh less than the words of the question itself.</summary>
     public IReadOnlySet<string> ContextTerms { get; init; } = new HashSet<string>();
+
+    /// <summary>The question asks for a name ("what is the name of…", "the general's name"): an answer must name someone
+    /// or something the question does not.</summary>
+    public bool AsksForName { get; init; }
 }

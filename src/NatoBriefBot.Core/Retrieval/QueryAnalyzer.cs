@@ -89,6 +89,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         {
             DatesAreSoft = dateText is "last year" or "this year",
             ContextTerms = ContextTerms(question, core),
+            AsksForName = AsksForNameRegex().IsMatch(question.Trim().ToLowerInvariant()),
         };
     }
 
@@ -344,6 +345,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     [GeneratedRegex(@"\bnationality\b|\bwhat country (?:is|was) \w+ from\b|\bwhere (?:is|was) \w+(?: \w+)? from\b|\bcitizen of\b")]
     private static partial Regex NationalityRegex();
+
+    /// <summary>"What is the name of…", "the general's name", "russian defence minister name", "who is the…, I need their name".</summary>
+    [GeneratedRegex(@"\bnames?\s+of\b|\b(?:his|her|its|their|the)\s+names?\b|(?:'s|\u2019s|s')\s+names?\b|\bnames?\s*[?.!]?\s*$")]
+    private static partial Regex AsksForNameRegex();
 
     [GeneratedRegex(@"^(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could|if|whether)\b")]
     private static partial Regex YesNoRegex();

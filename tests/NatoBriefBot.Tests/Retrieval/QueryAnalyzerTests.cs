@@ -147,6 +147,16 @@ public class QueryAnalyzerTests
         Assert.Empty(q.ContextTerms);
     }
 
+    [Theory]
+    [InlineData("What is the name of Indonesia's armed forces commander?", true)]
+    [InlineData("russian defence minister name", true)]
+    [InlineData("Which company bought the power? I need its name.", true)]
+    [InlineData("what's the general's name", true)]
+    [InlineData("Who chairs the meeting?", false)]
+    [InlineData("Did they name a new commander?", false)]
+    public void Analyze_AsksForAName(string question, bool expected) =>
+        Assert.Equal(expected, _analyzer.Analyze(question).AsksForName);
+
     [Fact]
     public void Analyze_PlainQuestion_NoRecencyPreference()
     {

@@ -280,6 +280,16 @@ internal static class AnswerFeatures
             _ => 0,
         };
 
+        // "What is the name of…": a role ("the armed forces commander") does not answer it, only a name the question lacks.
+        // A name counts when some word of it is not in the question ("the Nuclear Planning Group" answers "the name of the
+        // nuclear body").
+        bool NewName(string name) => TermAnalyzer.Terms(name).Any(t => !asked.Contains(t));
+        double HasName(SentenceInfo? i) => i is not null && i.HasPeople && SentenceFeatures.People(i.Text).Any(NewName) ? 1 : 0;
+        if (query.AsksForName && query.Type is QuestionType.Who or QuestionType.Other)
+        {
+            return (true, Math.Max(HasName(s.Info), s.RefersBack ? HasName(s.Previous?.Info) : 0));
+        }
+
         var wants = query.Type is QuestionType.Who or QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch or QuestionType.Where or QuestionType.Nationality;
         return (wants, wants ? Math.Max(Has(s.Info, query.Type), s.RefersBack ? Has(s.Previous?.Info, query.Type) : 0) : 0);
     }

@@ -27,10 +27,10 @@ internal sealed record AnswerDecision(AbstainReason Abstain, AnswerCandidate? Be
     public double GateProbability { get; init; }
 
     /// <summary>Does the question ask for a kind of fact the sentence does not state? Only for the kinds of fact that are
-    /// detected reliably (numbers, amounts, dates).</summary>
+    /// detected reliably (numbers, amounts, dates, a name asked for as such).</summary>
     internal static bool LacksAttribute(AnswerCandidate candidate, QueryAnalysis query) =>
         candidate.Features[TypeMissing] > 0 && candidate.Sentence.Info is not null &&
-        query.Type is QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch;
+        (query.Type is QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch || query.AsksForName);
 
     private static readonly int TypeMissing = Array.IndexOf(AnswerFeatures.Names, "type_missing");
 }
@@ -72,7 +72,7 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 
         if (decision.Abstain == AbstainReason.AttributeMissing && decision.Best is { } closest)
         {
-            return NotInBriefings.Lacking(request.Question, request.Evidence, query.Type, closest.Evidence, ExtractiveAnswerComposer.BalanceQuotes(closest.Sentence.Text));
+            return NotInBriefings.Lacking(request.Question, request.Evidence, query.AsksForName ? QuestionType.Who : query.Type, closest.Evidence, ExtractiveAnswerComposer.BalanceQuotes(closest.Sentence.Text));
         }
 
         var period = decision.Abstain == AbstainReason.PeriodUncovered ? query.DateText : null;
