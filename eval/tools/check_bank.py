@@ -24,7 +24,7 @@ import sys
 
 TYPES = {"factoid", "temporal", "paraphrase", "negative", "boilerplate"}
 ANSWERABLE = {"factoid", "temporal", "paraphrase"}
-STYLES = {"casual", "typo", "wordy", "paraphrase", "yesno", "multipart", "plain"}
+STYLES = {"casual", "typo", "wordy", "paraphrase", "yesno", "multipart", "plain", "short"}
 SRC_RE = re.compile(r"^(\d{3}|d\d{2})$")
 
 

@@ -58,4 +58,7 @@ public sealed record QueryAnalysis(
     /// <summary>The question asks for a name ("what is the name of…", "the general's name"): an answer must name someone
     /// or something the question does not.</summary>
     public bool AsksForName { get; init; }
+
+    /// <summary>A how-much question about what something costs or is worth: its answer is a sum of money.</summary>
+    public bool AsksForMoney { get; init; }
 }

@@ -90,6 +90,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             DatesAreSoft = dateText is "last year" or "this year",
             ContextTerms = ContextTerms(question, core),
             AsksForName = AsksForNameRegex().IsMatch(question.Trim().ToLowerInvariant()),
+            AsksForMoney = type == QuestionType.HowMuch && MoneyWordRegex().IsMatch(QuestionClause(question)),
         };
     }
 
@@ -349,6 +350,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>"What is the name of…", "the general's name", "russian defence minister name", "who is the…, I need their name".</summary>
     [GeneratedRegex(@"\bnames?\s+of\b|\b(?:his|her|its|their|the)\s+names?\b|(?:'s|\u2019s|s')\s+names?\b|\bnames?\s*[?.!]?\s*$")]
     private static partial Regex AsksForNameRegex();
+
+    /// <summary>What something costs or is worth: the answer is a sum of money, not a share or a count.</summary>
+    [GeneratedRegex(@"\b(?:cost|costs|costing|costed|price|prices|priced|fee|fees|paid|pay|pays|worth|charge|charged|fare|fares)\b")]
+    private static partial Regex MoneyWordRegex();
 
     [GeneratedRegex(@"^(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could|if|whether)\b")]
     private static partial Regex YesNoRegex();

@@ -15,6 +15,7 @@ internal sealed class SentenceInfo(int start, int end, string text, HashSet<stri
     private int _date = -1;
     private int _number = -1;
     private int _amount = -1;
+    private int _money = -1;
     private int _place = -1;
     private int _demonym = -1;
 
@@ -43,6 +44,8 @@ internal sealed class SentenceInfo(int start, int end, string text, HashSet<stri
     public bool HasNumber => Flag(ref _number, SentenceFeatures.HasNumber);
 
     public bool HasAmount => Flag(ref _amount, SentenceFeatures.HasAmount);
+
+    public bool HasMoney => Flag(ref _money, SentenceFeatures.HasMoney);
 
     public bool HasPlace => Flag(ref _place, SentenceFeatures.HasPlace);
 

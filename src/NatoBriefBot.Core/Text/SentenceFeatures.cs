@@ -38,6 +38,9 @@ public static partial class SentenceFeatures
 
     public static bool HasAmount(string sentence) => AmountRegex().IsMatch(sentence);
 
+    /// <summary>A sum of money: a number with a currency ("£34m", "EUR 20.9 billion", "1.6 million dollars").</summary>
+    public static bool HasMoney(string sentence) => MoneyRegex().IsMatch(sentence);
+
     public static bool HasPlace(string sentence) => Places(sentence).Any();
 
     /// <summary>A capitalized nationality word ("Norwegian", "Germans"), as WordNet knows them.</summary>
@@ -102,6 +105,9 @@ public static partial class SentenceFeatures
 
     [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*\s*(?:%|(?:percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AmountRegex();
+
+    [GeneratedRegex(@"(?:EUR|USD|GBP|\$|€|£|¥)\s?\d|\d[\d.,]*\s*(?:(?:thousand|million|billion|trillion|bln|bn|mln|m|k)\s+)?(?:euros?|dollars?|pounds|sterling|yen|francs?|kronor|kroner|crowns|zloty|rupees?|yuan)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyRegex();
 
     [GeneratedRegex(@"\b(?:in|at|to|from|near|visited|visit)\s+(?:the\s+)?(?<place>[A-Z][a-z]+|[A-Z]{2,})")]
     private static partial Regex PlaceRegex();

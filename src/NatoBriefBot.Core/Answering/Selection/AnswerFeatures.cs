@@ -274,6 +274,7 @@ internal static class AnswerFeatures
             QuestionType.Who => (i.HasPeople && SentenceFeatures.People(i.Text).Any(New)) || (i.HasRole && SentenceFeatures.Roles(i.Text).Any(NewRole)) ? 1 : 0,
             QuestionType.When => i.HasDate ? 1 : 0,
             QuestionType.HowMany => i.HasNumber ? 1 : 0,
+            QuestionType.HowMuch when query.AsksForMoney => i.HasMoney ? 1 : 0,
             QuestionType.HowMuch => i.HasAmount ? 1 : i.HasNumber ? 0.5 : 0,
             QuestionType.Where => i.HasPlace && SentenceFeatures.Places(i.Text).Any(New) ? 1 : 0,
             QuestionType.Nationality => i.HasDemonym ? 1 : 0,

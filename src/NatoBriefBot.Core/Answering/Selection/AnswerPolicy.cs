@@ -45,6 +45,7 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
     private static readonly int PeriodMissing = Array.IndexOf(AnswerFeatures.Names, "period_missing");
     private static readonly int NamesInSentence = Array.IndexOf(AnswerFeatures.Names, "names_in_sentence");
     private static readonly int Lexical = Array.IndexOf(AnswerFeatures.Names, "lexical");
+    private static readonly int TypeMatch = Array.IndexOf(AnswerFeatures.Names, "type_match");
 
     /// <summary>The "not in the briefings" answer when the policy abstains on this retrieval; null when it would answer.
     /// The LLM composer asks this before calling the model, so both composers abstain on the same questions.</summary>
@@ -160,6 +161,16 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 
         var runnerUp = pool.Skip(1).FirstOrDefault(c => !c.Sentence.IsNearDuplicateOf(pool[0].Sentence));
         var gate = model.GateProbability(AnswerGate.Inputs(pool[0].Features, pool[0].Question, pool[0].Score, runnerUp?.Score ?? pool[0].Score - 4));
+        if (gate >= model.GateThreshold && AnswerDecision.LacksAttribute(pool[0], query) &&
+            pool.Skip(1).FirstOrDefault(c => c.Features[TypeMatch] >= 1 && c.Evidence.Briefing.Id == pool[0].Evidence.Briefing.Id &&
+                c.Probability >= pool[0].Probability * options.ExtraSentenceRatio) is { } typed)
+        {
+            // The best sentence is about the thing but lacks the figure, date or name asked for, and a likely sentence of the
+            // same briefing has it: that one answers, the best supports it.
+            pool.Remove(typed);
+            pool.Insert(0, typed);
+        }
+
         if (gate < model.GateThreshold || AnswerDecision.LacksAttribute(pool[0], query))
         {
             // The closest sentence about the right thing (the question's names, most of its words): when it lacks the date
