@@ -17,6 +17,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     public QueryAnalysis Analyze(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
+        question = ChatShorthand.Expand(question);
         var tokens = TermAnalyzer.Tokenize(question);
         var core = new List<string>();
         var salient = new List<string>();

@@ -1,0 +1,24 @@
+using NatoBriefBot.Core.Text;
+
+namespace NatoBriefBot.Tests.Text;
+
+public class ChatShorthandTests
+{
+    [Theory]
+    [InlineData("june 2024 def mins meeting dates", "june 2024 defence ministers meeting dates")]
+    [InlineData("who was sec gen in june 2023", "who was Secretary General in june 2023")]
+    [InlineData("nato sec-gen oct 2024", "nato Secretary General oct 2024")]
+    [InlineData("what did the def min say", "what did the defence minister say")]
+    [InlineData("june 2023 presser date", "june 2023 press conference date")]
+    [InlineData("next mtg where", "next meeting where")]
+    public void Expand_ChatShorthand_WrittenOut(string question, string expected) =>
+        Assert.Equal(expected, ChatShorthand.Expand(question));
+
+    [Theory]
+    [InlineData("What is the definition of deterrence?")]
+    [InlineData("How many minutes after launch did it separate?")]
+    [InlineData("Which second-generation jets were pledged?")]
+    [InlineData("Who is the secretary general?")]
+    public void Expand_OrdinaryWords_Unchanged(string question) =>
+        Assert.Equal(question, ChatShorthand.Expand(question));
+}
