@@ -7,9 +7,12 @@ namespace NatoBriefBot.Core.Evaluation;
 /// <summary>
 /// Turns labelled questions into training data for the answer model: each question runs through the real follow-up
 /// resolution and retrieval, and every candidate sentence is labelled by whether it holds the accepted answer and comes
-/// from one of the question's source briefings.
+/// from one of the question's source briefings. A dialogue's later turns are resolved against the right answers to its
+/// earlier ones (a right sentence, cited; or a refusal where the briefings have none), not against what the current
+/// model answered: the training data then does not depend on the model being replaced, and refitting twice gives the
+/// same weights.
 /// </summary>
-public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter rewriter, IAnswerService answers, ConversationMemory memory, AnsweringOptions options)
+public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter rewriter, AnsweringOptions options)
 {
     public async Task<List<TrainingQuestion>> BuildAsync(IEnumerable<EvalQuestion> questions, IEnumerable<EvalDialogue> dialogues, CancellationToken ct)
     {
@@ -23,22 +26,38 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
 
         foreach (var d in dialogues)
         {
-            var conversation = "train-" + d.Id + "-" + Guid.NewGuid().ToString("N");
+            var history = new List<ConversationTurn>();
             for (var i = 0; i < d.Turns.Count; i++)
             {
                 var turn = d.Turns[i];
-                var history = memory.History(conversation);
                 var resolved = history.Count == 0 ? turn.Question : await rewriter.RewriteAsync(turn.Question, history, ct).ConfigureAwait(false);
                 var hints = FollowUpRewriter.Hints(turn.Question, history);
-                result.Add(await ExampleAsync($"{d.Id}.{i + 1}", resolved, hints, turn.Sources, turn.Accept, ct).ConfigureAwait(false));
-                await answers.AskAsync(new AskRequest(turn.Question, conversation), ct).ConfigureAwait(false);
+                var (example, right) = await ExampleWithAnswerAsync($"{d.Id}.{i + 1}", resolved, hints, turn.Sources, turn.Accept, ct).ConfigureAwait(false);
+                result.Add(example);
+                history.Add(new ConversationTurn(turn.Question, resolved, RightAnswer(turn.Question, right)));
             }
         }
 
         return result;
     }
 
-    private async Task<TrainingQuestion> ExampleAsync(string id, string resolved, RetrievalHints hints, IReadOnlyList<string> sources, IReadOnlyList<IReadOnlyList<string>> accept, CancellationToken ct)
+    /// <summary>The answer a turn should have had: its first right sentence, cited, or a refusal when none is found.</summary>
+    private static Answer RightAnswer(string question, AnswerCandidate? right)
+    {
+        if (right is null)
+        {
+            return new Answer(question, AnswerOutcome.NotInBriefings, "I couldn't find that in the briefings I have.", []);
+        }
+
+        var b = right.Evidence.Briefing;
+        return new Answer(question, AnswerOutcome.Answered, right.Sentence.Text + " [1]",
+            [new Citation(1, b.File, b.Title, b.Published, b.Publisher, b.Url, right.Sentence.Text)]);
+    }
+
+    private async Task<TrainingQuestion> ExampleAsync(string id, string resolved, RetrievalHints hints, IReadOnlyList<string> sources, IReadOnlyList<IReadOnlyList<string>> accept, CancellationToken ct) =>
+        (await ExampleWithAnswerAsync(id, resolved, hints, sources, accept, ct).ConfigureAwait(false)).Example;
+
+    private async Task<(TrainingQuestion Example, AnswerCandidate? Right)> ExampleWithAnswerAsync(string id, string resolved, RetrievalHints hints, IReadOnlyList<string> sources, IReadOnlyList<IReadOnlyList<string>> accept, CancellationToken ct)
     {
         var retrieval = await retriever.RetrieveAsync(resolved, hints, ct).ConfigureAwait(false);
         var scorer = retrieval.Scorer ?? new SentenceScorer(retrieval.Query, retrieval.TermWeights);
@@ -50,7 +69,8 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
         var best = groups.DefaultIfEmpty(0).Max();
         var labels = groups.Select(g => best > 0 && g == best && (g == accept.Count || g > 0)).ToList();
         var pool = AnswerPolicy.Pool(retrieval, candidates).ToHashSet();
-        return new TrainingQuestion(id, answerable, candidates.Select(c => c.Features).ToList(), labels,
+        var right = candidates.Where((c, i) => labels[i]).FirstOrDefault();
+        var example = new TrainingQuestion(id, answerable, candidates.Select(c => c.Features).ToList(), labels,
             candidates.Select(c => c.Question).ToList(), candidates.Select(pool.Contains).ToList())
         {
             Text = resolved,
@@ -59,6 +79,7 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
             Briefings = [.. candidates.Select(c => c.Evidence.Briefing.Id)],
             Shape = (options.MaxSentences, options.ExtraSentenceRatio),
         };
+        return (example, right);
     }
 
     private static int GroupsCovered(AnswerCandidate candidate, IReadOnlyList<IReadOnlyList<string>> accept)

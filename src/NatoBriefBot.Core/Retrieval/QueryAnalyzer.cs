@@ -29,6 +29,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
                 continue;
             }
 
+            var before = core.Count;
             TermAnalyzer.AddTerms(token, core);
             var isMonth = Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.'));
             // A name: a number, a capitalized word inside the sentence (not a contraction such as "I'm"), or a word WordNet
@@ -36,7 +37,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             var named = token.IsCapitalized && i > 0 && IsNameLike(token.Surface);
             if ((token.IsNumber || (token.Surface.Length > 2 && (named || Lexicon.Default.IsProperName(token.Surface)))) && !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface))
             {
-                salient.Add(token.Term);
+                // The number of "40bn", not the word as written.
+                salient.Add(core.Count > before ? core[before] : token.Term);
             }
         }
 
@@ -64,6 +66,33 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
                 alternatives[token.Term] = alts;
                 terms.AddRange(alts.Where(t => !terms.Contains(t)));
             }
+        }
+
+        foreach (Match model in SplitModelNameRegex().Matches(question))
+        {
+            // "clv-207" in a lower-case chat question is the model name "CLV-207" the briefings write: the joined term
+            // stands for both parts.
+            var joined = TermAnalyzer.Normalize(model.Value.Replace("-", string.Empty, StringComparison.Ordinal));
+            foreach (var part in new[] { model.Groups["prefix"].Value, model.Groups["number"].Value }.Select(TermAnalyzer.Normalize))
+            {
+                if (part.Length > 0 && part != joined)
+                {
+                    alternatives[part] = [.. (alternatives.GetValueOrDefault(part) ?? []), joined];
+                }
+            }
+
+            if (!terms.Contains(joined))
+            {
+                terms.Add(joined);
+            }
+        }
+
+        foreach (var number in salient.Where(t => t.Length > 0 && char.IsAsciiDigit(t[0]) && t.All(char.IsAsciiDigit)).ToList())
+        {
+            // "155" finds "155mm" (a number and its unit are one term).
+            var measures = Vocabulary.Units.Select(u => number + u).ToList();
+            alternatives[number] = [.. (alternatives.GetValueOrDefault(number) ?? []), .. measures];
+            terms.AddRange(measures.Where(m => !terms.Contains(m)));
         }
 
         foreach (Match count in CountedListRegex().Matches(question))
@@ -313,6 +342,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     [GeneratedRegex(@"^who(?:\s+is|\s+was|'s|\u2019s)\s+(?<who>[\p{L}\-' ]+?)\s*\??$")]
     private static partial Regex WhoIsRegex();
+
+    /// <summary>A letter prefix, a hyphen and digits that the tokenizer keeps apart in lower case ("clv-207", "su-35").</summary>
+    [GeneratedRegex(@"\b(?<prefix>[a-z]{2,5})-(?<number>\d{1,4})\b")]
+    private static partial Regex SplitModelNameRegex();
 
     [GeneratedRegex(@"\b(?<n>two|three|four|five|six|seven|eight|nine|ten)\s+(?:main\s+|key\s+|biggest\s+|most\s+\w+\s+)?\w+s\b", RegexOptions.IgnoreCase)]
     private static partial Regex CountedListRegex();

@@ -61,7 +61,7 @@ public static partial class SentenceFeatures
             var name = new List<string>();
             for (var i = 0; i <= words.Count; i++)
             {
-                if (i < words.Count && !NotNames.Contains(words[i]))
+                if (i < words.Count && !NotNames.Contains(words[i]) && !Vocabulary.StopWords.Contains(words[i].ToLowerInvariant()))
                 {
                     if (name.Count > 0 || !Lexicon.Default.IsNationality(words[i]))
                     {

@@ -34,7 +34,7 @@ public static class TermAnalyzer
     /// bump it whenever a change gives any word a different term, so indexes built before are refreshed on the next
     /// ingest and flagged until then.
     /// </summary>
-    public const string Version = "2";
+    public const string Version = "4";
 
     /// <summary>Splits text into word tokens (letters and digits; inner apostrophes kept, hyphens split except inside
     /// model names such as "F-16" or "SAMP/T" and between a number and its unit, "155 mm").</summary>
@@ -136,7 +136,8 @@ public static class TermAnalyzer
         var terms = new List<string>();
         AddTerms(token, terms);
         var expansion = token.IsStopWord ? terms.ToArray() : terms.Skip(1).ToArray();
-        return new WordInfo(surface, token.Term, expansion);
+        // The first term is the word's own, except for a number written with its magnitude ("40bn": "40", then "billion").
+        return new WordInfo(surface, token.IsStopWord || terms.Count == 0 ? token.Term : terms[0], expansion);
     }
 
     private static int WordEnd(string text, int start)
@@ -218,6 +219,14 @@ public static class TermAnalyzer
             return;
         }
 
+        if (MagnitudeSuffix(token.Term) is { } magnitude)
+        {
+            // "40bn" and "£34m" read as "40 billion" and "34 million", as briefings also write them.
+            terms.Add(token.Term[..^magnitude.Suffix.Length]);
+            terms.Add(magnitude.Word);
+            return;
+        }
+
         terms.Add(token.Term);
         var lower = WithoutJoiners(token.Surface.ToLowerInvariant());
         if ((token.IsAcronym || token.IsModelName || lower == "nato") &&
@@ -281,6 +290,32 @@ public static class TermAnalyzer
                 terms.Add(term);
             }
         }
+    }
+
+    /// <summary>The magnitude written onto a number ("40bn", "34m", "50k"), or null.</summary>
+    private static (string Suffix, string Word)? MagnitudeSuffix(string term)
+    {
+        if (term.Length < 2 || !char.IsAsciiDigit(term[0]))
+        {
+            return null;
+        }
+
+        var digits = 0;
+        while (digits < term.Length && (char.IsAsciiDigit(term[digits]) || term[digits] == '.'))
+        {
+            digits++;
+        }
+
+        var suffix = term[digits..];
+        string? word = suffix switch
+        {
+            "bn" or "bln" or "b" => "billion",
+            "m" or "mn" or "mln" => "million",
+            "k" => "thousand",
+            "tn" => "trillion",
+            _ => null,
+        };
+        return digits == 0 || word is null ? null : (suffix, word);
     }
 
     /// <summary>Drops the hyphens, slashes and spaces that join the parts of a model name or a measure.</summary>

@@ -38,10 +38,10 @@ internal static class TrainCommand
             var settings = new Dictionary<string, string?>();
             if (Bootstrap() is { } bootstrap)
             {
-                // The built-in model computes other features than this version: the dialogues' earlier turns are answered
-                // with a plain model (words and meaning) while the training set is built. Train again to use the refit one.
+                // The built-in model computes other features than this version: a plain model (words and meaning) stands
+                // in for it while the services start. Training itself does not use it.
                 settings["Answering:ModelPath"] = bootstrap;
-                await Console.Error.WriteLineAsync("The built-in answer model is out of date for this version's features; dialogue turns use a plain model for now. Rebuild and run train again for the final weights.").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("The built-in answer model is out of date for this version's features; a plain model stands in until you rebuild with the refit one.").ConfigureAwait(false);
             }
 
             using var services = CliServices.Build(Path.Combine(root, parse.GetValue(db)!), settings);

@@ -158,6 +158,33 @@ public class QueryAnalyzerTests
         Assert.Equal(expected, _analyzer.Analyze(question).AsksForName);
 
     [Fact]
+    public void Analyze_LowerCaseModelName_JoinedTermStandsForItsParts()
+    {
+        var q = _analyzer.Analyze("clv-207 trial how many patients");
+
+        Assert.Contains("clv207", q.Alternatives["clv"]);
+        Assert.Contains("clv207", q.Alternatives["207"]);
+        Assert.Contains("clv207", q.Terms);
+    }
+
+    [Fact]
+    public void Analyze_BareNumber_MeasureIsAnAlternative()
+    {
+        var q = _analyzer.Analyze("how much joint 155 ammo buying");
+
+        Assert.Contains("155mm", q.Alternatives["155"]);
+    }
+
+    [Fact]
+    public void Analyze_NumberWithMagnitude_NumberIsSalient()
+    {
+        var q = _analyzer.Analyze("maintain 40bn aid for how long");
+
+        Assert.Contains("40", q.Salient);
+        Assert.Contains(TermAnalyzer.Normalize("billion"), q.CoreTerms);
+    }
+
+    [Fact]
     public void Analyze_PlainQuestion_NoRecencyPreference()
     {
         var q = _analyzer.Analyze("What did Italy pledge?");

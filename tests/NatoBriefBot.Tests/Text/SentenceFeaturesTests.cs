@@ -20,6 +20,12 @@ public class SentenceFeaturesTests
         Assert.Equal(["Mette Frederiksen", "Ben Wallace"], people);
     }
 
+    [Theory]
+    [InlineData("Which German city did Rutte visit?")]
+    [InlineData("What Italian system was pledged?")]
+    public void People_QuestionWordBeforeCapitalizedWord_NotAName(string question) =>
+        Assert.Empty(SentenceFeatures.People(question));
+
     [Fact]
     public void People_Possessive_Stripped()
     {

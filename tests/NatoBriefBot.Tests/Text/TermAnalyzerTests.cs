@@ -58,6 +58,14 @@ public class TermAnalyzerTests
     public void Normalize_ContractionSpelledLikeAWord_KeepsTheWord(string word) =>
         Assert.NotEqual(string.Empty, TermAnalyzer.Normalize(word));
 
+    [Theory]
+    [InlineData("40bn", "40", "billion")]
+    [InlineData("£34m", "34", "million")]
+    [InlineData("50k", "50", "thousand")]
+    [InlineData("1.5tn", "1.5", "trillion")]
+    public void Terms_NumberWithMagnitude_ReadAsNumberAndWord(string written, string number, string word) =>
+        Assert.Equal([number, TermAnalyzer.Normalize(word)], TermAnalyzer.Terms(written));
+
     [Fact]
     public void Terms_StopWords_Dropped()
     {

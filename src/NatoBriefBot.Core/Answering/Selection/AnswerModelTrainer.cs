@@ -472,30 +472,50 @@ public static class AnswerModelTrainer
         var negatives = tops.Count - answerable;
         var answeredRight = tops.Count(x => x.Answerable && x.Right && x.P >= bestThreshold);
         var abstained = tops.Count(x => !x.Answerable && x.P < bestThreshold);
-        var fit = FormattableString.Invariant($"threshold {bestThreshold:0.###}: answerable right {answeredRight}/{answerable}, unanswerable abstained {abstained}/{negatives}");
+        var wrong = tops.Count(x => x.P >= bestThreshold && !(x.Answerable && x.Right));
+        var fit = FormattableString.Invariant($"threshold {bestThreshold:0.###}: answerable right {answeredRight}/{answerable}, unanswerable abstained {abstained}/{negatives}, wrong answers {wrong} (utility {answeredRight + abstained - (WrongAnswerCost * wrong):0.#})");
         return (bestThreshold, fit);
     }
 
-    /// <summary>The threshold with the best utility, and that utility.</summary>
+    /// <summary>The threshold with the best utility, and that utility. Utility is read on a grid of thresholds (steps of
+    /// 0.01) and averaged over a window of ±<see cref="ThresholdWindow"/>: near its best the curve is flat, and the raw
+    /// maximum would jump between distant thresholds on the change of one or two questions.</summary>
     private static (double Threshold, double Utility) BestThreshold(IReadOnlyList<(bool Answerable, bool Right, double P)> tops)
     {
-        var candidates = tops.Select(t => t.P).Append(0).Append(1).Distinct().Order().ToList();
+        const int Steps = 100;
+        var utility = new double[Steps + 1];
+        for (var k = 0; k <= Steps; k++)
+        {
+            var t = k / (double)Steps;
+            utility[k] = tops.Sum(x => x.P < t ? (x.Answerable ? 0 : 1) : x.Answerable && x.Right ? 1 : -WrongAnswerCost);
+        }
+
+        var window = (int)Math.Round(ThresholdWindow * Steps);
         var bestThreshold = 0.5;
         var bestScore = double.MinValue;
-        for (var i = 0; i < candidates.Count; i++)
+        for (var k = 0; k <= Steps; k++)
         {
-            // Midpoints between observed probabilities, so the threshold does not sit on one question's exact value.
-            var t = i + 1 < candidates.Count ? (candidates[i] + candidates[i + 1]) / 2 : candidates[i];
-            var right = tops.Sum(x => x.P < t ? (x.Answerable ? 0 : 1) : x.Answerable && x.Right ? 1 : -WrongAnswerCost);
-            if (right > bestScore)
+            var from = Math.Max(0, k - window);
+            var to = Math.Min(Steps, k + window);
+            var smoothed = 0.0;
+            for (var j = from; j <= to; j++)
             {
-                bestScore = right;
-                bestThreshold = t;
+                smoothed += utility[j];
+            }
+
+            smoothed /= to - from + 1;
+            if (smoothed > bestScore)
+            {
+                bestScore = smoothed;
+                bestThreshold = k / (double)Steps;
             }
         }
 
         return (bestThreshold, bestScore);
     }
+
+    /// <summary>Half the width of the window the threshold's utility is averaged over.</summary>
+    private const double ThresholdWindow = 0.05;
 
     /// <summary>Regularization strengths tried for the answer gate.</summary>
     private static readonly double[] GateL2Grid = [0.1, 0.3, 1, 3, 10];
