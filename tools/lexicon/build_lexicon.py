@@ -25,6 +25,10 @@ Records (first column is the record type; lists are '|'-separated, words lower-c
   H  lemma  broader[|...]          one-level hypernyms of people/role nouns, most frequent sense (chief -> leader)
   N  lemma                         a single-word noun WordNet writes capitalized in every sense: a proper name
                                    (Canada, Putin, Brussels), told apart from a common word written lower-case in chat
+  P  name  kind                    a single-word named place (an instance noun of noun.location, or a continent or
+                                   island of noun.object) and its kind (Vilnius city, Poland country, Saskatchewan
+                                   state); a name with several kinds takes the first of country, continent, region,
+                                   state, city
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ S lemma synonyms            other lemmas of the lemma's two most frequent tagged
 R lemma related             derivationally related forms, both senses tagged
 H lemma broader             one-level hypernyms of a person/role noun's most frequent sense
 N lemma                     a noun written capitalized in every WordNet sense: a proper name
+P name kind                 a named place (single word) and what kind it is: country, continent, region, state or city
 """
 
 RESOURCE_NOTE = """\
@@ -307,6 +312,20 @@ def demonyms(lex: Lexicon) -> list[tuple[str, str, str, list[str]]]:
     return [(word, pos, kind, names) for word, _, pos, kind, names in rows]
 
 
+def place_names(lex: Lexicon) -> list[tuple[str, str]]:
+    """Every single-word name of a named place, with its kind (the first of KIND_ORDER when it names several)."""
+    places = Places(lex)
+    best = {}
+    for synset in lex.synsets.values():
+        kind = places.kind(synset)
+        if kind is None:
+            continue
+        for word in synset.words:
+            if single(word) and word.replace("-", "").isalpha() and (word not in best or KIND_ORDER[kind] < KIND_ORDER[best[word]]):
+                best[word] = kind
+    return sorted(best.items())
+
+
 def is_instance(synset: Synset) -> bool:
     return any(p[0] == "@i" for p in synset.pointers)
 
@@ -400,6 +419,8 @@ def write(lex: Lexicon, out: str) -> dict[str, int]:
     rows = demonyms(lex)
     for word, pos, kind, places in rows:
         emit("D", word, pos, kind, "|".join(places))
+    for name, kind in place_names(lex):
+        emit("P", name, kind)
     tables = {"S": synonyms(lex), "R": derivations(lex), "H": broader(lex)}
     for key, table in tables.items():
         for lemma, words in sorted(table.items()):
@@ -421,6 +442,8 @@ SAMPLE_DEMONYMS = {
 }
 SAMPLE_PROPER = {"canada": True, "putin": True, "brussels": True, "denmark": True, "minister": False, "pledge": False,
                  "may": False, "turkey": False}
+SAMPLE_PLACES = {"vilnius": "city", "brussels": "city", "poland": "country", "saskatchewan": "state",
+                 "europe": "continent", "wiesbaden": "city"}
 SAMPLE_EXCEPTIONS = {("led", "v"): "lead", ("ran", "v"): "run", ("geese", "n"): "goose", ("said", "v"): "say"}
 SAMPLE_RELATIONS = [("S", "quit", "resign"), ("S", "aid", "help"), ("S", "chief", "head"), ("S", "boss", "chief"),
                     ("R", "decide", "decision"), ("R", "invest", "investment"), ("H", "chief", "leader")]
@@ -436,6 +459,8 @@ def verify(lex: Lexicon, rows, tables: dict[str, dict[str, list[str]]]) -> str:
     wrong.update({(kind, word): tables[kind].get(word) for kind, word, other in SAMPLE_RELATIONS
                   if other not in tables[kind].get(word, [])})
     wrong.update({("N", w): expected for w, expected in SAMPLE_PROPER.items() if (w in lex.proper_names) != expected})
+    named = dict(place_names(lex))
+    wrong.update({("P", w): named.get(w) for w, kind in SAMPLE_PLACES.items() if named.get(w) != kind})
     if wrong:
         raise SystemExit(f"sample check failed (word: what came out): {wrong}")
     places = Places(lex)

@@ -20,6 +20,7 @@ public sealed partial class Lexicon
         var derived = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var broader = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var properNames = new HashSet<string>(StringComparer.Ordinal);
+        var namedPlaces = new Dictionary<string, PlaceKind>(StringComparer.Ordinal);
 
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
@@ -60,6 +61,9 @@ public sealed partial class Lexicon
                 case "N" when f.Length == 2:
                     properNames.Add(f[1]);
                     break;
+                case "P" when f.Length == 3:
+                    namedPlaces[f[1]] = ParseKind(f[2], lineNumber);
+                    break;
                 default:
                     throw new InvalidDataException($"Lexicon data line {lineNumber} is not a known record: '{line}'.");
             }
@@ -76,6 +80,7 @@ public sealed partial class Lexicon
         _derived = derived.ToFrozenDictionary(StringComparer.Ordinal);
         _broader = broader.ToFrozenDictionary(StringComparer.Ordinal);
         _properNames = properNames.ToFrozenSet(StringComparer.Ordinal);
+        _namedPlaces = namedPlaces.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>Number of single-word lemmas loaded (a health figure for tests and diagnostics).</summary>
@@ -118,7 +123,7 @@ public sealed partial class Lexicon
         : throw new InvalidDataException($"Lexicon data line {line}: unknown kind of place '{field}'.");
 
     /// <summary>Kinds of places, in the order a demonym's places are preferred.</summary>
-    private enum PlaceKind
+    public enum PlaceKind
     {
         Country,
         Continent,

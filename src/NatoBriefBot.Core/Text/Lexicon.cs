@@ -48,6 +48,7 @@ public sealed partial class Lexicon
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _derived;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _broader;
     private readonly FrozenSet<string> _properNames;
+    private readonly FrozenDictionary<string, PlaceKind> _namedPlaces;
 
     /// <summary>The lexicon embedded in this assembly, loaded on first use.</summary>
     public static Lexicon Default => Embedded.Value;
@@ -102,6 +103,15 @@ public sealed partial class Lexicon
     {
         var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
         return _properNames.Contains(key) || (key.EndsWith("'s", StringComparison.Ordinal) && _properNames.Contains(key[..^2]));
+    }
+
+    /// <summary>The kind of place a single word names in WordNet ("Vilnius" a city, "Saskatchewan" a state), or null.
+    /// Words that are also common words ("Reading", "Nice") are places too: callers decide by context.</summary>
+    public PlaceKind? NamedPlace(string word)
+    {
+        var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
+        return _namedPlaces.TryGetValue(key, out var kind) ? kind
+            : key.EndsWith("'s", StringComparison.Ordinal) && _namedPlaces.TryGetValue(key[..^2], out kind) ? kind : null;
     }
 
     /// <summary>True for a single word WordNet knows, as written or as an inflection of a lemma ("pledges", "led").</summary>

@@ -25,11 +25,15 @@ public static partial class SentenceFeatures
     /// <summary>The roles named in the text ("a three-star general", "the defence minister"), as written.</summary>
     public static IEnumerable<string> Roles(string sentence) => RoleRegex().Matches(sentence).Select(m => m.Value);
 
-    /// <summary>The places named in the text after a place word ("in Vilnius", "visited Kyiv"): the place's first word.</summary>
-    /// Also any capitalized word WordNet knows as a country, region or city with people named after it ("Bulgaria").
+    /// <summary>The places named in the text: the first word after a place word ("in Vilnius", "visited Kyiv"), and any
+    /// capitalized word WordNet names a place by ("the Vilnius Summit", "Bulgaria"), except as a sentence's first word
+    /// when it is also a common word ("Reading the report…").</summary>
     public static IEnumerable<string> Places(string sentence) =>
         PlaceRegex().Matches(sentence).Select(m => m.Groups["place"].Value)
-            .Concat(TermAnalyzer.Tokenize(sentence).Where(t => t.IsCapitalized && Lexicon.Default.DemonymsOf(t.Surface).Count > 0).Select(t => t.Surface))
+            .Concat(TermAnalyzer.Tokenize(sentence)
+                .Where((t, i) => t.IsCapitalized && (Lexicon.Default.DemonymsOf(t.Surface).Count > 0 ||
+                    (Lexicon.Default.NamedPlace(t.Surface) is not null && (i > 0 || Lexicon.Default.IsProperName(t.Surface)))))
+                .Select(t => t.Surface))
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>A number that can answer "how many" or "how much": digits or number words, not the day or year of a date

@@ -240,4 +240,23 @@ public class LexiconTests
     {
         Assert.Equal(expected, Lexicon.IsProperName(word));
     }
+
+    [Theory]
+    [InlineData("Vilnius", Lexicon.PlaceKind.City)]
+    [InlineData("saskatchewan", Lexicon.PlaceKind.State)]
+    [InlineData("Poland's", Lexicon.PlaceKind.Country)]
+    [InlineData("Europe", Lexicon.PlaceKind.Continent)]
+    public void NamedPlace_WordNetPlace_ItsKind(string word, Lexicon.PlaceKind expected)
+    {
+        Assert.Equal(expected, Lexicon.NamedPlace(word));
+    }
+
+    [Theory]
+    [InlineData("minister")]
+    [InlineData("pledge")]
+    [InlineData("Stoltenberg")]
+    public void NamedPlace_NotAPlace_Null(string word)
+    {
+        Assert.Null(Lexicon.NamedPlace(word));
+    }
 }

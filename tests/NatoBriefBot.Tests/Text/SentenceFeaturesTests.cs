@@ -26,6 +26,16 @@ public class SentenceFeaturesTests
     public void People_QuestionWordBeforeCapitalizedWord_NotAName(string question) =>
         Assert.Empty(SentenceFeatures.People(question));
 
+    [Theory]
+    [InlineData("Ministers prepared for the Vilnius Summit in July.", "Vilnius")]
+    [InlineData("Evacuees from northern Saskatchewan were flown south.", "Saskatchewan")]
+    public void Places_PlaceWordNetNames_FoundWithoutAPreposition(string sentence, string place) =>
+        Assert.Contains(place, SentenceFeatures.Places(sentence));
+
+    [Fact]
+    public void Places_CommonWordOpeningASentence_NotAPlace() =>
+        Assert.DoesNotContain("Reading", SentenceFeatures.Places("Reading the report, ministers agreed."));
+
     [Fact]
     public void People_Possessive_Stripped()
     {
