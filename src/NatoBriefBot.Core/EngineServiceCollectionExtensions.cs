@@ -44,6 +44,7 @@ public static class EngineServiceCollectionExtensions
             return new PassageChunker(o.PassageTokens, o.OverlapTokens);
         });
         services.AddSingleton<IBriefingReader, BriefingReader>();
+        services.AddSingleton<SecondOpinionEncoder>();
         services.AddSingleton<IngestionPipeline>();
 
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -21,6 +21,11 @@ public sealed class EmbeddingOptions
     /// <see cref="OnnxModelPath"/> is empty.</summary>
     public string? OnnxModel { get; set; } = Onnx.BuiltInOnnxModel.ArcticXs.Name;
 
+    /// <summary>A second built-in sentence encoder (<c>minilm</c>: all-MiniLM-L6-v2, shipped with the build) whose
+    /// sentence vectors the answer model reads next to the main embedder's: two encoders trained on different data
+    /// disagree on different paraphrases. Empty turns it off (the answer model then reads 0 for it; retrain to match).</summary>
+    public string? SecondOpinion { get; set; } = Onnx.BuiltInOnnxModel.MiniLm.Name;
+
     /// <summary>Folder holding <c>model.onnx</c> and <c>vocab.txt</c> (all-MiniLM-L6-v2 layout); when set, it is used instead of <see cref="OnnxModel"/>.</summary>
     public string? OnnxModelPath { get; set; }
 

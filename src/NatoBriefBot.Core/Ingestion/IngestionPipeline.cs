@@ -45,7 +45,8 @@ public sealed class IngestionPipeline(
     PassageChunker chunker,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     EmbedderProfile profile,
-    BriefingStore store)
+    BriefingStore store,
+    SecondOpinionEncoder secondOpinion)
 {
     public async Task<IngestReport> IngestAsync(
         IReadOnlyList<string> paths, IngestRunOptions options, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -175,8 +176,10 @@ public sealed class IngestionPipeline(
             // serve answer selection.
             var sentences = chunks.Select(c => SentenceSplitter.Split(c.Text).Select(span => span.Of(c.Text)).ToList()).ToList();
             var vectors = await EmbedAsync([.. chunks.Select(c => c.Text), .. sentences.SelectMany(x => x)], known.ContainsKey(file.Relative) ? file.Relative : null, ct).ConfigureAwait(false);
+            var second = await secondOpinion.EmbedAsync([.. sentences.SelectMany(x => x)], ct).ConfigureAwait(false);
             var records = new List<PassageRecord>(chunks.Count);
             var next = chunks.Count;
+            var nextSecond = 0;
             for (var i = 0; i < chunks.Count; i++)
             {
                 var c = chunks[i];
@@ -186,7 +189,18 @@ public sealed class IngestionPipeline(
                     vectors[next++].CopyTo(sentenceVectors.AsSpan(k * profile.Dimensions));
                 }
 
-                records.Add(new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), vectors[i], sentenceVectors));
+                float[]? secondVectors = null;
+                if (second.Length > 0)
+                {
+                    var dims = second[0].Length;
+                    secondVectors = new float[sentences[i].Count * dims];
+                    for (var k = 0; k < sentences[i].Count; k++)
+                    {
+                        second[nextSecond++].CopyTo(secondVectors.AsSpan(k * dims));
+                    }
+                }
+
+                records.Add(new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), vectors[i], sentenceVectors, secondVectors));
             }
 
             return new Prepared(file.Relative, new BriefingRecord(file.Relative, parsed.Title, parsed.Published, parsed.Publisher, parsed.Url, hash, parsed.Text, records) { Root = file.Root }, null)
@@ -239,7 +253,7 @@ public sealed class IngestionPipeline(
     private async Task<string> HashAsync(BriefingFile file, byte[] content, CancellationToken ct)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{profile.Name}|{profile.Dimensions}|{chunker.MaxTokens}|{chunker.OverlapTokens}|{PipelineVersion}\n"));
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{profile.Name}|{profile.Dimensions}|{secondOpinion.Name}|{chunker.MaxTokens}|{chunker.OverlapTokens}|{PipelineVersion}\n"));
         sha.AppendData(content);
         foreach (var sidecar in BriefingFiles.SidecarsOf(file.FullPath))
         {

@@ -29,6 +29,9 @@ public sealed record RetrievalResult(
     /// <summary>The question's vector (as the embedder embeds queries), for comparing it with sentence vectors.</summary>
     public ReadOnlyMemory<float> QueryVector { get; init; }
 
+    /// <summary>The question's vector by the second encoder (<see cref="SecondOpinionEncoder"/>); empty when it is off.</summary>
+    public ReadOnlyMemory<float> SecondQueryVector { get; init; }
+
     /// <summary>Where the retrieval time went.</summary>
     public RetrievalTimings? Timings { get; init; }
 
@@ -65,7 +68,8 @@ public sealed class HybridRetriever(
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     EmbedderProfile profile,
     QueryAnalyzer analyzer,
-    RetrievalOptions options) : IRetriever
+    RetrievalOptions options,
+    SecondOpinionEncoder? secondOpinion = null) : IRetriever
 {
     public Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken = default) =>
         RetrieveAsync(question, new RetrievalHints([]), cancellationToken);
@@ -91,6 +95,7 @@ public sealed class HybridRetriever(
         var keywordHits = store.SearchKeywords(BuildMatch(query.Terms, df, total), options.Candidates * 2);
         var keywords = clock.Elapsed;
         var vector = await embedder.GenerateQueryVectorAsync(query.Text, cancellationToken).ConfigureAwait(false);
+        var secondVector = secondOpinion is null ? null : await secondOpinion.EmbedQuestionAsync(query.Text, cancellationToken).ConfigureAwait(false);
         var vectorHits = snapshot.Search(vector.Span, options.Candidates, null);
         var vectors = clock.Elapsed;
 
@@ -133,6 +138,7 @@ public sealed class HybridRetriever(
             Scorer = scorer,
             Timings = timings,
             QueryVector = vector,
+            SecondQueryVector = secondVector,
             MissingTerms = missing,
         };
     }

@@ -81,7 +81,7 @@ public sealed partial class BriefingStore
 
         using var connection = Open();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT id, briefing_id, position, start, end, text, sentence_vectors FROM passages WHERE id IN ({string.Join(',', ids.Select((_, i) => "$p" + i))})";
+        cmd.CommandText = $"SELECT id, briefing_id, position, start, end, text, sentence_vectors, second_vectors FROM passages WHERE id IN ({string.Join(',', ids.Select((_, i) => "$p" + i))})";
         var k = 0;
         foreach (var id in ids)
         {
@@ -221,6 +221,11 @@ public sealed partial class BriefingStore
             if (reader.FieldCount > 6 && !reader.IsDBNull(6))
             {
                 passage = passage with { SentenceVectors = MemoryMarshal.Cast<byte, float>(((byte[])reader.GetValue(6)).AsSpan()).ToArray() };
+            }
+
+            if (reader.FieldCount > 7 && !reader.IsDBNull(7))
+            {
+                passage = passage with { SecondVectors = MemoryMarshal.Cast<byte, float>(((byte[])reader.GetValue(7)).AsSpan()).ToArray() };
             }
 
             list.Add(passage);

@@ -6,7 +6,7 @@ namespace NatoBriefBot.Core.Storage;
 
 /// <summary>A passage ready to be written: its place in the cleaned text, its index terms, its normalized vector and the
 /// normalized vectors of its sentences (in <see cref="Text.SentenceSplitter"/> order, concatenated), for answer selection.</summary>
-public sealed record PassageRecord(int Position, int Start, int End, string Text, string Terms, float[] Vector, float[]? SentenceVectors = null);
+public sealed record PassageRecord(int Position, int Start, int End, string Text, string Terms, float[] Vector, float[]? SentenceVectors = null, float[]? SecondVectors = null);
 
 /// <summary>A briefing ready to be written, with all its passages.</summary>
 public sealed record BriefingRecord(

@@ -43,12 +43,13 @@ public sealed class BriefingWriter : IDisposable
             ("$url", SqliteType.Text), ("$hash", SqliteType.Text), ("$text", SqliteType.Text), ("$at", SqliteType.Text), ("$root", SqliteType.Text));
         _passage = Command(
             """
-            INSERT INTO passages(briefing_id, position, start, end, text, terms, vector, sentence_vectors)
-            VALUES ($b, $pos, $start, $end, $text, $terms, $vector, $sentences)
+            INSERT INTO passages(briefing_id, position, start, end, text, terms, vector, sentence_vectors, second_vectors)
+            VALUES ($b, $pos, $start, $end, $text, $terms, $vector, $sentences, $second)
             """,
             out _passageValues,
             ("$b", SqliteType.Integer), ("$pos", SqliteType.Integer), ("$start", SqliteType.Integer), ("$end", SqliteType.Integer),
-            ("$text", SqliteType.Text), ("$terms", SqliteType.Text), ("$vector", SqliteType.Blob), ("$sentences", SqliteType.Blob));
+            ("$text", SqliteType.Text), ("$terms", SqliteType.Text), ("$vector", SqliteType.Blob), ("$sentences", SqliteType.Blob),
+            ("$second", SqliteType.Blob));
         _generation = Command(SqliteSchema.BumpGenerationSql, out _);
     }
 
@@ -96,6 +97,7 @@ public sealed class BriefingWriter : IDisposable
             _passageValues[5].Value = p.Terms;
             _passageValues[6].Value = MemoryMarshal.AsBytes(p.Vector.AsSpan()).ToArray();
             _passageValues[7].Value = p.SentenceVectors is { } sv ? MemoryMarshal.AsBytes(sv.AsSpan()).ToArray() : DBNull.Value;
+            _passageValues[8].Value = p.SecondVectors is { Length: > 0 } second ? MemoryMarshal.AsBytes(second.AsSpan()).ToArray() : DBNull.Value;
             _passage.ExecuteNonQuery();
         }
 

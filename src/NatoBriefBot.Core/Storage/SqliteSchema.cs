@@ -5,7 +5,7 @@ namespace NatoBriefBot.Core.Storage;
 /// <summary>The index schema, created idempotently, and the checks that a file really is our index.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
     public const string AppName = "NatoBriefBot";
 
     private const string CreateSql = """
@@ -31,7 +31,8 @@ internal static class SqliteSchema
             text TEXT NOT NULL,
             terms TEXT NOT NULL,
             vector BLOB NOT NULL,
-            sentence_vectors BLOB);
+            sentence_vectors BLOB,
+            second_vectors BLOB);
         CREATE INDEX IF NOT EXISTS ix_passages_briefing ON passages(briefing_id, position);
         CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
             terms, content='passages', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
@@ -68,6 +69,8 @@ internal static class SqliteSchema
 
         var addSentenceVectors = tables > 0 &&
             Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('passages') WHERE name = 'sentence_vectors'") == 0;
+        var addSecondVectors = tables > 0 &&
+            Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('passages') WHERE name = 'second_vectors'") == 0;
         var addGeneration = tables > 0 &&
             Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('briefings') WHERE name = 'gen'") == 0;
         var addRoot = tables > 0 &&
@@ -78,6 +81,13 @@ internal static class SqliteSchema
         {
             // Schema 1 had no sentence vectors; passages re-ingested from now on carry them.
             Execute(connection, "ALTER TABLE passages ADD COLUMN sentence_vectors BLOB", tx);
+        }
+
+        if (addSecondVectors)
+        {
+            // Schema 3 had no second-encoder sentence vectors; the next ingest fills them in (the encoder is part of the
+            // content hash, so every briefing is re-embedded once).
+            Execute(connection, "ALTER TABLE passages ADD COLUMN second_vectors BLOB", tx);
         }
 
         if (addGeneration)

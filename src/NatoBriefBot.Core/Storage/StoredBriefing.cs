@@ -23,6 +23,10 @@ public sealed record StoredPassage(
     /// <summary>Normalized vectors of the passage's sentences (<see cref="Text.SentenceSplitter"/> order, concatenated);
     /// empty when the index has none for this passage.</summary>
     public ReadOnlyMemory<float> SentenceVectors { get; init; }
+
+    /// <summary>Each sentence's vector by the second encoder (<see cref="Embeddings.SecondOpinionEncoder"/>), in order;
+    /// empty when it was off at ingest.</summary>
+    public ReadOnlyMemory<float> SecondVectors { get; init; }
 }
 
 /// <summary>What the bot knows, for welcome messages and the sources list.</summary>

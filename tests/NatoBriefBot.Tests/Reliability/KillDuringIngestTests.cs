@@ -8,7 +8,7 @@ namespace NatoBriefBot.Tests.Reliability;
 /// <summary><c>kill -9</c> in the middle of an ingest: everything stored before stays, whole, and a re-run completes it.</summary>
 public sealed class KillDuringIngestTests : IDisposable
 {
-    private static readonly Dictionary<string, string> Hashing = new() { ["Embedding__Provider"] = "Hashing" };
+    private static readonly Dictionary<string, string> Hashing = new() { ["Embedding__Provider"] = "Hashing", ["Embedding__SecondOpinion"] = "" };
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();

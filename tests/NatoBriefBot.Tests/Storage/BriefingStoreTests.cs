@@ -47,7 +47,7 @@ public sealed class BriefingStoreTests : IDisposable
         Assert.Contains("passages_fts", tables);
         Assert.Contains("meta", tables);
         cmd.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-        Assert.Equal("3", cmd.ExecuteScalar());
+        Assert.Equal("4", cmd.ExecuteScalar());
     }
 
     [Fact]

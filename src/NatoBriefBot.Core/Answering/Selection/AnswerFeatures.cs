@@ -52,6 +52,8 @@ internal static class AnswerFeatures
         "local_lexical",      // coverage with each word weighted by how few of its briefing's sentences have it: the
                               // words that single the answer out in its article, not those the whole article is about
         "local_lexical_gap",  // local_lexical minus the best among the candidates
+        "second_dense",       // cosine of question and sentence by the second encoder (all-MiniLM-L6-v2): a second
+                              // opinion on meaning from a model trained on other data
         "focus_lexical",      // weighted share of the question's words its briefing's title lacks that the sentence has:
                               // the title says what the article is about, the other words what is asked of it
     ];
@@ -135,6 +137,7 @@ internal static class AnswerFeatures
                 s.Coverage >= bestLexical ? 1 : 0,
                 local[s],
                 local[s] - bestLocal,
+                SecondDense(retrieval.SecondQueryVector.Span, s),
                 FocusCoverage(s, core, query, titles),
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
@@ -258,6 +261,20 @@ internal static class AnswerFeatures
         var v = all.Slice(sentence.Index * dims, dims);
         var norm = TensorPrimitives.Norm(question) * TensorPrimitives.Norm(v);
         return norm == 0 ? 0 : TensorPrimitives.Dot(question, v) / norm;
+    }
+
+    /// <summary>Cosine of the question and the sentence by the second encoder; 0 when it is off or the sentence has no
+    /// vector of it (an index written with it off).</summary>
+    private static double SecondDense(ReadOnlySpan<float> question, ScoredSentence sentence)
+    {
+        var all = sentence.Evidence.Passage.SecondVectors.Span;
+        var dims = question.Length;
+        if (dims == 0 || all.Length < (sentence.Index + 1) * dims)
+        {
+            return 0;
+        }
+
+        return TensorPrimitives.CosineSimilarity(question, all.Slice(sentence.Index * dims, dims));
     }
 
     /// <summary>Does the question want a kind of answer (a person, a date…), and how well does the sentence (or, when it

