@@ -17,6 +17,10 @@ public sealed class StreamedAnswerTests : IAsyncLifetime
     // About seven seconds of writing: several one-a-second updates fit even when a busy machine delays the first sentence.
     private static readonly TimeSpan ChunkDelay = TimeSpan.FromMilliseconds(120);
 
+    // The scripted reply quotes whichever passage retrieval puts first, so its length varies: the delay per chunk is set so
+    // it is written in about seven seconds whatever its length, well inside the 12-second turn limit.
+    private static readonly TimeSpan WritingTime = TimeSpan.FromSeconds(7);
+
     private FakeConnector _connector = null!;
     private FakeOpenAiServer _llm = null!;
     private RunningBot _bot = null!;
@@ -25,7 +29,12 @@ public sealed class StreamedAnswerTests : IAsyncLifetime
     {
         _connector = await FakeConnector.StartAsync();
         _llm = await FakeOpenAiServer.StartAsync();
-        _llm.Responder = request => FakeChatReply.Slow(LlmEngineIntegrationTests.SentencesOfFirstPassage(request.User, 3), ChunkDelay);
+        _llm.Responder = request =>
+        {
+            var text = LlmEngineIntegrationTests.SentencesOfFirstPassage(request.User, 3);
+            var chunks = Math.Max(1, (text.Length + 6) / 7);
+            return FakeChatReply.Slow(text, TimeSpan.FromMilliseconds(Math.Min(ChunkDelay.TotalMilliseconds, WritingTime.TotalMilliseconds / chunks)));
+        };
         _bot = await RunningBot.StartAsync(
             "--Llm:Provider=OpenAICompatible", "--Llm:Model=fake-gpt", "--Llm:Endpoint=" + _llm.OpenAiEndpoint, "--Bot:TypingIntervalSeconds=1");
         await _bot.IngestSeedsAsync();
