@@ -71,13 +71,13 @@ public sealed class StartupReport(TextWriter output) : IProgress<IngestProgress>
           (string.IsNullOrWhiteSpace(auth.MicrosoftAppTenantId) ? "" : $", tenant {auth.MicrosoftAppTenantId}")
         : "off (local mode for the Emulator and Web Chat; set MicrosoftAppId and MicrosoftAppPassword for Teams)";
 
-    private static string Embedder(EmbeddingOptions embedding) => embedding.Provider switch
+    private static string Embedder(EmbeddingOptions embedding) => (embedding.Provider switch
     {
         var p when p.Equals("Onnx", StringComparison.OrdinalIgnoreCase) =>
             $"Onnx, {(string.IsNullOrWhiteSpace(embedding.OnnxModelPath) ? embedding.OnnxModel : "model in " + embedding.OnnxModelPath)}",
         var p when p.Equals("Hashing", StringComparison.OrdinalIgnoreCase) => "Hashing (lexical, no model)",
         var p => Remote(p, embedding.Model, embedding.Endpoint),
-    };
+    }) + (string.IsNullOrWhiteSpace(embedding.SecondOpinion) ? "" : $"; {embedding.SecondOpinion} for answer selection");
 
     private static string Llm(LlmOptions llm) => llm.Provider.Equals(nameof(LlmProvider.None), StringComparison.OrdinalIgnoreCase)
         ? "none (answers are quoted from the briefings; set Llm:Provider to have an LLM write them)"

@@ -26,6 +26,7 @@ public sealed partial class StartupTests
         Assert.Equal($"http://localhost:{port}/api/messages (leave App ID and password empty)", bot.Row("Emulator endpoint"));
         Assert.StartsWith("off", bot.Row("Authentication"), StringComparison.Ordinal);
         Assert.StartsWith("Hashing", bot.Row("Embedder"), StringComparison.Ordinal);
+        Assert.EndsWith("; minilm for answer selection", bot.Row("Embedder"), StringComparison.Ordinal);
         Assert.StartsWith("none", bot.Row("LLM"), StringComparison.Ordinal);
         Assert.Single(lines, l => l == "NatoBriefBot is ready.");
 
