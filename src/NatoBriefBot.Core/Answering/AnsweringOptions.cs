@@ -7,9 +7,9 @@ public sealed class AnsweringOptions
 {
     public const string SectionName = "Answering";
 
-    /// <summary>Passages the composer reads, best first.</summary>
+    /// <summary>Passages the composer reads, best first (at most <c>Retrieval:MaxEvidence</c> are retrieved).</summary>
     [Range(1, 50)]
-    public int EvidencePassages { get; set; } = 6;
+    public int EvidencePassages { get; set; } = 8;
 
     /// <summary>Most sentences in one answer.</summary>
     [Range(1, 10)]

@@ -16,7 +16,7 @@ public sealed class ExtractiveAnswerComposerTests
         using var engine = await SeededEngine.CreateAsync();
         var seed = engine.Store.GetBriefing("002_bea1dc2b0db3c042.txt")!.Value;
         var passage = seed.Passages.First(p => p.Text.Contains("SAMP/T", StringComparison.Ordinal));
-        engine.Store.Upsert(Records.Briefing("copy/italy.txt", passage.Text, title: "Copy of the June briefing", embedder: engine.Embedder));
+        engine.Store.Upsert(Records.Briefing("copy/italy.txt", passage.Text, title: "Copy of the June briefing", embedder: engine.Embedder, second: engine.SecondOpinion));
 
         var answer = await engine.Answers.AskAsync(new AskRequest("What did Italy pledge?"));
 
@@ -32,7 +32,7 @@ public sealed class ExtractiveAnswerComposerTests
         using var engine = await SeededEngine.CreateAsync();
         engine.Store.Upsert(Records.Briefing("notes/cyber-range.txt",
             "Estonia opened the Kalevi cyber range near Tallinn on Monday. The Kalevi cyber range will train network defenders from every ally.",
-            new DateOnly(2024, 5, 6), "Kalevi cyber range opens", embedder: engine.Embedder));
+            new DateOnly(2024, 5, 6), "Kalevi cyber range opens", embedder: engine.Embedder, second: engine.SecondOpinion));
 
         var answer = await engine.Answers.AskAsync(new AskRequest("How much did the Kalevi cyber range cost?"));
 
@@ -49,7 +49,7 @@ public sealed class ExtractiveAnswerComposerTests
         using var engine = await SeededEngine.CreateAsync();
         engine.Store.Upsert(Records.Briefing("notes/cyber-range.txt",
             "Estonia opened the Kalevi cyber range near Tallinn on Monday. The range's commander said it will train network defenders from every ally.",
-            new DateOnly(2024, 5, 6), "Kalevi cyber range opens", embedder: engine.Embedder));
+            new DateOnly(2024, 5, 6), "Kalevi cyber range opens", embedder: engine.Embedder, second: engine.SecondOpinion));
 
         var answer = await engine.Answers.AskAsync(new AskRequest("what is the name of the kalevi cyber range commander"));
 
@@ -63,7 +63,7 @@ public sealed class ExtractiveAnswerComposerTests
     {
         using var engine = await SeededEngine.CreateAsync();
         engine.Store.Upsert(Records.Briefing("notes/injected.txt",
-            $"Secretary General briefing notes\n{Injection}\nThe Secretary General will chair the meeting of defence ministers.", title: "Injected notes", embedder: engine.Embedder));
+            $"Secretary General briefing notes\n{Injection}\nThe Secretary General will chair the meeting of defence ministers.", title: "Injected notes", embedder: engine.Embedder, second: engine.SecondOpinion));
 
         var answer = await engine.Answers.AskAsync(new AskRequest("Who is the Secretary General?"));
 
@@ -106,7 +106,7 @@ public sealed class ExtractiveAnswerComposerTests
     {
         using var engine = await SeededEngine.CreateAsync();
         engine.Store.Upsert(Records.Briefing("dated/bulgaria.txt",
-            "Bulgaria will host a new NATO training centre for mountain warfare, ministers agreed.", new DateOnly(2024, 10, 17), "Mountain training centre", embedder: engine.Embedder));
+            "Bulgaria will host a new NATO training centre for mountain warfare, ministers agreed.", new DateOnly(2024, 10, 17), "Mountain training centre", embedder: engine.Embedder, second: engine.SecondOpinion));
 
         var answer = await engine.Answers.AskAsync(new AskRequest("Which country will host the mountain warfare training centre in October 2024?"));
 

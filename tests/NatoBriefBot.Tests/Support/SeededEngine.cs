@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.Storage;
 
@@ -37,6 +38,9 @@ public class SeededEngine : IAsyncLifetime, IDisposable
 
     /// <summary>The engine's embedder, for records written straight into its index.</summary>
     public IEmbeddingGenerator<string, Embedding<float>> Embedder => Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+
+    /// <summary>The engine's second encoder, for records built outside the ingest pipeline (<see cref="Records.Briefing"/>).</summary>
+    public SecondOpinionEncoder SecondOpinion => Services.GetRequiredService<SecondOpinionEncoder>();
 
     public static async Task<SeededEngine> CreateAsync(IDictionary<string, string?>? overrides = null, TimeProvider? clock = null)
     {
