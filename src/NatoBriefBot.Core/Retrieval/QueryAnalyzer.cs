@@ -104,7 +104,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         }
 
         var recency = LatestRegex().IsMatch(question) ? Recency.Latest : EarliestRegex().IsMatch(question) ? Recency.Earliest : Recency.None;
-        var type = Classify(question);
+        var clause = QuestionClause(question);
+        var type = Classify(clause);
         // "now", "today", "currently": the present. The briefings end before it, so the newest ones are preferred (and the
         // answer says how old they are), but no briefing is taken for "today".
         var prefersNewest = recency == Recency.Latest || PresentRegex().IsMatch(question) || (type == QuestionType.Who && CurrentRegex().IsMatch(question));
@@ -118,9 +119,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         return new QueryAnalysis(question, terms, core, alternatives, salient.Distinct(StringComparer.Ordinal).ToList(), type, range, dateText, recency, prefersNewest)
         {
             DatesAreSoft = dateText is "last year" or "this year",
-            ContextTerms = ContextTerms(question, core),
+            ContextTerms = ContextTerms(question, clause, core),
             AsksForName = AsksForNameRegex().IsMatch(question.Trim().ToLowerInvariant()),
-            AsksForMoney = type == QuestionType.HowMuch && MoneyWordRegex().IsMatch(QuestionClause(question)),
+            AsksForMoney = type == QuestionType.HowMuch && MoneyWordRegex().IsMatch(clause),
         };
     }
 
@@ -149,12 +150,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static bool IsNameLike(string surface) =>
         !Vocabulary.StopWords.Contains(surface.ToLowerInvariant()) && !surface.Contains('\'') && !surface.Contains('\u2019');
 
-    /// <summary>What kind of answer the question wants, read from its question clause: the last sentence that asks
-    /// something, with chat lead-ins ("hi,", "could you tell me") taken off. A question without a question word at its
-    /// start ("aeolis-2 mission cost", "june 2024 ministerial where", "On what date…") is read by the words it asks with.</summary>
-    private static QuestionType Classify(string q)
+    /// <summary>What kind of answer the question wants, read from its question clause (<see cref="QuestionClause"/>). A
+    /// question without a question word at its start ("aeolis-2 mission cost", "june 2024 ministerial where", "On what
+    /// date…") is read by the words it asks with.</summary>
+    private static QuestionType Classify(string clause)
     {
-        var clause = QuestionClause(q);
         var type = ClassifyStart(clause);
         if (type != QuestionType.Other)
         {
@@ -171,10 +171,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>The words of the question written only before the part that asks: a greeting, a lead-in ("could you
     /// remind me") or a sentence setting the scene ("I'm reading up on hybrid threats. What did…"). They say why the
     /// user asks, not what, so they count for less.</summary>
-    private static HashSet<string> ContextTerms(string question, List<string> core)
+    private static HashSet<string> ContextTerms(string question, string clause, List<string> core)
     {
         var lower = question.Trim().ToLowerInvariant();
-        var clause = QuestionClause(question);
         var at = lower.LastIndexOf(clause, StringComparison.Ordinal);
         if (at <= 0)
         {

@@ -307,15 +307,7 @@ public static class TermAnalyzer
         }
 
         var suffix = term[digits..];
-        string? word = suffix switch
-        {
-            "bn" or "bln" or "b" => "billion",
-            "m" or "mn" or "mln" => "million",
-            "k" => "thousand",
-            "tn" => "trillion",
-            _ => null,
-        };
-        return digits == 0 || word is null ? null : (suffix, word);
+        return digits > 0 && Vocabulary.Magnitudes.TryGetValue(suffix, out var word) ? (suffix, word) : null;
     }
 
     /// <summary>Drops the hyphens, slashes and spaces that join the parts of a model name or a measure.</summary>

@@ -62,10 +62,18 @@ internal static class Vocabulary
         ["f16"] = "f16 fighter jet",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Words whose written forms differ only by abbreviation (irregular verb forms are <see cref="Lexicon.IrregularVerbBase"/>'s).</summary>
-    public static readonly FrozenDictionary<string, string> Canonical = new Dictionary<string, string>
+    /// <summary>Magnitudes written after a number, alone ("40 bn") or onto it ("40bn", "£34m", "50k"). The one-letter
+    /// forms count only onto a number: alone, "m" or "k" is something else.</summary>
+    public static readonly FrozenDictionary<string, string> Magnitudes = new Dictionary<string, string>
     {
-        ["bln"] = "billion", ["bn"] = "billion", ["mln"] = "million", ["mn"] = "million", ["tn"] = "trillion",
+        ["bln"] = "billion", ["bn"] = "billion", ["b"] = "billion", ["mln"] = "million", ["mn"] = "million", ["m"] = "million",
+        ["k"] = "thousand", ["tn"] = "trillion",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Words whose written forms differ only by abbreviation (irregular verb forms are <see cref="Lexicon.IrregularVerbBase"/>'s).</summary>
+    public static readonly FrozenDictionary<string, string> Canonical = new Dictionary<string, string>(
+        Magnitudes.Where(m => m.Key.Length > 1))
+    {
         ["jan"] = "january", ["feb"] = "february", ["mar"] = "march", ["apr"] = "april", ["jun"] = "june", ["jul"] = "july",
         ["aug"] = "august", ["sep"] = "september", ["sept"] = "september", ["oct"] = "october", ["nov"] = "november",
         ["dec"] = "december", ["pct"] = "percent", ["percentage"] = "percent", ["eur"] = "euro", ["euros"] = "euro",
