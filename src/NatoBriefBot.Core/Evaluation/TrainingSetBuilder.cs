@@ -77,6 +77,7 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
             Sentences = [.. candidates.Select(c => c.Sentence.Text)],
             Twins = [.. candidates.Select(c => candidates.FindIndex(o => o.Sentence.IsNearDuplicateOf(c.Sentence)))],
             Briefings = [.. candidates.Select(c => c.Evidence.Briefing.Id)],
+            LacksAttribute = [.. candidates.Select(c => AnswerDecision.LacksAttribute(c, retrieval.Query))],
             Shape = (options.MaxSentences, options.ExtraSentenceRatio),
         };
         return (example, right);

@@ -150,16 +150,25 @@ public sealed class HybridRetriever(
 
     /// <summary>
     /// A word of the question no briefing contains, but spelled like one that some do ("stoltenburg", "ammunitoin"): the
-    /// indexed word becomes its alternative, so a typo neither misses the passage nor reads as an unknown name.
+    /// indexed word becomes its alternative, so a typo neither misses the passage nor reads as an unknown name. A name
+    /// WordNet knows ("Moscow") is not a misspelling of another word ("Moscone"): it stays what it is, and
+    /// stays unknown when no briefing mentions it.
     /// </summary>
     private QueryAnalysis CorrectSpelling(QueryAnalysis query, Dictionary<string, long> df)
     {
         Dictionary<string, IReadOnlyList<string>>? alternatives = null;
         List<string>? terms = null;
+        HashSet<string>? knownNames = null;
         foreach (var term in query.CoreTerms.Concat(query.Salient).Distinct(StringComparer.Ordinal))
         {
             if (df.ContainsKey(term) || term.Length < options.SpellingMinLength || term.Any(char.IsDigit) ||
                 (query.Alternatives.TryGetValue(term, out var known) && known.Any(df.ContainsKey)))
+            {
+                continue;
+            }
+
+            knownNames ??= KnownNames(query.Text);
+            if (knownNames.Contains(term))
             {
                 continue;
             }
@@ -180,6 +189,13 @@ public sealed class HybridRetriever(
 
         return alternatives is null ? query : query with { Alternatives = alternatives, Terms = terms! };
     }
+
+    /// <summary>The terms of the words of <paramref name="text"/> that WordNet knows only as names (of people, places, …).</summary>
+    private static HashSet<string> KnownNames(string text) =>
+        TermAnalyzer.Tokenize(text)
+            .Where(t => Lexicon.Default.IsProperName(t.Surface))
+            .Select(t => t.Term)
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Two briefings reporting the same statement (most of their passage's terms shared) become one piece of evidence:

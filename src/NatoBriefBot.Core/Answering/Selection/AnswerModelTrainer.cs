@@ -25,6 +25,10 @@ public sealed record TrainingQuestion(
     /// <summary>Per candidate, its briefing: supporting sentences come from the best one's briefing.</summary>
     public IReadOnlyList<long>? Briefings { get; init; }
 
+    /// <summary>Per candidate, whether it lacks the kind of fact the question asks for (<see cref="AnswerDecision.LacksAttribute"/>):
+    /// the policy then answers from a likely sentence of the same briefing that has it, or not at all.</summary>
+    public IReadOnlyList<bool>? LacksAttribute { get; init; }
+
     /// <summary>Most sentences the answer quotes, and the share of the best sentence's probability a supporting one needs
     /// (<see cref="AnsweringOptions.MaxSentences"/>, <see cref="AnsweringOptions.ExtraSentenceRatio"/>): the answer is
     /// right when any sentence it quotes is. One sentence when not given.</summary>
@@ -348,18 +352,43 @@ public static class AnswerModelTrainer
             }
         }
 
+        if (best < 0)
+        {
+            return (q.Answerable, false, 0, null);
+        }
+
+        // As the policy does: a best sentence lacking the figure, date or name asked for gives way to a likely sentence of
+        // its briefing that has it; without one, the policy does not answer, whatever the gate says.
+        var displaced = -1;
+        if (q.LacksAttribute is { } lacks && lacks[best])
+        {
+            var typed = -1;
+            for (var i = 0; i < q.Features.Count; i++)
+            {
+                if (i != best && (q.InPool is not { } pool || pool[i]) && q.Features[i][TypeMatch] >= 1 &&
+                    q.Briefings is { } briefings && briefings[i] == briefings[best] && probabilities[i] >= probabilities[best] * q.Shape.Ratio &&
+                    (typed < 0 || probabilities[i] > probabilities[typed]))
+                {
+                    typed = i;
+                }
+            }
+
+            if (typed < 0)
+            {
+                return (q.Answerable, false, 0, null);
+            }
+
+            (displaced, best) = (best, typed);
+        }
+
         for (var i = 0; i < q.Features.Count; i++)
         {
-            if (i != best && (q.InPool is not { } pool || pool[i]) && !(q.Twins is { } twins && twins[i] == twins[best]) &&
+            if (i != best && i != displaced && (q.InPool is not { } pool || pool[i]) &&
+                !(q.Twins is { } twins && (twins[i] == twins[best] || (displaced >= 0 && twins[i] == twins[displaced]))) &&
                 (runnerUp < 0 || probabilities[i] > probabilities[runnerUp]))
             {
                 runnerUp = i;
             }
-        }
-
-        if (best < 0)
-        {
-            return (q.Answerable, false, 0, null);
         }
 
         var right = q.Answerable && (q.Labels[best] || Supporting(q, probabilities, best).Any(i => q.Labels[i]));
@@ -370,6 +399,8 @@ public static class AnswerModelTrainer
     }
 
     private static readonly int Fragment = Array.IndexOf(AnswerFeatures.Names, "fragment");
+
+    private static readonly int TypeMatch = Array.IndexOf(AnswerFeatures.Names, "type_match");
 
     /// <summary>The supporting sentences the policy would quote after the best one (as <see cref="AnswerPolicy"/> chooses
     /// them: in the pool, from the best one's briefing, likely enough, saying something else, whole sentences).</summary>

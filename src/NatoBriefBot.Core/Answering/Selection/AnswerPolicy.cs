@@ -159,18 +159,22 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             return new AnswerDecision(AbstainReason.Weak, null, [], candidates);
         }
 
-        var runnerUp = pool.Skip(1).FirstOrDefault(c => !c.Sentence.IsNearDuplicateOf(pool[0].Sentence));
-        var gate = model.GateProbability(AnswerGate.Inputs(pool[0].Features, pool[0].Question, pool[0].Score, runnerUp?.Score ?? pool[0].Score - 4));
-        if (gate >= model.GateThreshold && AnswerDecision.LacksAttribute(pool[0], query) &&
+        AnswerCandidate? displaced = null;
+        if (AnswerDecision.LacksAttribute(pool[0], query) &&
             pool.Skip(1).FirstOrDefault(c => c.Features[TypeMatch] >= 1 && c.Evidence.Briefing.Id == pool[0].Evidence.Briefing.Id &&
                 c.Probability >= pool[0].Probability * options.ExtraSentenceRatio) is { } typed)
         {
             // The best sentence is about the thing but lacks the figure, date or name asked for, and a likely sentence of the
-            // same briefing has it: that one answers, the best supports it.
+            // same briefing has it: that one is the answer the gate weighs, the best supports it (the trainer does the same).
+            displaced = pool[0];
             pool.Remove(typed);
             pool.Insert(0, typed);
         }
 
+        // The runner-up is the best sentence saying something else: not the answer's twin, nor the sentence it displaced.
+        var runnerUp = pool.Skip(1).FirstOrDefault(c => c != displaced && !c.Sentence.IsNearDuplicateOf(pool[0].Sentence) &&
+            (displaced is null || !c.Sentence.IsNearDuplicateOf(displaced.Sentence)));
+        var gate = model.GateProbability(AnswerGate.Inputs(pool[0].Features, pool[0].Question, pool[0].Score, runnerUp?.Score ?? pool[0].Score - 4));
         if (gate < model.GateThreshold || AnswerDecision.LacksAttribute(pool[0], query))
         {
             // The closest sentence about the right thing (the question's names, most of its words): when it lacks the date
