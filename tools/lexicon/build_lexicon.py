@@ -120,7 +120,9 @@ def read_data(folder: str) -> dict[tuple[str, str], Synset]:
 
 
 def read_proper_names(folder: str) -> set[str]:
-    """Single-word lemmas that no WordNet synset writes lower-case (in any part of speech): proper names."""
+    """Single-word lemmas that no WordNet synset writes lower-case (in any part of speech): proper names. An acronym
+    whose synset spells it out in lower case ("CEO" = chief executive officer, "GDP" = gross domestic product) abbreviates
+    a common noun: not a name ("NATO" = North Atlantic Treaty Organization is one)."""
     capitalized, lower = set(), set()
     for name in POS_FILES.values():
         with open(os.path.join(folder, "data." + name), encoding="latin-1") as f:
@@ -128,9 +130,11 @@ def read_proper_names(folder: str) -> set[str]:
                 if line.startswith("  "):
                     continue
                 fields = line.split(" | ", 1)[0].split()
-                for k in range(int(fields[3], 16)):
-                    raw = re.sub(r"\((?:a|p|ip)\)$", "", fields[4 + 2 * k])
-                    (capitalized if raw[:1].isupper() else lower).add(raw.lower())
+                words = [re.sub(r"\((?:a|p|ip)\)$", "", fields[4 + 2 * k]) for k in range(int(fields[3], 16))]
+                spelled_out = any("_" in w and w[:1].islower() for w in words)
+                for raw in words:
+                    acronym = len(raw) > 1 and raw.isupper() and raw.isalpha()
+                    (capitalized if raw[:1].isupper() and not (acronym and spelled_out) else lower).add(raw.lower())
     return {w for w in capitalized - lower if single(w) and w.isalpha()}
 
 

@@ -150,6 +150,19 @@ public sealed class HybridRetrieverDatedTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrieveAsync_NameWordNetKnows_NotCorrectedToASimilarlySpelledIndexWord()
+    {
+        var (retriever, _) = Engine(null, Records.Briefing("keynote.txt", "The company spoke on stage at the Moscone Center about Stoltenberg's security message."));
+
+        var name = await retriever.RetrieveAsync("What did they say about moscow?");
+        var typo = await retriever.RetrieveAsync("What did they say about stoltenburg?");
+
+        // "moscow" names a place: it is not a typo of "Moscone", and no briefing mentions it.
+        Assert.Equal([TermAnalyzer.Normalize("moscow")], name.UnknownSalient);
+        Assert.Empty(typo.UnknownSalient);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_PeriodWithoutBriefings_PeriodUncovered()
     {
         var (retriever, _) = Engine(null, ThreeAirDefenceBriefings());

@@ -236,6 +236,9 @@ public class LexiconTests
     [InlineData("pledge", false)]
     [InlineData("turkey", false)]
     [InlineData("qwertyuiop", false)]
+    [InlineData("nato", true)]
+    [InlineData("ceo", false)]
+    [InlineData("GDP", false)]
     public void IsProperName_WordNetWritesItCapitalizedInEverySense(string word, bool expected)
     {
         Assert.Equal(expected, Lexicon.IsProperName(word));

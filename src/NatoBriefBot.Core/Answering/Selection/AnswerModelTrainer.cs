@@ -334,7 +334,7 @@ public static class AnswerModelTrainer
 
     /// <summary>The question's best candidate by the first stage, among those the policy would answer from: whether it is
     /// right, and its gate inputs (null when the question has no candidates).</summary>
-    private static (bool Answerable, bool Right, double P, double[]? Inputs) Top(TrainingQuestion q, AnswerModel model)
+    internal static (bool Answerable, bool Right, double P, double[]? Inputs) Top(TrainingQuestion q, AnswerModel model)
     {
         var probabilities = model.Probabilities(q.Features);
         var best = -1;

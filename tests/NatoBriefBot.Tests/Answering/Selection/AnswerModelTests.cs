@@ -69,6 +69,40 @@ public sealed class AnswerModelTests
     }
 
     [Fact]
+    public void Top_BestLacksTheFactAsked_SameBriefingSentenceWithItIsWeighed()
+    {
+        var weights = new double[Width];
+        weights[1] = 4; // lexical
+        var model = new AnswerModel(AnswerFeatures.Names, weights, 0.5);
+        var typeMatch = Array.IndexOf(AnswerFeatures.Names, "type_match");
+        var about = Row(0.9, 0.6);
+        var withFigure = Row(0.6, 0.6);
+        withFigure[typeMatch] = 1;
+        var other = Row(0.8, 0.6);
+        other[typeMatch] = 1;
+        TrainingQuestion Question(bool figureInSameBriefing, bool lacks) =>
+            new("cost", true, [about, withFigure, other], [false, true, false], [.. Enumerable.Repeat(Coverage(0.9), 3)])
+            {
+                Briefings = [1, figureInSameBriefing ? 1 : 2, 3],
+                LacksAttribute = [lacks, false, false],
+                Shape = (3, 0.1),
+            };
+
+        var swapped = AnswerModelTrainer.Top(Question(figureInSameBriefing: true, lacks: true), model);
+        var refused = AnswerModelTrainer.Top(Question(figureInSameBriefing: false, lacks: true), model);
+        var plain = AnswerModelTrainer.Top(Question(figureInSameBriefing: false, lacks: false), model);
+
+        // The sentence with the figure answers (another briefing's likelier one does not); with none, the policy refuses.
+        Assert.True(swapped.Right);
+        Assert.NotNull(swapped.Inputs);
+        Assert.Equal(model.Probabilities([withFigure])[0], swapped.P, 6);
+        Assert.False(refused.Right);
+        Assert.Null(refused.Inputs);
+        Assert.False(plain.Right);
+        Assert.NotNull(plain.Inputs);
+    }
+
+    [Fact]
     public void Listwise_RightSentenceAmongSimilarOnes_RankedFirstForMostQuestions()
     {
         var questions = Synthetic().Where(q => q.Answerable).ToList();
