@@ -29,6 +29,8 @@ Records (first column is the record type; lists are '|'-separated, words lower-c
                                    island of noun.object) and its kind (Vilnius city, Poland country, Saskatchewan
                                    state); a name with several kinds takes the first of country, continent, region,
                                    state, city
+  C  capital  country              a national capital (single word) and its country's single-word name, for news
+                                   that names a government by its capital ("Moscow said" -> Russia)
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ R lemma related             derivationally related forms, both senses tagged
 H lemma broader             one-level hypernyms of a person/role noun's most frequent sense
 N lemma                     a noun written capitalized in every WordNet sense: a proper name
 P name kind                 a named place (single word) and what kind it is: country, continent, region, state or city
+C capital country           a national capital (single word) and its country (single-word name)
 """
 
 RESOURCE_NOTE = """\
@@ -330,6 +333,26 @@ def place_names(lex: Lexicon) -> list[tuple[str, str]]:
     return sorted(best.items())
 
 
+def capital_countries(lex: Lexicon) -> list[tuple[str, str]]:
+    """Single-word names of national capitals (instances of "national capital") with the country WordNet makes them
+    part of, by that country's first single-word name (Moscow -> Russia, Kiev -> Ukraine)."""
+    places = Places(lex)
+    national_capital = lex.senses[("national capital", "n")][0]
+    result = {}
+    for synset in lex.synsets.values():
+        if not any(p[0] == "@i" and p[2] == national_capital for p in synset.pointers):
+            continue
+        countries = [lex.synsets[(p[1], p[2])] for p in synset.pointers if p[0] == "#p" and (p[1], p[2]) in lex.synsets]
+        countries = [c for c in countries if places.kind(c) == "country"]
+        names = [w for c in countries for w in c.words if single(w) and w.isalpha()]
+        if not names:
+            continue
+        for word in synset.words:
+            if single(word) and word.replace("-", "").isalpha() and word != names[0]:
+                result.setdefault(word, names[0])
+    return sorted(result.items())
+
+
 def is_instance(synset: Synset) -> bool:
     return any(p[0] == "@i" for p in synset.pointers)
 
@@ -425,6 +448,8 @@ def write(lex: Lexicon, out: str) -> dict[str, int]:
         emit("D", word, pos, kind, "|".join(places))
     for name, kind in place_names(lex):
         emit("P", name, kind)
+    for capital, country in capital_countries(lex):
+        emit("C", capital, country)
     tables = {"S": synonyms(lex), "R": derivations(lex), "H": broader(lex)}
     for key, table in tables.items():
         for lemma, words in sorted(table.items()):
@@ -446,6 +471,7 @@ SAMPLE_DEMONYMS = {
 }
 SAMPLE_PROPER = {"canada": True, "putin": True, "brussels": True, "denmark": True, "minister": False, "pledge": False,
                  "may": False, "turkey": False}
+SAMPLE_CAPITALS = {"moscow": "russia", "kiev": "ukraine", "warsaw": "poland"}
 SAMPLE_PLACES = {"vilnius": "city", "brussels": "city", "poland": "country", "saskatchewan": "state",
                  "europe": "continent", "wiesbaden": "city"}
 SAMPLE_EXCEPTIONS = {("led", "v"): "lead", ("ran", "v"): "run", ("geese", "n"): "goose", ("said", "v"): "say"}
@@ -465,6 +491,8 @@ def verify(lex: Lexicon, rows, tables: dict[str, dict[str, list[str]]]) -> str:
     wrong.update({("N", w): expected for w, expected in SAMPLE_PROPER.items() if (w in lex.proper_names) != expected})
     named = dict(place_names(lex))
     wrong.update({("P", w): named.get(w) for w, kind in SAMPLE_PLACES.items() if named.get(w) != kind})
+    capitals = dict(capital_countries(lex))
+    wrong.update({("C", w): capitals.get(w) for w, country in SAMPLE_CAPITALS.items() if capitals.get(w) != country})
     if wrong:
         raise SystemExit(f"sample check failed (word: what came out): {wrong}")
     places = Places(lex)

@@ -151,14 +151,14 @@ public sealed class HybridRetriever(
     /// <summary>
     /// A word of the question no briefing contains, but spelled like one that some do ("stoltenburg", "ammunitoin"): the
     /// indexed word becomes its alternative, so a typo neither misses the passage nor reads as an unknown name. A name
-    /// WordNet knows ("Moscow") is not a misspelling of another word ("Moscone"): it stays what it is, and
-    /// stays unknown when no briefing mentions it.
+    /// WordNet knows ("Moscow") is not a misspelling of another word ("Moscone"): it stays what it is, and stays unknown
+    /// when no briefing mentions it, unless it is a national capital and the briefings name its country.
     /// </summary>
     private QueryAnalysis CorrectSpelling(QueryAnalysis query, Dictionary<string, long> df)
     {
         Dictionary<string, IReadOnlyList<string>>? alternatives = null;
         List<string>? terms = null;
-        HashSet<string>? knownNames = null;
+        Dictionary<string, string?>? knownNames = null;
         foreach (var term in query.CoreTerms.Concat(query.Salient).Distinct(StringComparer.Ordinal))
         {
             if (df.ContainsKey(term) || term.Length < options.SpellingMinLength || term.Any(char.IsDigit) ||
@@ -168,8 +168,18 @@ public sealed class HybridRetriever(
             }
 
             knownNames ??= KnownNames(query.Text);
-            if (knownNames.Contains(term))
+            if (knownNames.TryGetValue(term, out var country))
             {
+                // "Moscow's hostile actions" where the briefings only write "Russia": the capital stands for its country.
+                if (country is not null && store.DocumentFrequencies([country]).TryGetValue(country, out var countryDf))
+                {
+                    alternatives ??= new Dictionary<string, IReadOnlyList<string>>(query.Alternatives, StringComparer.Ordinal);
+                    terms ??= [.. query.Terms];
+                    alternatives[term] = [.. (query.Alternatives.GetValueOrDefault(term) ?? []), country];
+                    terms.Add(country);
+                    df[country] = countryDf;
+                }
+
                 continue;
             }
 
@@ -190,12 +200,18 @@ public sealed class HybridRetriever(
         return alternatives is null ? query : query with { Alternatives = alternatives, Terms = terms! };
     }
 
-    /// <summary>The terms of the words of <paramref name="text"/> that WordNet knows only as names (of people, places, …).</summary>
-    private static HashSet<string> KnownNames(string text) =>
-        TermAnalyzer.Tokenize(text)
-            .Where(t => Lexicon.Default.IsProperName(t.Surface))
-            .Select(t => t.Term)
-            .ToHashSet(StringComparer.Ordinal);
+    /// <summary>The terms of the words of <paramref name="text"/> that WordNet knows only as names (of people, places, …),
+    /// each with the term of the country it is the capital of, or null.</summary>
+    private static Dictionary<string, string?> KnownNames(string text)
+    {
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var token in TermAnalyzer.Tokenize(text).Where(t => Lexicon.Default.IsProperName(t.Surface)))
+        {
+            names[token.Term] = Lexicon.Default.CountryOfCapital(token.Surface) is { } country ? TermAnalyzer.Normalize(country) : null;
+        }
+
+        return names;
+    }
 
     /// <summary>
     /// Two briefings reporting the same statement (most of their passage's terms shared) become one piece of evidence:

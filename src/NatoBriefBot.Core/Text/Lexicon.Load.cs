@@ -21,6 +21,7 @@ public sealed partial class Lexicon
         var broader = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var properNames = new HashSet<string>(StringComparer.Ordinal);
         var namedPlaces = new Dictionary<string, PlaceKind>(StringComparer.Ordinal);
+        var capitals = new Dictionary<string, string>(StringComparer.Ordinal);
 
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
@@ -64,6 +65,9 @@ public sealed partial class Lexicon
                 case "P" when f.Length == 3:
                     namedPlaces[f[1]] = ParseKind(f[2], lineNumber);
                     break;
+                case "C" when f.Length == 3:
+                    capitals[f[1]] = f[2];
+                    break;
                 default:
                     throw new InvalidDataException($"Lexicon data line {lineNumber} is not a known record: '{line}'.");
             }
@@ -81,6 +85,7 @@ public sealed partial class Lexicon
         _broader = broader.ToFrozenDictionary(StringComparer.Ordinal);
         _properNames = properNames.ToFrozenSet(StringComparer.Ordinal);
         _namedPlaces = namedPlaces.ToFrozenDictionary(StringComparer.Ordinal);
+        _capitals = capitals.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>Number of single-word lemmas loaded (a health figure for tests and diagnostics).</summary>

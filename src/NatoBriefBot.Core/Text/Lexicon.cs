@@ -49,6 +49,7 @@ public sealed partial class Lexicon
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _broader;
     private readonly FrozenSet<string> _properNames;
     private readonly FrozenDictionary<string, PlaceKind> _namedPlaces;
+    private readonly FrozenDictionary<string, string> _capitals;
 
     /// <summary>The lexicon embedded in this assembly, loaded on first use.</summary>
     public static Lexicon Default => Embedded.Value;
@@ -112,6 +113,15 @@ public sealed partial class Lexicon
         var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
         return _namedPlaces.TryGetValue(key, out var kind) ? kind
             : key.EndsWith("'s", StringComparison.Ordinal) && _namedPlaces.TryGetValue(key[..^2], out kind) ? kind : null;
+    }
+
+    /// <summary>The country whose national capital this single word names ("Moscow" -> "russia", "Kiev" -> "ukraine"), or
+    /// null: news names a government by its capital ("Moscow said…").</summary>
+    public string? CountryOfCapital(string word)
+    {
+        var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
+        return _capitals.TryGetValue(key, out var country) ? country
+            : key.EndsWith("'s", StringComparison.Ordinal) && _capitals.TryGetValue(key[..^2], out country) ? country : null;
     }
 
     /// <summary>True for a single word WordNet knows, as written or as an inflection of a lemma ("pledges", "led").</summary>

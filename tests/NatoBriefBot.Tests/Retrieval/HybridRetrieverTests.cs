@@ -163,6 +163,20 @@ public sealed class HybridRetrieverDatedTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrieveAsync_CapitalNoBriefingMentions_StandsForItsCountry()
+    {
+        var (retriever, _) = Engine(null, Records.Briefing("hybrid.txt", "Ministers discussed Russia's campaign of sabotage against allied infrastructure."));
+
+        var capital = await retriever.RetrieveAsync("What were moscow's hostile moves said to include?");
+        var city = await retriever.RetrieveAsync("What were Vilnius's hostile moves said to include?");
+
+        Assert.Empty(capital.UnknownSalient);
+        Assert.Contains(TermAnalyzer.Normalize("Russia"), capital.Query.Alternatives[TermAnalyzer.Normalize("moscow")]);
+        // Only a national capital stands for its country, and only when no briefing names the capital itself.
+        Assert.Equal([TermAnalyzer.Normalize("Vilnius")], city.UnknownSalient);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_PeriodWithoutBriefings_PeriodUncovered()
     {
         var (retriever, _) = Engine(null, ThreeAirDefenceBriefings());

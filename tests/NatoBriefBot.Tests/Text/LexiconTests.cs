@@ -245,6 +245,17 @@ public class LexiconTests
     }
 
     [Theory]
+    [InlineData("Moscow", "russia")]
+    [InlineData("kiev", "ukraine")]
+    [InlineData("Warsaw's", "poland")]
+    [InlineData("Vilnius", null)]
+    [InlineData("pledge", null)]
+    public void CountryOfCapital_NationalCapitalsOnly(string word, string? country)
+    {
+        Assert.Equal(country, Lexicon.CountryOfCapital(word));
+    }
+
+    [Theory]
     [InlineData("Vilnius", Lexicon.PlaceKind.City)]
     [InlineData("saskatchewan", Lexicon.PlaceKind.State)]
     [InlineData("Poland's", Lexicon.PlaceKind.Country)]
