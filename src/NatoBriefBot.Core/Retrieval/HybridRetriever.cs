@@ -32,6 +32,9 @@ public sealed record RetrievalResult(
     /// <summary>The question's vector by the second encoder (<see cref="SecondOpinionEncoder"/>); empty when it is off.</summary>
     public ReadOnlyMemory<float> SecondQueryVector { get; init; }
 
+    /// <summary>The vector of the part of the question that asks (<see cref="QueryAnalysis.Clause"/>), or the question's.</summary>
+    public ReadOnlyMemory<float> ClauseVector { get; init; }
+
     /// <summary>Where the retrieval time went.</summary>
     public RetrievalTimings? Timings { get; init; }
 
@@ -96,6 +99,7 @@ public sealed class HybridRetriever(
         var keywords = clock.Elapsed;
         var vector = await embedder.GenerateQueryVectorAsync(query.Text, cancellationToken).ConfigureAwait(false);
         var secondVector = secondOpinion is null ? null : await secondOpinion.EmbedQuestionAsync(query.Text, cancellationToken).ConfigureAwait(false);
+        var clauseVector = query.Clause is { } clause ? await embedder.GenerateQueryVectorAsync(clause, cancellationToken).ConfigureAwait(false) : vector;
         var vectorHits = snapshot.Search(vector.Span, options.Candidates, null);
         var vectors = clock.Elapsed;
 
@@ -138,6 +142,7 @@ public sealed class HybridRetriever(
             Scorer = scorer,
             Timings = timings,
             QueryVector = vector,
+            ClauseVector = clauseVector,
             SecondQueryVector = secondVector,
             MissingTerms = missing,
         };

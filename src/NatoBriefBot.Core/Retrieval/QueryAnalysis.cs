@@ -55,6 +55,10 @@ public sealed record QueryAnalysis(
     /// the scene): they weigh less than the words of the question itself.</summary>
     public IReadOnlySet<string> ContextTerms { get; init; } = new HashSet<string>();
 
+    /// <summary>The part of the question that asks (lower case), without the scene-setting around it; null when that is the
+    /// whole question.</summary>
+    public string? Clause { get; init; }
+
     /// <summary>The question asks for a name ("what is the name of…", "the general's name"): an answer must name someone
     /// or something the question does not.</summary>
     public bool AsksForName { get; init; }

@@ -120,6 +120,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         {
             DatesAreSoft = dateText is "last year" or "this year",
             ContextTerms = ContextTerms(question, clause, core),
+            Clause = string.Equals(clause, question.Trim().ToLowerInvariant(), StringComparison.Ordinal) ? null : clause,
             AsksForName = AsksForNameRegex().IsMatch(question.Trim().ToLowerInvariant()),
             AsksForMoney = type == QuestionType.HowMuch && MoneyWordRegex().IsMatch(clause),
         };

@@ -128,6 +128,8 @@ public class QueryAnalyzerTests
         Assert.Contains(TermAnalyzer.Normalize("reading"), q.ContextTerms);
         Assert.DoesNotContain(TermAnalyzer.Normalize("ransom"), q.ContextTerms);
         Assert.Contains(TermAnalyzer.Normalize("hybrid"), q.CoreTerms);
+        Assert.Equal("what the average ransom demand was?", q.Clause);
+        Assert.Null(_analyzer.Analyze("What was the average ransom demand?").Clause);
     }
 
     [Fact]

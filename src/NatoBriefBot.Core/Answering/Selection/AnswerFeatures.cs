@@ -56,6 +56,7 @@ internal static class AnswerFeatures
                               // opinion on meaning from a model trained on other data
         "focus_lexical",      // weighted share of the question's words its briefing's title lacks that the sentence has:
                               // the title says what the article is about, the other words what is asked of it
+        "clause_dense",       // cosine of the sentence and the part of the question that asks, without its scene-setting
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -139,6 +140,7 @@ internal static class AnswerFeatures
                 local[s] - bestLocal,
                 SecondDense(retrieval.SecondQueryVector.Span, s),
                 FocusCoverage(s, core, query, titles),
+                retrieval.ClauseVector.IsEmpty ? dense : Dense(retrieval.ClauseVector.Span, s),
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }
