@@ -55,6 +55,10 @@ public sealed record QueryAnalysis(
     /// the scene): they weigh less than the words of the question itself.</summary>
     public IReadOnlySet<string> ContextTerms { get; init; } = new HashSet<string>();
 
+    /// <summary>What a "how many" question counts ("how many defence ministers attended" -> "minist"), as a term: the answer
+    /// gives a number of those; null for other questions.</summary>
+    public string? CountedTerm { get; init; }
+
     /// <summary>The part of the question that asks (lower case), without the scene-setting around it; null when that is the
     /// whole question.</summary>
     public string? Clause { get; init; }

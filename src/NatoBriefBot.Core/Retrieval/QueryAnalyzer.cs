@@ -121,6 +121,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             DatesAreSoft = dateText is "last year" or "this year",
             ContextTerms = ContextTerms(question, clause, core),
             Clause = string.Equals(clause, question.Trim().ToLowerInvariant(), StringComparison.Ordinal) ? null : clause,
+            CountedTerm = type == QuestionType.HowMany ? CountedTerm(clause) : null,
             AsksForName = AsksForNameRegex().IsMatch(question.Trim().ToLowerInvariant()),
             AsksForMoney = type == QuestionType.HowMuch && MoneyWordRegex().IsMatch(clause),
         };
@@ -145,6 +146,37 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         {
             yield return w;
         }
+    }
+
+    /// <summary>The head noun of the phrase after "how many" / "number of" ("how many combat-ready battlegroups does…" ->
+    /// battlegroups; "how many allies hit 2%" -> allies, "hit" being mostly a verb), as a term; null when there is none.</summary>
+    internal static string? CountedTerm(string clause)
+    {
+        var phrase = CountedRegex().Match(clause);
+        if (!phrase.Success)
+        {
+            return null;
+        }
+
+        string? head = null;
+        foreach (var word in phrase.Groups["phrase"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Vocabulary.StopWords.Contains(word))
+            {
+                break;
+            }
+
+            if (Lexicon.Default.IsMostlyNoun(word))
+            {
+                head = word;
+            }
+            else if (!Lexicon.Default.CanBe(word, PartOfSpeech.Adjective) || Lexicon.Default.CanBe(word, PartOfSpeech.Verb))
+            {
+                break;
+            }
+        }
+
+        return head is null ? null : TermAnalyzer.Normalize(head);
     }
 
     /// <summary>A capitalized word inside a question that can be a name: not a stop word or contraction ("I'm", "Don't").</summary>
@@ -403,4 +435,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one.</summary>
     [GeneratedRegex(@"\b(?:(?<many>how many|number of)\b|(?<much>how much|cost|costs|price|price tag|fee|budget|worth)\b|(?<when>when\s*\??$|(?:what|which) (?:date|day|year|month)\b)|(?<where>where\s*\??$|(?:what|which) (?:city|country|town|venue|location)\b))")]
     private static partial Regex AskedAnywhereRegex();
+
+    [GeneratedRegex(@"\b(?:how many|number of)\s+(?<phrase>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3})")]
+    private static partial Regex CountedRegex();
 }

@@ -124,6 +124,34 @@ public sealed partial class Lexicon
             : key.EndsWith("'s", StringComparison.Ordinal) && _capitals.TryGetValue(key[..^2], out country) ? country : null;
     }
 
+    /// <summary>True when WordNet knows the word (or the lemma of its inflection) as this part of speech.</summary>
+    public bool CanBe(string word, PartOfSpeech pos)
+    {
+        var lemma = BestLemma(Key(word ?? throw new ArgumentNullException(nameof(word))), [pos]);
+        return _words.TryGetValue(lemma, out var counts) && counts.Has(pos);
+    }
+
+    /// <summary>True when the word's most frequent reading in WordNet (by SemCor tags) is a noun ("ministers", "shells"),
+    /// not a verb ("hit", "attended"); also for words WordNet does not know (names, jargon).</summary>
+    public bool IsMostlyNoun(string word)
+    {
+        var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
+        if (!IsKnownWord(key))
+        {
+            return true;
+        }
+
+        var noun = BestLemma(key, [PartOfSpeech.Noun]);
+        if (!_words.TryGetValue(noun, out var counts) || !counts.Has(PartOfSpeech.Noun))
+        {
+            return false;
+        }
+
+        var verb = BestLemma(key, [PartOfSpeech.Verb]);
+        var adjective = BestLemma(key, [PartOfSpeech.Adjective]);
+        return counts.Of(PartOfSpeech.Noun) >= Math.Max(CountOf(verb, PartOfSpeech.Verb), CountOf(adjective, PartOfSpeech.Adjective));
+    }
+
     /// <summary>True for a single word WordNet knows, as written or as an inflection of a lemma ("pledges", "led").</summary>
     public bool IsKnownWord(string word)
     {

@@ -132,6 +132,18 @@ public class QueryAnalyzerTests
         Assert.Null(_analyzer.Analyze("What was the average ransom demand?").Clause);
     }
 
+    [Theory]
+    [InlineData("how many defence ministers attended the june 2024 meeting", "minister")]
+    [InlineData("How many combat-ready battlegroups does NATO have?", "battlegroups")]
+    [InlineData("and how many allies hit 2%", "ally")]
+    [InlineData("how many new jobs will the plant create", "job")]
+    [InlineData("How many did they pledge?", null)]
+    [InlineData("What did Italy pledge?", null)]
+    public void Analyze_HowMany_CountedTermIsTheHeadNoun(string question, string? counted)
+    {
+        Assert.Equal(counted is null ? null : TermAnalyzer.Normalize(counted), _analyzer.Analyze(question).CountedTerm);
+    }
+
     [Fact]
     public void Analyze_WordInBothSceneAndQuestion_NotContext()
     {

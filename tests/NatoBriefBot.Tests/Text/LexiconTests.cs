@@ -245,6 +245,17 @@ public class LexiconTests
     }
 
     [Theory]
+    [InlineData("ministers", true)]
+    [InlineData("shells", true)]
+    [InlineData("battlegroups", true)]
+    [InlineData("hit", false)]
+    [InlineData("attended", false)]
+    public void IsMostlyNoun_ByTheMostFrequentReading(string word, bool expected)
+    {
+        Assert.Equal(expected, Lexicon.IsMostlyNoun(word));
+    }
+
+    [Theory]
     [InlineData("Moscow", "russia")]
     [InlineData("kiev", "ukraine")]
     [InlineData("Warsaw's", "poland")]

@@ -57,6 +57,7 @@ internal static class AnswerFeatures
         "focus_lexical",      // weighted share of the question's words its briefing's title lacks that the sentence has:
                               // the title says what the article is about, the other words what is asked of it
         "clause_dense",       // cosine of the sentence and the part of the question that asks, without its scene-setting
+        "counted_missing",    // a "how many" question's counted thing ("how many drones") is not in the sentence
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -141,11 +142,19 @@ internal static class AnswerFeatures
                 SecondDense(retrieval.SecondQueryVector.Span, s),
                 FocusCoverage(s, core, query, titles),
                 retrieval.ClauseVector.IsEmpty ? dense : Dense(retrieval.ClauseVector.Span, s),
+                query.CountedTerm is { } counted && !Mentions(s, counted, query) ? 1 : 0,
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }
 
         return result;
+    }
+
+    /// <summary>Does the sentence (or the one it refers back to) have the term or one of its alternatives?</summary>
+    private static bool Mentions(ScoredSentence s, string term, QueryAnalysis query)
+    {
+        bool Has(HashSet<string> terms) => terms.Contains(term) || (query.Alternatives.TryGetValue(term, out var alts) && alts.Any(terms.Contains));
+        return Has(s.Terms) || (s.RefersBack && s.Previous is { } previous && Has(previous.Terms));
     }
 
     /// <summary>Share of the question's term weight carried by words no briefing contains.</summary>
