@@ -59,6 +59,21 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task AskAsync_WhoQuestionTheBriefingsNameOnlyByRole_SaysTheNameIsNotGiven()
+    {
+        using var engine = await SeededEngine.CreateAsync();
+        engine.Store.Upsert(Records.Briefing("notes/cyber-range.txt",
+            "Estonia opened the Kalevi cyber range near Tallinn on Monday. The range's commander said it will train network defenders from every ally.",
+            new DateOnly(2024, 5, 6), "Kalevi cyber range opens", embedder: engine.Embedder, second: engine.SecondOpinion));
+
+        var answer = await engine.Answers.AskAsync(new AskRequest("Who commands the Kalevi cyber range?"));
+
+        Assert.Equal(AnswerOutcome.NotInBriefings, answer.Outcome);
+        Assert.Empty(answer.Citations);
+        Assert.StartsWith("The briefings don't give that name.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AskAsync_BriefingWithInjectedInstruction_OnlyQuotesItAsData()
     {
         using var engine = await SeededEngine.CreateAsync();

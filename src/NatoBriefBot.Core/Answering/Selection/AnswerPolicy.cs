@@ -30,7 +30,7 @@ internal sealed record AnswerDecision(AbstainReason Abstain, AnswerCandidate? Be
     /// detected reliably (numbers, amounts, dates, a name asked for as such).</summary>
     internal static bool LacksAttribute(AnswerCandidate candidate, QueryAnalysis query) =>
         candidate.Features[TypeMissing] > 0 && candidate.Sentence.Info is not null &&
-        (query.Type is QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch || query.AsksForName);
+        (query.Type is QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch or QuestionType.Who || query.AsksForName);
 
     private static readonly int TypeMissing = Array.IndexOf(AnswerFeatures.Names, "type_missing");
 }
@@ -225,12 +225,9 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 
         if (query.Dates is not null && !query.DatesAreSoft)
         {
-            // From the period, or from an undated briefing.
-            var inPeriod = pool.Where(c => c.Features[PeriodMissing] == 0).ToList();
-            if (inPeriod.Count > 0)
-            {
-                pool = inPeriod;
-            }
+            // From the period, or from an undated briefing; when none of the evidence is from the period or talks about it,
+            // nothing answers a question about it.
+            pool = pool.Where(c => c.Features[PeriodMissing] == 0).ToList();
         }
 
         return pool;
