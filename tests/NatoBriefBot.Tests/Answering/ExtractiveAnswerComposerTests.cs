@@ -29,10 +29,7 @@ public sealed class ExtractiveAnswerComposerTests
     [Fact]
     public async Task AskAsync_FigureTheBriefingsDoNotGive_SaysSoQuotesTheClosestAndCitesNothing()
     {
-        using var engine = await SeededEngine.CreateAsync();
-        engine.Store.Upsert(Records.Briefing("notes/cyber-range.txt",
-            "Estonia opened the Kalevi cyber range near Tallinn on Monday. The Kalevi cyber range will train network defenders from every ally.",
-            new DateOnly(2024, 5, 6), "Kalevi cyber range opens", embedder: engine.Embedder, second: engine.SecondOpinion));
+        using var engine = await CyberRangeAsync("The Kalevi cyber range will train network defenders from every ally.");
 
         var answer = await engine.Answers.AskAsync(new AskRequest("How much did the Kalevi cyber range cost?"));
 
@@ -46,10 +43,7 @@ public sealed class ExtractiveAnswerComposerTests
     [Fact]
     public async Task AskAsync_NameTheBriefingsDoNotGive_SaysSoInsteadOfQuotingTheRole()
     {
-        using var engine = await SeededEngine.CreateAsync();
-        engine.Store.Upsert(Records.Briefing("notes/cyber-range.txt",
-            "Estonia opened the Kalevi cyber range near Tallinn on Monday. The range's commander said it will train network defenders from every ally.",
-            new DateOnly(2024, 5, 6), "Kalevi cyber range opens", embedder: engine.Embedder, second: engine.SecondOpinion));
+        using var engine = await CyberRangeAsync("The range's commander said it will train network defenders from every ally.");
 
         var answer = await engine.Answers.AskAsync(new AskRequest("what is the name of the kalevi cyber range commander"));
 
@@ -61,16 +55,22 @@ public sealed class ExtractiveAnswerComposerTests
     [Fact]
     public async Task AskAsync_WhoQuestionTheBriefingsNameOnlyByRole_SaysTheNameIsNotGiven()
     {
-        using var engine = await SeededEngine.CreateAsync();
-        engine.Store.Upsert(Records.Briefing("notes/cyber-range.txt",
-            "Estonia opened the Kalevi cyber range near Tallinn on Monday. The range's commander said it will train network defenders from every ally.",
-            new DateOnly(2024, 5, 6), "Kalevi cyber range opens", embedder: engine.Embedder, second: engine.SecondOpinion));
+        using var engine = await CyberRangeAsync("The range's commander said it will train network defenders from every ally.");
 
         var answer = await engine.Answers.AskAsync(new AskRequest("Who commands the Kalevi cyber range?"));
 
         Assert.Equal(AnswerOutcome.NotInBriefings, answer.Outcome);
         Assert.Empty(answer.Citations);
         Assert.StartsWith("The briefings don't give that name.", answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The seeds and a briefing about a cyber range whose second sentence is <paramref name="second"/>.</summary>
+    private static async Task<SeededEngine> CyberRangeAsync(string second)
+    {
+        var engine = await SeededEngine.CreateAsync();
+        engine.Store.Upsert(Records.Briefing("notes/cyber-range.txt", "Estonia opened the Kalevi cyber range near Tallinn on Monday. " + second,
+            new DateOnly(2024, 5, 6), "Kalevi cyber range opens", embedder: engine.Embedder, second: engine.SecondOpinion));
+        return engine;
     }
 
     [Fact]
