@@ -23,6 +23,7 @@ public static class NotInBriefings
             QuestionType.HowMany => "that number",
             QuestionType.HowMuch => "that figure",
             QuestionType.Who => "that name",
+            QuestionType.Where => "the place",
             _ => "that",
         };
         var briefing = source.Briefing.Published is { } d

@@ -64,6 +64,21 @@ public sealed class ExtractiveAnswerComposerTests
         Assert.StartsWith("The briefings don't give that name.", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AskAsync_WhereQuestionTheBriefingsDoNotPlace_SaysThePlaceIsNotGiven()
+    {
+        using var engine = await SeededEngine.CreateAsync();
+        engine.Store.Upsert(Records.Briefing("notes/training-hall.txt",
+            "The Kalevi cyber range will open a second training hall for network defenders next spring. The Kalevi hall will train 400 defenders a year.",
+            new DateOnly(2024, 5, 6), "Kalevi cyber range to grow", embedder: engine.Embedder, second: engine.SecondOpinion));
+
+        var answer = await engine.Answers.AskAsync(new AskRequest("Where will the Kalevi cyber range open its second training hall?"));
+
+        Assert.Equal(AnswerOutcome.NotInBriefings, answer.Outcome);
+        Assert.Empty(answer.Citations);
+        Assert.StartsWith("The briefings don't give the place.", answer.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>The seeds and a briefing about a cyber range whose second sentence is <paramref name="second"/>.</summary>
     private static async Task<SeededEngine> CyberRangeAsync(string second)
     {
