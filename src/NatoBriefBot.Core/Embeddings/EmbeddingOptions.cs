@@ -50,7 +50,7 @@ public sealed class EmbeddingOptions
 
     /// <summary>Most padded tokens (texts times the longest of them) per ONNX inference call; a longer text runs alone.
     /// 1 (default): every text alone, so with int8 weights its vector does not depend on the texts embedded with it; on a
-    /// CPU that costs about 6% against the fastest budget (about 256) and is twice as fast as 32 passages per call.</summary>
+    /// CPU that costs 5–10% against the fastest budget (about 256) and is twice as fast as 32 passages per call.</summary>
     [Range(1, 1_048_576)]
     public int OnnxBatchTokens { get; set; } = Onnx.OnnxBertEmbedder.DefaultBatchTokens;
 

@@ -57,8 +57,8 @@ public sealed class OnnxBertEmbedder : IEmbeddingGenerator<string, Embedding<flo
         _metadata = new EmbeddingGeneratorMetadata("onnx", new Uri(model.Location), model.Name, model.Dimensions);
     }
 
-    /// <summary>The default of <see cref="EmbeddingOptions.OnnxBatchTokens"/>: every text runs alone. On a CPU that is about as
-    /// fast as the best batching (a few hundred tokens per call; 32 passages per call take twice as long), and with int8 weights
+    /// <summary>The default of <see cref="EmbeddingOptions.OnnxBatchTokens"/>: every text runs alone. On a CPU that takes within 5–10%
+    /// of the CPU of the best batching (a few hundred tokens per call; 32 passages per call take twice as much), and with int8 weights
     /// it is the only way a text's vector does not depend on the texts embedded with it (activations are quantized per call).</summary>
     public const int DefaultBatchTokens = 1;
 
