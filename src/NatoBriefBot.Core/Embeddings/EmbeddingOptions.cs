@@ -44,9 +44,15 @@ public sealed class EmbeddingOptions
     [Range(8, 8192)]
     public int OnnxMaxTokens { get; set; } = 256;
 
-    /// <summary>Passages per ONNX inference call.</summary>
+    /// <summary>Most texts per ONNX inference call.</summary>
     [Range(1, 1024)]
     public int OnnxBatchSize { get; set; } = 32;
+
+    /// <summary>Most padded tokens (texts times the longest of them) per ONNX inference call; a longer text runs alone.
+    /// 1 (default): every text alone, so with int8 weights its vector does not depend on the texts embedded with it; on a
+    /// CPU that costs 5–10% against the fastest budget (about 256) and is twice as fast as 32 passages per call.</summary>
+    [Range(1, 1_048_576)]
+    public int OnnxBatchTokens { get; set; } = Onnx.OnnxBertEmbedder.DefaultBatchTokens;
 
     /// <summary>Model (OpenAI) or deployment (Azure OpenAI) name.</summary>
     public string? Model { get; set; }

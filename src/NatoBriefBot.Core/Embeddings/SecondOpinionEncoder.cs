@@ -18,7 +18,7 @@ public sealed class SecondOpinionEncoder : IDisposable
         var o = options.Value;
         if (!string.IsNullOrWhiteSpace(o.SecondOpinion))
         {
-            _embedder = OnnxBertEmbedder.BuiltIn(BuiltInOnnxModel.Find(o.SecondOpinion), o.OnnxMaxTokens, o.OnnxBatchSize);
+            _embedder = OnnxBertEmbedder.BuiltIn(BuiltInOnnxModel.Find(o.SecondOpinion), o.OnnxMaxTokens, o.OnnxBatchSize, batchTokens: o.OnnxBatchTokens);
             Name = _embedder.Profile.Name;
         }
     }

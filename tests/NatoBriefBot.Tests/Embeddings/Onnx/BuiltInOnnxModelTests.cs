@@ -86,6 +86,26 @@ public class BuiltInOnnxModelTests
     }
 
     [Fact]
+    public async Task Int8_DefaultTokenBudget_EachVectorSameAsItsTextEmbeddedAlone()
+    {
+        using var embedder = OnnxBertEmbedder.BuiltIn(Arctic, int8: true);
+        string[] texts =
+        [
+            "Allies pledged more ammunition.",
+            "NATO defence ministers agreed new regional plans to strengthen deterrence on the eastern flank, and allies pledged more ammunition production and air defence for Kyiv during the Brussels meeting in June.",
+            "Finland joined the alliance in April 2023.",
+        ];
+
+        var together = await embedder.GenerateAsync(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var alone = await embedder.GenerateVectorAsync(texts[i]);
+            Assert.Equal(alone.ToArray(), together[i].Vector.ToArray());
+        }
+    }
+
+    [Fact]
     public async Task Int8_SeedPassagesAndQuestions_CosineToFloatModelAbove0995()
     {
         using var int8 = OnnxBertEmbedder.BuiltIn(Arctic, int8: true);

@@ -8,6 +8,9 @@ namespace NatoBriefBot.Tests.Embeddings.Onnx;
 
 public class OnnxBertEmbedderTests(TinyBertFixture fixture) : IClassFixture<TinyBertFixture>
 {
+    /// <summary>A token budget no test text reaches, so batches are as large as the batch size.</summary>
+    private const int Unlimited = 100_000;
+
     private const string Briefing = "NATO defence ministers agreed new regional plans to strengthen deterrence on the eastern flank.";
 
     private static readonly string[] MixedLengths =
@@ -44,7 +47,7 @@ public class OnnxBertEmbedderTests(TinyBertFixture fixture) : IClassFixture<Tiny
     [Fact]
     public async Task GenerateAsync_BatchWithPadding_EqualsOneAtATime()
     {
-        using var batched = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 4);
+        using var batched = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 4, batchTokens: Unlimited);
         using var single = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 1);
 
         var together = await batched.GenerateAsync(MixedLengths);
@@ -59,7 +62,25 @@ public class OnnxBertEmbedderTests(TinyBertFixture fixture) : IClassFixture<Tiny
     [Fact]
     public async Task GenerateAsync_MoreTextsThanBatchSizeInMixedLengthOrder_ReturnsVectorsInInputOrder()
     {
-        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 3);
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 3, batchTokens: Unlimited);
+        string[] texts = [.. MixedLengths, .. MixedLengths.Select(t => t + " Finland and Sweden joined the alliance.").Reverse(), "Kyiv"];
+
+        var embeddings = await embedder.GenerateAsync(texts);
+
+        Assert.Equal(texts.Length, embeddings.Count);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            AssertClose(TinyBertReference.Embed(fixture.Model, texts[i], 256), embeddings[i].Vector.Span);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(40)]
+    [InlineData(100_000)]
+    public async Task GenerateAsync_AnyTokenBudget_MatchesReferenceInInputOrder(int batchTokens)
+    {
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 32, batchTokens: batchTokens);
         string[] texts = [.. MixedLengths, .. MixedLengths.Select(t => t + " Finland and Sweden joined the alliance.").Reverse(), "Kyiv"];
 
         var embeddings = await embedder.GenerateAsync(texts);
@@ -72,9 +93,55 @@ public class OnnxBertEmbedderTests(TinyBertFixture fixture) : IClassFixture<Tiny
     }
 
     [Fact]
+    public async Task GenerateAsync_RepeatedTexts_EachPositionGetsItsTextsVectorInItsOwnArray()
+    {
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 2, batchTokens: Unlimited);
+        string[] texts = [Briefing, "Kyiv", Briefing, "", "Kyiv", Briefing];
+
+        var embeddings = await embedder.GenerateAsync(texts);
+
+        Assert.Equal(texts.Length, embeddings.Count);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            AssertClose(TinyBertReference.Embed(fixture.Model, texts[i], 256), embeddings[i].Vector.Span);
+        }
+
+        Assert.Equal(embeddings[0].Vector.ToArray(), embeddings[2].Vector.ToArray());
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(embeddings[0].Vector, out var first));
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(embeddings[2].Vector, out var again));
+        Assert.NotSame(first.Array, again.Array);
+    }
+
+    [Fact]
+    public void Constructor_TokenBudgetBelowOne_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OnnxBertEmbedder(fixture.Model.Folder, batchTokens: 0));
+    }
+
+    [Fact]
+    public void Create_TokenBudgetSetting_ReachesTheEmbedder()
+    {
+        var options = new EmbeddingOptions { Provider = "Onnx", OnnxModelPath = "tiny-bert", OnnxBatchTokens = 0 };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => OnnxBertEmbedder.Create(options, fixture.Root));
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(256, true)]
+    public void EmbeddingOptions_TokenBudget_ValidatedAtLeastOne(int batchTokens, bool valid)
+    {
+        var options = new EmbeddingOptions { OnnxBatchTokens = batchTokens };
+
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        Assert.Equal(valid, System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
+    }
+
+    [Fact]
     public async Task GenerateAsync_TinyModel_MatchesReferenceMeanPooling()
     {
-        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 8);
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 8, batchTokens: Unlimited);
 
         var embeddings = await embedder.GenerateAsync(MixedLengths);
 
@@ -141,7 +208,7 @@ public class OnnxBertEmbedderTests(TinyBertFixture fixture) : IClassFixture<Tiny
     [Fact]
     public async Task GenerateAsync_ConcurrentCallers_GetSameVectors()
     {
-        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 2);
+        using var embedder = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 2, batchTokens: Unlimited);
         var expected = await embedder.GenerateAsync(MixedLengths);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => embedder.GenerateAsync(MixedLengths))));
@@ -193,8 +260,8 @@ public class OnnxBertEmbedderTests(TinyBertFixture fixture) : IClassFixture<Tiny
     [Fact]
     public async Task GenerateAsync_ClsPooling_IsTheFirstTokensVectorNotTheMean()
     {
-        using var cls = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 2, pooling: OnnxPooling.Cls);
-        using var mean = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 2);
+        using var cls = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 2, pooling: OnnxPooling.Cls, batchTokens: Unlimited);
+        using var mean = new OnnxBertEmbedder(fixture.Model.Folder, batchSize: 2, batchTokens: Unlimited);
 
         var first = await cls.GenerateAsync(MixedLengths);
         var averaged = await mean.GenerateAsync(MixedLengths);
