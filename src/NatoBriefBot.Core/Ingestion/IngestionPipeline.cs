@@ -263,8 +263,9 @@ public sealed class IngestionPipeline(
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    /// <summary>Bump when cleaning or chunking changes, so re-ingesting refreshes stored briefings.</summary>
-    private const int PipelineVersion = 4;
+    /// <summary>Bump when cleaning, chunking or the way vectors are computed changes, so re-ingesting refreshes stored
+    /// briefings (5: each text encoded alone, as a question is, instead of in int8 batches that shaded each other).</summary>
+    private const int PipelineVersion = 5;
 
     private sealed record Prepared(string File, BriefingRecord? Record, string? Failure)
     {
