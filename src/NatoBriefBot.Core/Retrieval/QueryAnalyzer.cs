@@ -70,6 +70,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         foreach (Match model in SplitModelNameRegex().Matches(question))
         {
+            if (dateText is not null && dateText.Contains(model.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // "mid-2023" is a period, not a model name
+            }
+
             // "clv-207" in a lower-case chat question is the model name "CLV-207" the briefings write: the joined term
             // stands for both parts.
             var joined = TermAnalyzer.Normalize(model.Value.Replace("-", string.Empty, StringComparison.Ordinal));
@@ -365,8 +370,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         var y = YearRegex().Match(question);
         if (y.Success)
         {
+            // "mid-2023", "early 2025": the year (which part of it is too vague to narrow by).
             var year = int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture);
-            return (new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), y.Groups["year"].Value);
+            var text = y.Groups["part"].Success ? y.Groups["part"].Value + y.Groups["year"].Value : y.Groups["year"].Value;
+            return (new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), text);
         }
 
         return (null, null);
@@ -385,7 +392,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"(?:(?<day>\d{1,2})\s+)?\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthYearRegex();
 
-    [GeneratedRegex(@"\b(?:in|during|of|from|since|at|for|after|before)\s+(?:the\s+)?(?:year\s+)?(?<year>(?:19|20)\d{2})\b|\b(?<year>(?:19|20)\d{2})(?:'s)?\s+(?:summit|meeting|ministerial|budget)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<part>(?:early|mid|late)[-\s]?)(?<year>(?:19|20)\d{2})\b|\b(?:in|during|of|from|since|at|for|after|before)\s+(?:the\s+)?(?:year\s+)?(?<year>(?:19|20)\d{2})\b|\b(?<year>(?:19|20)\d{2})(?:'s)?\s+(?:summit|meeting|ministerial|budget)", RegexOptions.IgnoreCase)]
     private static partial Regex YearRegex();
 
     [GeneratedRegex(@"^(?:after|before|since)\s+", RegexOptions.IgnoreCase)]

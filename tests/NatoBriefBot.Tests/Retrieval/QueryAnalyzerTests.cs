@@ -43,6 +43,19 @@ public class QueryAnalyzerTests
         Assert.Equal(new DateRange(new DateOnly(2024, 2, 1), new DateOnly(2024, 2, 29)), q.Dates);
     }
 
+    [Theory]
+    [InlineData("which minister was due in brussels in mid-2023", 2023, "mid-2023")]
+    [InlineData("What launched from Kourou in early 2025?", 2025, "early 2025")]
+    public void Analyze_PartOfAYear_TheYearAndNotAModelName(string question, int year, string text)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Equal(new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), q.Dates);
+        Assert.Equal(text, q.DateText);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("mid2023"), q.Terms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize(text.Split(' ', '-')[0]), q.CoreTerms);
+    }
+
     [Fact]
     public void Analyze_LastYear_RelativeToClock()
     {
