@@ -370,7 +370,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         var y = YearRegex().Match(question);
         if (y.Success)
         {
-            // "mid-2023", "early 2025": the year (which part of it is too vague to narrow by).
+            // "mid-2023", "early 2025", "autumn 2024": the year (which part of it is too loose to narrow by).
             var year = int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture);
             var text = y.Groups["part"].Success ? y.Groups["part"].Value + y.Groups["year"].Value : y.Groups["year"].Value;
             return (new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), text);
@@ -392,7 +392,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"(?:(?<day>\d{1,2})\s+)?\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthYearRegex();
 
-    [GeneratedRegex(@"\b(?<part>(?:early|mid|late)[-\s]?)(?<year>(?:19|20)\d{2})\b|\b(?:in|during|of|from|since|at|for|after|before)\s+(?:the\s+)?(?:year\s+)?(?<year>(?:19|20)\d{2})\b|\b(?<year>(?:19|20)\d{2})(?:'s)?\s+(?:summit|meeting|ministerial|budget)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<part>(?:early|mid|late|spring|summer|autumn|fall|winter)(?:[-\s]+of)?[-\s]?)(?<year>(?:19|20)\d{2})\b|\b(?:in|during|of|from|since|at|for|after|before)\s+(?:the\s+)?(?:year\s+)?(?<year>(?:19|20)\d{2})\b|\b(?<year>(?:19|20)\d{2})(?:'s)?\s+(?:summit|meeting|ministerial|budget)", RegexOptions.IgnoreCase)]
     private static partial Regex YearRegex();
 
     [GeneratedRegex(@"^(?:after|before|since)\s+", RegexOptions.IgnoreCase)]

@@ -46,6 +46,7 @@ public class QueryAnalyzerTests
     [Theory]
     [InlineData("which minister was due in brussels in mid-2023", 2023, "mid-2023")]
     [InlineData("What launched from Kourou in early 2025?", 2025, "early 2025")]
+    [InlineData("where did the defence chiefs gather in autumn 2024", 2024, "autumn 2024")]
     public void Analyze_PartOfAYear_TheYearAndNotAModelName(string question, int year, string text)
     {
         var q = _analyzer.Analyze(question);
