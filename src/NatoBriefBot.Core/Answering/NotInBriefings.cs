@@ -24,6 +24,7 @@ public static class NotInBriefings
             QuestionType.HowMuch => "that figure",
             QuestionType.Who => "that name",
             QuestionType.Where => "the place",
+            QuestionType.Nationality => "the nationality",
             _ => "that",
         };
         var briefing = source.Briefing.Published is { } d

@@ -30,7 +30,7 @@ internal sealed record AnswerDecision(AbstainReason Abstain, AnswerCandidate? Be
     /// detected reliably (numbers, amounts, dates, a name asked for as such).</summary>
     internal static bool LacksAttribute(AnswerCandidate candidate, QueryAnalysis query) =>
         candidate.Features[TypeMissing] > 0 && candidate.Sentence.Info is not null &&
-        (query.Type is QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch or QuestionType.Who or QuestionType.Where || query.AsksForName);
+        (query.Type is QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch or QuestionType.Who or QuestionType.Where or QuestionType.Nationality || query.AsksForName);
 
     private static readonly int TypeMissing = Array.IndexOf(AnswerFeatures.Names, "type_missing");
 }
