@@ -14,6 +14,9 @@ public enum AnswerOutcome
 
     /// <summary>Something went wrong; the text says what to do next.</summary>
     [JsonStringEnumMemberName("failed")] Failed,
+
+    /// <summary>A message to the bot itself ("hi", "thanks", "what can you do?"): a plain reply, nothing cited.</summary>
+    [JsonStringEnumMemberName("conversation")] Conversation,
 }
 
 /// <summary>A question put to the bot.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NatoBriefBot.Core.Diagnostics;
 using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.State;
+using NatoBriefBot.Core.Storage;
 
 namespace NatoBriefBot.Core.Answering;
 
@@ -16,6 +17,7 @@ public sealed partial class AnswerService(
     IQuestionRewriter rewriter,
     IConversationMemory memory,
     StarterQuestions starters,
+    IBriefingCatalog catalog,
     AnsweringOptions options,
     ILogger<AnswerService> logger) : IAnswerService
 {
@@ -25,6 +27,21 @@ public sealed partial class AnswerService(
         var question = Validate(request.Question);
         using var turn = BotTelemetry.Source.StartActivity("natobriefbot.turn");
         var watch = Stopwatch.StartNew();
+        if (SmallTalk.Classify(question) is { } kind)
+        {
+            // "hi", "thanks", "what can you do?": not a search of the briefings, and not a turn follow-ups point back to.
+            var summary = await catalog.GetSummaryAsync(cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> examples = kind is SmallTalkKind.Greeting or SmallTalkKind.Help && summary.BriefingCount > 0
+                ? await starters.VerifiedAsync(summary, MaxExamples, cancellationToken).ConfigureAwait(false)
+                : [];
+            turn?.SetTag("natobriefbot.outcome", nameof(AnswerOutcome.Conversation));
+            return new Answer(question, AnswerOutcome.Conversation, SmallTalk.Reply(kind, summary), [])
+            {
+                Suggestions = examples,
+                Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2),
+            };
+        }
+
         var (history, memoryDown) = await RecallAsync(request.Conversation, cancellationToken).ConfigureAwait(false);
         var resolved = history.Count == 0 ? question : await rewriter.RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
         var hints = FollowUpRewriter.Hints(question, history);
@@ -49,6 +66,9 @@ public sealed partial class AnswerService(
         memoryDown |= !await TryRememberAsync(request.Conversation, new ConversationTurn(question, resolved, answer), cancellationToken).ConfigureAwait(false);
         return memoryDown ? answer with { Text = answer.Text + "\n\n" + FollowUpsUnavailable } : answer;
     }
+
+    /// <summary>Example questions offered with a greeting or a request for help.</summary>
+    private const int MaxExamples = 4;
 
     /// <summary>Added to an answer in a conversation while the conversation memory (Redis) cannot be reached.</summary>
     public const string FollowUpsUnavailable =

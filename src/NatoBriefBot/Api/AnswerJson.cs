@@ -16,6 +16,7 @@ public static class AnswerJson
         {
             AnswerOutcome.Answered => "answered",
             AnswerOutcome.NotInBriefings => "not_in_briefings",
+            AnswerOutcome.Conversation => "conversation",
             _ => "failed",
         },
         answer = answer.Text,

@@ -30,6 +30,25 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
         }
     }
 
+    [Theory]
+    [InlineData("hi", true)]
+    [InlineData("What can you do?", true)]
+    [InlineData("thanks!", false)]
+    public async Task AskAsync_SmallTalk_PlainReplyNothingCitedNotRemembered(string message, bool examples)
+    {
+        var conversation = "small-talk-" + Guid.NewGuid().ToString("N");
+
+        var answer = await seeds.Answers.AskAsync(new AskRequest(message, conversation));
+        var next = await seeds.Answers.AskAsync(new AskRequest("What did he pledge?", conversation));
+
+        Assert.Equal(AnswerOutcome.Conversation, answer.Outcome);
+        Assert.Empty(answer.Citations);
+        Assert.Equal(examples, answer.Suggestions.Count > 0);
+        Assert.DoesNotContain("couldn't find", answer.Text, StringComparison.Ordinal);
+        // A greeting is not a turn a follow-up can lean on: "he" has nothing to point back to.
+        Assert.NotEqual(AnswerOutcome.Conversation, next.Outcome);
+    }
+
     /// <summary>The briefing's text put back together from its passages (slices of it, which may overlap).</summary>
     private static string BriefingText(IReadOnlyList<NatoBriefBot.Core.Storage.StoredPassage> passages)
     {

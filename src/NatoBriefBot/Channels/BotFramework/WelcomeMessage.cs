@@ -13,22 +13,12 @@ public static class WelcomeMessage
     public static RenderedReply Build(CatalogSummary catalog, IReadOnlyList<string>? questions = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        var text = SmallTalk.Introduction(catalog);
         if (catalog.BriefingCount == 0)
         {
-            return new RenderedReply(
-                "Hello! I answer questions about NATO defence ministers' briefings, citing my sources. " +
-                "No briefings have been loaded yet, so I can't answer anything right now: ask the bot's owner to run the `ingest` command.");
+            return new RenderedReply(text);
         }
 
-        var span = (catalog.Earliest, catalog.Latest) switch
-        {
-            ({ } from, { } to) when from == to => $" from {Format(from)}",
-            ({ } from, { } to) => $" from {Format(from)} to {Format(to)}",
-            _ => "",
-        };
-        var noun = catalog.BriefingCount == 1 ? "briefing" : "briefings";
-        var text = $"Hello! I answer questions about NATO defence ministers' briefings and cite the briefing behind every statement. " +
-                   $"I know {catalog.BriefingCount.ToString(CultureInfo.InvariantCulture)} {noun}{span}. Ask me anything about them, for example:";
         return new RenderedReply(text, SuggestedActions: ReplyRenderer.SuggestionsOf(questions is { Count: > 0 } ? questions : Suggestions(catalog)));
     }
 
