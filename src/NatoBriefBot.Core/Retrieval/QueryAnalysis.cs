@@ -55,6 +55,9 @@ public sealed record QueryAnalysis(
     /// the scene): they weigh less than the words of the question itself.</summary>
     public IReadOnlySet<string> ContextTerms { get; init; } = new HashSet<string>();
 
+    /// <summary>"who is Mark Rutte?": the question names a person and asks what they are (a role answers it).</summary>
+    public bool AsksWhoSomeoneIs { get; init; }
+
     /// <summary>What a "how many" question counts ("how many defence ministers attended" -> "minist"), as a term: the answer
     /// gives a number of those; null for other questions.</summary>
     public string? CountedTerm { get; init; }

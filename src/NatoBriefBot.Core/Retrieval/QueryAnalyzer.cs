@@ -127,6 +127,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             ContextTerms = ContextTerms(question, clause, core),
             Clause = string.Equals(clause, question.Trim().ToLowerInvariant(), StringComparison.Ordinal) ? null : clause,
             CountedTerm = type == QuestionType.HowMany ? CountedTerm(clause) : null,
+            AsksWhoSomeoneIs = type == QuestionType.Other && AsksAboutNamedPerson(clause),
             AsksForName = AsksForNameRegex().IsMatch(question.Trim().ToLowerInvariant()),
             AsksForMoney = type == QuestionType.HowMuch && MoneyWordRegex().IsMatch(clause),
         };

@@ -158,6 +158,16 @@ public class QueryAnalyzerTests
         Assert.Equal(counted is null ? null : TermAnalyzer.Normalize(counted), _analyzer.Analyze(question).CountedTerm);
     }
 
+    [Theory]
+    [InlineData("who is rutte?", true)]
+    [InlineData("Who is Mark Rutte?", true)]
+    [InlineData("Who is the Secretary General?", false)]
+    [InlineData("Who chaired the meeting?", false)]
+    public void Analyze_WhoIsANamedPerson_AsksWhoSomeoneIs(string question, bool expected)
+    {
+        Assert.Equal(expected, _analyzer.Analyze(question).AsksWhoSomeoneIs);
+    }
+
     [Fact]
     public void Analyze_WordInBothSceneAndQuestion_NotContext()
     {

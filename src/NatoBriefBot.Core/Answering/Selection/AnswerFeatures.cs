@@ -319,6 +319,13 @@ internal static class AnswerFeatures
             return (true, Math.Max(HasName(s.Info), s.RefersBack ? HasName(s.Previous?.Info) : 0));
         }
 
+        if (query.AsksWhoSomeoneIs)
+        {
+            // "who is Mark Rutte?" wants what he is: a role the question does not name ("the alliance's new Secretary General").
+            double HasRole(SentenceInfo? i) => i is not null && i.HasRole && SentenceFeatures.Roles(i.Text).Any(NewRole) ? 1 : 0;
+            return (true, Math.Max(HasRole(s.Info), s.RefersBack ? HasRole(s.Previous?.Info) : 0));
+        }
+
         var wants = query.Type is QuestionType.Who or QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch or QuestionType.Where or QuestionType.Nationality;
         return (wants, wants ? Math.Max(Has(s.Info, query.Type), s.RefersBack ? Has(s.Previous?.Info, query.Type) : 0) : 0);
     }
