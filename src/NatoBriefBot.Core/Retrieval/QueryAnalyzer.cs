@@ -437,7 +437,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static partial Regex SentenceBoundaryRegex();
 
     /// <summary>Greetings and polite frames in front of the real question.</summary>
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:do|does) (?:anyone|you) know\b,?\s*|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*)")]
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:do|does) (?:anyone|you) know\b,?\s*|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*|what (?:do|can) you (?:know|tell me|say)\b,?\s*)")]
     private static partial Regex LeadInRegex();
 
     /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one.</summary>

@@ -159,6 +159,15 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Hi, could you tell me who chairs the meeting?", "who chairs the meeting?")]
+    [InlineData("what do you know about rutte", "about rutte")]
+    [InlineData("I'm reading up on pledges. What did Italy pledge?", "what did italy pledge?")]
+    public void QuestionClause_WithoutGreetingsAndLeadIns(string question, string clause)
+    {
+        Assert.Equal(clause, QueryAnalyzer.QuestionClause(question));
+    }
+
+    [Theory]
     [InlineData("who is rutte?", true)]
     [InlineData("Who is Mark Rutte?", true)]
     [InlineData("Who is the Secretary General?", false)]
