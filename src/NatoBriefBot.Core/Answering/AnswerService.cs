@@ -45,7 +45,9 @@ public sealed partial class AnswerService(
         var (history, memoryDown) = await RecallAsync(request.Conversation, cancellationToken).ConfigureAwait(false);
         var resolved = history.Count == 0 ? question : await rewriter.RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
         var hints = FollowUpRewriter.Hints(question, history);
-        var (answer, retrieval) = await ComposeAsync(question, resolved, hints, request.Drafts, cancellationToken).ConfigureAwait(false);
+        var (answer, retrieval) = string.Equals(resolved, question, StringComparison.Ordinal) && MultipartQuestion.Split(question) is { } parts
+            ? await ComposeMultipartAsync(question, parts, hints, request.Drafts, cancellationToken).ConfigureAwait(false)
+            : await ComposeAsync(question, resolved, hints, request.Drafts, cancellationToken).ConfigureAwait(false);
         if (answer.Outcome == AnswerOutcome.NotInBriefings && retrieval.Evidence.Count > 0)
         {
             // Buttons that ask real questions: for each of the closest briefings, one the bot answers from that briefing.
@@ -128,6 +130,25 @@ public sealed partial class AnswerService(
         {
             BotTelemetry.CompositionDuration.Record(watch.Elapsed.TotalMilliseconds);
         }
+    }
+
+    /// <summary>A question asking two things: both parts answered and joined; else the question as a whole, and when that
+    /// is not answered either, the part the briefings do answer with a note on the other.</summary>
+    private async Task<(Answer Answer, RetrievalResult Retrieval)> ComposeMultipartAsync(
+        string question, (string First, string Second) parts, RetrievalHints hints, IProgress<string>? drafts, CancellationToken cancellationToken)
+    {
+        var (first, firstRetrieval) = await ComposeAsync(parts.First, parts.First, hints, null, cancellationToken).ConfigureAwait(false);
+        var (second, _) = await ComposeAsync(parts.Second, parts.Second, hints, null, cancellationToken).ConfigureAwait(false);
+        var secondPart = parts.Second[(parts.First.Length + 1)..].Trim();
+        if (first.Outcome == AnswerOutcome.Answered && second.Outcome == AnswerOutcome.Answered)
+        {
+            return (MultipartQuestion.Join(question, secondPart, first, second)!, firstRetrieval);
+        }
+
+        var whole = await ComposeAsync(question, question, hints, drafts, cancellationToken).ConfigureAwait(false);
+        return whole.Answer.Outcome != AnswerOutcome.Answered && MultipartQuestion.Join(question, secondPart, first, second) is { } part
+            ? (part, firstRetrieval)
+            : whole;
     }
 
     /// <summary>Checks a question before any work is done.</summary>

@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using NatoBriefBot.Core.Text;
+
+namespace NatoBriefBot.Core.Answering;
+
+/// <summary>
+/// A question that asks two things joined by "and" ("Where will the staff work, and what rank is the general in
+/// charge?"): each part is answered on its own, the second with the first as its scene-setting (so "he" and the topic
+/// carry over), and the two answers are joined. The two facts often sit in different sentences, or different briefings,
+/// that no single sentence answers.
+/// </summary>
+public static partial class MultipartQuestion
+{
+    /// <summary>The two questions to ask, or null when <paramref name="question"/> asks one thing.</summary>
+    public static (string First, string Second)? Split(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var text = question.Trim();
+        var join = SecondAskRegex().Match(text);
+        if (!join.Success)
+        {
+            return null;
+        }
+
+        var first = text[..join.Index].TrimEnd(' ', ',', ';', '?');
+        var second = text[(join.Index + join.Length)..].Trim();
+        // Each part must ask something of its own ("who was appointed, and when?" is one question), and the second part
+        // must be the end of the message, not a sentence followed by more.
+        if (TermAnalyzer.Terms(AskingPart(first)).Count < 2 || TermAnalyzer.Terms(second).Count < 2 || SentenceEndRegex().IsMatch(second))
+        {
+            return null;
+        }
+
+        var asked = second.EndsWith('?') ? second : second + "?";
+        return (first + "?", first + ". " + char.ToUpperInvariant(asked[0]) + asked[1..]);
+    }
+
+    /// <summary>Joins the answers to the two parts: both quoted with their citations numbered together, or the one the
+    /// briefings answer with a note on the part they don't; null when neither part is answered.</summary>
+    public static Answer? Join(string question, string secondPart, Answer first, Answer second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var firstAnswered = first.Outcome == AnswerOutcome.Answered;
+        var secondAnswered = second.Outcome == AnswerOutcome.Answered;
+        if (!firstAnswered && !secondAnswered)
+        {
+            return null;
+        }
+
+        if (!secondAnswered)
+        {
+            return first with { Question = question, Text = $"{first.Text} The briefings don't answer \u201C{secondPart}\u201D." };
+        }
+
+        if (!firstAnswered)
+        {
+            return second with { Question = question };
+        }
+
+        var citations = first.Citations.ToList();
+        var numbers = new Dictionary<int, int>();
+        foreach (var c in second.Citations)
+        {
+            var same = citations.FindIndex(x => x.File == c.File);
+            if (same < 0)
+            {
+                citations.Add(c with { N = citations.Count + 1 });
+                numbers[c.N] = citations.Count;
+            }
+            else
+            {
+                var quote = citations[same].Quote.Contains(c.Quote, StringComparison.Ordinal) ? citations[same].Quote : citations[same].Quote + " \u2026 " + c.Quote;
+                citations[same] = citations[same] with { Quote = quote };
+                numbers[c.N] = citations[same].N;
+            }
+        }
+
+        var renumbered = MarkerRegex().Replace(second.Text, m =>
+            numbers.TryGetValue(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), out var n) ? $"[{n}]" : m.Value);
+        return first with { Question = question, Text = first.Text + " " + renumbered, Citations = citations };
+    }
+
+    /// <summary>The last sentence of a part (what it asks, without the scene-setting before it).</summary>
+    private static string AskingPart(string text) => SentenceEndRegex().Split(text)[^1];
+
+    [GeneratedRegex(@",?\s+and\s+(?=(?:what|which|who|whom|whose|where|when|how|why|did|does|do|is|are|was|were|will|has|have|had|can)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecondAskRegex();
+
+    [GeneratedRegex(@"[.!?]\s+")]
+    private static partial Regex SentenceEndRegex();
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex MarkerRegex();
+}

@@ -1,0 +1,55 @@
+using NatoBriefBot.Core.Answering;
+
+namespace NatoBriefBot.Tests.Answering;
+
+public sealed class MultipartQuestionTests
+{
+    [Fact]
+    public void Split_TwoAsksJoinedByAnd_SecondCarriesTheFirstAsItsSetting()
+    {
+        var parts = MultipartQuestion.Split("Where will the new command's staff work, and what rank is the general in charge?");
+
+        Assert.NotNull(parts);
+        Assert.Equal("Where will the new command's staff work?", parts.Value.First);
+        Assert.Equal("Where will the new command's staff work. What rank is the general in charge?", parts.Value.Second);
+    }
+
+    [Theory]
+    [InlineData("Who was appointed, and when?")]
+    [InlineData("Did NATO invite Japan and South Korea?")]
+    [InlineData("What did Italy pledge?")]
+    public void Split_OneAsk_Null(string question)
+    {
+        Assert.Null(MultipartQuestion.Split(question));
+    }
+
+    [Fact]
+    public void Join_BothAnswered_CitationsNumberedTogether()
+    {
+        var first = new Answer("q1", AnswerOutcome.Answered, "Staff work in Germany. [1]", [Cite(1, "a.txt", "Staff work in Germany.")]);
+        var second = new Answer("q2", AnswerOutcome.Answered, "A three-star general leads it. [1] Allies agreed. [2]",
+            [Cite(1, "b.txt", "A three-star general leads it."), Cite(2, "a.txt", "Allies agreed.")]);
+
+        var joined = MultipartQuestion.Join("q", "what rank?", first, second)!;
+
+        Assert.Equal("Staff work in Germany. [1] A three-star general leads it. [2] Allies agreed. [1]", joined.Text);
+        Assert.Equal(["a.txt", "b.txt"], joined.Citations.Select(c => c.File));
+        Assert.Equal([1, 2], joined.Citations.Select(c => c.N));
+        Assert.Equal("Staff work in Germany. \u2026 Allies agreed.", joined.Citations[0].Quote);
+        Assert.Equal("q", joined.Question);
+    }
+
+    [Fact]
+    public void Join_OnlyFirstAnswered_SaysWhichPartTheBriefingsDoNotAnswer()
+    {
+        var first = new Answer("q1", AnswerOutcome.Answered, "Staff work in Germany. [1]", [Cite(1, "a.txt", "Staff work in Germany.")]);
+        var refused = new Answer("q2", AnswerOutcome.NotInBriefings, "I couldn't find that.", []);
+
+        var joined = MultipartQuestion.Join("q", "what rank is the general?", first, refused)!;
+
+        Assert.EndsWith("The briefings don't answer \u201Cwhat rank is the general?\u201D.", joined.Text, StringComparison.Ordinal);
+        Assert.Null(MultipartQuestion.Join("q", "x", refused, refused));
+    }
+
+    private static Citation Cite(int n, string file, string quote) => new(n, file, file, null, null, null, quote);
+}
