@@ -121,6 +121,15 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             terms.RemoveAll(TemporalTerms.Contains);
         }
 
+        var overview = OverviewRegex().Match(clause);
+        if (overview.Success)
+        {
+            // "summarize", "what happened at": how the question asks, not what the briefing must contain.
+            var asking = TermAnalyzer.Terms(overview.Value).Except(TermAnalyzer.Terms(OverviewTopics)).ToHashSet(StringComparer.Ordinal);
+            core.RemoveAll(asking.Contains);
+            terms.RemoveAll(asking.Contains);
+        }
+
         return new QueryAnalysis(question, terms, core, alternatives, salient.Distinct(StringComparer.Ordinal).ToList(), type, range, dateText, recency, prefersNewest)
         {
             DatesAreSoft = dateText is "last year" or "this year",
@@ -130,6 +139,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             AsksWhoSomeoneIs = type == QuestionType.Other && AsksAboutNamedPerson(clause),
             AsksForName = AsksForNameRegex().IsMatch(question.Trim().ToLowerInvariant()),
             AsksForMoney = type == QuestionType.HowMuch && MoneyWordRegex().IsMatch(clause),
+            AsksForOverview = overview.Success,
         };
     }
 
@@ -443,6 +453,12 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one.</summary>
     [GeneratedRegex(@"\b(?:(?<many>how many|number of)\b|(?<much>how much|cost|costs|price|price tag|fee|budget|worth)\b|(?<when>when\s*\??$|(?:what|which) (?:date|day|year|month)\b)|(?<where>where\s*\??$|(?:what|which) (?:city|country|town|venue|location)\b))")]
     private static partial Regex AskedAnywhereRegex();
+
+    /// <summary>The words an overview question may end on that name what it is about, not how it asks.</summary>
+    private const string OverviewTopics = "meeting ministerial summit briefing article";
+
+    [GeneratedRegex(@"^(?:summari[sz]e|sum up|recap|give me (?:a |an )?(?:summary|overview|rundown|recap) of|(?:a |an )?(?:summary|overview|rundown|recap) of|brief me on|what happened (?:at|in|during)|what was (?:the )?(?:[\w'-]+ ){0,4}(?:meeting|ministerial|summit|briefing|article) about)\b")]
+    private static partial Regex OverviewRegex();
 
     [GeneratedRegex(@"\b(?:how many|number of)\s+(?<phrase>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3})")]
     private static partial Regex CountedRegex();

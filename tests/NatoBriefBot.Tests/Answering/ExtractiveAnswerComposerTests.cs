@@ -56,6 +56,20 @@ public sealed class ExtractiveAnswerComposerTests
         Assert.StartsWith($"The briefings don't give {what}.", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AskAsync_SummaryOfABriefing_ItsOpeningSentencesCited_ButNotOfSomethingElse()
+    {
+        using var engine = await CyberRangeAsync(Opened + " The Kalevi cyber range will train network defenders from every ally. Its first exercise starts in June with 300 trainees.");
+
+        var summary = await engine.Answers.AskAsync(new AskRequest("summarize the kalevi cyber range opening"));
+        var other = await engine.Answers.AskAsync(new AskRequest("summarize the quarterly fisheries report"));
+
+        AnswerChecks.AssertGrounded(summary);
+        Assert.StartsWith(Opened, summary.Text, StringComparison.Ordinal);
+        Assert.Contains("300 trainees", summary.Text, StringComparison.Ordinal);
+        Assert.Equal(AnswerOutcome.NotInBriefings, other.Outcome);
+    }
+
     private const string Opened = "Estonia opened the Kalevi cyber range near Tallinn on Monday.";
 
     /// <summary>The seeds and a briefing about a cyber range with this text.</summary>

@@ -168,6 +168,22 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("summarize the june 2024 meeting", true, "meeting")]
+    [InlineData("What happened at the Vilnius summit?", true, "summit")]
+    [InlineData("give me an overview of the cyber range", true, "cyber")]
+    [InlineData("What did Italy pledge?", false, "italy")]
+    public void Analyze_OverviewRequest_AsksForOverviewWithoutItsAskingWords(string question, bool overview, string kept)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Equal(overview, q.AsksForOverview);
+        Assert.Contains(TermAnalyzer.Normalize(kept), q.CoreTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("summarize"), q.CoreTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("overview"), q.CoreTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("happened"), q.CoreTerms);
+    }
+
+    [Theory]
     [InlineData("who is rutte?", true)]
     [InlineData("Who is Mark Rutte?", true)]
     [InlineData("Who is the Secretary General?", false)]

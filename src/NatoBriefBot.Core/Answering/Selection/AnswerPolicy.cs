@@ -44,6 +44,8 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 {
     private static readonly int PeriodMissing = Array.IndexOf(AnswerFeatures.Names, "period_missing");
     private static readonly int NamesInSentence = Array.IndexOf(AnswerFeatures.Names, "names_in_sentence");
+    private static readonly int NamesInBriefing = Array.IndexOf(AnswerFeatures.Names, "names_in_briefing");
+    private static readonly int KeyTermMissing = Array.IndexOf(AnswerFeatures.QuestionNames, "key_term_missing");
     private static readonly int Lexical = Array.IndexOf(AnswerFeatures.Names, "lexical");
     private static readonly int TypeMatch = Array.IndexOf(AnswerFeatures.Names, "type_match");
 
@@ -159,6 +161,13 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             return new AnswerDecision(AbstainReason.Weak, null, [], candidates);
         }
 
+        if (query.AsksForOverview && Overview(pool, retrieval) is { Count: > 0 } opening)
+        {
+            // "summarize the June 2024 meeting": the opening sentences of the briefing retrieval puts first, when it has the
+            // question's names; the gate does not apply (no sentence "answers" a request for an overview).
+            return new AnswerDecision(AbstainReason.None, opening[0], opening, candidates) { GateProbability = 1 };
+        }
+
         AnswerCandidate? displaced = null;
         if (AnswerDecision.LacksAttribute(pool[0], query) &&
             pool.Skip(1).FirstOrDefault(c => c.Features[TypeMatch] >= 1 && c.Evidence.Briefing.Id == pool[0].Evidence.Briefing.Id &&
@@ -204,6 +213,26 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
         }
 
         return new AnswerDecision(AbstainReason.None, best, chosen, candidates) { GateProbability = gate };
+    }
+
+    /// <summary>The first whole sentences, in the briefing's order, of the top briefing among the candidates, when that
+    /// briefing has every name the question gives and some of its words; empty otherwise.</summary>
+    private List<AnswerCandidate> Overview(List<AnswerCandidate> pool, RetrievalResult retrieval)
+    {
+        if (retrieval.Evidence.Count == 0 || (retrieval.Query.CoreTerms.Count == 0 && retrieval.Query.Dates is null))
+        {
+            return [];
+        }
+
+        var top = retrieval.Evidence[0].Briefing.Id;
+        var fromTop = pool.Where(c => c.Evidence.Briefing.Id == top && c.Sentence.Info is { EndsLikeSentence: true, Words: >= 6 }).ToList();
+        // The briefing must be about what was asked: every name, and the question's most specific word.
+        if (fromTop.Count == 0 || fromTop.Any(c => c.Features[NamesInBriefing] < 1 || c.Question[KeyTermMissing] > 0))
+        {
+            return [];
+        }
+
+        return [.. fromTop.OrderBy(c => c.Evidence.Passage.Start + c.Sentence.Start).Take(options.MaxSentences)];
     }
 
     /// <summary>The candidates the policy answers from, best first: "the latest meeting" or "who is the new …" narrow them
