@@ -78,7 +78,27 @@ public static partial class MultipartQuestion
 
         var renumbered = MarkerRegex().Replace(second.Text, m =>
             numbers.TryGetValue(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), out var n) ? $"[{n}]" : m.Value);
-        return first with { Question = question, Text = first.Text + " " + renumbered, Citations = citations };
+        // Sentences the first answer already quotes (and a lead such as "From the briefing of 12 June 2024:" it already
+        // has) are not said twice.
+        var added = QuotedSentenceRegex().Matches(renumbered)
+            .Select(m => m.Value.Trim())
+            .Where(s => !first.Text.Contains(MarkerRegex().Replace(LeadRegex().Replace(s, string.Empty), string.Empty).Trim(), StringComparison.Ordinal))
+            .ToList();
+        if (added.Count > 0 && LeadRegex().Match(added[0]) is { Success: true } lead && first.Text.StartsWith(lead.Value.Trim(), StringComparison.Ordinal))
+        {
+            added[0] = added[0][lead.Length..].TrimStart();
+        }
+
+        // Sources only the dropped sentences cited go, and the rest keep numbers without gaps.
+        var used = citations.Where(c => c.N <= first.Citations.Count || added.Any(s => s.Contains($"[{c.N}]", StringComparison.Ordinal))).ToList();
+        var final = used.Select((c, i) => (Old: c.N, New: i + 1)).ToDictionary(x => x.Old, x => x.New);
+        var text = MarkerRegex().Replace(string.Join(" ", added), m => $"[{final[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]}]");
+        return first with
+        {
+            Question = question,
+            Text = added.Count == 0 ? first.Text : first.Text + " " + text,
+            Citations = [.. used.Select(c => c with { N = final[c.N] })],
+        };
     }
 
     /// <summary>The last sentence of a part (what it asks, without the scene-setting before it).</summary>
@@ -92,4 +112,12 @@ public static partial class MultipartQuestion
 
     [GeneratedRegex(@"\[(\d+)\]")]
     private static partial Regex MarkerRegex();
+
+    /// <summary>A quoted sentence with its markers: text up to and including a run of [n] markers.</summary>
+    [GeneratedRegex(@"[^\[\]]+?(?:\s*\[\d+\])+")]
+    private static partial Regex QuotedSentenceRegex();
+
+    /// <summary>The lead the composer puts before a dated answer ("From the briefing of 12 June 2024: ").</summary>
+    [GeneratedRegex(@"^(?:From the briefing of|As of the briefing of|The most recent briefing)[^:]*:\s*")]
+    private static partial Regex LeadRegex();
 }

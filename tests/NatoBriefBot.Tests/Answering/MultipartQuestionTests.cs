@@ -40,6 +40,20 @@ public sealed class MultipartQuestionTests
     }
 
     [Fact]
+    public void Join_SecondQuotesWhatTheFirstSaid_NotSaidTwiceNorItsSourceKept()
+    {
+        var first = new Answer("q1", AnswerOutcome.Answered, "From the briefing of 5 July 2024: Staff work in Germany. [1]", [Cite(1, "a.txt", "Staff work in Germany.")]);
+        var second = new Answer("q2", AnswerOutcome.Answered, "From the briefing of 5 July 2024: Staff work in Germany. [1] Other news. [2] A three-star general leads it. [3]",
+            [Cite(1, "a.txt", "Staff work in Germany."), Cite(2, "b.txt", "Other news."), Cite(3, "c.txt", "A three-star general leads it.")]);
+
+        var joined = MultipartQuestion.Join("q", "what rank?", first, second with { Text = second.Text.Replace("Other news. [2] ", string.Empty, StringComparison.Ordinal) })!;
+
+        Assert.Equal("From the briefing of 5 July 2024: Staff work in Germany. [1] A three-star general leads it. [2]", joined.Text);
+        Assert.Equal(["a.txt", "c.txt"], joined.Citations.Select(c => c.File));
+        Assert.Equal([1, 2], joined.Citations.Select(c => c.N));
+    }
+
+    [Fact]
     public void Join_OnlyFirstAnswered_SaysWhichPartTheBriefingsDoNotAnswer()
     {
         var first = new Answer("q1", AnswerOutcome.Answered, "Staff work in Germany. [1]", [Cite(1, "a.txt", "Staff work in Germany.")]);
