@@ -78,16 +78,18 @@ public static partial class MultipartQuestion
 
         var renumbered = MarkerRegex().Replace(second.Text, m =>
             numbers.TryGetValue(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), out var n) ? $"[{n}]" : m.Value);
-        // Sentences the first answer already quotes (and a lead such as "From the briefing of 12 June 2024:" it already
-        // has) are not said twice.
+        // A lead both answers open with ("From the briefing of 12 June 2024: "), and sentences the first answer already
+        // quotes, are not said twice.
+        var colon = renumbered.IndexOf(": ", StringComparison.Ordinal);
+        if (colon > 0 && first.Text.StartsWith(renumbered[..(colon + 2)], StringComparison.Ordinal))
+        {
+            renumbered = renumbered[(colon + 2)..];
+        }
+
         var added = QuotedSentenceRegex().Matches(renumbered)
             .Select(m => m.Value.Trim())
-            .Where(s => !first.Text.Contains(MarkerRegex().Replace(LeadRegex().Replace(s, string.Empty), string.Empty).Trim(), StringComparison.Ordinal))
+            .Where(s => !first.Text.Contains(MarkerRegex().Replace(s, string.Empty).Trim(), StringComparison.Ordinal))
             .ToList();
-        if (added.Count > 0 && LeadRegex().Match(added[0]) is { Success: true } lead && first.Text.StartsWith(lead.Value.Trim(), StringComparison.Ordinal))
-        {
-            added[0] = added[0][lead.Length..].TrimStart();
-        }
 
         // Sources only the dropped sentences cited go, and the rest keep numbers without gaps.
         var used = citations.Where(c => c.N <= first.Citations.Count || added.Any(s => s.Contains($"[{c.N}]", StringComparison.Ordinal))).ToList();
@@ -116,8 +118,4 @@ public static partial class MultipartQuestion
     /// <summary>A quoted sentence with its markers: text up to and including a run of [n] markers.</summary>
     [GeneratedRegex(@"[^\[\]]+?(?:\s*\[\d+\])+")]
     private static partial Regex QuotedSentenceRegex();
-
-    /// <summary>The lead the composer puts before a dated answer ("From the briefing of 12 June 2024: ").</summary>
-    [GeneratedRegex(@"^(?:From the briefing of|As of the briefing of|The most recent briefing)[^:]*:\s*")]
-    private static partial Regex LeadRegex();
 }
