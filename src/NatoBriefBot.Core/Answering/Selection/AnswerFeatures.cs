@@ -58,6 +58,8 @@ internal static class AnswerFeatures
                               // the title says what the article is about, the other words what is asked of it
         "clause_dense",       // cosine of the sentence and the part of the question that asks, without its scene-setting
         "counted_missing",    // a "how many" question's counted thing ("how many drones") is not in the sentence
+        "window_dense",       // cosine of the question and the sum of the sentence's vector and the one before it: the
+                              // sentence read with its context ("He stressed…" after the sentence naming him)
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -143,6 +145,7 @@ internal static class AnswerFeatures
                 FocusCoverage(s, core, query, titles),
                 retrieval.ClauseVector.IsEmpty ? dense : Dense(retrieval.ClauseVector.Span, s),
                 query.CountedTerm is { } counted && !Mentions(s, counted, query) ? 1 : 0,
+                WindowDense(retrieval.QueryVector.Span, s),
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }
@@ -276,6 +279,37 @@ internal static class AnswerFeatures
 
     /// <summary>Cosine of the question and the sentence by the second encoder; 0 when it is off or the sentence has no
     /// vector of it (an index written with it off).</summary>
+    /// <summary>Cosine of the question and the sentence's vector plus its predecessor's in the passage (the sentence alone
+    /// when it opens the passage).</summary>
+    private static double WindowDense(ReadOnlySpan<float> question, ScoredSentence sentence)
+    {
+        var all = sentence.Evidence.Passage.SentenceVectors.Span;
+        var dims = question.Length;
+        var index = sentence.Index;
+        if (dims == 0 || all.Length < (index + 1) * dims)
+        {
+            return 0;
+        }
+
+        var window = new float[dims];
+        var v = all.Slice(index * dims, dims);
+        TensorPrimitives.Divide(v, TensorPrimitives.Norm(v) is var n and > 0 ? n : 1, window);
+        if (index > 0)
+        {
+            var before = all.Slice((index - 1) * dims, dims);
+            var norm = TensorPrimitives.Norm(before);
+            if (norm > 0)
+            {
+                for (var i = 0; i < dims; i++)
+                {
+                    window[i] += before[i] / norm;
+                }
+            }
+        }
+
+        return TensorPrimitives.CosineSimilarity(question, window);
+    }
+
     private static double SecondDense(ReadOnlySpan<float> question, ScoredSentence sentence)
     {
         var all = sentence.Evidence.Passage.SecondVectors.Span;

@@ -30,7 +30,8 @@ public sealed class AnswerModel
         AnswerModelProvenance? provenance = null,
         IReadOnlyList<double>? gate = null,
         double gateThreshold = 0.5,
-        string ranking = Logistic)
+        string ranking = Logistic,
+        BoostedTrees? gateTrees = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(weights);
@@ -50,12 +51,18 @@ public sealed class AnswerModel
             throw new BriefBotException($"The answer model's ranking '{ranking}' is not one this version knows ({Logistic}, {Softmax}). Run `train` to refit it.");
         }
 
+        if (gateTrees is not null && gateTrees.Inputs != AnswerGate.Names.Length)
+        {
+            throw new BriefBotException($"The answer model's gate trees read {gateTrees.Inputs} inputs; this version computes {AnswerGate.Names.Length} ({string.Join(", ", AnswerGate.Names)}). Run `train` to refit it.");
+        }
+
         _weights = [.. weights];
         Ranking = ranking;
+        GateTrees = gateTrees;
         Threshold = threshold;
         // Without a fitted gate: the first stage's score (a logistic ranking's log-odds) against its own threshold.
         _gate = gate is not null ? [.. gate] : [.. AnswerGate.Names.Select(n => n == "best_score" ? 1.0 : 0.0)];
-        GateThreshold = gate is not null ? gateThreshold : threshold;
+        GateThreshold = gate is not null || gateTrees is not null ? gateThreshold : threshold;
         Provenance = provenance ?? new AnswerModelProvenance();
     }
 
@@ -75,6 +82,10 @@ public sealed class AnswerModel
 
     /// <summary>The answer gate's weights, in the order of <see cref="AnswerGate.Names"/>.</summary>
     public IReadOnlyList<double> GateWeights => _gate;
+
+    /// <summary>The answer gate as boosted trees over <see cref="AnswerGate.Names"/>, when <c>train</c> found them better on
+    /// held-out questions than the linear gate; they then decide instead of <see cref="GateWeights"/>.</summary>
+    public BoostedTrees? GateTrees { get; }
 
     /// <summary>Under this probability of the answer gate the bot abstains.</summary>
     public double GateThreshold { get; }
@@ -125,6 +136,11 @@ public sealed class AnswerModel
     /// <summary>Probability that the best candidate (with these gate inputs) answers the question at all.</summary>
     public double GateProbability(ReadOnlySpan<double> inputs)
     {
+        if (GateTrees is not null)
+        {
+            return GateTrees.Probability(inputs);
+        }
+
         double z = 0;
         for (var i = 0; i < _gate.Length; i++)
         {
@@ -157,7 +173,8 @@ public sealed class AnswerModel
 
     public void Save(string path)
     {
-        var file = new ModelFile(AnswerFeatures.Names, _weights, Threshold, Provenance, AnswerGate.Names, _gate, GateThreshold, Ranking);
+        var trees = GateTrees is null ? null : new TreesFile(GateTrees.Base, GateTrees.Trees);
+        var file = new ModelFile(AnswerFeatures.Names, _weights, Threshold, Provenance, AnswerGate.Names, _gate, GateThreshold, Ranking, trees);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
         {
@@ -189,7 +206,8 @@ public sealed class AnswerModel
             throw new BriefBotException($"{name}: its gate inputs ({string.Join(", ", file.GateFeatures)}) are not the ones this version computes. Run `train` to refit it.");
         }
 
-        return new AnswerModel(file.Features, file.Weights, file.Threshold, file.Provenance, file.GateWeights, file.GateThreshold, file.Ranking ?? Logistic);
+        var trees = file.GateTrees is { Trees: not null } t ? new BoostedTrees(t.Base, t.Trees, AnswerGate.Names.Length) : null;
+        return new AnswerModel(file.Features, file.Weights, file.Threshold, file.Provenance, file.GateWeights, file.GateThreshold, file.Ranking ?? Logistic, trees);
     }
 
     private sealed record ModelFile(
@@ -200,7 +218,10 @@ public sealed class AnswerModel
         IReadOnlyList<string>? GateFeatures,
         IReadOnlyList<double>? GateWeights,
         double GateThreshold,
-        string? Ranking);
+        string? Ranking,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TreesFile? GateTrees);
+
+    private sealed record TreesFile(double Base, IReadOnlyList<IReadOnlyList<TreeNode>> Trees);
 }
 
 /// <summary>Where a fitted model came from, written into its file.</summary>

@@ -143,6 +143,27 @@ public sealed class AnswerModelTests
     }
 
     [Fact]
+    public void SaveThenLoad_GateTrees_DecideTheGateTheSame()
+    {
+        using var folder = new TempFolder();
+        var width = AnswerGate.Names.Length;
+        // One split on the gate's best_score: under 0 the log-odds are -2, from 0 on +2.
+        IReadOnlyList<TreeNode> tree = [new TreeNode(1, 0, 1, 2, 0), new TreeNode(-1, 0, 0, 0, -2), new TreeNode(-1, 0, 0, 0, 2)];
+        var trees = new BoostedTrees(0, [tree], width);
+        var model = new AnswerModel(AnswerModel.Features, Enumerable.Range(0, Width).Select(_ => 0.1).ToList(), 0.3, null, new double[width], 0.5, AnswerModel.Logistic, trees);
+        var path = folder.Combine("trees.json");
+
+        model.Save(path);
+        var loaded = AnswerModel.Load(path);
+
+        var sure = AnswerGate.Inputs(Row(0.9, 0.7), Coverage(0.9), 1.5, 0);
+        var unsure = AnswerGate.Inputs(Row(0.9, 0.7), Coverage(0.9), -1.5, -2);
+        Assert.NotNull(loaded.GateTrees);
+        Assert.Equal(1 / (1 + Math.Exp(-2)), loaded.GateProbability(sure), 9);
+        Assert.Equal(1 / (1 + Math.Exp(2)), loaded.GateProbability(unsure), 9);
+    }
+
+    [Fact]
     public void Load_FeaturesOfAnotherVersion_SaysToRetrain()
     {
         using var folder = new TempFolder();
