@@ -26,10 +26,6 @@ internal static class AnswerGate
         "type_match",
         "focus_lexical",
         "local_lexical",
-        "second_dense",
-        "window_dense",
-        "clause_dense",
-        "counted_missing",
         .. AnswerFeatures.QuestionNames,
     ];
 

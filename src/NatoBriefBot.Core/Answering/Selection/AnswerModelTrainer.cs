@@ -121,8 +121,10 @@ public static class AnswerModelTrainer
         var ranking = FormattableString.Invariant(
             $"{model.Ranking} ranking (L2 {l2} by 5-fold cross-validation): best sentence right in {rightFirst} of {reachable.Count} answerable questions that have a right candidate, {heldOut} held out ({string.Join(", ", ranked.Select(r => $"{r.Model.Ranking} {r.HeldOut}"))} held out)");
         // The threshold is chosen on the gate's held-out probabilities too: on the rows it was fitted on, it is surer than on new ones.
-        var (gateThreshold, fit) = ChooseThreshold(heldOutGate ?? [.. outOfFold.Select(t => (t.Answerable, t.Right, t.Inputs is null ? 0 : staged.GateProbability(t.Inputs)))]);
-        fit = $"held out {fit} ({gateKind}, by 5-fold cross-validation)";
+        var (gateThreshold, fit) = heldOutGate is not null
+            ? ChooseThreshold(heldOutGate, GateRepeats)
+            : ChooseThreshold([.. outOfFold.Select(t => (t.Answerable, t.Right, t.Inputs is null ? 0 : staged.GateProbability(t.Inputs)))]);
+        fit = $"held out {fit} ({gateKind}, by 5-fold cross-validation repeated {GateRepeats} times)";
         return new AnswerModel(AnswerFeatures.Names, weights, threshold, provenance with
         {
             Questions = questions.Count,
@@ -516,15 +518,18 @@ public static class AnswerModelTrainer
 
     /// <summary>The threshold on a question-level probability with the best training utility: right answers and right
     /// abstentions count 1, wrong answers cost <see cref="WrongAnswerCost"/>.</summary>
-    private static (double Threshold, string Fit) ChooseThreshold(IReadOnlyList<(bool Answerable, bool Right, double P)> tops)
+    private static (double Threshold, string Fit) ChooseThreshold(IReadOnlyList<(bool Answerable, bool Right, double P)> tops, int repeats = 1)
     {
         var (bestThreshold, _) = BestThreshold(tops);
+        // Held-out rows from repeated cross-validation hold each question once per repetition: counts are per question.
+        string Count(int n) => FormattableString.Invariant($"{n / (double)repeats:0.#}");
         var answerable = tops.Count(t => t.Answerable);
         var negatives = tops.Count - answerable;
         var answeredRight = tops.Count(x => x.Answerable && x.Right && x.P >= bestThreshold);
         var abstained = tops.Count(x => !x.Answerable && x.P < bestThreshold);
         var wrong = tops.Count(x => x.P >= bestThreshold && !(x.Answerable && x.Right));
-        var fit = FormattableString.Invariant($"threshold {bestThreshold:0.###}: answerable right {answeredRight}/{answerable}, unanswerable abstained {abstained}/{negatives}, wrong answers {wrong} (utility {answeredRight + abstained - (WrongAnswerCost * wrong):0.#})");
+        var utility = (answeredRight + abstained - (WrongAnswerCost * wrong)) / repeats;
+        var fit = FormattableString.Invariant($"threshold {bestThreshold:0.###}: answerable right {Count(answeredRight)}/{Count(answerable)}, unanswerable abstained {Count(abstained)}/{Count(negatives)}, wrong answers {Count(wrong)} (utility {utility:0.#})");
         return (bestThreshold, fit);
     }
 
@@ -594,22 +599,34 @@ public static class AnswerModelTrainer
         Func<IReadOnlyList<double[]>, IReadOnlyList<bool>, T, GateFunction> fit)
     {
         const int Folds = 5;
+        // Each repetition splits the rows into folds differently (the first by position, the others by a fixed shuffle):
+        // a gate's held-out utility from one split moves by several questions with which rows share a fold.
+        var folds = Enumerable.Range(0, GateRepeats).Select(r => r == 0
+            ? [.. Enumerable.Range(0, rows.Count).Select(i => i % Folds)]
+            : Shuffled(rows.Count, r).Select(i => i % Folds).ToArray()).ToArray();
         var best = (Setting: grid[0], Utility: double.MinValue, HeldOut: (IReadOnlyList<(bool Answerable, bool Right, double P)>?)null);
         foreach (var setting in grid)
         {
-            var held = new (bool Answerable, bool Right, double P)[rows.Count];
-            for (var fold = 0; fold < Folds; fold++)
+            var held = new (bool Answerable, bool Right, double P)[rows.Count * GateRepeats];
+            for (var repeat = 0; repeat < GateRepeats; repeat++)
             {
-                var train = rows.Where((r, i) => i % Folds != fold && r.Inputs is not null).ToList();
-                if (!train.Any(r => r.Right) || !train.Any(r => !r.Right))
+                var fold = folds[repeat];
+                for (var k = 0; k < Folds; k++)
                 {
-                    return (grid[0], null);
-                }
+                    var train = rows.Where((r, i) => fold[i] != k && r.Inputs is not null).ToList();
+                    if (!train.Any(r => r.Right) || !train.Any(r => !r.Right))
+                    {
+                        return (grid[0], null);
+                    }
 
-                var gate = fit([.. train.Select(r => r.Inputs!)], [.. train.Select(r => r.Right)], setting);
-                for (var i = fold; i < rows.Count; i += Folds)
-                {
-                    held[i] = (rows[i].Answerable, rows[i].Right, rows[i].Inputs is { } x ? gate(x) : 0);
+                    var gate = fit([.. train.Select(r => r.Inputs!)], [.. train.Select(r => r.Right)], setting);
+                    for (var i = 0; i < rows.Count; i++)
+                    {
+                        if (fold[i] == k)
+                        {
+                            held[(repeat * rows.Count) + i] = (rows[i].Answerable, rows[i].Right, rows[i].Inputs is { } x ? gate(x) : 0);
+                        }
+                    }
                 }
             }
 
@@ -621,6 +638,17 @@ public static class AnswerModelTrainer
         }
 
         return (best.Setting, best.HeldOut);
+    }
+
+    /// <summary>How many times the gate's cross-validation is repeated with different folds.</summary>
+    internal const int GateRepeats = 3;
+
+    /// <summary>0..count-1 in a fixed pseudo-random order (the same for every run with this seed).</summary>
+    private static int[] Shuffled(int count, int seed)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        new Random(seed).Shuffle(order);
+        return order;
     }
 
     private delegate double GateFunction(ReadOnlySpan<double> inputs);
