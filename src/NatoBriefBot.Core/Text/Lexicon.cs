@@ -159,6 +159,52 @@ public sealed partial class Lexicon
         return key.Length > 0 && (_words.ContainsKey(key) || _words.ContainsKey(BestLemma(key, AllParts.AsSpan())));
     }
 
+    /// <summary>True when one typing slip away from the word there is a word WordNet knows: "strke" (strike), "agis"
+    /// (aegis), "wht" (what). For three letters only a missing letter or two swapped ones count, since changing one of
+    /// three letters makes a word of almost anything.</summary>
+    public bool IsNearKnownWord(string word)
+    {
+        var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
+        if (key.Length < 3)
+        {
+            return false;
+        }
+
+        const string Letters = "abcdefghijklmnopqrstuvwxyz";
+        var buffer = new System.Text.StringBuilder(key.Length + 1);
+        bool Known(string candidate) => candidate.Length > 1 && IsKnownWord(candidate);
+        for (var i = 0; i <= key.Length; i++)
+        {
+            foreach (var c in Letters)
+            {
+                // A letter left out.
+                if (Known(key.Insert(i, c.ToString())))
+                {
+                    return true;
+                }
+
+                // A wrong letter.
+                if (key.Length > 3 && i < key.Length && c != key[i] && Known(buffer.Clear().Append(key).Remove(i, 1).Insert(i, c).ToString()))
+                {
+                    return true;
+                }
+            }
+
+            // Two letters swapped, or one too many.
+            if (i + 1 < key.Length && Known(buffer.Clear().Append(key).Remove(i, 2).Insert(i, new string([key[i + 1], key[i]])).ToString()))
+            {
+                return true;
+            }
+
+            if (key.Length > 3 && i < key.Length && Known(key.Remove(i, 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The base of an irregular verb form when that reading is the more frequent one ("led" -> "lead",
     /// "saw" -> "see", "found" -> "find"), null otherwise ("ground", more often the noun, and regular forms).</summary>
     public string? IrregularVerbBase(string form)

@@ -19,7 +19,7 @@ internal static class Vocabulary
         they've this those through to too under until up very was wasn't we we'd we'll we're we've were weren't what what's
         when when's where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're
         you've your yours yourself yourselves also s t will shall may might must just us according
-        hi hello hey please thanks thank thx ok okay
+        hi hello hey please thanks thank thx ok okay pls plz btw tbh idk imo lol
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The contractions among the stop words as chat writes them, without the apostrophe ("im", "dont",

@@ -290,6 +290,18 @@ public class QueryAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_LowerCaseWordsNoDictionaryKnows_SalientAsNames_ButNotTypos()
+    {
+        var q = _analyzer.Analyze("what did umerov tell the ecb about the rail strke btw");
+
+        Assert.Contains(TermAnalyzer.Normalize("umerov"), q.Salient);
+        Assert.Contains(TermAnalyzer.Normalize("ecb"), q.Salient);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("strke"), q.Salient);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("rail"), q.Salient);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("btw"), q.CoreTerms);
+    }
+
+    [Fact]
     public void Analyze_NamesAndYears_Salient()
     {
         var q = _analyzer.Analyze("Did Mark Rutte mention the 2024 targets in Wiesbaden?");

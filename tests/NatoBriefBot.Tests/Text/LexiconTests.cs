@@ -189,6 +189,20 @@ public class LexiconTests
         Assert.True(Lexicon.IsKnownWord(word));
     }
 
+    [Theory]
+    [InlineData("strke", true)]   // a letter left out
+    [InlineData("agis", true)]
+    [InlineData("pledeg", true)]  // two letters swapped
+    [InlineData("wht", true)]
+    [InlineData("defence", true)] // a word itself is not "near" by being one
+    [InlineData("ecb", false)]    // three letters: changing one would make a word of almost anything
+    [InlineData("umerov", false)]
+    [InlineData("qwertyuiop", false)]
+    public void IsNearKnownWord_OneTypingSlipFromAWord(string word, bool near)
+    {
+        Assert.Equal(near, Lexicon.IsNearKnownWord(word));
+    }
+
     [Fact]
     public void Default_SameInstance_Loaded()
     {
