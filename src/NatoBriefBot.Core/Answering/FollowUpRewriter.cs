@@ -32,7 +32,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             return q;
         }
 
-        q = ResolveReferences(q, last);
+        q = ResolveTime(ResolveReferences(q, last), last);
         var about = AboutRegex().Match(q);
         if (about.Success)
         {
@@ -103,7 +103,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     {
         ArgumentNullException.ThrowIfNull(question);
         var q = question.Trim();
-        return AboutRegex().IsMatch(q) || PersonPronounRegex().IsMatch(q) || ThingPronounRegex().IsMatch(q) ||
+        return AboutRegex().IsMatch(q) || PersonPronounRegex().IsMatch(q) || ThingPronounRegex().IsMatch(q) || TimeReferenceRegex().IsMatch(q) ||
             OrdinalRegex().IsMatch(q) || (TermAnalyzer.Terms(q).Count <= 2 && !TermAnalyzer.Tokenize(q).Skip(1).Any(t => t.IsCapitalized));
     }
 
@@ -132,6 +132,25 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         return q;
+    }
+
+    /// <summary>"around then", "at that time", "that month" → the period the previous question named ("in June 2023"), or
+    /// else the month of the briefing the previous answer cites first; the question as it is when it has no such
+    /// reference or the previous turn gives no period.</summary>
+    private static string ResolveTime(string q, ConversationTurn last)
+    {
+        var reference = TimeReferenceRegex().Match(q);
+        if (!reference.Success)
+        {
+            return q;
+        }
+
+        var named = PeriodRegex().Match(last.ResolvedQuestion);
+        var period = named.Success ? named.Value
+            : last.Answer.Citations.FirstOrDefault()?.Published is { } published
+                ? "in " + published.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+        return period is null ? q : q[..reference.Index] + period + q[(reference.Index + reference.Length)..];
     }
 
     /// <summary>Names in the order the answer lists them ("Sweden, Spain and Belgium"), without citation markers.</summary>
@@ -198,6 +217,10 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"\bthe\s+(?<n>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:one|country|ally|name|item|person)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrdinalRegex();
+
+    // "since then", "by then", "before then" are not "in" that period: they stay as they are.
+    [GeneratedRegex(@"\b(?:(?:around|about|at|back)\s+)?(?<!\b(?:since|until|till|by|before|after|from)\s+)then\b|\b(?:at|by|around|in|during)\s+(?:that|the\s+same)\s+(?:time|year|month|week|day)\b|\b(?:that|the\s+same)\s+(?:year|month|week|day)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeReferenceRegex();
 
     [GeneratedRegex(@"\bthere\b|\b(?:that|this|the same)\s+(?:city|place|country|town|capital)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceReferenceRegex();

@@ -13,6 +13,37 @@ public class FollowUpRewriterTests
         Assert.Equal("What about Italy?", FollowUpRewriter.Rewrite("What about Italy?", []));
     }
 
+    [Theory]
+    [InlineData("Were ministers meeting in Brussels around then?", "Were ministers meeting in Brussels in June 2023?")]
+    [InlineData("what else happened at that time", "what else happened in June 2023")]
+    [InlineData("what did he say then", "what did Jens Stoltenberg say in June 2023")]
+    public void Rewrite_ThenAfterAQuestionNamingAPeriod_ThatPeriod(string followUp, string expected)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(followUp,
+            [Turn("What did the ministers discuss in June 2023?", "Secretary General Jens Stoltenberg said ministers would discuss Ukraine. [1]")]);
+
+        Assert.Equal(expected, rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_ThenAfterAnUndatedQuestion_MonthOfTheCitedBriefing()
+    {
+        var citation = new Citation(1, "003.txt", "Ministers meet", new DateOnly(2024, 10, 17), null, null, "Rutte chaired the meeting.");
+        var last = new ConversationTurn("who chaired it", "who chaired the ministerial", new Answer("who chaired the ministerial", AnswerOutcome.Answered, "Rutte chaired the meeting. [1]", [citation]));
+
+        var rewritten = FollowUpRewriter.Rewrite("were defence ministers meeting in Brussels around then?", [last]);
+
+        Assert.Equal("were defence ministers meeting in Brussels in October 2024?", rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_SinceThen_NotReadAsThePeriodItself()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("what has changed since then", [Turn("What did the ministers discuss in June 2023?")]);
+
+        Assert.DoesNotContain("since in", rewritten, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rewrite_WhatAbout_ReplacesListedCountries()
     {
