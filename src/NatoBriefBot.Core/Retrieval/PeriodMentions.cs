@@ -11,14 +11,17 @@ namespace NatoBriefBot.Core.Retrieval;
 /// </summary>
 public static partial class PeriodMentions
 {
-    /// <summary>True when <paramref name="text"/> mentions a day, month or year that falls in <paramref name="period"/>.</summary>
+    /// <summary>True when <paramref name="text"/> mentions a month that overlaps <paramref name="period"/>, or a year that
+    /// lies wholly in it: "the 2023 budget target" talks about 2023 but not about June 2023, while "in June" talks about
+    /// the summer of its year.</summary>
     /// <param name="published">The text's publication date: a month named without a year is taken in that year.</param>
     public static bool Mentions(string text, DateRange period, DateOnly? published)
     {
         ArgumentNullException.ThrowIfNull(text);
         foreach (var mentioned in Of(text, published))
         {
-            if (mentioned.From <= period.To && mentioned.To >= period.From)
+            var isYear = mentioned.From.Month == 1 && mentioned.From.Day == 1 && mentioned.To.Month == 12 && mentioned.To.Day == 31;
+            if (isYear ? mentioned.From >= period.From && mentioned.To <= period.To : mentioned.From <= period.To && mentioned.To >= period.From)
             {
                 return true;
             }

@@ -11,10 +11,21 @@ public sealed class PeriodMentionsTests
     [InlineData("Leaders meet in July 2023 in Vilnius.", true)]
     [InlineData("Leaders met in July 2022.", false)]
     [InlineData("Ministers may decide later.", false)]
-    [InlineData("Spending rose 2023 percent.", true)]
+    [InlineData("It would cut the 2023 budget deficit target.", false)] // the year, not its July
     public void Mentions_TextAndPublicationYear_MatchesTheMonthAsked(string text, bool expected)
     {
         Assert.Equal(expected, PeriodMentions.Mentions(text, July2023, new DateOnly(2023, 6, 14)));
+    }
+
+    [Theory]
+    [InlineData("It would cut the 2023 budget deficit target.", true)]
+    [InlineData("The summit in Vilnius on 11-12 July will follow.", true)]
+    [InlineData("Leaders met in July 2022.", false)]
+    public void Mentions_YearAsked_AYearOrMonthInIt(string text, bool expected)
+    {
+        var year2023 = new DateRange(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31));
+
+        Assert.Equal(expected, PeriodMentions.Mentions(text, year2023, new DateOnly(2023, 6, 14)));
     }
 
     [Fact]
