@@ -20,6 +20,12 @@ public sealed class AnsweringOptions
     [Range(0.0, 1.0)]
     public double ExtraSentenceRatio { get; set; } = 0.1;
 
+    /// <summary>When the bot does not answer but its best sentence is about the question's names and most of its words, it
+    /// quotes that sentence (uncited) as the closest it found if the answer gate's probability is at least this share of
+    /// the gate's threshold; 1 never quotes it, 0 always does.</summary>
+    [Range(0.0, 1.0)]
+    public double ClosestQuoteGateShare { get; set; } = 0.5;
+
     /// <summary>The answer model file (written by <c>train</c>); empty uses the model built into the engine. Whether to answer
     /// is that model's probability against its fitted threshold.</summary>
     public string? ModelPath { get; set; }

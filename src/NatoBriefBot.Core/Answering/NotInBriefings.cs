@@ -27,12 +27,27 @@ public static class NotInBriefings
             QuestionType.Nationality => "the nationality",
             _ => "that",
         };
-        var briefing = source.Briefing.Published is { } d
-            ? $"\u201C{source.Briefing.Title}\u201D ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"
-            : $"\u201C{source.Briefing.Title}\u201D";
-        var text = $"The briefings don't give {what}. The closest is in {briefing}: \u201C{sentence}\u201D Ask about something else in that briefing, or rephrase the question.";
+        var text = $"The briefings don't give {what}. The closest is in {Named(source.Briefing)}: \u201C{sentence}\u201D Ask about something else in that briefing, or rephrase the question.";
         return Create(question, closest, null) with { Text = text };
     }
+
+    /// <summary>No sentence answers the question clearly enough, but one about its subject comes close: quote it (uncited)
+    /// with its briefing, so the reader can judge and look further.</summary>
+    /// <param name="question">What the user asked.</param>
+    /// <param name="closest">The evidence retrieval found, best first; its briefings are offered as suggestions.</param>
+    /// <param name="source">The briefing passage of the closest sentence.</param>
+    /// <param name="sentence">The closest sentence, verbatim.</param>
+    public static Answer Unsure(string question, IReadOnlyList<Evidence> closest, Evidence source, string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(closest);
+        ArgumentNullException.ThrowIfNull(source);
+        var text = $"I couldn't find a clear answer to that in the briefings. The closest is in {Named(source.Briefing)}: \u201C{sentence}\u201D Check whether that answers your question, or rephrase it.";
+        return Create(question, closest, null) with { Text = text };
+    }
+
+    private static string Named(Storage.StoredBriefing briefing) => briefing.Published is { } d
+        ? $"\u201C{briefing.Title}\u201D ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"
+        : $"\u201C{briefing.Title}\u201D";
 
     /// <param name="question">What the user asked.</param>
     /// <param name="closest">The evidence retrieval found, best first; its briefings are offered instead.</param>

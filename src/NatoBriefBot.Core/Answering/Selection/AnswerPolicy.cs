@@ -78,6 +78,11 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             return NotInBriefings.Lacking(request.Question, request.Evidence, query.AsksForName ? QuestionType.Who : query.Type, closest.Evidence, ExtractiveAnswerComposer.BalanceQuotes(closest.Sentence.Text));
         }
 
+        if (decision.Abstain == AbstainReason.Weak && decision.Best is { } near)
+        {
+            return NotInBriefings.Unsure(request.Question, request.Evidence, near.Evidence, ExtractiveAnswerComposer.BalanceQuotes(near.Sentence.Text));
+        }
+
         var period = decision.Abstain == AbstainReason.PeriodUncovered ? query.DateText : null;
         return NotInBriefings.Create(request.Question, request.Evidence, names, period);
     }
@@ -189,9 +194,15 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             // The closest sentence about the right thing (the question's names, most of its words): when it lacks the date
             // or figure asked for, say so and quote it, uncited.
             var onTopic = pool.FirstOrDefault(c => c.Features[NamesInSentence] >= 1 && c.Features[Lexical] >= 0.5);
-            return onTopic is not null && AnswerDecision.LacksAttribute(onTopic, query)
-                ? new AnswerDecision(AbstainReason.AttributeMissing, onTopic, [], candidates) { GateProbability = gate }
-                : new AnswerDecision(AbstainReason.Weak, null, [], candidates) { GateProbability = gate };
+            if (onTopic is not null && AnswerDecision.LacksAttribute(onTopic, query))
+            {
+                return new AnswerDecision(AbstainReason.AttributeMissing, onTopic, [], candidates) { GateProbability = gate };
+            }
+
+            // Not sure enough to answer, but the best sentence is about the question's names and most of its words and the
+            // gate is not far off: it is quoted, uncited, as the closest thing found, for the reader to judge.
+            var closest = pool[0] == onTopic && gate >= model.GateThreshold * options.ClosestQuoteGateShare ? onTopic : null;
+            return new AnswerDecision(AbstainReason.Weak, closest, [], candidates) { GateProbability = gate };
         }
 
         var best = pool[0];

@@ -27,4 +27,29 @@ public sealed class AnswerPolicyTests
         Assert.DoesNotContain(", Cup", answer.Text, StringComparison.Ordinal);
         Assert.Matches("none of them mentions \u201C[^\u201D]*(Rugby|Marseille)", answer.Text);
     }
+
+    [Theory]
+    [InlineData("0.5", true)]
+    [InlineData("1", false)]
+    public async Task AskAsync_GateJustUnderItsThreshold_QuotesTheClosestSentenceUncitedWhenAllowed(string share, bool quoted)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("unsure.json");
+        // The shipped ranking with a gate that always says 0.4 against a threshold of 0.5: never sure enough to answer.
+        var shipped = AnswerModel.Default();
+        var gate = AnswerGate.Names.Select(n => n == "bias" ? Math.Log(0.4 / 0.6) : 0.0).ToList();
+        new AnswerModel(AnswerModel.Features, shipped.Weights, shipped.Threshold, null, gate, 0.5, shipped.Ranking).Save(path);
+        using var engine = await SeededEngine.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Answering:ModelPath"] = path,
+            ["Answering:ClosestQuoteGateShare"] = share,
+        });
+
+        var answer = await engine.Answers.AskAsync(new AskRequest("What did Italy pledge?"));
+
+        Assert.Equal(AnswerOutcome.NotInBriefings, answer.Outcome);
+        Assert.Empty(answer.Citations);
+        Assert.Equal(quoted, answer.Text.StartsWith("I couldn't find a clear answer to that in the briefings. The closest is in", StringComparison.Ordinal));
+        Assert.Equal(quoted, answer.Text.Contains("SAMP/T", StringComparison.Ordinal));
+    }
 }
