@@ -10,26 +10,28 @@ public static class NotInBriefings
     /// number, an amount): say so, and quote the closest sentence with its briefing so the reader can look further.</summary>
     /// <param name="question">What the user asked.</param>
     /// <param name="closest">The evidence retrieval found, best first; its briefings are offered as suggestions.</param>
-    /// <param name="kind">The kind of fact asked for.</param>
+    /// <param name="what">The fact asked for, as the reply names it ("the date", see <see cref="Kind"/>).</param>
     /// <param name="source">The briefing passage of the closest sentence.</param>
     /// <param name="sentence">The closest sentence, verbatim.</param>
-    public static Answer Lacking(string question, IReadOnlyList<Evidence> closest, QuestionType kind, Evidence source, string sentence)
+    public static Answer Lacking(string question, IReadOnlyList<Evidence> closest, string what, Evidence source, string sentence)
     {
         ArgumentNullException.ThrowIfNull(closest);
         ArgumentNullException.ThrowIfNull(source);
-        var what = kind switch
-        {
-            QuestionType.When => "the date",
-            QuestionType.HowMany => "that number",
-            QuestionType.HowMuch => "that figure",
-            QuestionType.Who => "that name",
-            QuestionType.Where => "the place",
-            QuestionType.Nationality => "the nationality",
-            _ => "that",
-        };
         var text = $"The briefings don't give {what}. The closest is in {Named(source.Briefing)}: \u201C{sentence}\u201D Ask about something else in that briefing, or rephrase the question.";
         return Create(question, closest, null) with { Text = text };
     }
+
+    /// <summary>How a reply names the kind of fact a question of this type asks for.</summary>
+    public static string Kind(QuestionType type) => type switch
+    {
+        QuestionType.When => "the date",
+        QuestionType.HowMany => "that number",
+        QuestionType.HowMuch => "that figure",
+        QuestionType.Who => "that name",
+        QuestionType.Where => "the place",
+        QuestionType.Nationality => "the nationality",
+        _ => "that",
+    };
 
     /// <summary>No sentence answers the question clearly enough, but one about its subject comes close: quote it (uncited)
     /// with its briefing, so the reader can judge and look further.</summary>

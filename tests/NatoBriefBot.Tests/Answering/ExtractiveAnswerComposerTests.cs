@@ -70,6 +70,17 @@ public sealed class ExtractiveAnswerComposerTests
         Assert.Equal(AnswerOutcome.NotInBriefings, other.Outcome);
     }
 
+    [Fact]
+    public async Task AskAsync_WhoIsANamedPerson_QuotesTheSentenceGivingTheRole()
+    {
+        using var engine = await CyberRangeAsync(Opened + " Hanno Pevkur toured the Kalevi cyber range with trainees on Monday." +
+            " Pevkur praised the Kalevi cyber range and its trainees. Pevkur, the country's defence minister, said the Kalevi range would double in size.");
+
+        var answer = await engine.Answers.AskAsync(new AskRequest("who is pevkur"));
+
+        Assert.Contains("defence minister", answer.Text, StringComparison.Ordinal);
+    }
+
     private const string Opened = "Estonia opened the Kalevi cyber range near Tallinn on Monday.";
 
     /// <summary>The seeds and a briefing about a cyber range with this text.</summary>

@@ -30,7 +30,8 @@ internal sealed record AnswerDecision(AbstainReason Abstain, AnswerCandidate? Be
     /// detected reliably (numbers, amounts, dates, a name asked for as such).</summary>
     internal static bool LacksAttribute(AnswerCandidate candidate, QueryAnalysis query) =>
         candidate.Features[TypeMissing] > 0 && candidate.Sentence.Info is not null &&
-        (query.Type is QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch or QuestionType.Who or QuestionType.Where or QuestionType.Nationality || query.AsksForName);
+        (query.Type is QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch or QuestionType.Who or QuestionType.Where or QuestionType.Nationality ||
+         query.AsksForName || query.AsksWhoSomeoneIs);
 
     private static readonly int TypeMissing = Array.IndexOf(AnswerFeatures.Names, "type_missing");
 }
@@ -75,7 +76,8 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 
         if (decision.Abstain == AbstainReason.AttributeMissing && decision.Best is { } closest)
         {
-            return NotInBriefings.Lacking(request.Question, request.Evidence, query.AsksForName ? QuestionType.Who : query.Type, closest.Evidence, ExtractiveAnswerComposer.BalanceQuotes(closest.Sentence.Text));
+            var kind = query.AsksForName ? "that name" : query.AsksWhoSomeoneIs ? "who that is" : NotInBriefings.Kind(query.Type);
+            return NotInBriefings.Lacking(request.Question, request.Evidence, kind, closest.Evidence, ExtractiveAnswerComposer.BalanceQuotes(closest.Sentence.Text));
         }
 
         if (decision.Abstain == AbstainReason.Weak && decision.Best is { } near)
