@@ -166,7 +166,8 @@ public sealed class HybridRetriever(
         Dictionary<string, string?>? knownNames = null;
         foreach (var term in query.CoreTerms.Concat(query.Salient).Distinct(StringComparer.Ordinal))
         {
-            if (df.ContainsKey(term) || term.Length < options.SpellingMinLength || term.Any(char.IsDigit) ||
+            // Short words are corrected only when no dictionary knows them ("rute", "agis"): "gulf" is not a slip for "golf".
+            if (df.ContainsKey(term) || term.Length < ShortestCorrected || (term.Length < options.SpellingMinLength && Lexicon.Default.IsKnownWord(term)) || term.Any(char.IsDigit) ||
                 (query.Alternatives.TryGetValue(term, out var known) && known.Any(df.ContainsKey)))
             {
                 continue;
@@ -204,6 +205,9 @@ public sealed class HybridRetriever(
 
         return alternatives is null ? query : query with { Alternatives = alternatives, Terms = terms! };
     }
+
+    /// <summary>The shortest word spelling correction looks at.</summary>
+    private const int ShortestCorrected = 4;
 
     /// <summary>The terms of the words of <paramref name="text"/> that WordNet knows only as names (of people, places, …),
     /// each with the term of the country it is the capital of, or null.</summary>

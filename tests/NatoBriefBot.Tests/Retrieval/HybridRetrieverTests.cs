@@ -163,6 +163,19 @@ public sealed class HybridRetrieverDatedTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrieveAsync_ShortWordNoDictionaryKnows_CorrectedButNotAShortDictionaryWord()
+    {
+        var (retriever, _) = Engine(null, Records.Briefing("aegis.txt", "NATO will add an Aegis Ashore base in Poland and a new golf course near the base."));
+
+        var slip = await retriever.RetrieveAsync("agis ashore base where");
+        var word = await retriever.RetrieveAsync("gulf base where");
+
+        Assert.Contains(TermAnalyzer.Normalize("aegis"), slip.Query.Alternatives[TermAnalyzer.Normalize("agis")]);
+        Assert.False(word.Query.Alternatives.TryGetValue(TermAnalyzer.Normalize("gulf"), out var alternatives) &&
+            alternatives.Contains(TermAnalyzer.Normalize("golf")));
+    }
+
+    [Fact]
     public async Task RetrieveAsync_CapitalNoBriefingMentions_StandsForItsCountry()
     {
         var (retriever, _) = Engine(null, Records.Briefing("hybrid.txt", "Ministers discussed Russia's campaign of sabotage against allied infrastructure."));
