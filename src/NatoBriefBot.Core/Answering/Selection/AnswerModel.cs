@@ -31,7 +31,8 @@ public sealed class AnswerModel
         IReadOnlyList<double>? gate = null,
         double gateThreshold = 0.5,
         string ranking = Logistic,
-        BoostedTrees? gateTrees = null)
+        BoostedTrees? gateTrees = null,
+        BoostedTrees? rankingTrees = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(weights);
@@ -56,9 +57,15 @@ public sealed class AnswerModel
             throw new BriefBotException($"The answer model's gate trees read {gateTrees.Inputs} inputs; this version computes {AnswerGate.Names.Length} ({string.Join(", ", AnswerGate.Names)}). Run `train` to refit it.");
         }
 
+        if (rankingTrees is not null && rankingTrees.Inputs != AnswerFeatures.Names.Length)
+        {
+            throw new BriefBotException($"The answer model's ranking trees read {rankingTrees.Inputs} features; this version computes {AnswerFeatures.Names.Length}. Run `train` to refit it.");
+        }
+
         _weights = [.. weights];
         Ranking = ranking;
         GateTrees = gateTrees;
+        RankingTrees = rankingTrees;
         Threshold = threshold;
         // Without a fitted gate: the first stage's score (a logistic ranking's log-odds) against its own threshold.
         _gate = gate is not null ? [.. gate] : [.. AnswerGate.Names.Select(n => n == "best_score" ? 1.0 : 0.0)];
@@ -87,6 +94,10 @@ public sealed class AnswerModel
     /// held-out questions than the linear gate; they then decide instead of <see cref="GateWeights"/>.</summary>
     public BoostedTrees? GateTrees { get; }
 
+    /// <summary>Boosted trees whose margin is added to the ranking's linear score: corrections for what the weighted sum of
+    /// features gets wrong (one feature mattering only with another), when <c>train</c> found they help on held-out questions.</summary>
+    public BoostedTrees? RankingTrees { get; }
+
     /// <summary>Under this probability of the answer gate the bot abstains.</summary>
     public double GateThreshold { get; }
 
@@ -104,7 +115,7 @@ public sealed class AnswerModel
             z += _weights[i] * features[i];
         }
 
-        return z;
+        return RankingTrees is null ? z : z + RankingTrees.Margin(features);
     }
 
     /// <summary>Probability, for each candidate sentence of one question, that it is the answer.</summary>
@@ -174,7 +185,8 @@ public sealed class AnswerModel
     public void Save(string path)
     {
         var trees = GateTrees is null ? null : new TreesFile(GateTrees.Base, GateTrees.Trees);
-        var file = new ModelFile(AnswerFeatures.Names, _weights, Threshold, Provenance, AnswerGate.Names, _gate, GateThreshold, Ranking, trees);
+        var rankingTrees = RankingTrees is null ? null : new TreesFile(RankingTrees.Base, RankingTrees.Trees);
+        var file = new ModelFile(AnswerFeatures.Names, _weights, Threshold, Provenance, AnswerGate.Names, _gate, GateThreshold, Ranking, trees, rankingTrees);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
         {
@@ -207,7 +219,8 @@ public sealed class AnswerModel
         }
 
         var trees = file.GateTrees is { Trees: not null } t ? new BoostedTrees(t.Base, t.Trees, AnswerGate.Names.Length) : null;
-        return new AnswerModel(file.Features, file.Weights, file.Threshold, file.Provenance, file.GateWeights, file.GateThreshold, file.Ranking ?? Logistic, trees);
+        var rankingTrees = file.RankingTrees is { Trees: not null } r ? new BoostedTrees(r.Base, r.Trees, AnswerFeatures.Names.Length) : null;
+        return new AnswerModel(file.Features, file.Weights, file.Threshold, file.Provenance, file.GateWeights, file.GateThreshold, file.Ranking ?? Logistic, trees, rankingTrees);
     }
 
     private sealed record ModelFile(
@@ -219,7 +232,8 @@ public sealed class AnswerModel
         IReadOnlyList<double>? GateWeights,
         double GateThreshold,
         string? Ranking,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TreesFile? GateTrees);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TreesFile? GateTrees,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TreesFile? RankingTrees);
 
     private sealed record TreesFile(double Base, IReadOnlyList<IReadOnlyList<TreeNode>> Trees);
 }

@@ -70,7 +70,9 @@ public sealed class BoostedTrees
     public double Probability(ReadOnlySpan<double> x) => 1 / (1 + Math.Exp(-Margin(x)));
 
     /// <summary>Fits trees to rows labelled yes/no.</summary>
-    public static BoostedTrees Fit(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, TreeSettings settings)
+    /// <param name="start">Log-odds another model already gives each row: the trees then learn what it gets wrong (their
+    /// base is zero, and their margin is added to that model's).</param>
+    public static BoostedTrees Fit(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, TreeSettings settings, IReadOnlyList<double>? start = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -84,8 +86,8 @@ public sealed class BoostedTrees
         var d = x[0].Length;
         var positives = y.Count(v => v);
         var share = Math.Clamp((positives + 0.5) / (n + 1.0), 1e-3, 1 - 1e-3);
-        var @base = Math.Log(share / (1 - share));
-        var margin = Enumerable.Repeat(@base, n).ToArray();
+        var @base = start is null ? Math.Log(share / (1 - share)) : 0;
+        var margin = start is null ? Enumerable.Repeat(@base, n).ToArray() : [.. start];
         var g = new double[n];
         var h = new double[n];
         // Each input is cut once, up front, and every row keeps the number of its bin: a split is then found from

@@ -164,6 +164,25 @@ public sealed class AnswerModelTests
     }
 
     [Fact]
+    public void SaveThenLoad_RankingTrees_AddToTheLinearScore()
+    {
+        using var folder = new TempFolder();
+        // One split on "lexical" (column 1): under 0.5 the trees take 1 off the linear score, from 0.5 on they add 1.
+        IReadOnlyList<TreeNode> tree = [new TreeNode(1, 0.5, 1, 2, 0), new TreeNode(-1, 0, 0, 0, -1), new TreeNode(-1, 0, 0, 0, 1)];
+        var trees = new BoostedTrees(0, [tree], Width);
+        var weights = Enumerable.Range(0, Width).Select(i => i == 3 ? 2.0 : 0.0).ToList();
+        var model = new AnswerModel(AnswerModel.Features, weights, 0.3, rankingTrees: trees);
+        var path = folder.Combine("corrected.json");
+
+        model.Save(path);
+        var loaded = AnswerModel.Load(path);
+
+        Assert.NotNull(loaded.RankingTrees);
+        Assert.Equal((2 * 0.7) + 1, loaded.Score(Row(0.9, 0.7)), 9);
+        Assert.Equal((2 * 0.7) - 1, loaded.Score(Row(0.1, 0.7)), 9);
+    }
+
+    [Fact]
     public void Load_FeaturesOfAnotherVersion_SaysToRetrain()
     {
         using var folder = new TempFolder();
