@@ -60,6 +60,8 @@ internal static class AnswerFeatures
         "counted_missing",    // a "how many" question's counted thing ("how many drones") is not in the sentence
         "window_dense",       // cosine of the question and the sum of the sentence's vector and the one before it: the
                               // sentence read with its context ("He stressed…" after the sentence naming him)
+        "role_unnamed",       // a who-question names a role ("the marcom commander", "helix's chief executive") and the
+                              // sentence names no one next to that role
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -106,6 +108,7 @@ internal static class AnswerFeatures
         var titles = new Dictionary<long, HashSet<string>>();
         var local = LocalCoverage(kept.Select(k => k.Sentence).ToList(), core, query);
         var bestLocal = local.Count == 0 ? 0 : local.Values.Max();
+        var roles = query.Type == QuestionType.Who || query.AsksForName ? RoleTerms(query) : [];
         var result = new List<AnswerCandidate>(kept.Count);
         foreach (var (s, rank, dense) in kept)
         {
@@ -146,11 +149,54 @@ internal static class AnswerFeatures
                 retrieval.ClauseVector.IsEmpty ? dense : Dense(retrieval.ClauseVector.Span, s),
                 query.CountedTerm is { } counted && !Mentions(s, counted, query) ? 1 : 0,
                 WindowDense(retrieval.QueryVector.Span, s),
+                roles.Count > 0 && !NamesSomeoneAs(s, roles, asked, query) ? 1 : 0,
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }
 
         return result;
+    }
+
+    /// <summary>The terms of the question's words for a person's role: nouns whose most frequent sense WordNet files under
+    /// a person ("commander", "winner", "spokesman"), and the titles the role patterns know ("minister", "executive").</summary>
+    private static HashSet<string> RoleTerms(QueryAnalysis query)
+    {
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in TermAnalyzer.Tokenize(query.Text))
+        {
+            if (!token.IsStopWord && !token.IsNumber && !token.IsCapitalized &&
+                (Lexicon.Default.Broader(Lexicon.Default.Lemma(token.Surface, PartOfSpeech.Noun)).Count > 0 || SentenceFeatures.HasRole("the " + token.Surface)))
+            {
+                roles.Add(token.Term);
+            }
+        }
+
+        return roles;
+    }
+
+    /// <summary>Does the sentence name a person the question does not, within a few words of one of the roles asked about
+    /// (or a word standing for it)?</summary>
+    private static bool NamesSomeoneAs(ScoredSentence s, HashSet<string> roles, HashSet<string> asked, QueryAnalysis query)
+    {
+        const int Near = 40;
+        var tokens = TermAnalyzer.Tokenize(s.Text);
+        var rolesAt = tokens.Where(t => roles.Contains(t.Term) || roles.Any(r => query.Alternatives.TryGetValue(r, out var alts) && alts.Contains(t.Term)))
+            .Select(t => t.Start).ToList();
+        if (rolesAt.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var person in SentenceFeatures.People(s.Text).Where(p => TermAnalyzer.Terms(p).Any(t => !asked.Contains(t))))
+        {
+            var at = s.Text.IndexOf(person, StringComparison.Ordinal);
+            if (at >= 0 && rolesAt.Any(r => Math.Abs(r - at) <= Near || Math.Abs(r - (at + person.Length)) <= Near))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Does the sentence (or the one it refers back to) have the term or one of its alternatives?</summary>
