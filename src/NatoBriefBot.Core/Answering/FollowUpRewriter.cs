@@ -61,7 +61,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         var pronoun = PersonPronounRegex().Match(q);
-        if (pronoun.Success)
+        if (PointsBack(q, pronoun))
         {
             var person = SentenceFeatures.People(last.Answer.Text).FirstOrDefault() ?? SentenceFeatures.People(last.ResolvedQuestion).FirstOrDefault();
             if (person is not null)
@@ -71,8 +71,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             }
         }
 
-        var thing = ThingPronounRegex().Match(q);
-        if (thing.Success || TermAnalyzer.Terms(q).Count <= 2)
+        if (PointsBack(q, ThingPronounRegex().Match(q)) || TermAnalyzer.Terms(q).Count <= 2)
         {
             var previous = PeriodRegex().IsMatch(q) ? PeriodRegex().Replace(last.ResolvedQuestion, " ") : last.ResolvedQuestion;
             var topic = string.Join(' ', TermAnalyzer.Tokenize(previous).Where(t => !t.IsStopWord && !IsQuestionWord(t.Surface)).Select(t => t.Surface));
@@ -103,9 +102,26 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     {
         ArgumentNullException.ThrowIfNull(question);
         var q = question.Trim();
-        return AboutRegex().IsMatch(q) || PersonPronounRegex().IsMatch(q) || ThingPronounRegex().IsMatch(q) || TimeReferenceRegex().IsMatch(q) ||
+        return AboutRegex().IsMatch(q) || PointsBack(q, PersonPronounRegex().Match(q)) || PointsBack(q, ThingPronounRegex().Match(q)) || TimeReferenceRegex().IsMatch(q) ||
             OrdinalRegex().IsMatch(q) || (TermAnalyzer.Terms(q).Count <= 2 && !TermAnalyzer.Tokenize(q).Skip(1).Any(t => t.IsCapitalized));
     }
+
+    /// <summary>Does this pronoun point out of the question? Not when the question is a full one (four words or more to
+    /// search for) that names something before it: "What share did ASEAN ministers set as their target?" is about ASEAN.</summary>
+    private static bool PointsBack(string q, Match pronoun)
+    {
+        if (!pronoun.Success)
+        {
+            return false;
+        }
+
+        var tokens = TermAnalyzer.Tokenize(q);
+        var namedBefore = tokens.Select((t, i) => (t, i)).Any(x => x.t.Start < pronoun.Index && Retrieval.QueryAnalyzer.IsName(x.t, x.i));
+        return !(namedBefore && tokens.Count(t => !t.IsStopWord) >= MinStandaloneTerms);
+    }
+
+    /// <summary>Words to search for (besides stop words) that make a question naming something a full one.</summary>
+    private const int MinStandaloneTerms = 4;
 
     /// <summary>"the second one" → the second name the previous answer listed; "there" / "that city" → the place it named.</summary>
     private static string ResolveReferences(string q, ConversationTurn last)

@@ -32,12 +32,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             var before = core.Count;
             TermAnalyzer.AddTerms(token, core);
             var isMonth = Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.'));
-            // A name: a number, a capitalized word inside the sentence (not a contraction such as "I'm"), a word WordNet
-            // knows only as a name however it is written ("canada" in a lower-case chat question), or a word it does not
-            // know at all ("macron", "ecb": a name or acronym typed in lower case; a misspelling is corrected later).
-            var named = token.IsCapitalized && i > 0 && IsNameLike(token.Surface);
-            if ((token.IsNumber || (token.Surface.Length > 2 && (named || Lexicon.Default.IsProperName(token.Surface) || IsUnfamiliar(token.Surface)))) &&
-                !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface))
+            if ((token.IsNumber && !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface)) || IsName(token, i))
             {
                 // The number of "40bn", not the word as written.
                 salient.Add(core.Count > before ? core[before] : token.Term);
@@ -200,6 +195,17 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>A capitalized word inside a question that can be a name: not a stop word or contraction ("I'm", "Don't").</summary>
     private static bool IsNameLike(string surface) =>
         !Vocabulary.StopWords.Contains(surface.ToLowerInvariant()) && !surface.Contains('\'') && !surface.Contains('\u2019');
+
+    /// <summary>
+    /// Is the question's <paramref name="index"/>th token a name? A capitalized word inside the sentence (not a contraction
+    /// such as "I'm", nor a month), a word WordNet knows only as a name however it is written ("canada" in a lower-case
+    /// chat question), or a word it does not know at all ("macron", "ecb": a name or acronym typed in lower case; a
+    /// misspelling is corrected later).
+    /// </summary>
+    internal static bool IsName(Token token, int index) =>
+        token.Surface.Length > 2 && !token.IsNumber && !QueryVocabulary.NotNames.Contains(token.Surface) &&
+        !Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.')) &&
+        ((token.IsCapitalized && index > 0 && IsNameLike(token.Surface)) || Lexicon.Default.IsProperName(token.Surface) || IsUnfamiliar(token.Surface));
 
     /// <summary>A word of letters WordNet does not know in any form, nor as a chat contraction ("whats"), possessive or not,
     /// and not one slip of the keyboard from a word it knows ("strke"): in a question, most likely a name or an acronym.</summary>

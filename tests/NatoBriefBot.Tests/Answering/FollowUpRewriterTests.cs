@@ -36,6 +36,26 @@ public class FollowUpRewriterTests
         Assert.Equal("were defence ministers meeting in Brussels in October 2024?", rewritten);
     }
 
+    [Theory]
+    [InlineData("What renewable energy share did ASEAN energy ministers set as their target for 2025?")]
+    [InlineData("What is Rheinwerk Digital's new Wiesbaden site worth, and how much power capacity does it have?")]
+    [InlineData("what did stoltenberg say about his successor at the summit")]
+    public void Rewrite_FullQuestionWhosePronounPointsToANameInIt_Unchanged(string question)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(question, [Turn("What did the ministers discuss in June 2023?", "Mark Rutte said so. [1]")]);
+
+        Assert.Equal(question, rewritten);
+        Assert.False(FollowUpRewriter.IsFollowUp(question));
+    }
+
+    [Fact]
+    public void Rewrite_PronounWithoutANameBeforeIt_StillAFollowUp()
+    {
+        Assert.True(FollowUpRewriter.IsFollowUp("how many people will work there"));
+        Assert.True(FollowUpRewriter.IsFollowUp("what did nato say about it"));
+        Assert.True(FollowUpRewriter.IsFollowUp("What did he say about Ukraine?"));
+    }
+
     [Fact]
     public void Rewrite_SinceThen_NotReadAsThePeriodItself()
     {
