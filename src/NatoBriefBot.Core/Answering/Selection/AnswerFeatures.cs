@@ -60,6 +60,8 @@ internal static class AnswerFeatures
         "counted_missing",    // a "how many" question's counted thing ("how many drones") is not in the sentence
         "window_dense",       // cosine of the question and the sum of the sentence's vector and the one before it: the
                               // sentence read with its context ("He stressed…" after the sentence naming him)
+        "count_unattached",   // a "how many" question's counted thing is in the sentence but no number stands right before it
+                              // ("500,000 troops … combat-ready battlegroups" does not say how many battlegroups)
         "role_unnamed",       // a who-question names a role ("the marcom commander", "helix's chief executive") and the
                               // sentence names no one next to that role
     ];
@@ -149,6 +151,7 @@ internal static class AnswerFeatures
                 retrieval.ClauseVector.IsEmpty ? dense : Dense(retrieval.ClauseVector.Span, s),
                 query.CountedTerm is { } counted && !Mentions(s, counted, query) ? 1 : 0,
                 WindowDense(retrieval.QueryVector.Span, s),
+                query.CountedTerm is { } countedThing && Mentions(s, countedThing, query) && !Counts(s.Text, countedThing, query) ? 1 : 0,
                 roles.Count > 0 && !NamesSomeoneAs(s, roles, asked, query) ? 1 : 0,
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
@@ -193,6 +196,32 @@ internal static class AnswerFeatures
             if (at >= 0 && rolesAt.Any(r => Math.Abs(r - at) <= Near || Math.Abs(r - (at + person.Length)) <= Near))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Does a number stand within three words before the counted thing (or a word for it) in the text: "23 Allies",
+    /// "several hundred personnel"?</summary>
+    internal static bool Counts(string text, string counted, QueryAnalysis query)
+    {
+        const int Reach = 3;
+        var tokens = TermAnalyzer.Tokenize(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var term = tokens[i].Term;
+            if (term != counted && !(query.Alternatives.TryGetValue(counted, out var alts) && alts.Contains(term)))
+            {
+                continue;
+            }
+
+            for (var k = Math.Max(0, i - Reach); k < i; k++)
+            {
+                if (SentenceFeatures.HasNumber(tokens[k].Surface))
+                {
+                    return true;
+                }
             }
         }
 
