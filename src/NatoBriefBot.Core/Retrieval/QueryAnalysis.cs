@@ -70,6 +70,10 @@ public sealed record QueryAnalysis(
     /// or something the question does not.</summary>
     public bool AsksForName { get; init; }
 
+    /// <summary>A when-question asking for a calendar date ("on what date…"): a day, month or year answers it, "next week"
+    /// or "in the coming months" does not.</summary>
+    public bool AsksForExactDate { get; init; }
+
     /// <summary>A how-much question about what something costs or is worth: its answer is a sum of money.</summary>
     public bool AsksForMoney { get; init; }
 

@@ -136,6 +136,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             AsksWhoSomeoneIs = type == QuestionType.Other && AsksAboutNamedPerson(clause),
             AsksForName = AsksForNameRegex().IsMatch(question.Trim().ToLowerInvariant()),
             AsksForMoney = type == QuestionType.HowMuch && MoneyWordRegex().IsMatch(clause),
+            AsksForExactDate = type == QuestionType.When && ExactDateRegex().IsMatch(clause),
             AsksForOverview = overview.Success,
         };
     }
@@ -451,6 +452,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>"What is the name of…", "the general's name", "russian defence minister name", "who is the…, I need their name".</summary>
     [GeneratedRegex(@"\bnames?\s+of\b|\b(?:his|her|its|their|the)\s+names?\b|(?:'s|\u2019s|s')\s+names?\b|\bnames?\s*[?.!]?\s*$")]
     private static partial Regex AsksForNameRegex();
+
+    /// <summary>A when-question after a calendar date ("on what date", "which day", "when exactly"): "in the coming months"
+    /// does not answer it.</summary>
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bwhen\s+exactly\b|\bexact\s+date\b")]
+    private static partial Regex ExactDateRegex();
 
     /// <summary>What something costs or is worth: the answer is a sum of money, not a share or a count.</summary>
     [GeneratedRegex(@"\b(?:cost|costs|costing|costed|price|prices|priced|fee|fees|paid|pay|pays|worth|charge|charged|fare|fares)\b")]

@@ -19,6 +19,10 @@ public static partial class SentenceFeatures
 
     public static bool HasDate(string sentence) => DateRegex().IsMatch(sentence);
 
+    /// <summary>A calendar date: a day with its month ("14 June", "June 13 and 14"), a month with its year, a year, a numeric
+    /// date or a named weekday; not "next week" or "in the coming months".</summary>
+    public static bool HasCalendarDate(string sentence) => DayOrYearRegex().IsMatch(sentence) || MonthYearRegex().IsMatch(sentence);
+
     /// <summary>A role that can answer "who": "a three-star general", "the defence minister".</summary>
     public static bool HasRole(string sentence) => RoleRegex().IsMatch(sentence);
 
@@ -106,6 +110,9 @@ public static partial class SentenceFeatures
     // Days with their month ("14 June", "June 13 and 14", "October 17-18"), years, and numeric dates.
     [GeneratedRegex(@"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:" + MonthNames + @")\b|\b(?:" + MonthNames + @")\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\b|(?<!\d|\d[.,])(?:19|20)\d{2}(?![\d%]|[.,]\d)|\b\d{1,2}\.\d{1,2}\.\d{4}\b")]
     private static partial Regex DayOrYearRegex();
+
+    [GeneratedRegex(@"\b(?:" + MonthNames + @")\s+(?:19|20)\d{2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")]
+    private static partial Regex MonthYearRegex();
 
     [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*\s*(?:%|(?:percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AmountRegex();

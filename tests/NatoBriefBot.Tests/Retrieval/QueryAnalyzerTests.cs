@@ -301,6 +301,18 @@ public class QueryAnalyzerTests
         Assert.DoesNotContain(TermAnalyzer.Normalize("btw"), q.CoreTerms);
     }
 
+    [Theory]
+    [InlineData("On what date did Rutte visit Wiesbaden?", true)]
+    [InlineData("when exactly did he visit kyiv", true)]
+    [InlineData("When will the command open?", false)]
+    public void Analyze_WhenQuestion_AsksForExactDateOnlyForACalendarDate(string question, bool exact)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Equal(QuestionType.When, q.Type);
+        Assert.Equal(exact, q.AsksForExactDate);
+    }
+
     [Fact]
     public void Analyze_NamesAndYears_Salient()
     {

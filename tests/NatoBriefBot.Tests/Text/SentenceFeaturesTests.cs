@@ -114,4 +114,15 @@ public class SentenceFeaturesTests
     {
         Assert.Equal(expected, SentenceFeatures.HasPlace(sentence));
     }
+
+    [Theory]
+    [InlineData("Ministers meet in Brussels on 13 June.", true)]
+    [InlineData("The summit is in July 2024.", true)]
+    [InlineData("Talks began on Thursday.", true)]
+    [InlineData("The command will open in the coming months.", false)]
+    [InlineData("Ministers will meet again next week.", false)]
+    public void HasCalendarDate_ADayMonthYearOrWeekday_NotARelativeTime(string sentence, bool expected)
+    {
+        Assert.Equal(expected, SentenceFeatures.HasCalendarDate(sentence));
+    }
 }
