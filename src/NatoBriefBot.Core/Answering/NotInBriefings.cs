@@ -71,9 +71,7 @@ public static class NotInBriefings
             : !string.IsNullOrEmpty(period)
                 ? $"I couldn't find that in the briefings I have: none of them is from {period}."
                 : "I couldn't find that in the briefings I have.";
-        var closestText = string.Join("; ", briefings.Select(b => b.Published is { } d
-            ? $"\u201C{b.Title}\u201D ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"
-            : $"\u201C{b.Title}\u201D"));
+        var closestText = string.Join("; ", briefings.Select(Named));
         var text = briefings.Count == 0
             ? $"{reason} Try rephrasing the question, or ask about NATO defence ministers' meetings and summits."
             : $"{reason} The closest briefings are: {closestText}. Try asking about one of those.";

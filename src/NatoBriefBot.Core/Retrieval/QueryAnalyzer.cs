@@ -200,7 +200,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>
     /// Is the question's <paramref name="index"/>th token a name? A capitalized word inside the sentence (not a contraction
     /// such as "I'm", nor a month), a word WordNet knows only as a name however it is written ("canada" in a lower-case
-    /// chat question), or a word it does not know at all ("macron", "ecb": a name or acronym typed in lower case; a
+    /// chat question), or a word it does not know at all ("umerov", "ecb": a name or acronym typed in lower case; a
     /// misspelling is corrected later).
     /// </summary>
     internal static bool IsName(Token token, int index) =>

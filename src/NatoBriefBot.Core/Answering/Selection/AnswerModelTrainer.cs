@@ -148,7 +148,6 @@ public static class AnswerModelTrainer
         new(50, 2), new(100, 2), new(200, 2), new(50, 3), new(100, 3), new(200, 3),
     ];
 
-
     /// <summary>Each question's best candidate by a ranking fitted on the other four fifths of the questions.</summary>
     private static List<(bool Answerable, bool Right, double P, double[]? Inputs)> OutOfFold(IReadOnlyList<TrainingQuestion> questions, Func<IReadOnlyList<TrainingQuestion>, AnswerModel> fit)
     {
