@@ -62,6 +62,8 @@ internal static class AnswerFeatures
                               // sentence read with its context ("He stressed…" after the sentence naming him)
         "count_unattached",   // a "how many" question's counted thing is in the sentence but no number stands right before it
                               // ("500,000 troops … combat-ready battlegroups" does not say how many battlegroups)
+        "states_period",      // the question names a period and the sentence itself states a date in it: often the sentence
+                              // that sets the scene ("Previewing the meeting on Wednesday (14 June 2023), …"), not the answer
         "role_unnamed",       // a who-question names a role ("the marcom commander", "helix's chief executive") and the
                               // sentence names no one next to that role
     ];
@@ -152,6 +154,7 @@ internal static class AnswerFeatures
                 query.CountedTerm is { } counted && !Mentions(s, counted, query) ? 1 : 0,
                 WindowDense(retrieval.QueryVector.Span, s),
                 query.CountedTerm is { } countedThing && Mentions(s, countedThing, query) && !Counts(s.Text, countedThing, query) ? 1 : 0,
+                query.Dates is { } askedPeriod && PeriodMentions.Mentions(s.Text, askedPeriod, s.Evidence.Briefing.Published) ? 1 : 0,
                 roles.Count > 0 && !NamesSomeoneAs(s, roles, asked, query) ? 1 : 0,
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
