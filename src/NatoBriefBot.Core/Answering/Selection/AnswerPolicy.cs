@@ -76,7 +76,7 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 
         if (decision.Abstain == AbstainReason.AttributeMissing && decision.Best is { } closest)
         {
-            var kind = query.AsksForName ? "that name" : query.AsksWhoSomeoneIs ? "who that is" : NotInBriefings.Kind(query.Type);
+            var kind = query.AsksForName ? NotInBriefings.Kind(QuestionType.Who) : query.AsksWhoSomeoneIs ? "who that is" : NotInBriefings.Kind(query.Type);
             return NotInBriefings.Lacking(request.Question, request.Evidence, kind, closest.Evidence, ExtractiveAnswerComposer.BalanceQuotes(closest.Sentence.Text));
         }
 
