@@ -52,6 +52,11 @@ public sealed record Answer(
     /// <summary>Wall-clock milliseconds spent answering.</summary>
     public double Ms { get; init; }
 
+    /// <summary>The question as it was searched for: a follow-up resolved against the conversation (for eval and
+    /// diagnostics; not part of the JSON answer).</summary>
+    [JsonIgnore]
+    public string? AskedAs { get; init; }
+
     /// <summary>Where retrieval spent its time (for benchmarks; not part of the JSON answer).</summary>
     [JsonIgnore]
     public Retrieval.RetrievalTimings? Timings { get; init; }

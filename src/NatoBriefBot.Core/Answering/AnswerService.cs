@@ -59,7 +59,7 @@ public sealed partial class AnswerService(
             }
         }
 
-        answer = answer with { Question = question, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2), Timings = retrieval.Timings };
+        answer = answer with { Question = question, AskedAs = resolved, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2), Timings = retrieval.Timings };
         var outcome = new KeyValuePair<string, object?>("outcome", answer.Outcome.ToString());
         BotTelemetry.TurnDuration.Record(watch.Elapsed.TotalMilliseconds, outcome);
         turn?.SetTag("natobriefbot.outcome", answer.Outcome.ToString());

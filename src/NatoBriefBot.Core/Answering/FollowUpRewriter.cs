@@ -141,13 +141,37 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         var there = PlaceReferenceRegex().Match(q);
-        if (there.Success && PlaceRegex().Match(last.Answer.Text) is { Success: true } place)
+        // "there" points to where the answer says something happened ("in Brussels"), or to the meeting it talks about (left
+        // as it is); "that city" to a city the answer names.
+        var afterPreposition = PlaceRegex().Match(last.Answer.Text) is { Success: true } place ? place.Groups["place"].Value : null;
+        var kind = there.Groups["kind"].Value;
+        if (there.Success && (kind.Length == 0 ? afterPreposition : NamedPlaceIn(last.Answer.Text, kind) ?? afterPreposition) is { } name)
         {
-            var name = place.Groups["place"].Value;
             return q[..there.Index] + (there.Value.Equals("there", StringComparison.OrdinalIgnoreCase) ? "in " + name : name) + q[(there.Index + there.Length)..];
         }
 
         return q;
+    }
+
+    /// <summary>The first capitalized word of the answer that WordNet knows as a place of the kind referred to ("that city":
+    /// a city; "that country": a country; "there", "that place": any), or null.</summary>
+    private static string? NamedPlaceIn(string answer, string kind)
+    {
+        var tokens = TermAnalyzer.Tokenize(CitationMarkerRegex().Replace(answer, " "));
+        foreach (var t in tokens.Where(t => t.IsCapitalized))
+        {
+            if (Lexicon.Default.NamedPlace(t.Surface) is { } found && kind.ToLowerInvariant() switch
+                {
+                    "city" or "town" or "capital" => found == Lexicon.PlaceKind.City,
+                    "country" => found == Lexicon.PlaceKind.Country,
+                    _ => true,
+                })
+            {
+                return t.Surface.EndsWith("'s", StringComparison.Ordinal) ? t.Surface[..^2] : t.Surface;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"around then", "at that time", "that month" → the period the previous question named ("in June 2023"), or
@@ -188,16 +212,56 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         return names;
     }
 
-    /// <summary>Replaces the first run of names in <paramref name="previous"/> (e.g. "Sweden, Spain and Belgium") with <paramref name="entity"/>.</summary>
+    /// <summary>Replaces a run of names in <paramref name="previous"/> (e.g. "Sweden, Spain and Belgium") with
+    /// <paramref name="entity"/>: the first run of the same kind (a place for a place, anything else for anything else),
+    /// else the first run. Names typed in lower case count ("what did italy pledge").</summary>
     private static string ReplaceEntities(string previous, string entity)
     {
-        var run = EntityRunRegex().Match(previous);
-        return run.Success ? previous[..run.Index] + entity + previous[(run.Index + run.Length)..] : $"{entity}: {previous}";
+        var runs = NameRuns(previous);
+        if (runs.Count == 0)
+        {
+            return $"{entity}: {previous}";
+        }
+
+        var place = IsPlace(entity);
+        var (start, length) = runs.FirstOrDefault(r => IsPlace(previous.Substring(r.Start, r.Length)) == place, runs[0]);
+        return previous[..start] + entity + previous[(start + length)..];
     }
+
+    /// <summary>Where the names of a question are: capitalized runs inside it (with the lists they form), and words the
+    /// analyzer reads as names however they are written.</summary>
+    private static List<(int Start, int Length)> NameRuns(string text)
+    {
+        var runs = EntityRunRegex().Matches(text).Select(m => (m.Index, m.Length)).ToList();
+        var tokens = TermAnalyzer.Tokenize(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsStopWord || !Retrieval.QueryAnalyzer.IsName(tokens[i], i) || runs.Any(r => tokens[i].Start >= r.Index && tokens[i].Start < r.Index + r.Length))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < tokens.Count && !tokens[end + 1].IsStopWord && Retrieval.QueryAnalyzer.IsName(tokens[end + 1], end + 1) &&
+                   string.IsNullOrWhiteSpace(text[(tokens[end].Start + tokens[end].Surface.Length)..tokens[end + 1].Start]))
+            {
+                end++;
+            }
+
+            runs.Add((tokens[i].Start, tokens[end].Start + tokens[end].Surface.Length - tokens[i].Start));
+            i = end;
+        }
+
+        return [.. runs.OrderBy(r => r.Index)];
+    }
+
+    /// <summary>Does the text name a place (a country, city or region WordNet knows, or a nationality)?</summary>
+    private static bool IsPlace(string text) =>
+        TermAnalyzer.Tokenize(text).Any(t => Lexicon.Default.NamedPlace(t.Surface) is not null || Lexicon.Default.IsDemonym(t.Surface));
 
     private static string CarryPeriod(string rewritten, string previous, string original)
     {
-        if (PeriodRegex().IsMatch(original))
+        if (PeriodRegex().IsMatch(original) || AnyPeriodRegex().IsMatch(original))
         {
             return rewritten;
         }
@@ -210,7 +274,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     private static bool IsQuestionWord(string w) => w.ToLowerInvariant() is "what" or "who" or "when" or "where" or "which" or "why" or "how" or "did" or "does" or "is" or "was";
 
-    [GeneratedRegex(@"^(?:and\s+)?(?:what|how)\s+about\s+(?<what>[^?]+)\??$|^and\s+(?<what>[^?]+)\?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:and\s+)?(?:what|how)\s+about\s+(?<what>[^?]+)\??$|^(?:and|or)\s+(?!(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b)(?<what>[^?]+)\??$", RegexOptions.IgnoreCase)]
     private static partial Regex AboutRegex();
 
     [GeneratedRegex(@"^(?:in|during|for)?\s*(?:the\s+)?(?<period>(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2})$", RegexOptions.IgnoreCase)]
@@ -238,7 +302,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     [GeneratedRegex(@"\b(?:(?:around|about|at|back)\s+)?(?<!\b(?:since|until|till|by|before|after|from)\s+)then\b|\b(?:at|by|around|in|during)\s+(?:that|the\s+same)\s+(?:time|year|month|week|day)\b|\b(?:that|the\s+same)\s+(?:year|month|week|day)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeReferenceRegex();
 
-    [GeneratedRegex(@"\bthere\b|\b(?:that|this|the same)\s+(?:city|place|country|town|capital)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bthere\b|\b(?:that|this|the same)\s+(?<kind>city|place|country|town|capital)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceReferenceRegex();
 
     [GeneratedRegex(@"\b(?:in|at|to|from)\s+(?<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")]

@@ -63,7 +63,8 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
         var scorer = retrieval.Scorer ?? new SentenceScorer(retrieval.Query, retrieval.TermWeights);
         var candidates = AnswerFeatures.Extract(retrieval, scorer, options.EvidencePassages);
         var answerable = sources.Count > 0 && accept.Count > 0;
-        var groups = candidates.Select(c => answerable && EvalSet.IsSource(c.Evidence.Briefing.File, sources) ? GroupsCovered(c, accept) : 0).ToList();
+        var speaks = retrieval.Query.Type == QuestionType.Who || retrieval.Query.AsksForName;
+        var groups = candidates.Select(c => answerable && EvalSet.IsSource(c.Evidence.Briefing.File, sources) ? GroupsCovered(c, accept, speaks) : 0).ToList();
         // A sentence holding every part of the answer is right; when no single sentence does (a multi-part answer), the
         // sentences holding the most parts are.
         var best = groups.DefaultIfEmpty(0).Max();
@@ -79,13 +80,21 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
             Briefings = [.. candidates.Select(c => c.Evidence.Briefing.Id)],
             LacksAttribute = [.. candidates.Select(c => AnswerDecision.LacksAttribute(c, retrieval.Query))],
             Shape = (options.MaxSentences, options.ExtraSentenceRatio),
+            RefusedBeforeGate = AnswerPolicy.RefusesBeforeGate(retrieval),
         };
         return (example, right);
     }
 
-    private static int GroupsCovered(AnswerCandidate candidate, IReadOnlyList<IReadOnlyList<string>> accept)
+    /// <summary>How many accept groups the sentence holds, read as the answer quotes it: after the sentence it refers back
+    /// to, and for a who-question after the sentence naming the "he" or "she" it opens with.</summary>
+    private static int GroupsCovered(AnswerCandidate candidate, IReadOnlyList<IReadOnlyList<string>> accept, bool withSpeaker)
     {
         var text = candidate.Sentence.RefersBack && candidate.Sentence.Previous is { } previous ? previous.Text + " " + candidate.Sentence.Text : candidate.Sentence.Text;
+        if (withSpeaker && candidate.Sentence.Speaker is { } speaker)
+        {
+            text = speaker.Text + " " + text;
+        }
+
         return accept.Count(group => group.Any(alt => text.Contains(alt, StringComparison.OrdinalIgnoreCase)));
     }
 }

@@ -405,6 +405,15 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             return (new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), text);
         }
 
+        // A year on its own, the way chat writes it ("berlin marathon 2023 winner", "the 2025 summit"), but not a
+        // deadline ("by 2030", "until 2028"): that names when something is due, not when it was reported.
+        var bare = BareYearRegex().Match(question);
+        if (bare.Success)
+        {
+            var year = int.Parse(bare.Groups["year"].Value, CultureInfo.InvariantCulture);
+            return (new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), bare.Groups["year"].Value);
+        }
+
         return (null, null);
     }
 
@@ -418,11 +427,14 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\b(?<n>two|three|four|five|six|seven|eight|nine|ten)\s+(?:main\s+|key\s+|biggest\s+|most\s+\w+\s+)?\w+s\b", RegexOptions.IgnoreCase)]
     private static partial Regex CountedListRegex();
 
-    [GeneratedRegex(@"(?:(?<day>\d{1,2})\s+)?\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<day>\d{1,2})\s+)?\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:(?<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?,?\s+)?(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthYearRegex();
 
-    [GeneratedRegex(@"\b(?<part>(?:early|mid|late|spring|summer|autumn|fall|winter)(?:[-\s]+of)?[-\s]?)(?<year>(?:19|20)\d{2})\b|\b(?:in|during|of|from|since|at|for|after|before)\s+(?:the\s+)?(?:year\s+)?(?<year>(?:19|20)\d{2})\b|\b(?<year>(?:19|20)\d{2})(?:'s)?\s+(?:summit|meeting|ministerial|budget)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<part>(?:early|mid|late|spring|summer|autumn|fall|winter)(?:[-\s]+of)?[-\s]?)(?<year>(?:19|20)\d{2})\b|\b(?:in|during|of|from|since|at|for|after|before)\s+(?:the\s+)?(?:year\s+)?(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex YearRegex();
+
+    [GeneratedRegex(@"(?<!\b(?:by|until|till|through|thru|to|up\s+to)\s+)(?<![\d.,$€£/-])\b(?<year>(?:19|20)\d{2})\b(?!\s*%|[.,/-]?\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex BareYearRegex();
 
     [GeneratedRegex(@"^(?:after|before|since)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex AfterBeforeSinceRegex();

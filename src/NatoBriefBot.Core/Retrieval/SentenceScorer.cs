@@ -17,6 +17,10 @@ internal sealed record ScoredSentence(Evidence Evidence, int Start, int End, str
 
     public bool RefersBack { get; init; }
 
+    /// <summary>For a sentence opening with "He" or "She": the nearest earlier sentence of the passage that names a person,
+    /// who is most likely the one meant ("Mr Stoltenberg said… At the Summit, Allies… He added that…").</summary>
+    public ScoredSentence? Speaker { get; init; }
+
     private long AbsoluteStart => Evidence.Passage.Start + Start;
 
     /// <summary>The same sentence reached through two overlapping passages of one briefing.</summary>
@@ -106,6 +110,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
     private IEnumerable<ScoredSentence> Analyze(Evidence e)
     {
         ScoredSentence? previous = null;
+        ScoredSentence? lastNamed = null;
         SentenceInfo? previousInfo = null;
         var analysis = SentenceCache.Of(e.Passage, Split);
         var passageTerms = analysis.Terms;
@@ -132,6 +137,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
                 RefersBack = refersBack,
                 Index = index,
                 Info = info,
+                Speaker = PersonPronounStartRegex().IsMatch(info.Text) ? lastNamed : null,
             };
             if (info.Words >= 4)
             {
@@ -140,6 +146,10 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
             previous = current;
             previousInfo = info;
+            if (info.HasPeople)
+            {
+                lastNamed = current;
+            }
         }
     }
 
@@ -243,6 +253,9 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
     [GeneratedRegex(@"^(?:This|These|That|Those|It|Such|Both|He|She|They)\b|^(?i:the (?:plan|pledge|package|command|agreement|decision))\b|\b(?i:this level|these (?:plans|steps|measures|elements))\b")]
     private static partial Regex RefersBackRegex();
+
+    [GeneratedRegex(@"^(?:He|She)\b")]
+    private static partial Regex PersonPronounStartRegex();
 
     [GeneratedRegex(@"\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|your)\s+(?:instructions|prompts?|rules)\b|\bsystem prompt\b|\byou are (?:now )?(?:an? )?(?:AI|assistant|chatbot|language model)\b|\b(?:answer|reply|respond|say) (?:only )?(?:that|with)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InstructionRegex();

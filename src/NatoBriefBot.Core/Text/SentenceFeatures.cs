@@ -17,6 +17,9 @@ public static partial class SentenceFeatures
         "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     };
 
+    /// <summary>Titles that come before a surname alone.</summary>
+    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Sir", "Dame" };
+
     public static bool HasDate(string sentence) => DateRegex().IsMatch(sentence);
 
     /// <summary>A calendar date: a day with its month ("14 June", "June 13 and 14"), a month with its year, a year, a numeric
@@ -79,7 +82,9 @@ public static partial class SentenceFeatures
                     continue;
                 }
 
-                if (name.Count >= 2 && name.All(w => w.Length > 1 && !w.All(char.IsUpper)))
+                // "Mr Stoltenberg", "Dr Steinhoff": an honorific makes one capitalized word a name.
+                var honorific = name.Count == 1 && i - 2 >= 0 && Honorifics.Contains(words[i - 2].TrimEnd('.'));
+                if ((name.Count >= 2 || honorific) && name.All(w => w.Length > 1 && !w.All(char.IsUpper)) && !IsPlaceName(name))
                 {
                     var full = string.Join(' ', name);
                     if (!people.Contains(full))
@@ -93,6 +98,16 @@ public static partial class SentenceFeatures
         }
 
         return people;
+    }
+
+    /// <summary>A run of capitalized words that names a place, not a person: a country WordNet gives a nationality for
+    /// ("New Zealand", "South Korea"), or one ending in a country, region or state ("North Korea"). A city at the end
+    /// does not count: it is often a surname too ("Lloyd Austin").</summary>
+    private static bool IsPlaceName(List<string> words)
+    {
+        var full = string.Join(' ', words);
+        return Lexicon.Default.DemonymsOf(full).Count > 0 ||
+            Lexicon.Default.NamedPlace(words[^1]) is Lexicon.PlaceKind.Country or Lexicon.PlaceKind.Region or Lexicon.PlaceKind.State or Lexicon.PlaceKind.Continent;
     }
 
     /// <summary>The month names the date patterns share.</summary>

@@ -20,6 +20,8 @@ internal static class Vocabulary
         when when's where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're
         you've your yours yourself yourselves also s t will shall may might must just us according
         hi hello hey please thanks thank thx ok okay pls plz btw tbh idk imo lol
+        anything anyone anybody something someone somebody everything everyone everybody nothing nobody else whatever
+        whoever whichever wherever whenever
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The contractions among the stop words as chat writes them, without the apostrophe ("im", "dont",

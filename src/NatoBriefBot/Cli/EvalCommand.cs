@@ -31,7 +31,7 @@ internal static class EvalCommand
                     // The test split is reported, not studied: its misses are listed only on request.
                     foreach (var r in splitResults.Where(r => !r.Correct && (split == "train" || parse.GetValue(verbose))))
                     {
-                        Console.Out.WriteLine($"MISS [{split}] {r.Id} [{r.Type}] {r.Question}\n     -> {r.Answer.Outcome}: {r.Answer.Text.ReplaceLineEndings(" ")}");
+                        Console.Out.WriteLine($"MISS [{split}] {r.Id} [{r.Type}] {r.Question}{AskedAs(r)}\n     -> {r.Answer.Outcome}: {r.Answer.Text.ReplaceLineEndings(" ")}");
                     }
 
                     Console.Out.WriteLine($"[{split} split]");
@@ -68,7 +68,7 @@ internal static class EvalCommand
 
             foreach (var r in results.Where(r => parse.GetValue(verbose) || !r.Correct))
             {
-                Console.Out.WriteLine($"{(r.Correct ? "ok  " : "MISS")} {r.Id} [{r.Type}] {r.Question}\n     -> {r.Answer.Outcome}: {r.Answer.Text.ReplaceLineEndings(" ")}\n     cites: {string.Join(", ", r.Answer.Citations.Select(c => c.File))}");
+                Console.Out.WriteLine($"{(r.Correct ? "ok  " : "MISS")} {r.Id} [{r.Type}] {r.Question}{AskedAs(r)}\n     -> {r.Answer.Outcome}: {r.Answer.Text.ReplaceLineEndings(" ")}\n     cites: {string.Join(", ", r.Answer.Citations.Select(c => c.File))}");
             }
 
             Console.Out.WriteLine(EvalRunner.Report(results));
@@ -76,6 +76,10 @@ internal static class EvalCommand
         }));
         return command;
     }
+
+    /// <summary>A follow-up as the bot resolved it, when that differs from what was typed.</summary>
+    private static string AskedAs(EvalResult r) =>
+        r.Answer.AskedAs is { } asked && !string.Equals(asked, r.Question, StringComparison.Ordinal) ? $"\n     (asked as: {asked})" : string.Empty;
 
     private static string? Default(EngineRoot root, string name)
     {

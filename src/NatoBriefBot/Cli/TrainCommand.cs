@@ -16,10 +16,10 @@ internal static class TrainCommand
 {
     /// <summary>The training questions: the bank's train split, the older sets rules were once fitted to, the shared set.</summary>
     private static readonly string[] DefaultQuestions =
-        ["eval/bank/train.jsonl", "eval/bank/train-extra.jsonl", "eval/bank/train-more.jsonl", "eval/bank/train-fresh.jsonl", "eval/bank/train-fifth.jsonl", "eval/bank/train-sixth.jsonl", "eval/bank/train-seventh.jsonl", "eval/bank/train-eighth.jsonl", "eval/bank/train-ninth.jsonl", "eval/heldout.jsonl", "eval/distractors.jsonl", "../shared/eval/qa.jsonl"];
+        ["eval/bank/train.jsonl", "eval/bank/train-extra.jsonl", "eval/bank/train-more.jsonl", "eval/bank/train-fresh.jsonl", "eval/bank/train-fifth.jsonl", "eval/bank/train-sixth.jsonl", "eval/bank/train-seventh.jsonl", "eval/bank/train-eighth.jsonl", "eval/bank/train-ninth.jsonl", "eval/bank/train-tenth.jsonl", "eval/bank/train-eleventh.jsonl", "eval/heldout.jsonl", "eval/distractors.jsonl", "../shared/eval/qa.jsonl"];
 
     private static readonly string[] DefaultFollowups =
-        ["eval/bank/train-followups.jsonl", "eval/bank/train-extra-followups.jsonl", "eval/bank/train-more-followups.jsonl", "eval/bank/train-fresh-followups.jsonl", "eval/bank/train-fifth-followups.jsonl", "eval/bank/train-sixth-followups.jsonl", "eval/bank/train-seventh-followups.jsonl", "eval/bank/train-eighth-followups.jsonl", "eval/heldout-followups.jsonl", "../shared/eval/followups.jsonl"];
+        ["eval/bank/train-followups.jsonl", "eval/bank/train-extra-followups.jsonl", "eval/bank/train-more-followups.jsonl", "eval/bank/train-fresh-followups.jsonl", "eval/bank/train-fifth-followups.jsonl", "eval/bank/train-sixth-followups.jsonl", "eval/bank/train-seventh-followups.jsonl", "eval/bank/train-eighth-followups.jsonl", "eval/bank/train-tenth-followups.jsonl", "eval/bank/train-eleventh-followups.jsonl", "eval/heldout-followups.jsonl", "../shared/eval/followups.jsonl"];
 
     public const string DefaultModel = "src/NatoBriefBot.Core/Answering/Selection/answer-model.json";
 
@@ -31,7 +31,8 @@ internal static class TrainCommand
         var db = new Option<string>("--db") { Description = "Index for training (default data/train.db; filled from --corpus).", DefaultValueFactory = _ => "data/train.db" };
         var output = new Option<string>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => DefaultModel };
         var misses = new Option<bool>("--misses") { Description = "Also print the training questions whose best-ranked sentence is wrong." };
-        var command = new Command("train", "Refit the answer model (sentence selection and abstention) from training questions.") { questions, followups, corpus, db, output, misses };
+        var repeats = new Option<int>("--repeats") { Description = "Also refit N times on the questions in shuffled orders (other fold splits) and print the held-out figures' mean and spread, to tell a real gain from the noise of one split. The model written is the first fit's." };
+        var command = new Command("train", "Refit the answer model (sentence selection and abstention) from training questions.") { questions, followups, corpus, db, output, misses, repeats };
         command.SetAction((parse, ct) => CliServices.RunAsync(async () =>
         {
             var root = ProjectPaths.FindRoot();
@@ -81,10 +82,43 @@ internal static class TrainCommand
                 Console.Out.WriteLine($"  {AnswerModel.Features[i],-18} {model.Weights[i],8:0.000}");
             }
 
+            if (parse.GetValue(repeats) is > 0 and var n)
+            {
+                PrintSpread(model, Enumerable.Range(1, n).Select(seed => AnswerModelTrainer.Fit(Shuffled(data, seed), provenance)));
+            }
+
             Console.Out.WriteLine($"Wrote {outPath}. Rebuild (or set Answering:ModelPath) to use it.");
             return 0;
         }));
         return command;
+    }
+
+    private static List<TrainingQuestion> Shuffled(IReadOnlyList<TrainingQuestion> data, int seed)
+    {
+        var copy = data.ToArray();
+        new Random(seed).Shuffle(copy);
+        return [.. copy];
+    }
+
+    /// <summary>Held-out utility and ranking of the written fit and of refits on other fold splits: mean and standard deviation.</summary>
+    private static void PrintSpread(AnswerModel first, IEnumerable<AnswerModel> refits)
+    {
+        var fits = new List<AnswerModelProvenance> { first.Provenance };
+        foreach (var refit in refits)
+        {
+            fits.Add(refit.Provenance);
+            Console.Out.WriteLine(FormattableString.Invariant($"  refit {fits.Count - 1}: utility {refit.Provenance.HeldOutUtility:0.#}, ranking {refit.Provenance.HeldOutRanking} held out"));
+        }
+
+        static (double Mean, double Sd) Spread(IReadOnlyList<double> x)
+        {
+            var mean = x.Average();
+            return (mean, Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, x.Count - 1)));
+        }
+
+        var utility = Spread([.. fits.Select(f => f.HeldOutUtility)]);
+        var ranking = Spread([.. fits.Select(f => (double)f.HeldOutRanking)]);
+        Console.Out.WriteLine(FormattableString.Invariant($"train spread over {fits.Count} fold splits: utility {utility.Mean:0.#} ± {utility.Sd:0.#}, ranking {ranking.Mean:0.#} ± {ranking.Sd:0.#} held out"));
     }
 
     /// <summary>A plain model file when the built-in one no longer fits this version's features; null when it fits.</summary>

@@ -81,6 +81,19 @@ public sealed class ExtractiveAnswerComposerTests
         Assert.Contains("defence minister", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AskAsync_WhoSaidWhatAHeSentenceSays_QuotesTheSentenceNamingHim()
+    {
+        using var engine = await CyberRangeAsync(Opened + " \"This range is where our allies will train,\" said Mr Pevkur, the defence minister." +
+            " Trainees from nine countries ran their first drills on Tuesday. He added that the Kalevi cyber range would double in size by 2027.");
+
+        var answer = await engine.Answers.AskAsync(new AskRequest("who said the kalevi cyber range would double in size"));
+
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        Assert.Contains("Mr Pevkur", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("double in size", answer.Text, StringComparison.Ordinal);
+    }
+
     private const string Opened = "Estonia opened the Kalevi cyber range near Tallinn on Monday.";
 
     /// <summary>The seeds and a briefing about a cyber range with this text.</summary>

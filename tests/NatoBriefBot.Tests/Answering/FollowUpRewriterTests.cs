@@ -132,6 +132,39 @@ public class FollowUpRewriterTests
         Assert.Equal("What is the capital of Australia?", rewritten);
     }
 
+    [Theory]
+    [InlineData("and germany", "what did germany pledge in june 2024")]
+    [InlineData("what about germany", "what did germany pledge in june 2024")]
+    public void Rewrite_AndNameInLowerCase_ReplacesTheNameOfTheSameKind(string followUp, string expected)
+    {
+        Assert.Equal(expected, FollowUpRewriter.Rewrite(followUp, [Turn("what did italy pledge in june 2024")]));
+    }
+
+    [Fact]
+    public void Rewrite_WhatAboutAPlace_ReplacesThePlaceNotThePerson()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("What about Spain?", [Turn("What did Stoltenberg say about Italy?")]);
+
+        Assert.Equal("What did Stoltenberg say about Spain?", rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_AndAFullQuestionNamingItsPeriod_PreviousPeriodNotAdded()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("and who had the job by october 2024", [Turn("who ran nato in june 2023", "Jens Stoltenberg [1]")]);
+
+        Assert.DoesNotContain("june 2023", rewritten, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Rewrite_ThatCity_TheCityThePreviousAnswerNames()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("anything else opening in that city",
+            [Turn("where is the new command", "Rutte said he visited Wiesbaden, Germany, where he announced the new command. [1]")]);
+
+        Assert.StartsWith("anything else opening in Wiesbaden", rewritten, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rewrite_OrdinalReference_NameFromThePreviousAnswer()
     {

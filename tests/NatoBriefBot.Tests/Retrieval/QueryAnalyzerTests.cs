@@ -78,6 +78,48 @@ public class QueryAnalyzerTests
         Assert.DoesNotContain("2019", q.CoreTerms);
     }
 
+    [Theory]
+    [InlineData("berlin marathon 2023 winner", 2023)]
+    [InlineData("where is the 2025 nato summit", 2025)]
+    [InlineData("What was 2024's biggest pledge?", 2024)]
+    public void Analyze_BareYear_WholeYearRange(string question, int year)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Equal(new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), q.Dates);
+    }
+
+    [Theory]
+    [InlineData("how many sites does the operator plan by 2030")]
+    [InlineData("salzburg investment up to 2030")]
+    [InlineData("deliveries between 2025-2029")]
+    public void Analyze_DeadlineOrNumber_NoPeriod(string question)
+    {
+        Assert.Null(_analyzer.Analyze(question).Dates);
+    }
+
+    [Theory]
+    [InlineData("who chaired the oct 17-18 2024 nato meeting", 2024, 10, 17)]
+    [InlineData("who spoke at the june 12, 2024 press conference", 2024, 6, 12)]
+    public void Analyze_MonthDayYear_DaysAroundTheDate(string question, int year, int month, int day)
+    {
+        var q = _analyzer.Analyze(question);
+
+        var date = new DateOnly(year, month, day);
+        Assert.Equal(new DateRange(date.AddDays(-3), date.AddDays(3)), q.Dates);
+    }
+
+    [Theory]
+    [InlineData("did those four sign anything that same day")]
+    [InlineData("was somebody else named for the job")]
+    public void Analyze_IndefinitePronoun_NotAName(string question)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.DoesNotContain(q.Salient, t => t.StartsWith("any", StringComparison.Ordinal) || t.StartsWith("some", StringComparison.Ordinal) || t == "else");
+        Assert.DoesNotContain(q.Terms, t => t.StartsWith("anyth", StringComparison.Ordinal) || t.StartsWith("somebod", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Analyze_NoPeriod_NoRange()
     {
@@ -316,7 +358,7 @@ public class QueryAnalyzerTests
     [Fact]
     public void Analyze_NamesAndYears_Salient()
     {
-        var q = _analyzer.Analyze("Did Mark Rutte mention the 2024 targets in Wiesbaden?");
+        var q = _analyzer.Analyze("Did Mark Rutte mention the targets to meet by 2024 in Wiesbaden?");
 
         Assert.Contains(TermAnalyzer.Normalize("Mark"), q.Salient);
         Assert.Contains(TermAnalyzer.Normalize("Rutte"), q.Salient);

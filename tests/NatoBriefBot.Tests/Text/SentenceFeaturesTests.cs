@@ -43,6 +43,20 @@ public class SentenceFeaturesTests
     }
 
     [Fact]
+    public void People_CountryNames_NotPeopleButSurnamesThatAreCities_Are()
+    {
+        Assert.Empty(SentenceFeatures.People("Trade ministers from Australia, Japan, New Zealand and South Korea signed a pact."));
+        Assert.Equal(["Lloyd Austin"], SentenceFeatures.People("US Defense Secretary Lloyd Austin attended."));
+    }
+
+    [Fact]
+    public void People_HonorificAndSurname_TheSurname()
+    {
+        Assert.Equal(["Stoltenberg"], SentenceFeatures.People("\"Deterrence matters,\" Mr Stoltenberg said."));
+        Assert.Empty(SentenceFeatures.People("Stoltenberg said so."));
+    }
+
+    [Fact]
     public void People_InstitutionsAndAcronyms_NotPeople()
     {
         Assert.Empty(SentenceFeatures.People("The North Atlantic Council and the NATO-Ukraine Council met in Washington."));

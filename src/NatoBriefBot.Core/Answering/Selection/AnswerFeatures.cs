@@ -429,7 +429,7 @@ internal static class AnswerFeatures
         double HasName(SentenceInfo? i) => i is not null && i.HasPeople && SentenceFeatures.People(i.Text).Any(NewName) ? 1 : 0;
         if (query.AsksForName && query.Type is QuestionType.Who or QuestionType.Other)
         {
-            return (true, Math.Max(HasName(s.Info), s.RefersBack ? HasName(s.Previous?.Info) : 0));
+            return (true, Math.Max(Math.Max(HasName(s.Info), s.RefersBack ? HasName(s.Previous?.Info) : 0), HasName(s.Speaker?.Info)));
         }
 
         if (query.AsksWhoSomeoneIs)
@@ -440,7 +440,9 @@ internal static class AnswerFeatures
         }
 
         var wants = query.Type is QuestionType.Who or QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch or QuestionType.Where or QuestionType.Nationality;
-        return (wants, wants ? Math.Max(Has(s.Info, query.Type), s.RefersBack ? Has(s.Previous?.Info, query.Type) : 0) : 0);
+        // "Who said…" is answered by "He added that…" when the passage named him before.
+        var speaker = query.Type == QuestionType.Who ? Has(s.Speaker?.Info, QuestionType.Who) : 0;
+        return (wants, wants ? Math.Max(Math.Max(Has(s.Info, query.Type), s.RefersBack ? Has(s.Previous?.Info, query.Type) : 0), speaker) : 0);
     }
 
     /// <summary>Share of the salient terms (names, numbers) found; 1 when the question names none.</summary>

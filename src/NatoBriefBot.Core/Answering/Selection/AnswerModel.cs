@@ -258,4 +258,12 @@ public sealed record AnswerModelProvenance
     /// <summary>On the training questions: share answered correctly, share of negatives abstained, with the chosen threshold.</summary>
     [JsonPropertyName("train_fit")]
     public string? TrainFit { get; init; }
+
+    /// <summary>Held out (gate cross-validated): right answers and right refusals less the cost of wrong answers.</summary>
+    [JsonPropertyName("held_out_utility")]
+    public double HeldOutUtility { get; init; }
+
+    /// <summary>Held out (5-fold): answerable questions whose best-ranked sentence is right.</summary>
+    [JsonPropertyName("held_out_ranking")]
+    public int HeldOutRanking { get; init; }
 }

@@ -145,6 +145,10 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
         };
     }
 
+    /// <summary>Whether the question is refused whatever the candidates: it names something no briefing has, or a period
+    /// none covers.</summary>
+    internal static bool RefusesBeforeGate(RetrievalResult retrieval) => retrieval.UnknownSalient.Count > 0 || retrieval.PeriodUncovered;
+
     internal AnswerDecision Decide(RetrievalResult retrieval, SentenceScorer scorer)
     {
         ArgumentNullException.ThrowIfNull(retrieval);
@@ -195,8 +199,9 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
         {
             // The closest sentence about the right thing (the question's names, most of its words): when it lacks the date
             // or figure asked for, say so and quote it, uncited.
+            // (Not when the best sentence has that kind of fact: then the briefings may well give it, just not surely.)
             var onTopic = pool.FirstOrDefault(c => c.Features[NamesInSentence] >= 1 && c.Features[Lexical] >= 0.5);
-            if (onTopic is not null && AnswerDecision.LacksAttribute(onTopic, query))
+            if (onTopic is not null && AnswerDecision.LacksAttribute(onTopic, query) && (pool[0] == onTopic || AnswerDecision.LacksAttribute(pool[0], query)))
             {
                 return new AnswerDecision(AbstainReason.AttributeMissing, onTopic, [], candidates) { GateProbability = gate };
             }
