@@ -132,7 +132,10 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             var names = ListedNames(last.Answer.Text);
             var n = ordinal.Groups["n"].Value.ToLowerInvariant() switch
             {
-                "first" or "1st" => 0, "second" or "2nd" => 1, "third" or "3rd" => 2, "fourth" or "4th" => 3, "last" => names.Count - 1, _ => -1,
+                "first" or "1st" => 0, "second" or "2nd" => 1, "third" or "3rd" => 2, "fourth" or "4th" => 3, "last" => names.Count - 1,
+                // "the other one": the listed name the previous question was not about.
+                "other" => names.FindIndex(n => !last.ResolvedQuestion.Contains(n.Split(' ')[^1], StringComparison.OrdinalIgnoreCase)),
+                _ => -1,
             };
             if (n >= 0 && n < names.Count)
             {
@@ -185,11 +188,14 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             return q;
         }
 
+        // "that same day" / "the same week": the day of the briefing the answer cites, when it has one.
+        var published = last.Answer.Citations.FirstOrDefault()?.Published;
+        var day = reference.Groups["unit"].Value.ToLowerInvariant() is "day" or "week";
         var named = PeriodRegex().Match(last.ResolvedQuestion);
-        var period = named.Success ? named.Value
-            : last.Answer.Citations.FirstOrDefault()?.Published is { } published
-                ? "in " + published.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
-                : null;
+        var period = day && published is { } date ? "on " + date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
+            : named.Success ? named.Value
+            : published is { } month ? "in " + month.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
         return period is null ? q : q[..reference.Index] + period + q[(reference.Index + reference.Length)..];
     }
 
@@ -202,7 +208,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             foreach (var item in ListSeparatorRegex().Split(m.Value))
             {
                 var name = item.Trim();
-                if (name.Length > 0 && !names.Contains(name))
+                if (name.Length > 0 && !names.Contains(name) && !Vocabulary.Months.ContainsKey(name.ToLowerInvariant()))
                 {
                     names.Add(name);
                 }
@@ -295,11 +301,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     [GeneratedRegex(@"(?<![.?!]\s)(?<=\s)[A-Z][\w\-]+(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w\-]+)*")]
     private static partial Regex EntityRunRegex();
 
-    [GeneratedRegex(@"\bthe\s+(?<n>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:one|country|ally|name|item|person)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bthe\s+(?<n>first|second|third|fourth|last|other|1st|2nd|3rd|4th)\s+(?:one|country|ally|name|item|person)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrdinalRegex();
 
     // "since then", "by then", "before then" are not "in" that period: they stay as they are.
-    [GeneratedRegex(@"\b(?:(?:around|about|at|back)\s+)?(?<!\b(?:since|until|till|by|before|after|from)\s+)then\b|\b(?:at|by|around|in|during)\s+(?:that|the\s+same)\s+(?:time|year|month|week|day)\b|\b(?:that|the\s+same)\s+(?:year|month|week|day)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:around|about|at|back)\s+)?(?<!\b(?:since|until|till|by|before|after|from)\s+)then\b|\b(?:(?:at|by|around|in|during|on)\s+)?(?:that\s+(?:same\s+)?|the\s+same\s+)(?<unit>time|year|month|week|day)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeReferenceRegex();
 
     [GeneratedRegex(@"\bthere\b|\b(?:that|this|the same)\s+(?<kind>city|place|country|town|capital)\b", RegexOptions.IgnoreCase)]
@@ -309,7 +315,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     private static partial Regex PlaceRegex();
 
     // An enumeration of capitalized names: "Sweden, Spain and Belgium", "France or Germany".
-    [GeneratedRegex(@"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*(?:\s*,\s*[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)*,?\s+(?:and|or)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*")]
+    [GeneratedRegex(@"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)*,?\s+(?:and|or)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*")]
     private static partial Regex EnumerationRegex();
 
     [GeneratedRegex(@"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")]

@@ -25,6 +25,18 @@ public class FollowUpRewriterTests
         Assert.Equal(expected, rewritten);
     }
 
+    [Theory]
+    [InlineData("did those four sign anything that same day", "did those four sign anything on 5 July 2024")]
+    [InlineData("what else happened the same week", "what else happened on 5 July 2024")]
+    public void Rewrite_TheSameDay_TheDayOfTheCitedBriefing(string followUp, string expected)
+    {
+        var answered = new ConversationTurn("who was invited to the summit", "who was invited to the summit",
+            new Answer("who was invited to the summit", AnswerOutcome.Answered, "Australia, Japan, New Zealand and Korea were invited. [1]",
+                [new Citation(1, "004_summit.txt", "Summit", new DateOnly(2024, 7, 5), "NATO", null, "Australia, Japan, New Zealand and Korea were invited.")]));
+
+        Assert.StartsWith(expected, FollowUpRewriter.Rewrite(followUp, [answered]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rewrite_ThenAfterAnUndatedQuestion_MonthOfTheCitedBriefing()
     {
@@ -172,6 +184,24 @@ public class FollowUpRewriterTests
             [Turn("Which countries pledged?", "Sweden, Spain and Belgium each pledged more than a billion euros. [1]")]);
 
         Assert.StartsWith("How much did Spain pledge", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_OrdinalReference_AMonthIsNotOneOfTheNames()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("what did the second one say",
+            [Turn("who were the contenders", "He steps down in September, and Prime Minister Mette Frederiksen and Defense Secretary Ben Wallace are contenders. [1]")]);
+
+        Assert.Contains("Ben Wallace", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_TheOtherOne_TheListedNameThePreviousQuestionWasNotAbout()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("what was the other one's job",
+            [Turn("what was Mette Frederiksen's job", "Prime Minister Mette Frederiksen and Defense Secretary Ben Wallace are contenders. [1]")]);
+
+        Assert.Contains("Ben Wallace", rewritten, StringComparison.Ordinal);
     }
 
     [Fact]
