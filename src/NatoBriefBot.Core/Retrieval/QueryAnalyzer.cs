@@ -241,15 +241,30 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static HashSet<string> ContextTerms(string question, string clause, List<string> core)
     {
         var lower = question.Trim().ToLowerInvariant();
+        var context = new HashSet<string>(StringComparer.Ordinal);
+        // A follow-up carries the previous question's topic in brackets ("how many jobs (new nato command wiesbaden)"): it
+        // says where to look, the words before it say what is asked.
+        var topic = TrailingTopicRegex().Match(lower);
+        if (topic.Success)
+        {
+            var outside = TermAnalyzer.Terms(lower[..topic.Index] + " " + lower[(topic.Index + topic.Length)..]).ToHashSet(StringComparer.Ordinal);
+            context.UnionWith(TermAnalyzer.Terms(topic.Groups["topic"].Value).Where(t => core.Contains(t) && !outside.Contains(t)));
+        }
+
         var at = lower.LastIndexOf(clause, StringComparison.Ordinal);
         if (at <= 0)
         {
-            return [];
+            return context;
         }
 
         var asked = TermAnalyzer.Terms(lower[at..]).ToHashSet(StringComparer.Ordinal);
-        return TermAnalyzer.Terms(lower[..at]).Where(t => core.Contains(t) && !asked.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        context.UnionWith(TermAnalyzer.Terms(lower[..at]).Where(t => core.Contains(t) && !asked.Contains(t)));
+        return context;
     }
+
+    /// <summary>A bracketed topic at the end of a question, perhaps before a period ("… (nsatu) in June 2023?").</summary>
+    [GeneratedRegex(@"\((?<topic>[^()]+)\)(?=[^()]*$)")]
+    private static partial Regex TrailingTopicRegex();
 
     /// <summary>The part of the text that asks: its last sentence with a question mark (or its last sentence), from the
     /// last semicolon or colon, without greetings and "could you tell me"-style lead-ins.</summary>

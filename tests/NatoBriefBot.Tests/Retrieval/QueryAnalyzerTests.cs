@@ -121,6 +121,15 @@ public class QueryAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_FollowUpWithBracketedTopic_TopicWordsAreContext()
+    {
+        var q = _analyzer.Analyze("how many jobs (data centre wiesbaden) in October 2024?");
+
+        Assert.Contains(TermAnalyzer.Normalize("wiesbaden"), q.ContextTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("jobs"), q.ContextTerms);
+    }
+
+    [Fact]
     public void Analyze_NoPeriod_NoRange()
     {
         var q = _analyzer.Analyze("Who will lead NSATU?");
