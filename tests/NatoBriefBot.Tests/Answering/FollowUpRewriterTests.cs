@@ -16,7 +16,7 @@ public class FollowUpRewriterTests
     [Theory]
     [InlineData("Were ministers meeting in Brussels around then?", "Were ministers meeting in Brussels in June 2023?")]
     [InlineData("what else happened at that time", "what else happened in June 2023")]
-    [InlineData("what did he say then", "what did Jens Stoltenberg say in June 2023")]
+    [InlineData("what did he say then", "what did Stoltenberg say in June 2023")]
     public void Rewrite_ThenAfterAQuestionNamingAPeriod_ThatPeriod(string followUp, string expected)
     {
         var rewritten = FollowUpRewriter.Rewrite(followUp,
@@ -98,7 +98,7 @@ public class FollowUpRewriterTests
         var rewritten = FollowUpRewriter.Rewrite("What is his top priority?",
             [Turn("Who is the Secretary General?", "The alliance's new Secretary General, Mark Rutte, said so. [1]")]);
 
-        Assert.Equal("What is Mark Rutte's top priority?", rewritten);
+        Assert.Equal("What is Rutte's top priority?", rewritten);
     }
 
     [Fact]
@@ -202,6 +202,15 @@ public class FollowUpRewriterTests
             [Turn("what was Mette Frederiksen's job", "Prime Minister Mette Frederiksen and Defense Secretary Ben Wallace are contenders. [1]")]);
 
         Assert.Contains("Ben Wallace", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_He_APersonNotANationalityNorAnEvent()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("what share did he get",
+            [Turn("who won the runoff", "SAN JOSE - Costa Ricans elected Rodrigo Chaves president at the Berlin Marathon. [1]")]);
+
+        Assert.Equal("what share did Chaves get", rewritten);
     }
 
     [Fact]
