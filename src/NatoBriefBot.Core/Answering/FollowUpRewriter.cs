@@ -37,7 +37,9 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         if (about.Success)
         {
             var what = about.Groups["what"].Value.Trim();
-            var colon = what.IndexOfAny([':', ';']);
+            // "What about the financial pledge: how large is it?", "what about italy, what did it pledge".
+            var comma = AskedAfterCommaRegex().Match(what);
+            var colon = comma.Success ? comma.Index : what.IndexOfAny([':', ';']);
             if (colon > 0 && colon < what.Length - 1)
             {
                 // "What about the financial pledge: how large is it?" asks the second part about the first.
@@ -295,6 +297,9 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"^(?:and\s+)?(?:what|how)\s+about\s+(?<what>[^?]+)\??$|^(?:and|or)\s+(?!(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b)(?<what>[^?]+)\??$", RegexOptions.IgnoreCase)]
     private static partial Regex AboutRegex();
+
+    [GeneratedRegex(@",(?=\s*(?:who|what|when|where|which|how|did|does|is|was|were|are)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AskedAfterCommaRegex();
 
     [GeneratedRegex(@"^(?:in|during|for)?\s*(?:the\s+)?(?<period>(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyPeriodRegex();

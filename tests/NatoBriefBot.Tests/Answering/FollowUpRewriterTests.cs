@@ -153,6 +153,14 @@ public class FollowUpRewriterTests
     }
 
     [Fact]
+    public void Rewrite_WhatAboutXCommaQuestion_TheQuestionAboutX()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("what about italy, what did it pledge", [Turn("how many F-16s did the Netherlands send")]);
+
+        Assert.Equal("What did italy pledge?", rewritten);
+    }
+
+    [Fact]
     public void Rewrite_WhatAboutAPlace_ReplacesThePlaceNotThePerson()
     {
         var rewritten = FollowUpRewriter.Rewrite("What about Spain?", [Turn("What did Stoltenberg say about Italy?")]);
