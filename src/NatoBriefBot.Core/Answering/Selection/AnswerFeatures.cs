@@ -66,6 +66,8 @@ internal static class AnswerFeatures
                               // that sets the scene ("Previewing the meeting on Wednesday (14 June 2023), …"), not the answer
         "role_unnamed",       // a who-question names a role ("the marcom commander", "helix's chief executive") and the
                               // sentence names no one next to that role
+        "plain_missing",      // weighted share of the question's words other than names that the sentence (and the one it
+                              // refers back to) lacks: "capital of australia" matched by a sentence naming Australia only
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -156,6 +158,7 @@ internal static class AnswerFeatures
                 query.CountedTerm is { } countedThing && Mentions(s, countedThing, query) && !Counts(s.Text, countedThing, query) ? 1 : 0,
                 query.Dates is { } askedPeriod && PeriodMentions.Mentions(s.Text, askedPeriod, s.Evidence.Briefing.Published) ? 1 : 0,
                 roles.Count > 0 && !NamesSomeoneAs(s, roles, asked, query) ? 1 : 0,
+                PlainMissing(s, core, query),
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }
@@ -236,6 +239,20 @@ internal static class AnswerFeatures
     {
         bool Has(HashSet<string> terms) => terms.Contains(term) || (query.Alternatives.TryGetValue(term, out var alts) && alts.Any(terms.Contains));
         return Has(s.Terms) || (s.RefersBack && s.Previous is { } previous && Has(previous.Terms));
+    }
+
+    /// <summary>Share of the weight of the question's words other than its names (and numbers) that the sentence, read with
+    /// the one it refers back to, does not have; 0 when the question has no such words.</summary>
+    private static double PlainMissing(ScoredSentence s, List<(string Term, double Weight)> core, QueryAnalysis query)
+    {
+        double total = 0, missing = 0;
+        foreach (var (term, weight) in core.Where(c => !query.Salient.Contains(c.Term)))
+        {
+            total += weight;
+            missing += Mentions(s, term, query) ? 0 : weight;
+        }
+
+        return total == 0 ? 0 : missing / total;
     }
 
     /// <summary>Share of the question's term weight carried by words no briefing contains.</summary>

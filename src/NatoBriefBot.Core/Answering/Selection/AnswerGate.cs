@@ -26,6 +26,7 @@ internal static class AnswerGate
         "type_match",
         "focus_lexical",
         "local_lexical",
+        "plain_missing",
         .. AnswerFeatures.QuestionNames,
     ];
 
