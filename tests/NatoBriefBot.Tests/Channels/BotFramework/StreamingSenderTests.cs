@@ -52,14 +52,17 @@ public sealed class StreamingSenderTests
 
         // About 2.5 s of drafts; a busy machine stretches the delays, and with them how many updates one a second allows.
         var drafting = clock.Elapsed;
+        var full = string.Concat(Enumerable.Repeat("Claim [1]. ", 25)).TrimEnd();
         await _channel.UntilAsync(1 + (int)Math.Floor(clock.Elapsed / Second));
+        // The newest draft goes out once the second since the last update has passed: on a busy machine, later.
+        await _channel.UntilLastAsync(full);
         await Task.Delay(Second + TimeSpan.FromMilliseconds(200));
         var sent = _channel.Sent;
         var gaps = sent.Zip(sent.Skip(1), (a, b) => b.Activity.Timestamp!.Value - a.Activity.Timestamp!.Value).ToList();
         Assert.All(gaps, g => Assert.True(g >= Second, $"updates sent {g.TotalMilliseconds} ms apart"));
         Assert.All(sent.Zip(sent.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= Second - TimeSpan.FromMilliseconds(20)));
         Assert.InRange(sent.Count, 3, 2 + (int)Math.Ceiling(drafting / Second));
-        Assert.Equal(string.Concat(Enumerable.Repeat("Claim [1]. ", 25)).TrimEnd(), sent[^1].Activity.Text);
+        Assert.Equal(full, sent[^1].Activity.Text);
         var texts = sent.Skip(1).Select(s => s.Activity.Text!).ToList();
         Assert.All(texts.Zip(texts.Skip(1)), pair => Assert.StartsWith(pair.First, pair.Second, StringComparison.Ordinal));
     }
@@ -197,6 +200,16 @@ public sealed class StreamingSenderTests
         {
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             while (Sent.Count < count)
+            {
+                await Task.Delay(10, limit.Token);
+            }
+        }
+
+        /// <summary>Waits (up to 20 s) until the last activity sent has this text.</summary>
+        public async Task UntilLastAsync(string text)
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            while (Sent is not [.., var last] || last.Activity.Text != text)
             {
                 await Task.Delay(10, limit.Token);
             }
