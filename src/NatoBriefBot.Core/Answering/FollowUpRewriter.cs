@@ -26,6 +26,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         // A turn the bot declined has no answer to point into: "it", "he", "there" refer to the last one it answered.
         var last = LastAnswered(history);
         var q = question.Trim();
+        if (AnotherPeriod(q, last) is { } again)
+        {
+            return again;
+        }
+
         if (!IsFollowUp(q))
         {
             // A new, complete question starts fresh: no period, name or topic carries over.
@@ -48,17 +53,6 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
                 return CarryPeriod(char.ToUpperInvariant(asked[0]) + asked[1..].TrimEnd('?') + "?", last.ResolvedQuestion, q);
             }
 
-            var period = OnlyPeriodRegex().Match(what);
-            if (period.Success)
-            {
-                // "And in 2023?": the same question about another period.
-                var newPeriod = period.Groups["period"].Value;
-                var old = AnyPeriodRegex().Match(last.ResolvedQuestion);
-                return old.Success
-                    ? last.ResolvedQuestion[..old.Index] + newPeriod + last.ResolvedQuestion[(old.Index + old.Length)..]
-                    : last.ResolvedQuestion.TrimEnd('?', ' ') + " in " + newPeriod + "?";
-            }
-
             return CarryPeriod(ReplaceEntities(last.ResolvedQuestion, what), last.ResolvedQuestion, q);
         }
 
@@ -70,7 +64,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             {
                 // The surname: news names a person in full once, then by surname ("Chaves will take office…").
                 var surname = person.Split(' ')[^1];
-                var replacement = pronoun.Value.ToLowerInvariant() is "his" or "her" or "their" ? surname + "'s" : surname;
+                var replacement = Possessive(q, pronoun) ? surname + "'s" : surname;
                 return CarryPeriod(PersonPronounRegex().Replace(q, replacement, 1), last.ResolvedQuestion, q);
             }
         }
@@ -84,6 +78,61 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         return CarryPeriod(q, last.ResolvedQuestion, q);
     }
+
+    /// <summary>
+    /// "And in 2023?", "and by october", "vs the year before": the previous question about another period. What the
+    /// follow-up leaves out comes from the old period (the year of "october"), or from the date of the briefing the answer
+    /// cites when the previous question named none. Null when the question is not just a period.
+    /// </summary>
+    private static string? AnotherPeriod(string q, ConversationTurn last)
+    {
+        var asked = PeriodOnlyRegex().Match(q);
+        if (!asked.Success)
+        {
+            return null;
+        }
+
+        var previous = last.ResolvedQuestion;
+        var old = AnyPeriodRegex().Match(previous);
+        var oldYear = old.Success ? int.Parse(old.Value[^4..], System.Globalization.CultureInfo.InvariantCulture) : last.Answer.Citations.FirstOrDefault()?.Published?.Year;
+        var oldMonth = old.Success ? MonthIn(old.Value) : null;
+        string period;
+        if (asked.Groups["period"].Success)
+        {
+            period = asked.Groups["period"].Value;
+        }
+        else if (asked.Groups["month"].Success)
+        {
+            period = MonthName(Vocabulary.Months[asked.Groups["month"].Value.ToLowerInvariant()]) + (oldYear is { } year ? " " + year : string.Empty);
+        }
+        else if (oldYear is { } year)
+        {
+            var shift = asked.Groups["dir"].Value.ToLowerInvariant() is "earlier" or "before" or "prior" or "previous" ? -1 : 1;
+            period = (oldMonth is { } month ? MonthName(month) + " " : string.Empty) + (year + shift);
+        }
+        else
+        {
+            return null;
+        }
+
+        return old.Success
+            ? previous[..old.Index] + period + previous[(old.Index + old.Length)..]
+            : previous.TrimEnd('?', ' ') + " in " + period + "?";
+    }
+
+    private static int? MonthIn(string period) =>
+        TermAnalyzer.Tokenize(period).Select(t => Vocabulary.Months.TryGetValue(t.Surface.ToLowerInvariant(), out var m) ? m : (int?)null).FirstOrDefault(m => m is not null);
+
+    private static string MonthName(int month) => System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+
+    /// <summary>"his job", "her post": a possessive. "her" is one only when a word other than a stop word follows it ("who
+    /// replaces her", "what did they tell her about" are not).</summary>
+    private static bool Possessive(string q, Match pronoun) => pronoun.Value.ToLowerInvariant() switch
+    {
+        "his" or "their" => true,
+        "her" => TermAnalyzer.Tokenize(q[(pronoun.Index + pronoun.Length)..]) is [var next, ..] && !next.IsStopWord,
+        _ => false,
+    };
 
     /// <summary>Who "he" or "she" is: the person the answer names first, else the one the question named. A run of common
     /// words ("Berlin Marathon") or a nationality ("Costa Ricans") is not a person. (Preferring the question's person after
@@ -175,10 +224,15 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// a city; "that country": a country; "there", "that place": any), or null.</summary>
     private static string? NamedPlaceIn(string answer, string kind)
     {
-        var tokens = TermAnalyzer.Tokenize(CitationMarkerRegex().Replace(answer, " "));
-        foreach (var t in tokens.Where(t => t.IsCapitalized))
+        var text = CitationMarkerRegex().Replace(answer, " ");
+        var tokens = TermAnalyzer.Tokenize(text);
+        // "Wiesbaden, Germany": a name followed by a comma and a country is a town or city in that country.
+        Lexicon.PlaceKind? InCountry(int i) =>
+            i + 1 < tokens.Count && tokens[i + 1].IsCapitalized && Lexicon.Default.NamedPlace(tokens[i + 1].Surface) == Lexicon.PlaceKind.Country &&
+            text[(tokens[i].Start + tokens[i].Surface.Length)..tokens[i + 1].Start].Trim() == "," ? Lexicon.PlaceKind.City : null;
+        foreach (var (t, i) in tokens.Select((t, i) => (t, i)).Where(x => x.t.IsCapitalized))
         {
-            if (Lexicon.Default.NamedPlace(t.Surface) is { } found && kind.ToLowerInvariant() switch
+            if ((Lexicon.Default.NamedPlace(t.Surface) ?? InCountry(i)) is { } found && kind.ToLowerInvariant() switch
                 {
                     "city" or "town" or "capital" => found == Lexicon.PlaceKind.City,
                     "country" => found == Lexicon.PlaceKind.Country,
@@ -301,8 +355,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     [GeneratedRegex(@",(?=\s*(?:who|what|when|where|which|how|did|does|is|was|were|are)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AskedAfterCommaRegex();
 
-    [GeneratedRegex(@"^(?:in|during|for)?\s*(?:the\s+)?(?<period>(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2})$", RegexOptions.IgnoreCase)]
-    private static partial Regex OnlyPeriodRegex();
+    // A follow-up that is only a period: "and in 2023?", "what about october", "vs the year before", "and a year earlier?".
+    [GeneratedRegex(@"^(?:(?:and|or|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:vs\.?|versus|compared\s+(?:to|with))\s+)?(?:(?:in|by|for|during|from|over|on)\s+)?(?:the\s+)?" +
+        @"(?:(?<period>(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2})" +
+        @"|(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)" +
+        @"|(?:a|one)\s+year\s+(?<dir>earlier|before|later|after)|year\s+(?<dir>before|after|prior)|(?<dir>previous|prior|following)\s+year)" +
+        @"\s*(?:then|instead)?\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodOnlyRegex();
 
     [GeneratedRegex(@"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}", RegexOptions.IgnoreCase)]
     private static partial Regex AnyPeriodRegex();
@@ -329,7 +388,8 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     [GeneratedRegex(@"\bthere\b|\b(?:that|this|the same)\s+(?<kind>city|place|country|town|capital)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceReferenceRegex();
 
-    [GeneratedRegex(@"\b(?:in|at|to|from)\s+(?<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")]
+    // A month or weekday after "in" / "on" is a time, not a place.
+    [GeneratedRegex(@"\b(?:in|at|to|from)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")]
     private static partial Regex PlaceRegex();
 
     // An enumeration of capitalized names: "Sweden, Spain and Belgium", "France or Germany".

@@ -54,7 +54,20 @@ public static partial class PeriodMentions
             var y = int.Parse(m.Value, CultureInfo.InvariantCulture);
             yield return new DateRange(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
         }
+
+        // "compared with 39.5 million last year": a year counted from the publication date.
+        if (published is { } date)
+        {
+            foreach (Match m in RelativeYearRegex().Matches(text))
+            {
+                var y = date.Year + (m.Groups["before"].Success ? -1 : m.Groups["after"].Success ? 1 : 0);
+                yield return new DateRange(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
+            }
+        }
     }
+
+    [GeneratedRegex(@"\b(?:(?<before>last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|ago|before))|(?<after>next\s+year|the\s+following\s+year)|this\s+year)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeYearRegex();
 
     // "May" alone is too often the verb; it counts only with a day or a year next to it.
     [GeneratedRegex(@"\b(?<month>January|February|March|April|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+(?<year>(?:19|20)\d{2}))?\b|(?<=\d\s)(?<month>May)\b(?:\s+(?<year>(?:19|20)\d{2}))?|\b(?<month>May)\s+(?<year>(?:19|20)\d{2})\b")]

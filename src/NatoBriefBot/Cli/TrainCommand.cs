@@ -16,10 +16,10 @@ internal static class TrainCommand
 {
     /// <summary>The training questions: the bank's train split, the older sets rules were once fitted to, the shared set.</summary>
     private static readonly string[] DefaultQuestions =
-        ["eval/bank/train.jsonl", "eval/bank/train-extra.jsonl", "eval/bank/train-more.jsonl", "eval/bank/train-fresh.jsonl", "eval/bank/train-fifth.jsonl", "eval/bank/train-sixth.jsonl", "eval/bank/train-seventh.jsonl", "eval/bank/train-eighth.jsonl", "eval/bank/train-ninth.jsonl", "eval/bank/train-tenth.jsonl", "eval/bank/train-eleventh.jsonl", "eval/heldout.jsonl", "eval/distractors.jsonl", "../shared/eval/qa.jsonl"];
+        ["eval/bank/train.jsonl", "eval/bank/train-extra.jsonl", "eval/bank/train-more.jsonl", "eval/bank/train-fresh.jsonl", "eval/bank/train-fifth.jsonl", "eval/bank/train-sixth.jsonl", "eval/bank/train-seventh.jsonl", "eval/bank/train-eighth.jsonl", "eval/bank/train-ninth.jsonl", "eval/bank/train-tenth.jsonl", "eval/bank/train-eleventh.jsonl", "eval/bank/train-twelfth.jsonl", "eval/bank/train-thirteenth.jsonl", "eval/heldout.jsonl", "eval/distractors.jsonl", "../shared/eval/qa.jsonl"];
 
     private static readonly string[] DefaultFollowups =
-        ["eval/bank/train-followups.jsonl", "eval/bank/train-extra-followups.jsonl", "eval/bank/train-more-followups.jsonl", "eval/bank/train-fresh-followups.jsonl", "eval/bank/train-fifth-followups.jsonl", "eval/bank/train-sixth-followups.jsonl", "eval/bank/train-seventh-followups.jsonl", "eval/bank/train-eighth-followups.jsonl", "eval/bank/train-tenth-followups.jsonl", "eval/bank/train-eleventh-followups.jsonl", "eval/heldout-followups.jsonl", "../shared/eval/followups.jsonl"];
+        ["eval/bank/train-followups.jsonl", "eval/bank/train-extra-followups.jsonl", "eval/bank/train-more-followups.jsonl", "eval/bank/train-fresh-followups.jsonl", "eval/bank/train-fifth-followups.jsonl", "eval/bank/train-sixth-followups.jsonl", "eval/bank/train-seventh-followups.jsonl", "eval/bank/train-eighth-followups.jsonl", "eval/bank/train-tenth-followups.jsonl", "eval/bank/train-eleventh-followups.jsonl", "eval/bank/train-twelfth-followups.jsonl", "eval/bank/train-thirteenth-followups.jsonl", "eval/heldout-followups.jsonl", "../shared/eval/followups.jsonl"];
 
     public const string DefaultModel = "src/NatoBriefBot.Core/Answering/Selection/answer-model.json";
 

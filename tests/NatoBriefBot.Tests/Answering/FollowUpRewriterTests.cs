@@ -255,4 +255,51 @@ public class FollowUpRewriterTests
         Assert.DoesNotContain("Halvorsen", rewritten, StringComparison.Ordinal);
         Assert.Equal(["004_summit.txt"], hints.PreferredFiles);
     }
+
+    [Theory]
+    [InlineData("and by october", "who was running nato in October 2024")]
+    [InlineData("and in oct?", "who was running nato in October 2024")]
+    [InlineData("and a year earlier?", "who was running nato in June 2023")]
+    [InlineData("vs the year before", "who was running nato in June 2023")]
+    [InlineData("what about the following year", "who was running nato in June 2025")]
+    [InlineData("and in 2023?", "who was running nato in 2023")]
+    public void Rewrite_OnlyAnotherPeriod_ThePreviousQuestionAboutThatPeriod(string followUp, string expected)
+    {
+        Assert.Equal(expected, FollowUpRewriter.Rewrite(followUp, [Turn("who was running nato in june 2024")]));
+    }
+
+    [Fact]
+    public void Rewrite_YearBeforeAfterAnUndatedQuestion_CountsFromTheCitedBriefing()
+    {
+        var citation = new Citation(1, "d38.txt", "Wine harvest", new DateOnly(2022, 9, 20), null, null, "Output is 36 million hectolitres.");
+        var last = new ConversationTurn("spanish wine output", "spanish wine output", new Answer("spanish wine output", AnswerOutcome.Answered, "Output is 36 million hectolitres. [1]", [citation]));
+
+        Assert.Equal("spanish wine output in 2021?", FollowUpRewriter.Rewrite("and the year before?", [last]));
+    }
+
+    [Fact]
+    public void Rewrite_ThereAfterAnAnswerWithOnlyAMonthAfterIn_NotAPlace()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("who is president there now", [Turn("who won the runoff", "Chaves won the vote held in February. [1]")]);
+
+        Assert.DoesNotContain("February now", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_ThatCityAfterATownNamedWithItsCountry_TheTown()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("what else opened in that city", [Turn("where will the command be", "Rutte visited Wiesbaden, Germany, where he announced it. [1]")]);
+
+        Assert.StartsWith("what else opened in Wiesbaden", rewritten, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("who replaces her", "who replaces Halvorsen")]
+    [InlineData("what is her salary", "what is Halvorsen's salary")]
+    public void Rewrite_Her_ObjectOrPossessiveByWhatFollows(string followUp, string expected)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(followUp, [Turn("who is stepping down", "Chief executive Ingrid Halvorsen will step down. [1]")]);
+
+        Assert.StartsWith(expected, rewritten, StringComparison.Ordinal);
+    }
 }

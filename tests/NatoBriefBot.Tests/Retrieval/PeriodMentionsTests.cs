@@ -33,4 +33,22 @@ public sealed class PeriodMentionsTests
     {
         Assert.False(PeriodMentions.Mentions("The summit will be held in July.", July2023, null));
     }
+
+    [Theory]
+    [InlineData("Output is 36 million hectolitres, against 39.5 million last year.", 2021, true)]
+    [InlineData("Sales fell a year earlier.", 2021, true)]
+    [InlineData("The line opens next year.", 2023, true)]
+    [InlineData("Output is 36 million hectolitres, against 39.5 million last year.", 2020, false)]
+    public void Mentions_YearCountedFromThePublicationDate_ThatYear(string text, int year, bool expected)
+    {
+        var asked = new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+
+        Assert.Equal(expected, PeriodMentions.Mentions(text, asked, new DateOnly(2022, 9, 20)));
+    }
+
+    [Fact]
+    public void Mentions_LastYearInUndatedText_NotMatched()
+    {
+        Assert.False(PeriodMentions.Mentions("Sales fell last year.", new DateRange(new DateOnly(2021, 1, 1), new DateOnly(2021, 12, 31)), null));
+    }
 }
