@@ -12,7 +12,7 @@ import { channelActivity, postActivity, startChannel } from './lib/channel.mjs';
 import { DirectLine, collect, generateToken, post } from './lib/directline.mjs';
 import { llmArgs, startFakeLlm } from './lib/fake-llm.mjs';
 
-const question = 'What did defence ministers discuss about Ukraine?';
+const question = 'What support for Ukraine did defence ministers discuss?';
 let llm;
 let teams;
 

@@ -180,7 +180,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         var tokens = TermAnalyzer.Tokenize(q);
-        var namedBefore = tokens.Select((t, i) => (t, i)).Any(x => x.t.Start < pronoun.Index && Retrieval.QueryAnalyzer.IsName(x.t, x.i));
+        var namedBefore = tokens.Any(t => t.Start < pronoun.Index && Retrieval.QueryAnalyzer.IsName(t, q));
         return !(namedBefore && tokens.Count(t => !t.IsStopWord) >= MinStandaloneTerms);
     }
 
@@ -311,13 +311,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         var tokens = TermAnalyzer.Tokenize(text);
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].IsStopWord || !Retrieval.QueryAnalyzer.IsName(tokens[i], i) || runs.Any(r => tokens[i].Start >= r.Index && tokens[i].Start < r.Index + r.Length))
+            if (tokens[i].IsStopWord || !Retrieval.QueryAnalyzer.IsName(tokens[i], text) || runs.Any(r => tokens[i].Start >= r.Index && tokens[i].Start < r.Index + r.Length))
             {
                 continue;
             }
 
             var end = i;
-            while (end + 1 < tokens.Count && !tokens[end + 1].IsStopWord && Retrieval.QueryAnalyzer.IsName(tokens[end + 1], end + 1) &&
+            while (end + 1 < tokens.Count && !tokens[end + 1].IsStopWord && Retrieval.QueryAnalyzer.IsName(tokens[end + 1], text) &&
                    string.IsNullOrWhiteSpace(text[(tokens[end].Start + tokens[end].Surface.Length)..tokens[end + 1].Start]))
             {
                 end++;

@@ -32,7 +32,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             var before = core.Count;
             TermAnalyzer.AddTerms(token, core);
             var isMonth = Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.'));
-            if ((token.IsNumber && !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface)) || IsName(token, i))
+            if ((token.IsNumber && !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface)) || IsName(token, question))
             {
                 // The number of "40bn", not the word as written.
                 salient.Add(core.Count > before ? core[before] : token.Term);
@@ -198,15 +198,23 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         !Vocabulary.StopWords.Contains(surface.ToLowerInvariant()) && !surface.Contains('\'') && !surface.Contains('\u2019');
 
     /// <summary>
-    /// Is the question's <paramref name="index"/>th token a name? A capitalized word inside the sentence (not a contraction
+    /// Is a token of the question a name? A capitalized word inside a sentence (not a contraction
     /// such as "I'm", nor a month), a word WordNet knows only as a name however it is written ("canada" in a lower-case
     /// chat question), or a word it does not know at all ("umerov", "ecb": a name or acronym typed in lower case; a
     /// misspelling is corrected later).
     /// </summary>
-    internal static bool IsName(Token token, int index) =>
+    internal static bool IsName(Token token, string text) =>
         token.Surface.Length > 2 && !token.IsNumber && !QueryVocabulary.NotNames.Contains(token.Surface) &&
         !Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.')) &&
-        ((token.IsCapitalized && index > 0 && IsNameLike(token.Surface)) || Lexicon.Default.IsProperName(token.Surface) || IsUnfamiliar(token.Surface));
+        ((token.IsCapitalized && !StartsSentence(token, text) && IsNameLike(token.Surface)) || Lexicon.Default.IsProperName(token.Surface) || IsUnfamiliar(token.Surface));
+
+    /// <summary>Does the token open a sentence of the text ("Good morning! Need it for the weekly.", "Quick one: Who…")? Its
+    /// capital letter then says nothing about a name.</summary>
+    private static bool StartsSentence(Token token, string text)
+    {
+        var before = text.AsSpan(0, Math.Min(token.Start, text.Length)).TrimEnd().TrimEnd("\"'(\u201C\u2018").TrimEnd();
+        return before.IsEmpty || before[^1] is '.' or '!' or '?' or ':';
+    }
 
     /// <summary>A word of letters WordNet does not know in any form, nor as a chat contraction ("whats"), possessive or not,
     /// and not one slip of the keyboard from a word it knows ("strke"): in a question, most likely a name or an acronym.</summary>

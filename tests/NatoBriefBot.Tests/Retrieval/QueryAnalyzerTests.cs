@@ -289,6 +289,25 @@ public class QueryAnalyzerTests
         Assert.Contains("155mm", q.Alternatives["155"]);
     }
 
+    [Theory]
+    [InlineData("Good morning! Need it for the weekly: what did ministers decide in June 2023?", "need")]
+    [InlineData("Quick one. Remind me what Italy pledged?", "remind")]
+    [InlineData("Thanks in advance: Looking for who chaired the meeting", "looking")]
+    public void Analyze_CapitalOpeningALaterSentence_NotAName(string question, string term)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.DoesNotContain(TermAnalyzer.Normalize(term), q.Salient);
+    }
+
+    [Fact]
+    public void Analyze_CapitalInsideASentence_StillAName()
+    {
+        var q = _analyzer.Analyze("Good morning. What did Italy pledge?");
+
+        Assert.Contains(TermAnalyzer.Normalize("italy"), q.Salient);
+    }
+
     [Fact]
     public void Analyze_NumberWithMagnitude_NumberIsSalient()
     {

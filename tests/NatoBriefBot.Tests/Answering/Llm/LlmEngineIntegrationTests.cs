@@ -53,7 +53,7 @@ public sealed partial class LlmEngineIntegrationTests : IAsyncLifetime
     {
         var answers = _services.GetRequiredService<IAnswerService>();
 
-        var answer = await answers.AskAsync(new AskRequest("What did defence ministers discuss about Ukraine?"));
+        var answer = await answers.AskAsync(new AskRequest("What support for Ukraine did defence ministers discuss?"));
 
         Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
         var prompt = _server.Single().User;
@@ -67,7 +67,7 @@ public sealed partial class LlmEngineIntegrationTests : IAsyncLifetime
     public async Task AskAsync_FollowUp_AnswersTheRewrittenQuestion()
     {
         var answers = _services.GetRequiredService<IAnswerService>();
-        await answers.AskAsync(new AskRequest("What did defence ministers discuss about Ukraine?", "conv-1"));
+        await answers.AskAsync(new AskRequest("What support for Ukraine did defence ministers discuss?", "conv-1"));
 
         await answers.AskAsync(new AskRequest("And air defence?", "conv-1"));
 

@@ -11,7 +11,7 @@ namespace NatoBriefBot.Tests.Channels.BotFramework;
 /// <summary>Messages are acknowledged at once and answered in the background, with a slow fake language model on loopback.</summary>
 public sealed class BackgroundTurnsTests : IAsyncLifetime
 {
-    private const string Question = "What did defence ministers discuss about Ukraine?";
+    private const string Question = "What support for Ukraine did defence ministers discuss?";
 
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private FakeConnector _connector = null!;

@@ -12,7 +12,7 @@ namespace NatoBriefBot.Tests.Channels.BotFramework;
 [Collection(TimingSensitiveCollection.Name)]
 public sealed class StreamedAnswerTests : IAsyncLifetime
 {
-    private const string Question = "What did defence ministers discuss about Ukraine?";
+    private const string Question = "What support for Ukraine did defence ministers discuss?";
 
     // About seven seconds of writing: several one-a-second updates fit even when a busy machine delays the first sentence.
     private static readonly TimeSpan ChunkDelay = TimeSpan.FromMilliseconds(120);
