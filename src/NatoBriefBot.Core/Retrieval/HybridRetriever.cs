@@ -38,6 +38,9 @@ public sealed record RetrievalResult(
     /// <summary>Where the retrieval time went.</summary>
     public RetrievalTimings? Timings { get; init; }
 
+    /// <summary>For a follow-up, the briefings (files) the previous answer cited; empty otherwise.</summary>
+    public IReadOnlySet<string> PreferredFiles { get; init; } = new HashSet<string>();
+
     /// <summary>The best-scoring sentences of the evidence (score, term coverage, file, text), for explaining an answer.</summary>
     public IReadOnlyList<(double Score, double Coverage, string File, string Text)> TopSentences(int count) =>
         (Scorer ?? new SentenceScorer(Query, TermWeights)).Score(Evidence, Evidence.Count)
@@ -145,6 +148,7 @@ public sealed class HybridRetriever(
             ClauseVector = clauseVector,
             SecondQueryVector = secondVector,
             MissingTerms = missing,
+            PreferredFiles = preferred ?? [],
         };
     }
 

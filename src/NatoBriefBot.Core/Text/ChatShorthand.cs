@@ -4,7 +4,7 @@ namespace NatoBriefBot.Core.Text;
 
 /// <summary>
 /// Shorthand that policy and defence teams type in chat, written out before a question is analysed and embedded:
-/// "def mins" is "defence ministers", "sec gen" is "Secretary General", "presser" is "press conference". Only forms
+/// "def mins" is "defence ministers", "sec gen" is "Secretary General", "presser" is "press conference", "ukr" is "Ukraine". Only forms
 /// that mean one thing in a question about briefings; single-word acronyms are <see cref="Vocabulary.Acronyms"/>.
 /// </summary>
 internal static partial class ChatShorthand
@@ -17,9 +17,17 @@ internal static partial class ChatShorthand
             : m.Groups["secgen"].Success ? "Secretary General"
             : m.Groups["presser"].Success ? "press conference" + (m.Groups["pplural"].Success ? "s" : string.Empty)
             : m.Groups["mtg"].Success ? "meeting"
+            : m.Groups["word"].Success ? Words[m.Groups["word"].Value.ToLowerInvariant()]
             : "government");
     }
 
-    [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<govt>govt))\b\.?", RegexOptions.IgnoreCase)]
+    /// <summary>Abbreviations of one word common in chat and notes ("ukr aid h1 2024", "avg ransom").</summary>
+    private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
+    {
+        ["ukr"] = "Ukraine", ["avg"] = "average", ["h1"] = "first half", ["h2"] = "second half", ["yr"] = "year", ["yrs"] = "years",
+        ["pct"] = "percent", ["intl"] = "international", ["dept"] = "department", ["approx"] = "approximately",
+    };
+
+    [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx))\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex ShorthandRegex();
 }

@@ -25,6 +25,22 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 
     [Fact]
+    public async Task RetrieveAsync_FollowUpHints_SentencesOfTheCitedBriefingMarkedForTheAnswerModel()
+    {
+        var cited = (await seeds.Retriever.RetrieveAsync("What did Italy pledge?")).Evidence[0].Briefing.File;
+        var column = Array.IndexOf(Core.Answering.Selection.AnswerFeatures.Names, "previous_briefing");
+
+        var followUp = await seeds.Retriever.RetrieveAsync("What did ministers discuss about Ukraine?", new RetrievalHints([cited]));
+        var standalone = await seeds.Retriever.RetrieveAsync("What did ministers discuss about Ukraine?");
+
+        Assert.Equal([cited], followUp.PreferredFiles);
+        var marked = Core.Answering.Selection.AnswerFeatures.Extract(followUp, followUp.Scorer!, followUp.Evidence.Count);
+        Assert.Contains(marked, c => c.Evidence.Briefing.File != cited);
+        Assert.All(marked, c => Assert.Equal(c.Evidence.Briefing.File == cited ? 1 : 0, c.Features[column]));
+        Assert.All(Core.Answering.Selection.AnswerFeatures.Extract(standalone, standalone.Scorer!, standalone.Evidence.Count), c => Assert.Equal(0, c.Features[column]));
+    }
+
+    [Fact]
     public async Task RetrieveAsync_NameNoBriefingMentions_ReportedAsUnknownSalient()
     {
         var result = await seeds.Retriever.RetrieveAsync("What did NATO decide about Antarctica?");

@@ -11,6 +11,8 @@ public class ChatShorthandTests
     [InlineData("what did the def min say", "what did the defence minister say")]
     [InlineData("june 2023 presser date", "june 2023 press conference date")]
     [InlineData("next mtg where", "next meeting where")]
+    [InlineData("ukr aid h1 2024 figure", "Ukraine aid first half 2024 figure")]
+    [InlineData("avg ransom demand", "average ransom demand")]
     public void Expand_ChatShorthand_WrittenOut(string question, string expected) =>
         Assert.Equal(expected, ChatShorthand.Expand(question));
 
@@ -19,6 +21,7 @@ public class ChatShorthandTests
     [InlineData("How many minutes after launch did it separate?")]
     [InlineData("Which second-generation jets were pledged?")]
     [InlineData("Who is the secretary general?")]
+    [InlineData("Is the Ukrainian avgas supply affected?")]
     public void Expand_OrdinaryWords_Unchanged(string question) =>
         Assert.Equal(question, ChatShorthand.Expand(question));
 }

@@ -68,6 +68,7 @@ internal static class AnswerFeatures
                               // sentence names no one next to that role
         "plain_missing",      // weighted share of the question's words other than names that the sentence (and the one it
                               // refers back to) lacks: "capital of australia" matched by a sentence naming Australia only
+        "previous_briefing",  // a follow-up, and the sentence is from a briefing the previous answer cited
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -159,6 +160,7 @@ internal static class AnswerFeatures
                 query.Dates is { } askedPeriod && PeriodMentions.Mentions(s.Text, askedPeriod, s.Evidence.Briefing.Published) ? 1 : 0,
                 roles.Count > 0 && !NamesSomeoneAs(s, roles, asked, query) ? 1 : 0,
                 PlainMissing(s, core, query),
+                retrieval.PreferredFiles.Contains(s.Evidence.Briefing.File) ? 1 : 0,
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }

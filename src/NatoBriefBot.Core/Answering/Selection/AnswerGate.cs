@@ -27,6 +27,7 @@ internal static class AnswerGate
         "focus_lexical",
         "local_lexical",
         "plain_missing",
+        "previous_briefing",
         .. AnswerFeatures.QuestionNames,
     ];
 
