@@ -110,7 +110,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         var type = Classify(clause);
         // "now", "today", "currently": the present. The briefings end before it, so the newest ones are preferred (and the
         // answer says how old they are), but no briefing is taken for "today".
-        var prefersNewest = recency == Recency.Latest || PresentRegex().IsMatch(question) || (type == QuestionType.Who && CurrentRegex().IsMatch(question));
+        var prefersNewest = recency == Recency.Latest || PresentRegex().IsMatch(question) || (type == QuestionType.Who && CurrentRegex().IsMatch(clause));
         if (recency != Recency.None || prefersNewest)
         {
             // "the latest meeting", "the new Secretary General": these words choose the briefing, they are not its content.
@@ -475,7 +475,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\b(?:earliest|oldest|first\s+(?:briefing|meeting|summit))\b", RegexOptions.IgnoreCase)]
     private static partial Regex EarliestRegex();
 
-    [GeneratedRegex(@"\b(?:new|current|now|today|currently|is)\b", RegexOptions.IgnoreCase)]
+    // "Who is the secretary general?" asks for the one in office now; "who said that Ukraine is moving closer" does not.
+    [GeneratedRegex(@"\b(?:new|current|now|today|currently)\b|^\W*who(?:\s+is|'s|\u2019s)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CurrentRegex();
 
     [GeneratedRegex(@"\b(?:now|today|currently|at present|presently|these days|right now|as of today)\b", RegexOptions.IgnoreCase)]

@@ -184,6 +184,16 @@ public class QueryAnalyzerTests
         Assert.Equal(QuestionType.Who, q.Type);
     }
 
+    [Theory]
+    [InlineData("Who is the Secretary General?", true)]
+    [InlineData("Hi, who's chairing the ministerial?", true)]
+    [InlineData("who said that ukraine is moving closer to nato", false)]
+    [InlineData("Who announced that a new command is being set up?", true)] // "new"
+    public void Analyze_WhoQuestion_PrefersNewestOnlyWhenItAsksWhoIsOrNew(string question, bool newest)
+    {
+        Assert.Equal(newest, _analyzer.Analyze(question).PrefersNewest);
+    }
+
     [Fact]
     public void Analyze_SceneSettingSentence_ItsWordsAreContext()
     {
