@@ -357,13 +357,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     // A follow-up that is only a period: "and in 2023?", "what about october", "vs the year before", "and a year earlier?".
     [GeneratedRegex(@"^(?:(?:and|or|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:vs\.?|versus|compared\s+(?:to|with))\s+)?(?:(?:in|by|for|during|from|over|on)\s+)?(?:the\s+)?" +
-        @"(?:(?<period>(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2})" +
-        @"|(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)" +
+        @"(?:(?<period>(?:(?:\d{1,2}\s+)?(?:" + SentenceFeatures.MonthNames + @")\s+)?(?:19|20)\d{2})" +
+        @"|(?<month>" + SentenceFeatures.MonthNames + @"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)" +
         @"|(?:a|one)\s+year\s+(?<dir>earlier|before|later|after)|year\s+(?<dir>before|after|prior)|(?<dir>previous|prior|following)\s+year)" +
         @"\s*(?:then|instead)?\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodOnlyRegex();
 
-    [GeneratedRegex(@"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?:\d{1,2}\s+)?(?:" + SentenceFeatures.MonthNames + @")\s+)?(?:19|20)\d{2}", RegexOptions.IgnoreCase)]
     private static partial Regex AnyPeriodRegex();
 
     [GeneratedRegex(@"\b(?:it|they|them|this|that)\b", RegexOptions.IgnoreCase)]
@@ -389,7 +389,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     private static partial Regex PlaceReferenceRegex();
 
     // A month or weekday after "in" / "on" is a time, not a place.
-    [GeneratedRegex(@"\b(?:in|at|to|from)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")]
+    [GeneratedRegex(@"\b(?:in|at|to|from)\s+(?!(?:" + SentenceFeatures.MonthNames + @"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")]
     private static partial Regex PlaceRegex();
 
     // An enumeration of capitalized names: "Sweden, Spain and Belgium", "France or Germany".
@@ -402,6 +402,6 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     [GeneratedRegex(@"\[\d+\]")]
     private static partial Regex CitationMarkerRegex();
 
-    [GeneratedRegex(@"\b(?:in|during|of)\s+(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:in|during|of)\s+(?:(?:\d{1,2}\s+)?(?:" + SentenceFeatures.MonthNames + @")\s+)?(?:19|20)\d{2}\b", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodRegex();
 }

@@ -111,7 +111,8 @@ public static partial class SentenceFeatures
     }
 
     /// <summary>The month names the date patterns share.</summary>
-    private const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
+    /// <summary>The months' names as a regular-expression alternation.</summary>
+    internal const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
 
     [GeneratedRegex(@"\b(?:" + MonthNames + @"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\b(?:19|20)\d{2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:next|last)\s+(?:week|month|year)\b|(?i:\b(?:in|within|over|during)\s+the\s+(?:coming|next|past|last|following)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|months|years)\b|\b(?:later|earlier|early|end of)\s+(?:this|next|last)\s+(?:week|month|year)\b|\b(?:today|tomorrow|yesterday|tonight)\b)")]
     private static partial Regex DateRegex();
