@@ -43,6 +43,16 @@ public sealed partial class AnswerService(
         }
 
         var (history, memoryDown) = await RecallAsync(request.Conversation, cancellationToken).ConfigureAwait(false);
+        if (StatementFollowUp.Answer(question, history, catalog.GetText) is { } aboutLast)
+        {
+            // "who said that?", "when was that announced?": asked of the previous answer's own statement, answered from its passage.
+            aboutLast = aboutLast with { AskedAs = question, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2) };
+            BotTelemetry.TurnDuration.Record(watch.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", aboutLast.Outcome.ToString()));
+            turn?.SetTag("natobriefbot.outcome", aboutLast.Outcome.ToString());
+            memoryDown |= !await TryRememberAsync(request.Conversation, new ConversationTurn(question, question, aboutLast), cancellationToken).ConfigureAwait(false);
+            return memoryDown ? aboutLast with { Text = aboutLast.Text + "\n\n" + FollowUpsUnavailable } : aboutLast;
+        }
+
         var resolved = history.Count == 0 ? question : await rewriter.RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
         var hints = FollowUpRewriter.Hints(question, history);
         var (answer, retrieval) = string.Equals(resolved, question, StringComparison.Ordinal) && MultipartQuestion.Split(question) is { } parts

@@ -30,6 +30,13 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
             for (var i = 0; i < d.Turns.Count; i++)
             {
                 var turn = d.Turns[i];
+                if (StatementFollowUp.Asks(turn.Question) && history.FindLast(t => t.Answer.Citations.Count > 0) is { } about)
+                {
+                    // "who said that?": answered from the previous answer's passage, never by the answer model.
+                    history.Add(new ConversationTurn(turn.Question, turn.Question, about.Answer));
+                    continue;
+                }
+
                 var resolved = history.Count == 0 ? turn.Question : await rewriter.RewriteAsync(turn.Question, history, ct).ConfigureAwait(false);
                 var hints = FollowUpRewriter.Hints(turn.Question, history);
                 var (example, right) = await ExampleWithAnswerAsync($"{d.Id}.{i + 1}", resolved, hints, turn.Sources, turn.Accept, ct).ConfigureAwait(false);

@@ -51,6 +51,8 @@ public sealed partial class BriefingStore
         return (briefing, text, ReadPassages(pcmd));
     }
 
+    public string? GetText(string file) => GetBriefing(file)?.Text;
+
     /// <summary>The stored vector of each passage text of the briefing stored under <paramref name="file"/> (empty when absent),
     /// so re-ingesting a changed file embeds only the passages whose text changed.</summary>
     public Dictionary<string, float[]> GetPassageVectors(string file)

@@ -32,8 +32,11 @@ public sealed record StoredPassage(
 /// <summary>What the bot knows, for welcome messages and the sources list.</summary>
 public sealed record CatalogSummary(int BriefingCount, int PassageCount, DateOnly? Earliest, DateOnly? Latest, IReadOnlyList<StoredBriefing> Briefings);
 
-/// <summary>Read-only view of the index for channels (welcome text, sources).</summary>
+/// <summary>Read-only view of the index for channels (welcome text, sources) and for reading round a cited passage.</summary>
 public interface IBriefingCatalog
 {
     Task<CatalogSummary> GetSummaryAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The cleaned text of the briefing stored under <paramref name="file"/>; null when the index has no such file.</summary>
+    string? GetText(string file);
 }

@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+
+namespace NatoBriefBot.Core.Text;
+
+/// <summary>
+/// Who says a sentence of a news text. Reporting names the speaker once ("NATO Secretary General Jens Stoltenberg said on
+/// Wednesday…") and then writes "he added", "the secretary general noted" or quotes with no verb at all: the speaker of such
+/// a sentence is the person last named as saying something before it.
+/// </summary>
+public static partial class Speakers
+{
+    /// <summary>How many sentences back a "he said" may point.</summary>
+    private const int MaxBack = 6;
+
+    /// <summary>The speaker of the sentence at <paramref name="index"/> of <paramref name="sentences"/> (all of one text, in
+    /// order), as the text names them in full; null when the sentence reports no one's words, or names no one up to
+    /// <see cref="MaxBack"/> sentences back.</summary>
+    public static string? Of(IReadOnlyList<string> sentences, int index)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        if (index < 0 || index >= sentences.Count)
+        {
+            return null;
+        }
+
+        var sentence = sentences[index];
+        var reports = Reports(sentence);
+        if (reports && Named(sentence) is { } here)
+        {
+            return Full(here, sentences, index);
+        }
+
+        // A sentence that reports words without a name ("he added", "the minister noted"), or a quotation standing alone,
+        // speaks for the person last named as saying something.
+        if (!reports && !Quotes(sentence))
+        {
+            return null;
+        }
+
+        for (var k = index - 1; k >= Math.Max(0, index - MaxBack); k--)
+        {
+            if (Reports(sentences[k]) && Named(sentences[k]) is { } before)
+            {
+                return Full(before, sentences, k);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Does the sentence report what someone said ("said", "told", "according to")?</summary>
+    public static bool Reports(string sentence) => SpeechVerbRegex().IsMatch(sentence);
+
+    private static bool Quotes(string sentence) => sentence.Contains('"') || sentence.Contains('\u201C') || sentence.Contains('\u201D');
+
+    /// <summary>The person the sentence names nearest its speech verb: a full name, or a single name standing right by the
+    /// verb ("Rutte said", "said Halvorsen").</summary>
+    private static string? Named(string sentence)
+    {
+        var verbs = SpeechVerbRegex().Matches(sentence).Select(m => m.Index).ToList();
+        var candidates = new List<(string Name, int At)>();
+        foreach (var person in SentenceFeatures.People(sentence).Where(IsPerson))
+        {
+            candidates.Add((person, sentence.IndexOf(person, StringComparison.Ordinal)));
+        }
+
+        foreach (Match m in SurnameBesideVerbRegex().Matches(sentence))
+        {
+            var name = m.Groups["name"].Value;
+            if (IsPerson(name) && !candidates.Any(c => c.Name.Split(' ').Contains(name)))
+            {
+                candidates.Add((name, m.Groups["name"].Index));
+            }
+        }
+
+        return candidates.Count == 0 ? null : candidates.MinBy(c => verbs.Min(v => Math.Abs(v - c.At))).Name;
+    }
+
+    /// <summary>A name that is a person's: not a country, a nationality, an acronym or a run of ordinary words.</summary>
+    private static bool IsPerson(string name)
+    {
+        var words = name.Split(' ');
+        return words.All(w => w.Length > 1 && !w.All(char.IsUpper)) &&
+            Lexicon.Default.CountryOf(name) is null && Lexicon.Default.NamedPlace(words[^1]) is null && !Lexicon.Default.IsNationality(words[0]) &&
+            !words.All(w => Lexicon.Default.IsKnownWord(w) && !Lexicon.Default.IsProperName(w));
+    }
+
+    /// <summary>A surname as the text gave it in full before (or at) sentence <paramref name="at"/>: "Stoltenberg" →
+    /// "Jens Stoltenberg".</summary>
+    private static string Full(string name, IReadOnlyList<string> sentences, int at)
+    {
+        if (name.Contains(' '))
+        {
+            return name;
+        }
+
+        for (var k = at; k >= 0; k--)
+        {
+            if (SentenceFeatures.People(sentences[k]).FirstOrDefault(p => p.EndsWith(" " + name, StringComparison.Ordinal)) is { } full)
+            {
+                return full;
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>Verbs that report speech, past and present.</summary>
+    private const string Verbs = @"said|says|added|adds|told|tells|noted|notes|stressed|stresses|explained|explains|announced|announces|stated|states|" +
+        @"warned|warns|declared|declares|emphasi[sz]ed|underlined|insisted|argued|reported|wrote|remarked|recalled|recalls|replied|confirmed|pointed\s+out";
+
+    [GeneratedRegex(@"\b(?:" + Verbs + @"|say|according\s+to)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeechVerbRegex();
+
+    // "Rutte said", "Rutte also recalled", "said Halvorsen", "according to Mr Kim".
+    [GeneratedRegex(@"\b(?<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:also\s+|later\s+|then\s+)?(?:" + Verbs + @")\b|\b(?:said|says|added|according\s+to)\s+(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")]
+    private static partial Regex SurnameBesideVerbRegex();
+}

@@ -1,0 +1,49 @@
+using NatoBriefBot.Core.Text;
+
+namespace NatoBriefBot.Tests.Text;
+
+public class SpeakersTests
+{
+    private static readonly string[] Report =
+    [
+        "On Friday (5 July 2024), Secretary General Jens Stoltenberg previewed next week's summit.",
+        "\"Deterrence and defence will be another important topic,\" Mr Stoltenberg said, saying that the Alliance has changed.",
+        "He added that NATO will further enhance ballistic missile defences with a new base in Poland.",
+        "The summit starts on Tuesday.",
+        "\"We must maintain this level of support as a minimum.\"",
+    ];
+
+    [Fact]
+    public void Of_SentenceNamingItsSpeaker_ThatPerson()
+    {
+        Assert.Equal("Jens Stoltenberg", Speakers.Of(Report, 1));
+    }
+
+    [Fact]
+    public void Of_HeAdded_ThePersonLastNamedAsSaying()
+    {
+        Assert.Equal("Jens Stoltenberg", Speakers.Of(Report, 2));
+    }
+
+    [Fact]
+    public void Of_QuotationStandingAlone_ThePersonLastNamedAsSaying()
+    {
+        Assert.Equal("Jens Stoltenberg", Speakers.Of(Report, 4));
+    }
+
+    [Fact]
+    public void Of_ReportersOwnStatement_Null()
+    {
+        Assert.Null(Speakers.Of(Report, 3));
+    }
+
+    [Theory]
+    [InlineData("Speaking to reporters, Ingrid Halvorsen said the bank would grow.", "Ingrid Halvorsen")]
+    [InlineData("The bank will grow, said Halvorsen.", "Halvorsen")]
+    [InlineData("Germany said it would send more air defence.", null)]
+    [InlineData("He said the bank would grow.", null)]
+    public void Of_OneSentence(string sentence, string? expected)
+    {
+        Assert.Equal(expected, Speakers.Of([sentence], 0));
+    }
+}
