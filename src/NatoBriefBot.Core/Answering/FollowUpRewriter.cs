@@ -142,7 +142,35 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         static IEnumerable<string> People(string text) => SentenceFeatures.People(text).Where(p =>
             Lexicon.Default.CountryOf(p) is null && Lexicon.Default.CountryOf(p.TrimEnd('s')) is null &&
             !p.Split(' ').All(w => Lexicon.Default.IsKnownWord(w) && !Lexicon.Default.IsProperName(w)));
-        return People(last.Answer.Text).FirstOrDefault() ?? People(last.ResolvedQuestion).FirstOrDefault();
+        // The answer's first sentence is its direct answer: of the people it names (or else the rest of the answer), the one
+        // asked about.
+        var marker = CitationMarkerRegex().Match(last.Answer.Text);
+        var first = marker.Success ? last.Answer.Text[..marker.Index] : last.Answer.Text;
+        var (named, where) = People(first).ToList() is { Count: > 0 } inFirst ? (inFirst, first) : (People(last.Answer.Text).ToList(), last.Answer.Text);
+        return named.Count > 1 ? AsAsked(named, where, last.ResolvedQuestion) : named.FirstOrDefault() ?? People(last.ResolvedQuestion).FirstOrDefault();
+    }
+
+    /// <summary>Of several people a sentence names, the one whose title shares most words with the question (news puts the
+    /// title right before the name: "Ukrainian Defense Minister Rustem Umerov"); the first one on a tie.</summary>
+    private static string AsAsked(List<string> people, string sentence, string question)
+    {
+        const int TitleWords = 4;
+        var asked = TermAnalyzer.Terms(question).ToHashSet(StringComparer.Ordinal);
+        var tokens = TermAnalyzer.Tokenize(sentence);
+        int Score(string person)
+        {
+            var at = sentence.IndexOf(person, StringComparison.Ordinal);
+            var before = tokens.Where(t => t.Start < at).TakeLast(TitleWords).Where(t => !t.IsStopWord);
+            return before.Count(t => asked.Contains(t.Term));
+        }
+
+        var best = people[0];
+        foreach (var person in people.Skip(1))
+        {
+            best = Score(person) > Score(best) ? person : best;
+        }
+
+        return best;
     }
 
     /// <summary>The retrieval hints for a question in a conversation: a follow-up prefers the briefings the last answer cited.</summary>

@@ -221,6 +221,27 @@ public class FollowUpRewriterTests
         Assert.Equal("what share did Chaves get", rewritten);
     }
 
+    [Theory]
+    // The person whose title the question named, of the people the answer's first sentence names.
+    [InlineData("who's ukraine's defence minister", "how long had he been in the job", "how long had Umerov been in the job")]
+    [InlineData("who's ukraine's president", "how long had he been in the job", "how long had Zelenskyy been in the job")]
+    public void Rewrite_He_OfSeveralPeopleTheOneAskedAbout(string question, string followUp, string expected)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(followUp,
+            [Turn(question, "The council expects President Volodymyr Zelenskyy and Ukrainian Defense Minister Rustem Umerov. [1] Mark Rutte said so. [1]")]);
+
+        Assert.Equal(expected, rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_He_ThePersonTheFirstSentenceNamesBeforeOthersTheAnswerNames()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("was that his first one",
+            [Turn("who gave the presser before the defence ministerial", "Secretary General Mark Rutte said so at a press conference. [1] Defense Minister Rustem Umerov will join. [1]")]);
+
+        Assert.Equal("was that Rutte's first one", rewritten);
+    }
+
     [Fact]
     public void Rewrite_There_PlaceFromThePreviousAnswer()
     {
