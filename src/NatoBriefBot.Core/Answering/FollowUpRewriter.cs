@@ -93,6 +93,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         var previous = last.ResolvedQuestion;
+        if (asked.Groups["part"].Success)
+        {
+            // "and in the second half?" after "... in the first half of 2024": the other half of the same year.
+            var part = PartOfYearRegex().Match(previous);
+            return part.Success ? previous[..part.Index] + asked.Groups["part"].Value + previous[(part.Index + part.Length)..] : null;
+        }
+
         var old = AnyPeriodRegex().Match(previous);
         var oldYear = old.Success ? int.Parse(old.Value[^4..], System.Globalization.CultureInfo.InvariantCulture) : last.Answer.Citations.FirstOrDefault()?.Published?.Year;
         var oldMonth = old.Success ? MonthIn(old.Value) : null;
@@ -384,15 +391,20 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     private static partial Regex AskedAfterCommaRegex();
 
     // A follow-up that is only a period: "and in 2023?", "what about october", "vs the year before", "and a year earlier?".
-    [GeneratedRegex(@"^(?:(?:and|or|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:vs\.?|versus|compared\s+(?:to|with))\s+)?(?:(?:in|by|for|during|from|over|on)\s+)?(?:the\s+)?" +
+    // "the one in june 2023", "the october one" and "the 2023 one" name the same kind of thing in another period.
+    [GeneratedRegex(@"^(?:(?:and|or|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:vs\.?|versus|compared\s+(?:to|with))\s+)?(?:(?:in|by|for|during|from|over|on)\s+)?(?:the\s+)?(?:one\s+(?:in|from|of)\s+)?(?:the\s+)?" +
         @"(?:(?<period>(?:(?:\d{1,2}\s+)?(?:" + SentenceFeatures.MonthNames + @")\s+)?(?:19|20)\d{2})" +
         @"|(?<month>" + SentenceFeatures.MonthNames + @"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)" +
+        @"|(?<part>(?:first|second|1st|2nd)\s+half|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)" +
         @"|(?:a|one)\s+year\s+(?<dir>earlier|before|later|after)|year\s+(?<dir>before|after|prior)|(?<dir>previous|prior|following)\s+year)" +
-        @"\s*(?:then|instead)?\s*[?.!]*$", RegexOptions.IgnoreCase)]
+        @"(?:\s+one)?\s*(?:then|instead)?\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodOnlyRegex();
 
     [GeneratedRegex(@"(?:(?:\d{1,2}\s+)?(?:" + SentenceFeatures.MonthNames + @")\s+)?(?:19|20)\d{2}", RegexOptions.IgnoreCase)]
     private static partial Regex AnyPeriodRegex();
+
+    [GeneratedRegex(@"\b(?:first|second|1st|2nd)\s+half\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PartOfYearRegex();
 
     [GeneratedRegex(@"\b(?:it|they|them|this|that)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ItRegex();

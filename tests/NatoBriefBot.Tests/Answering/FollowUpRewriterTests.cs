@@ -284,9 +284,20 @@ public class FollowUpRewriterTests
     [InlineData("vs the year before", "who was running nato in June 2023")]
     [InlineData("what about the following year", "who was running nato in June 2025")]
     [InlineData("and in 2023?", "who was running nato in 2023")]
+    [InlineData("and the october one?", "who was running nato in October 2024")]
+    [InlineData("and the one in june 2023?", "who was running nato in june 2023")]
+    [InlineData("what about the 2023 one", "who was running nato in 2023")]
     public void Rewrite_OnlyAnotherPeriod_ThePreviousQuestionAboutThatPeriod(string followUp, string expected)
     {
         Assert.Equal(expected, FollowUpRewriter.Rewrite(followUp, [Turn("who was running nato in june 2024")]));
+    }
+
+    [Theory]
+    [InlineData("and in the second half?", "how much did allies commit in the second half of 2024")]
+    [InlineData("what about the 3rd quarter", "how much did allies commit in the 3rd quarter of 2024")]
+    public void Rewrite_AnotherPartOfTheYear_ReplacesThePart(string followUp, string expected)
+    {
+        Assert.Equal(expected, FollowUpRewriter.Rewrite(followUp, [Turn("how much did allies commit in the first half of 2024")]));
     }
 
     [Fact]
