@@ -72,6 +72,12 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         if (PointsBack(q, ThingPronounRegex().Match(q)) || TermAnalyzer.Terms(q).Count <= 2)
         {
             var previous = PeriodRegex().IsMatch(q) ? PeriodRegex().Replace(last.ResolvedQuestion, " ") : last.ResolvedQuestion;
+            if (TermAnalyzer.Terms(last.Question).Count >= MinStandaloneTerms)
+            {
+                // The previous question said enough itself: its own words are the topic, not the one it carried.
+                previous = TopicRegex().Replace(previous, " ");
+            }
+
             var topic = string.Join(' ', TermAnalyzer.Tokenize(previous).Where(t => !t.IsStopWord && !IsQuestionWord(t.Surface)).Select(t => t.Surface));
             return CarryPeriod($"{q} ({topic})", last.ResolvedQuestion, q);
         }
@@ -405,6 +411,9 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"\b(?:first|second|1st|2nd)\s+half\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartOfYearRegex();
+
+    [GeneratedRegex(@"\s\([^()]*\)")]
+    private static partial Regex TopicRegex();
 
     [GeneratedRegex(@"\b(?:it|they|them|this|that)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ItRegex();

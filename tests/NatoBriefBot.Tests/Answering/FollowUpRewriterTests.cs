@@ -292,6 +292,18 @@ public class FollowUpRewriterTests
         Assert.Equal(expected, FollowUpRewriter.Rewrite(followUp, [Turn("who was running nato in june 2024")]));
     }
 
+    [Fact]
+    public void Rewrite_AfterAFullQuestionThatCarriedATopic_ItsOwnWordsAreTheTopic()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("what did they decide",
+        [
+            new ConversationTurn("which nuclear body met during that ministerial meeting", "which nuclear body met during that ministerial meeting (gains ukraine negotiating table)",
+                new Answer("q", AnswerOutcome.Answered, "The Nuclear Planning Group met. [1]", [])),
+        ]);
+
+        Assert.Equal("what did they decide (nuclear body met ministerial meeting)", rewritten);
+    }
+
     [Theory]
     [InlineData("and in the second half?", "how much did allies commit in the second half of 2024")]
     [InlineData("what about the 3rd quarter", "how much did allies commit in the 3rd quarter of 2024")]
