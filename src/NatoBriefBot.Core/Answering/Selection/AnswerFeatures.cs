@@ -77,6 +77,11 @@ internal static class AnswerFeatures
         "briefing_coverage",  // weighted share of the question's words the briefing (its retrieved passages and title) has
         "key_term_missing",   // the question's most specific word (highest weight) is not in the briefing
         "few_terms",          // the question has at most two content words: little to check an answer against
+        "asks_who",           // the kind of fact asked for (Kind): a person or a name,
+        "asks_when_where",    // a date or a place,
+        "asks_amount",        // a count or an amount,
+        "asks_yes_no",        // a yes/no statement,
+        "asks_open",          // or an open "what/why" (none of them: a nationality)
     ];
 
     public static List<AnswerCandidate> Extract(RetrievalResult retrieval, SentenceScorer scorer, int passages)
@@ -329,12 +334,23 @@ internal static class AnswerFeatures
         retrieval.Query.CoreTerms.Distinct(StringComparer.Ordinal)
             .Select(t => (t, retrieval.TermWeights.GetValueOrDefault(t, 1))).ToList();
 
+    /// <summary>The kind of fact the question asks for, as gate inputs: the gate weighs the same evidence differently for a
+    /// name, a date or place, an amount, a yes/no statement or an open "what/why".</summary>
+    internal static double[] Kind(QueryAnalysis query) =>
+    [
+        query.Type is QuestionType.Who || query.AsksForName || query.AsksWhoSomeoneIs ? 1 : 0,
+        query.Type is QuestionType.When or QuestionType.Where ? 1 : 0,
+        query.Type is QuestionType.HowMany or QuestionType.HowMuch ? 1 : 0,
+        query.Type is QuestionType.YesNo ? 1 : 0,
+        query.Type is QuestionType.Why or QuestionType.Other && !query.AsksForName && !query.AsksWhoSomeoneIs ? 1 : 0,
+    ];
+
     /// <summary>The question-level gate inputs for a candidate from a briefing with these terms.</summary>
     private static double[] QuestionCoverage(List<(string Term, double Weight)> core, QueryAnalysis query, HashSet<string> briefing)
     {
         if (core.Count == 0)
         {
-            return [1, 0, 1];
+            return [1, 0, 1, .. Kind(query)];
         }
 
         bool Has(string t) => briefing.Contains(t) || (query.Alternatives.TryGetValue(t, out var alts) && alts.Any(briefing.Contains));
@@ -356,7 +372,7 @@ internal static class AnswerFeatures
             }
         }
 
-        return [total == 0 ? 1 : covered / total, keyMissing ? 1 : 0, core.Count <= 2 ? 1 : 0];
+        return [total == 0 ? 1 : covered / total, keyMissing ? 1 : 0, core.Count <= 2 ? 1 : 0, .. Kind(query)];
     }
 
     /// <summary>Cosine of the question vector and the sentence's stored vector; 0 when the index has no sentence vectors.</summary>

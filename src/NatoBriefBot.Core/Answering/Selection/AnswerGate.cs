@@ -28,6 +28,23 @@ internal static class AnswerGate
         "local_lexical",
         "plain_missing",
         "previous_briefing",
+        // The second encoder's opinion, the sentence read as the question's asking clause and with its context, the kinds
+        // of missing or misplaced fact the ranking knows, and how the best sentence stands against the other candidates.
+        "second_dense",
+        "clause_dense",
+        "window_dense",
+        "counted_missing",
+        "role_unnamed",
+        "states_period",
+        "fragment",
+        "refers_back",
+        "top_dense",
+        "top_lexical",
+        "dense_gap",
+        "lexical_gap",
+        "local_lexical_gap",
+        "passage_rank",
+        "short",
         .. AnswerFeatures.QuestionNames,
     ];
 

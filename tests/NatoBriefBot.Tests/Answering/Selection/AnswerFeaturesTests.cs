@@ -19,4 +19,21 @@ public sealed class AnswerFeaturesTests
         Assert.NotNull(query.CountedTerm);
         Assert.Equal(counts, AnswerFeatures.Counts(sentence, query.CountedTerm!, query));
     }
+
+    [Theory]
+    [InlineData("who chaired the october 2024 meeting", "asks_who")]
+    [InlineData("what's the name of the new command", "asks_who")]
+    [InlineData("where will the command be based", "asks_when_where")]
+    [InlineData("vilnius summit when", "asks_when_where")]
+    [InlineData("how many allies spend 2%", "asks_amount")]
+    [InlineData("did italy pledge a SAMP/T", "asks_yes_no")]
+    [InlineData("why did ministers meet", "asks_open")]
+    public void Kind_OneGateInputForTheKindOfFactAsked(string question, string kind)
+    {
+        var inputs = AnswerFeatures.Kind(_analyzer.Analyze(question));
+        var names = AnswerFeatures.QuestionNames[^inputs.Length..];
+
+        Assert.Equal(1, inputs.Sum());
+        Assert.Equal(kind, names[Array.IndexOf(inputs, 1.0)]);
+    }
 }
