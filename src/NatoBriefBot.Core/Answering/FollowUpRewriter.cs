@@ -300,11 +300,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         // "that same day" / "the same week": the day of the briefing the answer cites, when it has one.
         var published = last.Answer.Citations.FirstOrDefault()?.Published;
-        var day = reference.Groups["unit"].Value.ToLowerInvariant() is "day" or "week";
+        var unit = reference.Groups["unit"].Value.ToLowerInvariant();
+        var day = unit is "day" or "week";
         var named = PeriodRegex().Match(last.ResolvedQuestion);
+        // "that year" is the year, not the month, of the briefing the answer cites.
         var period = day && published is { } date ? "on " + date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
             : named.Success ? named.Value
-            : published is { } month ? "in " + month.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
+            : published is { } month ? "in " + month.ToString(unit == "year" ? "yyyy" : "MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
             : null;
         return period is null ? q : q[..reference.Index] + period + q[(reference.Index + reference.Length)..];
     }

@@ -28,6 +28,8 @@ public class FollowUpRewriterTests
     [Theory]
     [InlineData("did those four sign anything that same day", "did those four sign anything on 5 July 2024")]
     [InlineData("what else happened the same week", "what else happened on 5 July 2024")]
+    [InlineData("which film won that year", "which film won in 2024")]
+    [InlineData("what else happened that month", "what else happened in July 2024")]
     public void Rewrite_TheSameDay_TheDayOfTheCitedBriefing(string followUp, string expected)
     {
         var answered = new ConversationTurn("who was invited to the summit", "who was invited to the summit",
