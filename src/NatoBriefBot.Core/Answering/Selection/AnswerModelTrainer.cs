@@ -364,7 +364,9 @@ public static class AnswerModelTrainer
             var order = Enumerable.Range(0, p.Length).Where(i => q.InPool is not { } pool || pool[i]).OrderByDescending(i => p[i]).ToList();
             var right = order.FindIndex(i => q.Labels[i]);
             string Say(int i) => FormattableString.Invariant($"{p[i]:0.000} {q.Sentences?[i]}");
-            yield return $"{q.Id}: {q.Text}\n   first: {Say(order[0])}\n   right (#{right + 1}): {(right < 0 ? "not in the pool" : Say(order[right]))}";
+            // (A question whose candidates all fall outside the pool, such as one about a period none of them is from, has no first.)
+            var first = order.Count == 0 ? "none in the pool" : Say(order[0]);
+            yield return $"{q.Id}: {q.Text}\n   first: {first}\n   right (#{right + 1}): {(right < 0 ? "not in the pool" : Say(order[right]))}";
         }
 
         foreach (var q in questions)
