@@ -289,6 +289,7 @@ public class FollowUpRewriterTests
     [InlineData("and the october one?", "who was running nato in October 2024")]
     [InlineData("and the one in june 2023?", "who was running nato in june 2023")]
     [InlineData("what about the 2023 one", "who was running nato in 2023")]
+    [InlineData("and in oct 2023?", "who was running nato in oct 2023")]
     public void Rewrite_OnlyAnotherPeriod_ThePreviousQuestionAboutThatPeriod(string followUp, string expected)
     {
         Assert.Equal(expected, FollowUpRewriter.Rewrite(followUp, [Turn("who was running nato in june 2024")]));
@@ -304,6 +305,12 @@ public class FollowUpRewriterTests
         ]);
 
         Assert.Equal("what did they decide (nuclear body met ministerial meeting)", rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_PreviousQuestionOfStopWordsOnly_NoEmptyTopic()
+    {
+        Assert.Equal("how much is it going to cost", FollowUpRewriter.Rewrite("how much is it going to cost", [Turn("what is it?")]));
     }
 
     [Theory]
