@@ -34,7 +34,8 @@ public static partial class StatementFollowUp
 
         // The statement: the sentence of the first cited briefing that the previous answer quotes first.
         var citation = previous.Citations[0];
-        var text = briefingText(citation.File) is { } whole && whole.Contains(citation.Quote, StringComparison.Ordinal) ? whole : citation.Quote;
+        // (The citation's quote may join passages that do not touch: the whole text is read when the index has it.)
+        var text = briefingText(citation.File) ?? citation.Quote;
         var spans = SentenceSplitter.Split(text);
         var sentences = spans.Select(s => ExtractiveAnswerComposer.BalanceQuotes(s.Of(text))).ToList();
         // (Not the title: an answer may name its briefing.)

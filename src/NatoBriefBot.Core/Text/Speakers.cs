@@ -64,10 +64,12 @@ public static partial class Speakers
             candidates.Add((person, sentence.IndexOf(person, StringComparison.Ordinal)));
         }
 
-        foreach (Match m in SurnameBesideVerbRegex().Matches(sentence))
+        // A single name counts only when the sentence names no one in full ("Rutte said"); "said Greyline's head of
+        // research, Saara Lehtinen" names her.
+        foreach (var m in candidates.Count > 0 ? [] : SurnameBesideVerbRegex().Matches(sentence).ToList())
         {
             var name = m.Groups["name"].Value;
-            if (IsPerson(name) && !candidates.Any(c => c.Name.Split(' ').Contains(name)))
+            if (IsPerson(name))
             {
                 candidates.Add((name, m.Groups["name"].Index));
             }
@@ -113,6 +115,6 @@ public static partial class Speakers
     private static partial Regex SpeechVerbRegex();
 
     // "Rutte said", "Rutte also recalled", "said Halvorsen", "according to Mr Kim".
-    [GeneratedRegex(@"\b(?<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:also\s+|later\s+|then\s+)?(?:" + Verbs + @")\b|\b(?:said|says|added|according\s+to)\s+(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")]
+    [GeneratedRegex(@"\b(?<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:also\s+|later\s+|then\s+)?(?:" + Verbs + @")\b|\b(?:said|says|added|according\s+to)\s+(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’]s)")]
     private static partial Regex SurnameBesideVerbRegex();
 }

@@ -46,4 +46,16 @@ public class SpeakersTests
     {
         Assert.Equal(expected, Speakers.Of([sentence], 0));
     }
+
+    [Fact]
+    public void Of_QuotationAfterASentenceNamingTheSpeakerAfterTheVerb_ThatPerson()
+    {
+        string[] text =
+        [
+            "\"Criminal groups have learned that a port cannot stay offline, so they pay,\" said Greyline's head of threat intelligence, Saara Lehtinen.",
+            "\"The average ransom demand is now 1.6 million dollars.\"",
+        ];
+
+        Assert.Equal("Saara Lehtinen", Speakers.Of(text, 1));
+    }
 }
