@@ -43,21 +43,31 @@ public sealed partial class AnswerService(
         }
 
         var (history, memoryDown) = await RecallAsync(request.Conversation, cancellationToken).ConfigureAwait(false);
-        if (StatementFollowUp.Answer(question, history, catalog.GetText) is { } aboutLast)
-        {
-            // "who said that?", "when was that announced?": asked of the previous answer's own statement, answered from its passage.
-            aboutLast = aboutLast with { AskedAs = question, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2) };
-            BotTelemetry.TurnDuration.Record(watch.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", aboutLast.Outcome.ToString()));
-            turn?.SetTag("natobriefbot.outcome", aboutLast.Outcome.ToString());
-            memoryDown |= !await TryRememberAsync(request.Conversation, new ConversationTurn(question, question, aboutLast), cancellationToken).ConfigureAwait(false);
-            return memoryDown ? aboutLast with { Text = aboutLast.Text + "\n\n" + FollowUpsUnavailable } : aboutLast;
-        }
+        var (resolved, answer, timings) = StatementFollowUp.Answer(question, history, catalog.GetText) is { } aboutLast
+            // "who said that?", "when was that announced?": asked of the previous answer's own statement, answered from its
+            // briefing, not searched.
+            ? (question, aboutLast, null)
+            : await SearchAsync(question, history, request.Drafts, cancellationToken).ConfigureAwait(false);
+        answer = answer with { Question = question, AskedAs = resolved, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2), Timings = timings };
+        var outcome = new KeyValuePair<string, object?>("outcome", answer.Outcome.ToString());
+        BotTelemetry.TurnDuration.Record(watch.Elapsed.TotalMilliseconds, outcome);
+        turn?.SetTag("natobriefbot.outcome", answer.Outcome.ToString());
+        turn?.SetTag("natobriefbot.citations", answer.Citations.Count);
+        turn?.SetTag("natobriefbot.follow_up", history.Count > 0);
+        memoryDown |= !await TryRememberAsync(request.Conversation, new ConversationTurn(question, resolved, answer), cancellationToken).ConfigureAwait(false);
+        return memoryDown ? answer with { Text = answer.Text + "\n\n" + FollowUpsUnavailable } : answer;
+    }
 
+    /// <summary>The question resolved against the conversation, searched, and answered; a "not in the briefings" reply
+    /// offers questions the closest briefings do answer.</summary>
+    private async Task<(string Resolved, Answer Answer, RetrievalTimings? Timings)> SearchAsync(
+        string question, IReadOnlyList<ConversationTurn> history, IProgress<string>? drafts, CancellationToken cancellationToken)
+    {
         var resolved = history.Count == 0 ? question : await rewriter.RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
         var hints = FollowUpRewriter.Hints(question, history);
         var (answer, retrieval) = string.Equals(resolved, question, StringComparison.Ordinal) && MultipartQuestion.Split(question) is { } parts
-            ? await ComposeMultipartAsync(question, parts, hints, request.Drafts, cancellationToken).ConfigureAwait(false)
-            : await ComposeAsync(question, resolved, hints, request.Drafts, cancellationToken).ConfigureAwait(false);
+            ? await ComposeMultipartAsync(question, parts, hints, drafts, cancellationToken).ConfigureAwait(false)
+            : await ComposeAsync(question, resolved, hints, drafts, cancellationToken).ConfigureAwait(false);
         if (answer.Outcome == AnswerOutcome.NotInBriefings && retrieval.Evidence.Count > 0)
         {
             // Buttons that ask real questions: for each of the closest briefings, one the bot answers from that briefing.
@@ -69,14 +79,7 @@ public sealed partial class AnswerService(
             }
         }
 
-        answer = answer with { Question = question, AskedAs = resolved, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2), Timings = retrieval.Timings };
-        var outcome = new KeyValuePair<string, object?>("outcome", answer.Outcome.ToString());
-        BotTelemetry.TurnDuration.Record(watch.Elapsed.TotalMilliseconds, outcome);
-        turn?.SetTag("natobriefbot.outcome", answer.Outcome.ToString());
-        turn?.SetTag("natobriefbot.citations", answer.Citations.Count);
-        turn?.SetTag("natobriefbot.follow_up", history.Count > 0);
-        memoryDown |= !await TryRememberAsync(request.Conversation, new ConversationTurn(question, resolved, answer), cancellationToken).ConfigureAwait(false);
-        return memoryDown ? answer with { Text = answer.Text + "\n\n" + FollowUpsUnavailable } : answer;
+        return (resolved, answer, retrieval.Timings);
     }
 
     /// <summary>Example questions offered with a greeting or a request for help.</summary>

@@ -116,6 +116,25 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task AskAsync_WhoSaidThat_TheSpeakerFromTheCitedBriefingNotASearch()
+    {
+        var conversation = "c-" + Guid.NewGuid().ToString("N");
+        var first = await seeds.Answers.AskAsync(new AskRequest("Where will the new Aegis Ashore base be?", conversation));
+        var who = await seeds.Answers.AskAsync(new AskRequest("who said that", conversation));
+
+        Assert.Contains("Aegis Ashore base in Poland", first.Text, StringComparison.Ordinal);
+        Assert.Equal(AnswerOutcome.Answered, who.Outcome);
+        Assert.StartsWith("It was Jens Stoltenberg", who.Text, StringComparison.Ordinal);
+        var citation = Assert.Single(who.Citations);
+        Assert.StartsWith("004_", citation.File, StringComparison.Ordinal);
+        // The quote is the briefing's own text, from the sentence naming him to the statement.
+        Assert.Contains(citation.Quote, seeds.Store.GetText(citation.File), StringComparison.Ordinal);
+        Assert.Contains("Stoltenberg", citation.Quote, StringComparison.Ordinal);
+        Assert.EndsWith("Aegis Ashore base in Poland.", citation.Quote, StringComparison.Ordinal);
+        Assert.Equal("who said that", who.AskedAs);
+    }
+
+    [Fact]
     public async Task AskAsync_PronounFollowUpAfterWhoQuestion_NamesThePerson()
     {
         var conversation = "c-" + Guid.NewGuid().ToString("N");
