@@ -152,9 +152,8 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// questions that were not who-questions did worse on the training dialogues: 2 turns fewer right.)</summary>
     private static string? Person(ConversationTurn last)
     {
-        static IEnumerable<string> People(string text) => SentenceFeatures.People(text).Where(p =>
-            Lexicon.Default.CountryOf(p) is null && Lexicon.Default.CountryOf(p.TrimEnd('s')) is null &&
-            !p.Split(' ').All(w => Lexicon.Default.IsKnownWord(w) && !Lexicon.Default.IsProperName(w)));
+        static IEnumerable<string> People(string text) =>
+            SentenceFeatures.People(text).Where(p => Speakers.IsPerson(p) && Lexicon.Default.CountryOf(p.TrimEnd('s')) is null);
         // The answer's first sentence is its direct answer: of the people it names (or else the rest of the answer), the one
         // asked about.
         var marker = CitationMarkerRegex().Match(last.Answer.Text);

@@ -79,7 +79,7 @@ public static partial class Speakers
     }
 
     /// <summary>A name that is a person's: not a country, a nationality, an acronym or a run of ordinary words.</summary>
-    private static bool IsPerson(string name)
+    public static bool IsPerson(string name)
     {
         var words = name.Split(' ');
         return words.All(w => w.Length > 1 && !w.All(char.IsUpper)) &&
