@@ -401,7 +401,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     // "the one in june 2023", "the october one" and "the 2023 one" name the same kind of thing in another period.
     [GeneratedRegex(@"^(?:(?:and|or|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:vs\.?|versus|compared\s+(?:to|with))\s+)?(?:(?:in|by|for|during|from|over|on)\s+)?(?:the\s+)?(?:one\s+(?:in|from|of)\s+)?(?:the\s+)?" +
         @"(?:(?<period>(?:(?:\d{1,2}\s+)?(?:" + Months + @")\.?\s+)?(?:19|20)\d{2})" +
-        @"|(?<month>" + SentenceFeatures.MonthNames + @"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)" +
+        @"|(?<month>" + Months + @")" +
         @"|(?<part>(?:first|second|1st|2nd)\s+half|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)" +
         @"|(?:a|one)\s+year\s+(?<dir>earlier|before|later|after)|year\s+(?<dir>before|after|prior)|(?<dir>previous|prior|following)\s+year)" +
         @"(?:\s+one)?\s*(?:then|instead)?\s*[?.!]*$", RegexOptions.IgnoreCase)]
@@ -411,7 +411,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     private static partial Regex AnyPeriodRegex();
 
     /// <summary>Month names and their abbreviations ("oct 2024").</summary>
-    private const string Months = SentenceFeatures.MonthNames + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+    private const string Months = SentenceFeatures.MonthNames + "|" + SentenceFeatures.MonthAbbreviations;
 
     [GeneratedRegex(@"\b(?:first|second|1st|2nd)\s+half\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartOfYearRegex();

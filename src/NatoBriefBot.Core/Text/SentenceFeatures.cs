@@ -110,11 +110,13 @@ public static partial class SentenceFeatures
             Lexicon.Default.NamedPlace(words[^1]) is Lexicon.PlaceKind.Country or Lexicon.PlaceKind.Region or Lexicon.PlaceKind.State or Lexicon.PlaceKind.Continent;
     }
 
-    /// <summary>The month names the date patterns share.</summary>
-    /// <summary>The months' names as a regular-expression alternation.</summary>
+    /// <summary>The months' names as a regular-expression alternation (the date patterns share it).</summary>
     internal const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
 
-    [GeneratedRegex(@"\b(?:" + MonthNames + @"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\b(?:19|20)\d{2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:next|last)\s+(?:week|month|year)\b|(?i:\b(?:in|within|over|during)\s+the\s+(?:coming|next|past|last|following)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|months|years)\b|\b(?:later|earlier|early|end of)\s+(?:this|next|last)\s+(?:week|month|year)\b|\b(?:today|tomorrow|yesterday|tonight)\b)")]
+    /// <summary>The months' usual abbreviations ("oct 2024", "Sept"), as a regular-expression alternation.</summary>
+    internal const string MonthAbbreviations = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+    [GeneratedRegex(@"\b(?:" + MonthNames + "|" + MonthAbbreviations + @")\b|\b(?:19|20)\d{2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:next|last)\s+(?:week|month|year)\b|(?i:\b(?:in|within|over|during)\s+the\s+(?:coming|next|past|last|following)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|months|years)\b|\b(?:later|earlier|early|end of)\s+(?:this|next|last)\s+(?:week|month|year)\b|\b(?:today|tomorrow|yesterday|tonight)\b)")]
     private static partial Regex DateRegex();
 
     [GeneratedRegex(@"(?i:\b(?:a|an|the|his|her|its|their)\s+(?:[\w'’-]+\s+){0,3}(?:general|admiral|commander|minister|secretary|chief|director|president|officer|envoy|ambassador|governor|chancellor|executive|head)\b)")]
