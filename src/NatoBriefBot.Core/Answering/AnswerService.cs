@@ -68,6 +68,19 @@ public sealed partial class AnswerService(
         var (answer, retrieval) = string.Equals(resolved, question, StringComparison.Ordinal) && MultipartQuestion.Split(question) is { } parts
             ? await ComposeMultipartAsync(question, parts, hints, drafts, cancellationToken).ConfigureAwait(false)
             : await ComposeAsync(question, resolved, hints, drafts, cancellationToken).ConfigureAwait(false);
+        if (answer.Outcome == AnswerOutcome.NotInBriefings && !string.Equals(resolved, question, StringComparison.Ordinal))
+        {
+            // The reading of the follow-up found nothing: the words as the user wrote them may still find the answer in the
+            // briefings the last answer cited ("who leads it" where "it" is not what the rewrite guessed). Only there: away
+            // from the conversation's briefings a bare follow-up means too little to answer. The conversation remembers the
+            // reading, which names what the turn was about.
+            var (asWritten, writtenRetrieval) = await ComposeAsync(question, question, hints, null, cancellationToken).ConfigureAwait(false);
+            if (asWritten.Outcome == AnswerOutcome.Answered && asWritten.Citations.Count > 0 && asWritten.Citations.All(c => hints.PreferredFiles.Contains(c.File)))
+            {
+                (answer, retrieval) = (asWritten, writtenRetrieval);
+            }
+        }
+
         if (answer.Outcome == AnswerOutcome.NotInBriefings && retrieval.Evidence.Count > 0)
         {
             // Buttons that ask real questions: for each of the closest briefings, one the bot answers from that briefing.

@@ -26,6 +26,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         // A turn the bot declined has no answer to point into: "it", "he", "there" refer to the last one it answered.
         var last = LastAnswered(history);
         var q = question.Trim();
+        if (NewTopicRegex().Match(q) is { Success: true } newTopic && newTopic.Length < q.Length)
+        {
+            // "different question: who won…", "ok, switching topics - …": the user says nothing carries over; the words that
+            // say so are not part of the question either.
+            return q[newTopic.Length..].Trim();
+        }
+
         if (AnotherPeriod(q, last) is { } again)
         {
             return again;
@@ -415,6 +422,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"\b(?:first|second|1st|2nd)\s+half\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartOfYearRegex();
+
+    /// <summary>A preface announcing a change of subject, up to its colon, dash or comma: "new question:", "totally different
+    /// q -", "ok, switching topics,", "unrelated -", "other thing -".</summary>
+    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|right|thanks|and)\W+)?(?:(?:totally|completely|something|a|one|quick)\s+)?(?:new|different|separate|other|another|unrelated|switching|changing|change\s+of)(?:\s+(?:topics?|questions?|q|things?|subjects?|gears))?\s*[:\-\u2013\u2014,]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex NewTopicRegex();
 
     [GeneratedRegex(@"\s\([^()]*\)")]
     private static partial Regex TopicRegex();

@@ -80,4 +80,8 @@ public sealed record QueryAnalysis(
     /// <summary>"summarize the June 2024 meeting", "what happened at the Vilnius summit": the question wants what a briefing
     /// is about, which its opening sentences say.</summary>
     public bool AsksForOverview { get; init; }
+
+    /// <summary>"who is sec gen now", "bitcoin price today": the question is about the present, which the briefings, all
+    /// written before it, may no longer describe.</summary>
+    public bool AsksAboutPresent { get; init; }
 }

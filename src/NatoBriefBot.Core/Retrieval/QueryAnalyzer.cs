@@ -138,6 +138,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             AsksForMoney = type == QuestionType.HowMuch && MoneyWordRegex().IsMatch(clause),
             AsksForExactDate = type == QuestionType.When && ExactDateRegex().IsMatch(clause),
             AsksForOverview = overview.Success,
+            AsksAboutPresent = PresentRegex().IsMatch(question),
         };
     }
 
@@ -158,7 +159,12 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         var lemma = lexicon.Lemma(word);
         foreach (var w in lexicon.Synonyms(lemma).Concat(lexicon.DerivedForms(lemma)).Concat(lexicon.Broader(lemma)))
         {
-            yield return w;
+            // A compound holding the word itself ("capital" -> "working capital", "army" -> "regular army") is a kind of
+            // it: its other words are modifiers, not other words for it.
+            if (!w.Contains(' ', StringComparison.Ordinal) || !w.Split(' ').Contains(lemma, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return w;
+            }
         }
     }
 
@@ -201,12 +207,23 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// Is a token of the question a name? A capitalized word inside a sentence (not a contraction
     /// such as "I'm", nor a month), a word WordNet knows only as a name however it is written ("canada" in a lower-case
     /// chat question), or a word it does not know at all ("umerov", "ecb": a name or acronym typed in lower case; a
-    /// misspelling is corrected later).
+    /// misspelling is corrected later), or a designation of letters and digits ("cop29", "a400m": an event's number or a
+    /// model, as specific as a name).
     /// </summary>
     internal static bool IsName(Token token, string text) =>
         token.Surface.Length > 2 && !token.IsNumber && !QueryVocabulary.NotNames.Contains(token.Surface) &&
         !Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.')) &&
-        ((token.IsCapitalized && !StartsSentence(token, text) && IsNameLike(token.Surface)) || Lexicon.Default.IsProperName(token.Surface) || IsUnfamiliar(token.Surface));
+        ((token.IsCapitalized && !StartsSentence(token, text) && IsNameLike(token.Surface)) || Lexicon.Default.IsProperName(token.Surface) ||
+         IsUnfamiliar(token.Surface) || IsDesignation(token.Surface));
+
+    /// <summary>Letters then digits in one word ("cop29", "a400m", "f-35s"): a designation. Not a word joined to a year
+    /// ("mid-2023", "post-2014"): that is a period.</summary>
+    private static bool IsDesignation(string surface) =>
+        char.IsAsciiLetter(surface[0]) && surface.Any(char.IsAsciiDigit) && surface.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') &&
+        !YearSuffixRegex().IsMatch(surface);
+
+    [GeneratedRegex(@"-(19|20)\d\d\b")]
+    private static partial Regex YearSuffixRegex();
 
     /// <summary>Does the token open a sentence of the text ("Good morning! Need it for the weekly.", "Quick one: Who…")? Its
     /// capital letter then says nothing about a name.</summary>
@@ -343,8 +360,18 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             return QuestionType.Why;
         }
 
-        return YesNoRegex().IsMatch(lower) ? QuestionType.YesNo : QuestionType.Other;
+        // "On what date…", "in which year…", "which countries…", "what share…", "how long…": a question word with the kind of
+        // thing it asks for.
+        var asks = AsksKindRegex().Match(lower);
+        return asks.Groups["when"].Success ? QuestionType.When
+            : asks.Groups["where"].Success ? QuestionType.Where
+            : asks.Groups["much"].Success ? QuestionType.HowMuch
+            : asks.Groups["number"].Success ? QuestionType.HowMany
+            : YesNoRegex().IsMatch(lower) ? QuestionType.YesNo : QuestionType.Other;
     }
+
+    [GeneratedRegex(@"^(?:(?:on|in|at|by|from|until|to|for)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place)|(?<much>share|percentage|percent|proportion|amount|price|sum))\b|^how\s+(?<number>long|old|far)\b")]
+    private static partial Regex AsksKindRegex();
 
     /// <summary>"who is/was X" where X is a bare name: no article or possessive, and its last word is a name (WordNet
     /// knows it only as one, or not at all), not a role noun.</summary>

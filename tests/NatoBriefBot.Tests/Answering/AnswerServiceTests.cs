@@ -135,6 +135,26 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task AskAsync_FollowUpWhoseReadingFindsNothing_AnsweredAsWrittenFromTheCitedBriefing()
+    {
+        var conversation = "c-" + Guid.NewGuid().ToString("N");
+        var memory = seeds.Services.GetRequiredService<ConversationMemory>();
+
+        var first = await seeds.Answers.AskAsync(new AskRequest("which countries pledged over a billion euros each to ukraine in spring 2024", conversation));
+        var second = await seeds.Answers.AskAsync(new AskRequest("what aircraft did that include", conversation));
+
+        Assert.Equal(AnswerOutcome.Answered, first.Outcome);
+        Assert.StartsWith("002_", first.Citations[0].File, StringComparison.Ordinal);
+        // Read with the first question's words, the follow-up finds no answer; as written, it does, in the briefing just cited.
+        Assert.Equal(AnswerOutcome.Answered, second.Outcome);
+        Assert.Contains("30 F-16 jets", second.Text, StringComparison.Ordinal);
+        Assert.All(second.Citations, c => Assert.StartsWith("002_", c.File, StringComparison.Ordinal));
+        AnswerChecks.AssertGrounded(second);
+        // The conversation keeps the reading: it says what the turn was about.
+        Assert.Contains("billion", memory.History(conversation)[1].ResolvedQuestion, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AskAsync_PronounFollowUpAfterWhoQuestion_NamesThePerson()
     {
         var conversation = "c-" + Guid.NewGuid().ToString("N");

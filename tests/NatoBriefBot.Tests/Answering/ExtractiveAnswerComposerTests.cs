@@ -112,7 +112,7 @@ public sealed class ExtractiveAnswerComposerTests
         engine.Store.Upsert(Records.Briefing("notes/injected.txt",
             $"Secretary General briefing notes\n{Injection}\nThe Secretary General will chair the meeting of defence ministers.", title: "Injected notes", embedder: engine.Embedder, second: engine.SecondOpinion));
 
-        var answer = await engine.Answers.AskAsync(new AskRequest("Who is the Secretary General?"));
+        var answer = await engine.Answers.AskAsync(new AskRequest("Who is NATO's Secretary General?"));
 
         AnswerChecks.AssertGrounded(answer);
         Assert.DoesNotContain("Donald Duck", answer.Text, StringComparison.Ordinal);

@@ -355,4 +355,26 @@ public class FollowUpRewriterTests
 
         Assert.StartsWith(expected, rewritten, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("different question: who won the berlin marathon in 2023", "who won the berlin marathon in 2023")]
+    [InlineData("ok, switching topics - how many shells a year will the welsh line make", "how many shells a year will the welsh line make")]
+    [InlineData("unrelated: when will the reactor restart?", "when will the reactor restart?")]
+    [InlineData("other thing - food inflation feb 2023", "food inflation feb 2023")]
+    public void Rewrite_NewTopicPreface_DroppedAndNothingCarried(string followUp, string expected)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(followUp,
+            [Turn("What did the ministers discuss in June 2023?", "Secretary General Jens Stoltenberg said ministers would discuss Ukraine. [1]")]);
+
+        Assert.Equal(expected, rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_OtherWordsOpeningAQuestion_NotANewTopicPreface()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("other allies pledged what",
+            [Turn("What did Sweden pledge in June 2024?", "Sweden pledged more than EUR 1 billion. [1]")]);
+
+        Assert.StartsWith("other allies pledged what", rewritten, StringComparison.Ordinal);
+    }
 }

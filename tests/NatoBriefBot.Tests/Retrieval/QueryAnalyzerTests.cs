@@ -364,6 +364,13 @@ public class QueryAnalyzerTests
     [InlineData("When Rutte took office, he listed priorities. In which areas did he promise progress?", QuestionType.Other)]
     [InlineData("What did Rutte say when he visited Kyiv?", QuestionType.Other)]
     [InlineData("Do you know whether Italy pledged a SAMP/T?", QuestionType.YesNo)]
+    [InlineData("in which year did the reactor first start", QuestionType.When)]
+    [InlineData("which countries pledged more than a billion", QuestionType.Where)]
+    [InlineData("In what city will the command work?", QuestionType.Where)]
+    [InlineData("what share of gdp does indonesia spend on defence", QuestionType.HowMuch)]
+    [InlineData("how long had he been in the job by then", QuestionType.HowMany)]
+    [InlineData("how old is the winner", QuestionType.HowMany)]
+    [InlineData("Which pledge did allies renew?", QuestionType.Other)]
     public void Analyze_QuestionWording_Type(string question, QuestionType expected)
     {
         Assert.Equal(expected, _analyzer.Analyze(question).Type);
@@ -447,5 +454,43 @@ public class QueryAnalyzerTests
     public void Analyze_LowerCaseCommonWords_NotSalient()
     {
         Assert.Empty(_analyzer.Analyze("what did the ministers pledge for air defence").Salient);
+    }
+
+    [Theory]
+    [InlineData("where was cop29", "cop29")]
+    [InlineData("how many a400m planes did spain order", "a400m")]
+    public void Analyze_LettersAndDigits_SalientAsADesignation(string question, string designation)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Contains(TermAnalyzer.Normalize(designation), q.Salient);
+    }
+
+    [Fact]
+    public void Analyze_WordJoinedToAYear_IsAPeriodNotADesignation()
+    {
+        var q = _analyzer.Analyze("which minister was due in brussels in mid-2023");
+
+        Assert.DoesNotContain(q.Salient, t => t.Any(char.IsAsciiDigit));
+    }
+
+    [Fact]
+    public void Analyze_CompoundHoldingTheWord_NotAnAlternative()
+    {
+        // WordNet lists "working capital" with "capital": "working" is not another word for a capital city.
+        var q = _analyzer.Analyze("What is the capital of Australia?");
+
+        Assert.DoesNotContain(TermAnalyzer.Normalize("working"), q.Alternatives.GetValueOrDefault(TermAnalyzer.Normalize("capital")) ?? []);
+    }
+
+    [Theory]
+    [InlineData("who's the ukrainian defence minister named in the october 2024 briefing", "named")]
+    [InlineData("what yearly pledge did rutte mention", "mention")]
+    [InlineData("which gifts to kyiv were listed in june 2024", "listed")]
+    public void Analyze_WordsForHowTheBriefingPutsIt_NotSearchedFor(string question, string word)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.DoesNotContain(TermAnalyzer.Normalize(word), q.CoreTerms);
     }
 }

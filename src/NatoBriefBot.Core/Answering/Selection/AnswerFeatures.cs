@@ -82,6 +82,7 @@ internal static class AnswerFeatures
         "asks_amount",        // a count or an amount,
         "asks_yes_no",        // a yes/no statement,
         "asks_open",          // or an open "what/why" (none of them: a nationality)
+        "asks_present",       // about the present ("now", "today", "currently"): the briefings may be out of date on it
     ];
 
     public static List<AnswerCandidate> Extract(RetrievalResult retrieval, SentenceScorer scorer, int passages)
@@ -350,7 +351,7 @@ internal static class AnswerFeatures
     {
         if (core.Count == 0)
         {
-            return [1, 0, 1, .. Kind(query)];
+            return [1, 0, 1, .. Kind(query), query.AsksAboutPresent ? 1 : 0];
         }
 
         bool Has(string t) => briefing.Contains(t) || (query.Alternatives.TryGetValue(t, out var alts) && alts.Any(briefing.Contains));
@@ -372,7 +373,7 @@ internal static class AnswerFeatures
             }
         }
 
-        return [total == 0 ? 1 : covered / total, keyMissing ? 1 : 0, core.Count <= 2 ? 1 : 0, .. Kind(query)];
+        return [total == 0 ? 1 : covered / total, keyMissing ? 1 : 0, core.Count <= 2 ? 1 : 0, .. Kind(query), query.AsksAboutPresent ? 1 : 0];
     }
 
     /// <summary>Cosine of the question vector and the sentence's stored vector; 0 when the index has no sentence vectors.</summary>

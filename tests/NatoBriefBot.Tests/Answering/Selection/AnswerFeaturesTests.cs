@@ -31,9 +31,21 @@ public sealed class AnswerFeaturesTests
     public void Kind_OneGateInputForTheKindOfFactAsked(string question, string kind)
     {
         var inputs = AnswerFeatures.Kind(_analyzer.Analyze(question));
-        var names = AnswerFeatures.QuestionNames[^inputs.Length..];
+        var first = Array.IndexOf(AnswerFeatures.QuestionNames, "asks_who");
+        var names = AnswerFeatures.QuestionNames[first..(first + inputs.Length)];
 
         Assert.Equal(1, inputs.Sum());
         Assert.Equal(kind, names[Array.IndexOf(inputs, 1.0)]);
+    }
+
+    [Theory]
+    [InlineData("who is sec gen now", true)]
+    [InlineData("bitcoin price today", true)]
+    [InlineData("who currently leads the alliance", true)]
+    [InlineData("Who is the Secretary General?", false)]
+    [InlineData("who was sec gen in june 2023", false)]
+    public void Analyze_WordsForThePresent_AsksAboutPresent(string question, bool present)
+    {
+        Assert.Equal(present, _analyzer.Analyze(question).AsksAboutPresent);
     }
 }
