@@ -81,6 +81,13 @@ public sealed partial class AnswerService(
             }
         }
 
+        if (answer.Outcome == AnswerOutcome.NotInBriefings &&
+            StatementFollowUp.WhoSaid(question, retrieval.Evidence.Select(e => e.Briefing).DistinctBy(b => b.Id).Take(MaxSpeakerBriefings), catalog.GetText) is { } speaker)
+        {
+            // "who said …" about a quotation whose sentence does not name its speaker: the briefing does, nearby.
+            return (resolved, speaker, retrieval.Timings);
+        }
+
         if (answer.Outcome == AnswerOutcome.NotInBriefings && retrieval.Evidence.Count > 0)
         {
             // Buttons that ask real questions: for each of the closest briefings, one the bot answers from that briefing.
@@ -94,6 +101,9 @@ public sealed partial class AnswerService(
 
         return (resolved, answer, retrieval.Timings);
     }
+
+    /// <summary>Retrieved briefings read for the statement of a "who said…" question the search declined.</summary>
+    private const int MaxSpeakerBriefings = 3;
 
     /// <summary>Example questions offered with a greeting or a request for help.</summary>
     private const int MaxExamples = 4;

@@ -59,12 +59,83 @@ public static partial class StatementFollowUp
                 : null;
         }
 
-        if (Speakers.Of(sentences, index) is not { } speaker)
+        return SpeakerReply(question, citation, text, spans, sentences, index, source);
+    }
+
+    /// <summary>
+    /// "who said putin has to negotiate a just peace": a first question about who made a statement the briefings quote
+    /// without naming its speaker in the same sentence ("We know that…" after "Stoltenberg said…"), which the search
+    /// declined. The statement is the sentence of the retrieved briefings that has most of the question's words (at least
+    /// <see cref="StatementShare"/> of them); its speaker is read as for a follow-up. Null when the question is not one of
+    /// these or no such sentence or speaker is found.
+    /// </summary>
+    public static Answer? WhoSaid(string question, IEnumerable<Storage.StoredBriefing> briefings, Func<string, string?> briefingText)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(briefings);
+        ArgumentNullException.ThrowIfNull(briefingText);
+        var asked = WhoSaidStatementRegex().Match(question.Trim());
+        if (!asked.Success)
         {
             return null;
         }
 
-        // Quote from the sentence that names the speaker to the statement: the citation's passage is that stretch of text.
+        var words = TermAnalyzer.Terms(asked.Groups["statement"].Value).Distinct(StringComparer.Ordinal).ToList();
+        if (words.Count < MinStatementWords)
+        {
+            return null;
+        }
+
+        (Storage.StoredBriefing Briefing, string Text, int Index, double Share)? best = null;
+        foreach (var briefing in briefings)
+        {
+            if (briefingText(briefing.File) is not { } text)
+            {
+                continue;
+            }
+
+            var spans = SentenceSplitter.Split(text);
+            for (var i = 0; i < spans.Count; i++)
+            {
+                var terms = TermAnalyzer.Terms(spans[i].Of(text)).ToHashSet(StringComparer.Ordinal);
+                var share = words.Count(terms.Contains) / (double)words.Count;
+                if (share >= StatementShare && share > (best?.Share ?? 0))
+                {
+                    best = (briefing, text, i, share);
+                }
+            }
+        }
+
+        if (best is not { } found)
+        {
+            return null;
+        }
+
+        var all = SentenceSplitter.Split(found.Text);
+        var sentences = all.Select(x => ExtractiveAnswerComposer.BalanceQuotes(x.Of(found.Text))).ToList();
+        var b = found.Briefing;
+        var citation = new Citation(1, b.File, b.Title, b.Published, b.Publisher, b.Url, sentences[found.Index]);
+        var source = $"\u201C{b.Title}\u201D" + (b.Published is { } d ? $" ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})" : string.Empty);
+        return SpeakerReply(question, citation, found.Text, all, sentences, found.Index, source);
+    }
+
+    /// <summary>Share of a "who said…" question's words the statement's sentence must have.</summary>
+    private const double StatementShare = 0.6;
+
+    /// <summary>Fewest words a "who said…" question's statement must have to be looked up.</summary>
+    private const int MinStatementWords = 3;
+
+    /// <summary>"It was [speaker], in [briefing]: …", quoting from the sentence that names the speaker to the statement (the
+    /// citation's passage is that stretch of text); null when the briefing does not say who spoke.</summary>
+    private static Answer? SpeakerReply(string question, Citation citation, string text, IReadOnlyList<SentenceSpan> spans, List<string> sentences, int index, string source)
+    {
+        // The speaker is read from the sentences as written: their quotation marks say where a quotation runs on.
+        if (Speakers.Of(spans.Select(x => x.Of(text)).ToList(), index) is not { } speaker)
+        {
+            return null;
+        }
+
+        var statement = sentences[index];
         var surname = speaker.Split(' ')[^1];
         var naming = sentences[index].Contains(surname, StringComparison.Ordinal) ? index
             : Enumerable.Range(0, index).LastOrDefault(i => sentences[i].Contains(surname, StringComparison.Ordinal), index);
@@ -90,6 +161,10 @@ public static partial class StatementFollowUp
         @"(?:(?:all\s+)?(?:that|this|it|those|these|so)|(?:that|this|those|these)\s+(?:number|numbers|figure|figures|estimate|statement|quote|comment|remark|remarks|line|claim|words))" +
         @"(?:\s+(?:there|then|again|exactly))?\s*(?:,[^?]*)?[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex WhoSaidRegex();
+
+    // "who said putin has to negotiate a just peace", "who warned that…": a speech verb and the statement.
+    [GeneratedRegex(@"^(?:(?:and|so|ok|okay|but)\s*,?\s+)?who\s+(?:said|says|warned|stressed|told\s+\w+|declared|argued|noted|claimed|insisted|explained|added|remarked|called\s+for)\s+(?:that\s+)?(?<statement>[^?]{12,})[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex WhoSaidStatementRegex();
 
     // "when was that", "when was that announced", "when did he say that".
     [GeneratedRegex(@"^(?:(?:and|so|ok|okay|but)\s*,?\s+)?(?:when\s+(?:was|were|is)\s+(?:that|this|it|those|these)(?:\s+(?:said|announced|made|given|stated|reported|published|written|released|set|agreed|decided|launched|put\s+out))?" +

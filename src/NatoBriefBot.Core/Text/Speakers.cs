@@ -25,23 +25,52 @@ public static partial class Speakers
 
         var sentence = sentences[index];
         var reports = Reports(sentence);
-        if (reports && Named(sentence) is { } here)
+        if (reports && (Named(sentence) is { } here ? Full(here, sentences, index) : ByRole(sentences, index)) is { } speaker)
         {
-            return Full(here, sentences, index);
+            return speaker;
         }
 
         // A sentence that reports words without a name ("he added", "the minister noted"), or a quotation standing alone,
         // speaks for the person last named as saying something.
-        if (!reports && !Quotes(sentence))
+        if (!reports && !Quotes(sentence) && !InsideQuotation(sentences, index))
         {
             return null;
         }
 
         for (var k = index - 1; k >= Math.Max(0, index - MaxBack); k--)
         {
-            if (Reports(sentences[k]) && Named(sentences[k]) is { } before)
+            if (Reports(sentences[k]) && (Named(sentences[k]) is { } before ? Full(before, sentences, k) : ByRole(sentences, k)) is { } earlier)
             {
-                return Full(before, sentences, k);
+                return earlier;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"the Secretary General said: …" names a role, not a person: the speaker is the person the text last gave that
+    /// title to, at or before sentence <paramref name="at"/> ("NATO Secretary General Jens Stoltenberg"); null when the
+    /// sentence names no role or the text never puts the title before a name.</summary>
+    private static string? ByRole(IReadOnlyList<string> sentences, int at)
+    {
+        if (SentenceFeatures.Roles(sentences[at]).FirstOrDefault() is not { } role)
+        {
+            return null;
+        }
+
+        // The title: the role's capitalized last words ("Secretary General"), or its last word ("the defence minister").
+        var words = role.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
+        var capitalized = words.Reverse().TakeWhile(w => char.IsUpper(w[0])).Reverse().ToArray();
+        var title = capitalized.Length > 0 ? string.Join(' ', capitalized) : words[^1];
+        for (var k = at; k >= 0; k--)
+        {
+            foreach (var person in SentenceFeatures.People(sentences[k]).Where(IsPerson))
+            {
+                var before = sentences[k][..sentences[k].IndexOf(person, StringComparison.Ordinal)].TrimEnd();
+                if (before.EndsWith(title, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Full(person, sentences, k);
+                }
             }
         }
 
@@ -50,6 +79,20 @@ public static partial class Speakers
 
     /// <summary>Does the sentence report what someone said ("said", "told", "according to")?</summary>
     public static bool Reports(string sentence) => SpeechVerbRegex().IsMatch(sentence);
+
+    /// <summary>Is the sentence part of a quotation an earlier sentence opened and had not closed ("the Secretary General said:
+    /// “It is still early days… We know that…")? Read from the text as written, quotation marks unbalanced.</summary>
+    private static bool InsideQuotation(IReadOnlyList<string> sentences, int index)
+    {
+        int curly = 0, straight = 0;
+        for (var k = Math.Max(0, index - MaxBack); k < index; k++)
+        {
+            curly = Math.Max(0, curly + sentences[k].Count(c => c == '\u201C') - sentences[k].Count(c => c == '\u201D'));
+            straight += sentences[k].Count(c => c == '"');
+        }
+
+        return curly > 0 || straight % 2 == 1;
+    }
 
     private static bool Quotes(string sentence) => sentence.Contains('"') || sentence.Contains('\u201C') || sentence.Contains('\u201D');
 

@@ -155,6 +155,19 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task AskAsync_WhoSaidAQuotationWhoseSentenceNamesNoOne_TheSpeakerTheBriefingNames()
+    {
+        var answer = await seeds.Answers.AskAsync(new AskRequest("who said putin has to negotiate a just peace"));
+
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        Assert.StartsWith("It was Jens Stoltenberg", answer.Text, StringComparison.Ordinal);
+        var citation = Assert.Single(answer.Citations);
+        Assert.StartsWith("001_", citation.File, StringComparison.Ordinal);
+        Assert.Contains("negotiate a just peace", citation.Quote, StringComparison.Ordinal);
+        Assert.Contains(citation.Quote, seeds.Store.GetText(citation.File), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AskAsync_PronounFollowUpAfterWhoQuestion_NamesThePerson()
     {
         var conversation = "c-" + Guid.NewGuid().ToString("N");

@@ -90,4 +90,29 @@ public class StatementFollowUpTests
         // Without the whole text the passage has no name: the question is left to the search.
         Assert.Null(StatementFollowUp.Answer("who said that", [Answered("where is the new base", "He added that NATO will build a new base in Poland. [1]")], _ => null));
     }
+
+    private static readonly Core.Storage.StoredBriefing Preview = new(1, "004_preview.txt", "Summit preview", new DateOnly(2024, 7, 5), "NATO", null, "hash", 1);
+
+    [Theory]
+    [InlineData("who said nato will build a new base in poland")]
+    [InlineData("Who stressed that deterrence and defence will be another important topic?")]
+    public void WhoSaid_StatementInARetrievedBriefing_ItsSpeakerQuotedAndCited(string question)
+    {
+        var answer = StatementFollowUp.WhoSaid(question, [Preview], Text);
+
+        Assert.NotNull(answer);
+        Assert.StartsWith("It was Jens Stoltenberg, in \u201CSummit preview\u201D (5 July 2024)", answer.Text, StringComparison.Ordinal);
+        var citation = Assert.Single(answer.Citations);
+        Assert.Equal("004_preview.txt", citation.File);
+        Assert.Contains(citation.Quote, Briefing, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("who said the moon is made of cheese")]
+    [InlineData("who said that")]
+    [InlineData("what did stoltenberg say about the base in poland")]
+    public void WhoSaid_NoSuchStatementOrNotAWhoSaidQuestion_Null(string question)
+    {
+        Assert.Null(StatementFollowUp.WhoSaid(question, [Preview], Text));
+    }
 }

@@ -33,7 +33,10 @@ public sealed class TelemetryTests
         response.EnsureSuccessStatusCode();
 
         bool Has(string path, string text) => received.Any(r => r.Path == path && Encoding.UTF8.GetString(r.Body).Contains(text, StringComparison.Ordinal));
-        for (var i = 0; i < 150 && !(Has("/v1/traces", "natobriefbot.turn") && Has("/v1/metrics", "natobriefbot.turn.duration")); i++)
+        // Spans travel in batches that may arrive in any order: wait for all of them, not just the turn's.
+        bool All() => Has("/v1/traces", "natobriefbot.turn") && Has("/v1/traces", "natobriefbot.retrieve") && Has("/v1/traces", "natobriefbot.compose") &&
+            Has("/v1/metrics", "natobriefbot.turn.duration");
+        for (var i = 0; i < 150 && !All(); i++)
         {
             await Task.Delay(100);
         }

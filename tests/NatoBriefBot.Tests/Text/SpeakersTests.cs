@@ -58,4 +58,31 @@ public class SpeakersTests
 
         Assert.Equal("Saara Lehtinen", Speakers.Of(text, 1));
     }
+
+    private static readonly string[] RoleReport =
+    [
+        "Press conference by NATO Secretary General Jens Stoltenberg ahead of the meeting",
+        "Ministers will meet on Thursday.",
+        "Addressing the counter-offensive, the Secretary General said: \u201CIt is still early days.",
+        "We know that the more gains Ukraine makes, the stronger their hand will be.\u201D",
+        "The meeting ends on Friday.",
+    ];
+
+    [Fact]
+    public void Of_RoleSaying_ThePersonTheTextGaveThatTitle()
+    {
+        Assert.Equal("Jens Stoltenberg", Speakers.Of(RoleReport, 2));
+    }
+
+    [Fact]
+    public void Of_SentenceInsideAQuotationOpenedBefore_ItsSpeaker()
+    {
+        Assert.Equal("Jens Stoltenberg", Speakers.Of(RoleReport, 3));
+    }
+
+    [Fact]
+    public void Of_SentenceAfterTheQuotationCloses_Null()
+    {
+        Assert.Null(Speakers.Of(RoleReport, 4));
+    }
 }
