@@ -56,7 +56,19 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             {
                 // "What about the financial pledge: how large is it?" asks the second part about the first.
                 var topic = what[..colon].Trim();
-                var asked = ItRegex().Replace(what[(colon + 1)..].Trim(), topic, 1);
+                var rest = what[(colon + 1)..].Trim();
+                if (AnyPeriodRegex().Match(topic) is { Success: true } period && TermAnalyzer.Terms(AnyPeriodRegex().Replace(topic, " ")).Count == 0)
+                {
+                    // "and in june 2024, which actions were ministers to discuss": the question, read in this conversation,
+                    // about that period.
+                    var read = Rewrite(rest, history);
+                    var old = AnyPeriodRegex().Match(read);
+                    return old.Success ? read[..old.Index] + period.Value + read[(old.Index + old.Length)..] : read.TrimEnd('?', ' ') + " in " + period.Value + "?";
+                }
+
+                // "and the nato summit in vilnius, what dates": the topic is what the second part asks about, pointed to by
+                // its pronoun or, without one, named after it.
+                var asked = ItRegex().IsMatch(rest) ? ItRegex().Replace(rest, topic, 1) : rest.TrimEnd('?', ' ') + " - " + topic;
                 return CarryPeriod(char.ToUpperInvariant(asked[0]) + asked[1..].TrimEnd('?') + "?", last.ResolvedQuestion, q);
             }
 
@@ -425,7 +437,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     /// <summary>A preface announcing a change of subject, up to its colon, dash or comma: "new question:", "totally different
     /// q -", "ok, switching topics,", "unrelated -", "other thing -".</summary>
-    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|right|thanks|and)\W+)?(?:(?:totally|completely|something|a|one|quick)\s+)?(?:new|different|separate|other|another|unrelated|switching|changing|change\s+of)(?:\s+(?:topics?|questions?|q|things?|subjects?|gears))?\s*[:\-\u2013\u2014,]\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|right|thanks|and)\W+)?(?:(?:totally|completely|something|a|one|quick)\s+)?(?:new|different|diff|separate|other|another|unrelated|switching|changing|change\s+of)(?:\s+(?:topics?|questions?|q|things?|subjects?|gears))?\s*[:\-\u2013\u2014,]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NewTopicRegex();
 
     [GeneratedRegex(@"\s\([^()]*\)")]

@@ -377,4 +377,22 @@ public class FollowUpRewriterTests
 
         Assert.StartsWith("other allies pledged what", rewritten, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Rewrite_AndTopicCommaQuestionWithoutPronoun_TopicKept()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("and the nato summit in vilnius, what dates",
+            [Turn("where did ministers meet in june 2023", "Ministers met in Brussels. [1]")]);
+
+        Assert.StartsWith("What dates - the nato summit in vilnius", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_AndPeriodCommaQuestion_TheQuestionAboutThatPeriod()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("and in june 2024, which hostile russian actions were ministers to discuss",
+            [Turn("what did ministers discuss in june 2023", "Ministers discussed Ukraine. [1]")]);
+
+        Assert.Equal("which hostile russian actions were ministers to discuss in june 2024?", rewritten);
+    }
 }
