@@ -84,4 +84,8 @@ public sealed record QueryAnalysis(
     /// <summary>"who is sec gen now", "bitcoin price today": the question is about the present, which the briefings, all
     /// written before it, may no longer describe.</summary>
     public bool AsksAboutPresent { get; init; }
+
+    /// <summary>The kind of place a where-question asks for ("which town", "what country", "which us state"), or null when
+    /// it names none: a country does not answer "which town".</summary>
+    public Text.Lexicon.PlaceKind? AsksForPlaceKind { get; init; }
 }

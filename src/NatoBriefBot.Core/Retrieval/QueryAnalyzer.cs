@@ -139,8 +139,20 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             AsksForExactDate = type == QuestionType.When && ExactDateRegex().IsMatch(clause),
             AsksForOverview = overview.Success,
             AsksAboutPresent = PresentRegex().IsMatch(question),
+            AsksForPlaceKind = type == QuestionType.Where ? PlaceKindAsked(clause) : null,
         };
     }
+
+    /// <summary>The kind of place the question's words ask for: a town or city, a country, a state or region; null for
+    /// none.</summary>
+    private static Lexicon.PlaceKind? PlaceKindAsked(string clause)
+    {
+        var m = PlaceKindRegex().Match(clause);
+        return !m.Success ? null : m.Groups["city"].Success ? Lexicon.PlaceKind.City : m.Groups["country"].Success ? Lexicon.PlaceKind.Country : Lexicon.PlaceKind.State;
+    }
+
+    [GeneratedRegex(@"\b(?:(?<city>city|cities|town|towns|village|villages)|(?<country>country|countries|nation|nations)|(?<state>state|states|province|provinces|region|regions))\b")]
+    private static partial Regex PlaceKindRegex();
 
     /// <summary>Most other words one question word may stand for (WordNet synonyms, derived forms, its country).</summary>
     private const int MaxExpansions = 8;
@@ -370,7 +382,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             : YesNoRegex().IsMatch(lower) ? QuestionType.YesNo : QuestionType.Other;
     }
 
-    [GeneratedRegex(@"^(?:(?:on|in|at|by|from|until|to|for)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place)|(?<much>share|percentage|percent|proportion|amount|price|sum))\b|^how\s+(?<number>long|old|far)\b")]
+    [GeneratedRegex(@"^(?:(?:on|in|at|by|from|until|to|for)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?<much>share|percentage|percent|proportion|amount|price|sum))\b|^how\s+(?<number>long|old|far)\b")]
     private static partial Regex AsksKindRegex();
 
     /// <summary>"who is/was X" where X is a bare name: no article or possessive, and its last word is a name (WordNet
@@ -537,7 +549,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static partial Regex LeadInRegex();
 
     /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one.</summary>
-    [GeneratedRegex(@"\b(?:(?<many>how many|number of)\b|(?<much>how much|cost|costs|price|price tag|fee|budget|worth)\b|(?<when>when\s*\??$|(?:what|which) (?:date|day|year|month)\b)|(?<where>where\s*\??$|(?:what|which) (?:city|country|town|venue|location)\b))")]
+    [GeneratedRegex(@"\b(?:(?<many>how many|number of)\b|(?<much>how much|cost|costs|price|price tag|fee|budget|worth)\b|(?<when>when\s*\??$|(?:what|which) (?:date|day|year|month)\b)|(?<where>where\s*\??$|(?:what|which) (?:[a-z]+ ){0,2}(?:city|country|town|venue|location|state)\b))")]
     private static partial Regex AskedAnywhereRegex();
 
     /// <summary>The words an overview question may end on that name what it is about, not how it asks.</summary>

@@ -371,6 +371,8 @@ public class QueryAnalyzerTests
     [InlineData("how long had he been in the job by then", QuestionType.HowMany)]
     [InlineData("how old is the winner", QuestionType.HowMany)]
     [InlineData("Which pledge did allies renew?", QuestionType.Other)]
+    [InlineData("which uk town is marcom in", QuestionType.Where)]
+    [InlineData("cedar point station which us state", QuestionType.Where)]
     public void Analyze_QuestionWording_Type(string question, QuestionType expected)
     {
         Assert.Equal(expected, _analyzer.Analyze(question).Type);
@@ -492,5 +494,15 @@ public class QueryAnalyzerTests
         var q = _analyzer.Analyze(question);
 
         Assert.DoesNotContain(TermAnalyzer.Normalize(word), q.CoreTerms);
+    }
+
+    [Theory]
+    [InlineData("which uk town is marcom in", Lexicon.PlaceKind.City)]
+    [InlineData("In which country will the command work?", Lexicon.PlaceKind.Country)]
+    [InlineData("cedar point station which us state", Lexicon.PlaceKind.State)]
+    [InlineData("where will the command be based", null)]
+    public void Analyze_WhereQuestion_KindOfPlaceAsked(string question, Lexicon.PlaceKind? kind)
+    {
+        Assert.Equal(kind, _analyzer.Analyze(question).AsksForPlaceKind);
     }
 }

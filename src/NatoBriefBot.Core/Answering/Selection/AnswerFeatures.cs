@@ -445,6 +445,10 @@ internal static class AnswerFeatures
         // "John Smith said…"): only ones sharing no word with the question count.
         bool New(string phrase) => !TermAnalyzer.Terms(phrase).Any(asked.Contains);
         bool NewRole(string role) => !asked.Contains(TermAnalyzer.Terms(role).LastOrDefault() ?? string.Empty);
+        // "which town": a place WordNet files as a country (or a city, for "which country") is not one; a name it does not
+        // know may be.
+        bool OfKind(string place) => query.AsksForPlaceKind is not { } kind || Lexicon.Default.NamedPlace(place) is not { } known || known == kind ||
+            (kind == Lexicon.PlaceKind.State && known == Lexicon.PlaceKind.Region);
         double Has(SentenceInfo? i, QuestionType type) => i is null ? 0 : type switch
         {
             QuestionType.Who => (i.HasPeople && SentenceFeatures.People(i.Text).Any(New)) || (i.HasRole && SentenceFeatures.Roles(i.Text).Any(NewRole)) ? 1 : 0,
@@ -453,7 +457,7 @@ internal static class AnswerFeatures
             QuestionType.HowMany => i.HasNumber ? 1 : 0,
             QuestionType.HowMuch when query.AsksForMoney => i.HasMoney ? 1 : 0,
             QuestionType.HowMuch => i.HasAmount ? 1 : i.HasNumber ? 0.5 : 0,
-            QuestionType.Where => i.HasPlace && SentenceFeatures.Places(i.Text).Any(New) ? 1 : 0,
+            QuestionType.Where => i.HasPlace && SentenceFeatures.Places(i.Text).Any(p => New(p) && OfKind(p)) ? 1 : 0,
             QuestionType.Nationality => i.HasDemonym ? 1 : 0,
             _ => 0,
         };
