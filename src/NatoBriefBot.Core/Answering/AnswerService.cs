@@ -18,6 +18,7 @@ public sealed partial class AnswerService(
     IConversationMemory memory,
     StarterQuestions starters,
     IBriefingCatalog catalog,
+    Selection.AnswerPolicy policy,
     AnsweringOptions options,
     ILogger<AnswerService> logger) : IAnswerService
 {
@@ -74,10 +75,15 @@ public sealed partial class AnswerService(
             // briefings the last answer cited ("who leads it" where "it" is not what the rewrite guessed). Only there: away
             // from the conversation's briefings a bare follow-up means too little to answer. The conversation remembers the
             // reading, which names what the turn was about.
-            var (asWritten, writtenRetrieval) = await ComposeAsync(question, question, hints, null, cancellationToken).ConfigureAwait(false);
-            if (asWritten.Outcome == AnswerOutcome.Answered && asWritten.Citations.Count > 0 && asWritten.Citations.All(c => hints.PreferredFiles.Contains(c.File)))
+            // The policy decides first (cheap): the composer, perhaps an LLM, only writes an answer that will be kept.
+            var written = await RetrieveAsync(question, hints, cancellationToken).ConfigureAwait(false);
+            if (policy.AnswersFrom(written) is { } file && hints.PreferredFiles.Contains(file))
             {
-                (answer, retrieval) = (asWritten, writtenRetrieval);
+                var asWritten = await ComposeAsync(question, question, written, null, cancellationToken).ConfigureAwait(false);
+                if (asWritten.Outcome == AnswerOutcome.Answered && asWritten.Citations.Count > 0 && asWritten.Citations.All(c => hints.PreferredFiles.Contains(c.File)))
+                {
+                    (answer, retrieval) = (asWritten, written);
+                }
             }
         }
 
@@ -140,27 +146,34 @@ public sealed partial class AnswerService(
     private async Task<(Answer Answer, RetrievalResult Retrieval)> ComposeAsync(
         string question, string resolved, RetrievalHints hints, IProgress<string>? drafts, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
-        RetrievalResult retrieval;
-        using (var retrieve = BotTelemetry.Source.StartActivity("natobriefbot.retrieve"))
-        {
-            retrieval = await retriever.RetrieveAsync(resolved, hints, cancellationToken).ConfigureAwait(false);
-            retrieve?.SetTag("natobriefbot.passages", retrieval.Evidence.Count);
-        }
+        var retrieval = await RetrieveAsync(resolved, hints, cancellationToken).ConfigureAwait(false);
+        return (await ComposeAsync(question, resolved, retrieval, drafts, cancellationToken).ConfigureAwait(false), retrieval);
+    }
 
+    private async Task<RetrievalResult> RetrieveAsync(string resolved, RetrievalHints hints, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        using var retrieve = BotTelemetry.Source.StartActivity("natobriefbot.retrieve");
+        var retrieval = await retriever.RetrieveAsync(resolved, hints, cancellationToken).ConfigureAwait(false);
+        retrieve?.SetTag("natobriefbot.passages", retrieval.Evidence.Count);
         BotTelemetry.RetrievalDuration.Record(watch.Elapsed.TotalMilliseconds);
+        return retrieval;
+    }
+
+    private async Task<Answer> ComposeAsync(string question, string resolved, RetrievalResult retrieval, IProgress<string>? drafts, CancellationToken cancellationToken)
+    {
         var compose = new ComposeRequest(question, resolved, retrieval.Evidence) { Retrieval = retrieval, Drafts = drafts };
         using var composition = BotTelemetry.Source.StartActivity("natobriefbot.compose");
-        watch.Restart();
+        var watch = Stopwatch.StartNew();
         try
         {
-            return (await composer.ComposeAsync(compose, cancellationToken).ConfigureAwait(false), retrieval);
+            return await composer.ComposeAsync(compose, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not BriefBotException)
         {
             LogComposeFailed(logger, ex);
             composition?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            return (new Answer(question, AnswerOutcome.Failed, "Sorry, I couldn't put an answer together just now. Please try again in a moment.", []), retrieval);
+            return new Answer(question, AnswerOutcome.Failed, "Sorry, I couldn't put an answer together just now. Please try again in a moment.", []);
         }
         finally
         {
