@@ -47,9 +47,12 @@ public static class NotInBriefings
         return Create(question, closest, null) with { Text = text };
     }
 
-    private static string Named(Storage.StoredBriefing briefing) => briefing.Published is { } d
-        ? $"\u201C{briefing.Title}\u201D ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"
-        : $"\u201C{briefing.Title}\u201D";
+    private static string Named(Storage.StoredBriefing briefing) => Named(briefing.Title, briefing.Published);
+
+    /// <summary>A briefing as replies name it: “Title” (d MMMM yyyy), the date left out when it has none.</summary>
+    internal static string Named(string title, DateOnly? published) => published is { } d
+        ? $"\u201C{title}\u201D ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"
+        : $"\u201C{title}\u201D";
 
     /// <param name="question">What the user asked.</param>
     /// <param name="closest">The evidence retrieval found, best first; its briefings are offered instead.</param>

@@ -50,7 +50,7 @@ public static partial class StatementFollowUp
         }
 
         var statement = sentences[index];
-        var source = $"\u201C{citation.Title}\u201D" + (citation.Published is { } d ? $" ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})" : string.Empty);
+        var source = NotInBriefings.Named(citation.Title, citation.Published);
         if (!who)
         {
             return citation.Published is { } date
@@ -115,7 +115,7 @@ public static partial class StatementFollowUp
         var sentences = all.Select(x => ExtractiveAnswerComposer.BalanceQuotes(x.Of(found.Text))).ToList();
         var b = found.Briefing;
         var citation = new Citation(1, b.File, b.Title, b.Published, b.Publisher, b.Url, sentences[found.Index]);
-        var source = $"\u201C{b.Title}\u201D" + (b.Published is { } d ? $" ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})" : string.Empty);
+        var source = NotInBriefings.Named(b.Title, b.Published);
         return SpeakerReply(question, citation, found.Text, all, sentences, found.Index, source);
     }
 
