@@ -138,9 +138,12 @@ public static partial class SentenceFeatures
     [GeneratedRegex(@"(?:EUR|USD|GBP|\$|€|£|¥)\s?\d|\d[\d.,]*\s*(?:(?:thousand|million|billion|trillion|bln|bn|mln|m|k)\s+)?(?:euros?|dollars?|pounds|sterling|yen|francs?|kronor|kroner|crowns|zloty|rupees?|yuan)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyRegex();
 
-    [GeneratedRegex(@"\b(?:in|at|to|from|near|visited|visit)\s+(?:the\s+)?(?<place>[A-Z][a-z]+|[A-Z]{2,})")]
+    // After a word that places something ("in", "towards", "visited") or names a settlement ("the fishing town of Grindavík",
+    // "the Lithuanian capital Vilnius"); letters of any alphabet.
+    [GeneratedRegex(@"\b(?:in|at|to|towards?|into|from|near|outside|visited|visit|(?:town|city|village|port|capital)(?:\s+of)?)\s+(?:the\s+)?(?<place>\p{Lu}\p{Ll}+|[A-Z]{2,})")]
     private static partial Regex PlaceRegex();
 
-    [GeneratedRegex(@"(?:\b[A-Z][a-zA-Z\-]+(?:'s|’s)?)(?:\s+[A-Z][a-zA-Z\-]+(?:'s|’s)?)+")]
+    // Accented letters inside a word keep it whole ("Laura Jiménez"); a run starts at a Latin capital.
+    [GeneratedRegex(@"(?:\b[A-Z][\p{L}\-]+(?:'s|’s)?)(?:\s+[A-Z][\p{L}\-]+(?:'s|’s)?)+")]
     private static partial Regex CapitalRunRegex();
 }

@@ -32,6 +32,17 @@ public class SentenceFeaturesTests
     public void Places_PlaceWordNetNames_FoundWithoutAPreposition(string sentence, string place) =>
         Assert.Contains(place, SentenceFeatures.Places(sentence));
 
+    [Theory]
+    [InlineData("Lava flowed towards the fishing town of Grindavík on Saturday.", "Grindavík")]
+    [InlineData("Leaders will meet in the Lithuanian capital Vilnius.", "Vilnius")]
+    [InlineData("Residents were moved outside Kraków overnight.", "Kraków")]
+    public void Places_AfterAPlaceWord_FoundInAnyAlphabet(string sentence, string place) =>
+        Assert.Contains(place, SentenceFeatures.Places(sentence));
+
+    [Fact]
+    public void People_AccentedName_KeptWhole() =>
+        Assert.Contains("Laura Jiménez", SentenceFeatures.People("\"He will have to build alliances,\" said political scientist Laura Jiménez of a university."));
+
     [Fact]
     public void Places_CommonWordOpeningASentence_NotAPlace() =>
         Assert.DoesNotContain("Reading", SentenceFeatures.Places("Reading the report, ministers agreed."));
