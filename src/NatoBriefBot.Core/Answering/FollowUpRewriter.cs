@@ -226,7 +226,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         ArgumentNullException.ThrowIfNull(question);
         var q = question.Trim();
         return AboutRegex().IsMatch(q) || PointsBack(q, PersonPronounRegex().Match(q)) || PointsBack(q, ThingPronounRegex().Match(q)) || TimeReferenceRegex().IsMatch(q) ||
-            OrdinalRegex().IsMatch(q) || (TermAnalyzer.Terms(q).Count <= 2 && !TermAnalyzer.Tokenize(q).Skip(1).Any(t => t.IsCapitalized));
+            OrdinalRegex().IsMatch(q) || GroupReferenceRegex().IsMatch(q) || (TermAnalyzer.Terms(q).Count <= 2 && !TermAnalyzer.Tokenize(q).Skip(1).Any(t => t.IsCapitalized));
     }
 
     /// <summary>Does this pronoun point out of the question? Not when the question is a full one (four words or more to
@@ -249,6 +249,14 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// <summary>"the second one" → the second name the previous answer listed; "there" / "that city" → the place it named.</summary>
     private static string ResolveReferences(string q, ConversationTurn last)
     {
+        // "those four", "the same countries", "these allies": the names the previous answer listed (of that many, when it says how many).
+        var group = GroupReferenceRegex().Match(q);
+        if (group.Success && Enumerations(last.Answer.Text).FirstOrDefault(list => CountWord(group.Groups["n"].Value) is not { } n || n == list.Count) is { } members)
+        {
+            var joined = string.Join(", ", members[..^1]) + " and " + members[^1];
+            return q[..group.Index] + joined + q[(group.Index + group.Length)..];
+        }
+
         var ordinal = OrdinalRegex().Match(q);
         if (ordinal.Success)
         {
@@ -330,23 +338,30 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     }
 
     /// <summary>Names in the order the answer lists them ("Sweden, Spain and Belgium"), without citation markers.</summary>
-    private static List<string> ListedNames(string answer)
+    private static List<string> ListedNames(string answer) => [.. Enumerations(answer).SelectMany(list => list).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The answer's enumerations of names ("Sweden, Spain and Belgium"), each as its names in order; months left out.</summary>
+    private static IEnumerable<List<string>> Enumerations(string answer)
     {
-        var names = new List<string>();
         foreach (Match m in EnumerationRegex().Matches(CitationMarkerRegex().Replace(answer, " ")))
         {
-            foreach (var item in ListSeparatorRegex().Split(m.Value))
+            var names = ListSeparatorRegex().Split(m.Value).Select(item => item.Trim())
+                .Where(name => name.Length > 0 && !Vocabulary.Months.ContainsKey(name.ToLowerInvariant()))
+                .Distinct(StringComparer.Ordinal).ToList();
+            if (names.Count >= 2)
             {
-                var name = item.Trim();
-                if (name.Length > 0 && !names.Contains(name) && !Vocabulary.Months.ContainsKey(name.ToLowerInvariant()))
-                {
-                    names.Add(name);
-                }
+                yield return names;
             }
         }
-
-        return names;
     }
+
+    /// <summary>"four" or "4" as a number; null for anything else (no count given).</summary>
+    private static int? CountWord(string word) => word.ToLowerInvariant() switch
+    {
+        "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8, "nine" => 9, "ten" => 10,
+        var digits when int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+        _ => null,
+    };
 
     /// <summary>Replaces a run of names in <paramref name="previous"/> (e.g. "Sweden, Spain and Belgium") with
     /// <paramref name="entity"/>: the first run of the same kind (a place for a place, anything else for anything else),
@@ -469,8 +484,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     [GeneratedRegex(@"\b(?:in|at|to|from)\s+(?!(?:" + SentenceFeatures.MonthNames + @"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")]
     private static partial Regex PlaceRegex();
 
+    // "those four", "these 3 countries", "the same allies": a group the previous answer listed.
+    [GeneratedRegex(@"\b(?:(?:those|these)\s+(?:same\s+)?(?:(?<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:countries|nations|allies|partners|states|leaders|companies|firms|people|ones))?|(?:countries|nations|allies|partners|states|leaders|companies|firms|people|ones))|the\s+(?:same\s+(?:(?<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?|(?<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)(?:countries|nations|allies|partners|states|leaders|companies|firms|people|ones))(?![\w\-%])", RegexOptions.IgnoreCase)]
+    private static partial Regex GroupReferenceRegex();
+
     // An enumeration of capitalized names: "Sweden, Spain and Belgium", "France or Germany".
-    [GeneratedRegex(@"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)*,?\s+(?:and|or)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*")]
+    // A name may open with "the" and join its words with "of" ("the Republic of Korea").
+    [GeneratedRegex(@"(?:the\s+)?[A-Z][\w\-]+(?:\s+(?:of\s+)?[A-Z][\w\-]+)*(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z][\w\-]+(?:\s+(?:of\s+)?[A-Z][\w\-]+)*)*,?\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+(?:of\s+)?[A-Z][\w\-]+)*")]
     private static partial Regex EnumerationRegex();
 
     [GeneratedRegex(@"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")]

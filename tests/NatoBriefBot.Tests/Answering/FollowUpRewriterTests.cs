@@ -7,6 +7,26 @@ public class FollowUpRewriterTests
     private static ConversationTurn Turn(string resolved, string answer = "n/a") =>
         new(resolved, resolved, new Answer(resolved, AnswerOutcome.Answered, answer, []));
 
+    [Theory]
+    [InlineData("did those four sign anything", "did Australia, Japan, New Zealand and the Republic of Korea sign anything")]
+    [InlineData("what did trade ministers of the same countries agree", "what did trade ministers of Australia, Japan, New Zealand and the Republic of Korea agree")]
+    public void Rewrite_GroupTheAnswerListed_BecomesItsNames(string question, string expected)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(question,
+            [Turn("which indo-pacific leaders were invited", "The Secretary General has invited the leaders of Australia, Japan, New Zealand and the Republic of Korea to the Summit. [1]")]);
+        Assert.Equal(expected, rewritten);
+    }
+
+    [Theory]
+    [InlineData("what did the allies pledge at the two-day meeting")]
+    [InlineData("did those three sign anything")]
+    public void Rewrite_GroupNotTheOneListed_NamesNotSubstituted(string question)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(question,
+            [Turn("which indo-pacific leaders were invited", "The Secretary General has invited the leaders of Australia, Japan, New Zealand and the Republic of Korea to the Summit. [1]")]);
+        Assert.DoesNotContain("Japan", rewritten);
+    }
+
     [Fact]
     public void Rewrite_NoHistory_Unchanged()
     {
@@ -26,7 +46,7 @@ public class FollowUpRewriterTests
     }
 
     [Theory]
-    [InlineData("did those four sign anything that same day", "did those four sign anything on 5 July 2024")]
+    [InlineData("did those four sign anything that same day", "did Australia, Japan, New Zealand and Korea sign anything on 5 July 2024")]
     [InlineData("what else happened the same week", "what else happened on 5 July 2024")]
     [InlineData("which film won that year", "which film won in 2024")]
     [InlineData("what else happened that month", "what else happened in July 2024")]
