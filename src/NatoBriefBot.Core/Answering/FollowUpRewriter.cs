@@ -484,8 +484,12 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     [GeneratedRegex(@"\b(?:in|at|to|from)\s+(?!(?:" + SentenceFeatures.MonthNames + @"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")]
     private static partial Regex PlaceRegex();
 
-    // "those four", "these 3 countries", "the same allies": a group the previous answer listed.
-    [GeneratedRegex(@"\b(?:(?:those|these)\s+(?:same\s+)?(?:(?<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:countries|nations|allies|partners|states|leaders|companies|firms|people|ones))?|(?:countries|nations|allies|partners|states|leaders|companies|firms|people|ones))|the\s+(?:same\s+(?:(?<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?|(?<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)(?:countries|nations|allies|partners|states|leaders|companies|firms|people|ones))(?![\w\-%])", RegexOptions.IgnoreCase)]
+    private const string GroupCount = @"(?<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})";
+    private const string GroupNoun = "(?:countries|nations|allies|partners|states|leaders|companies|firms|people|ones)";
+
+    // "those four", "these 3 countries", "the same allies": a group the previous answer listed. "the" needs "same" or a
+    // number ("the allies" are all of them).
+    [GeneratedRegex(@"\b(?:(?:those|these)\s+(?:same\s+)?(?:" + GroupCount + @"(?:\s+" + GroupNoun + ")?|" + GroupNoun + @")|the\s+(?:same\s+(?:" + GroupCount + @"\s+)?|" + GroupCount + @"\s+)" + GroupNoun + @")(?![\w\-%])", RegexOptions.IgnoreCase)]
     private static partial Regex GroupReferenceRegex();
 
     // An enumeration of capitalized names: "Sweden, Spain and Belgium", "France or Germany".
