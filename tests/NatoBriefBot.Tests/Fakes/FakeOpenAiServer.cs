@@ -40,6 +40,17 @@ public sealed record FakeChatReply(string Content, int Status = 200, TimeSpan De
     public static FakeChatReply Slow(string content, TimeSpan chunkDelay, int chunkChars = 7) =>
         new(content) { ChunkDelay = chunkDelay, ChunkChars = chunkChars };
 
+    /// <summary>The text in parts (e.g. sentences) when each part takes the same time to write, whatever its length.</summary>
+    public IReadOnlyList<string>? Parts { get; init; }
+
+    /// <summary>How long each of <see cref="Parts"/> takes to write.</summary>
+    public TimeSpan PartTime { get; init; }
+
+    /// <summary><paramref name="parts"/> written one after another, each in <paramref name="perPart"/> (in chunks of
+    /// <paramref name="chunkChars"/> characters), so when each part is finished does not depend on how long it is.</summary>
+    public static FakeChatReply Paced(IReadOnlyList<string> parts, TimeSpan perPart, int chunkChars = 7) =>
+        new(string.Concat(parts)) { Parts = parts, PartTime = perPart, ChunkChars = chunkChars };
+
     /// <summary>Sends <paramref name="body"/> as it is (status 200, JSON content type), e.g. to mimic a broken gateway.</summary>
     public static FakeChatReply Raw(string body) => new(string.Empty, 200, default, body);
 
@@ -174,7 +185,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             return;
         }
 
-        if (!await WaitAsync(reply.ChunkDelay * Chunks(reply).Count(), context.RequestAborted))
+        if (!await WaitAsync(Chunks(reply).Aggregate(TimeSpan.Zero, (sum, chunk) => sum + chunk.Delay), context.RequestAborted))
         {
             return;
         }
@@ -190,11 +201,17 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         });
     }
 
-    private static IEnumerable<string> Chunks(FakeChatReply reply)
+    /// <summary>The streamed pieces of the reply, each with the wait before it.</summary>
+    private static IEnumerable<(string Piece, TimeSpan Delay)> Chunks(FakeChatReply reply)
     {
-        for (var i = 0; i < reply.Content.Length; i += reply.ChunkChars)
+        foreach (var part in reply.Parts ?? [reply.Content])
         {
-            yield return reply.Content.Substring(i, Math.Min(reply.ChunkChars, reply.Content.Length - i));
+            var count = (part.Length + reply.ChunkChars - 1) / reply.ChunkChars;
+            var delay = reply.Parts is null ? reply.ChunkDelay : reply.PartTime / Math.Max(1, count);
+            for (var i = 0; i < part.Length; i += reply.ChunkChars)
+            {
+                yield return (part.Substring(i, Math.Min(reply.ChunkChars, part.Length - i)), delay);
+            }
         }
     }
 
@@ -232,9 +249,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         };
 
         await SendAsync(Chunk(new { role = "assistant", content = string.Empty }, null));
-        foreach (var piece in Chunks(reply))
+        foreach (var (piece, delay) in Chunks(reply))
         {
-            if (!await WaitAsync(reply.ChunkDelay, context.RequestAborted))
+            if (!await WaitAsync(delay, context.RequestAborted))
             {
                 return;
             }

@@ -22,7 +22,7 @@ public enum StreamStyle
 /// <c>streamSequence</c> and the first stream activity's id as <c>streamId</c>, at most one every
 /// <see cref="BotChannelOptions.StreamUpdateSeconds"/> (drafts in between are merged: the newest wins). The turn's message
 /// (the answer, or an error or timeout message) closes the stream with <c>streamType: final</c> and replaces the drafts;
-/// nothing of the stream is sent after it. Once drafts flow, repeated typing indicators are dropped (the text shows the bot
+/// nothing of the stream is sent after it. Once a draft is waiting or drafts flow, repeated typing indicators are dropped (the text shows the bot
 /// at work, and Teams takes no informative update after streaming has begun). Sends are serialized so sequence numbers
 /// arrive in order.
 /// </summary>
@@ -161,6 +161,16 @@ public sealed class StreamingSender : IActivitySender, IProgress<string>, IAsync
         if (_streamId is not null && _time.GetUtcNow() - _lastSent < _interval)
         {
             return null;
+        }
+
+        lock (_pendingLock)
+        {
+            if (_pending is not null)
+            {
+                // A draft waits for the same moment: it goes first. A typing loop ticking at the update interval would
+                // otherwise win that moment every time on a busy machine and hold the answer's text back to the end.
+                return null;
+            }
         }
 
         var update = WithStreamInfo(typing with { Text = SearchingText }, new StreamInfo(_streamId, "informative", ++_sequence));

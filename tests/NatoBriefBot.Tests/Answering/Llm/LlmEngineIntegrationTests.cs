@@ -88,10 +88,11 @@ public sealed partial class LlmEngineIntegrationTests : IAsyncLifetime
     }
 
     /// <summary>Up to <paramref name="count"/> sentences of passage 1, each cited: a faithful answer written over several sentences.</summary>
-    internal static string SentencesOfFirstPassage(string prompt, int count)
+    /// <summary>The first <paramref name="count"/> sentences of the prompt's first passage, each citing it.</summary>
+    internal static IReadOnlyList<string> CitedSentencesOfFirstPassage(string prompt, int count)
     {
         var passage = FirstPassage().Match(prompt).Groups[1].Value;
-        return string.Join(" ", SentenceSplitter.Split(passage).Take(count).Select(s => s.Of(passage) + " [1]"));
+        return [.. SentenceSplitter.Split(passage).Take(count).Select(s => s.Of(passage) + " [1]")];
     }
 
     [GeneratedRegex(@"[.!?](?=\s)")]

@@ -14,12 +14,12 @@ public sealed class StreamedAnswerTests : IAsyncLifetime
 {
     private const string Question = "What support for Ukraine did defence ministers discuss?";
 
-    // About seven seconds of writing: several one-a-second updates fit even when a busy machine delays the first sentence.
     private static readonly TimeSpan ChunkDelay = TimeSpan.FromMilliseconds(120);
 
-    // The scripted reply quotes whichever passage retrieval puts first, so its length varies: the delay per chunk is set so
-    // it is written in about seven seconds whatever its length, well inside the 12-second turn limit.
-    private static readonly TimeSpan WritingTime = TimeSpan.FromSeconds(7);
+    // The scripted reply quotes the first three sentences of whichever passage retrieval puts first, so their lengths vary
+    // (a short passage written at a fixed pace took under a second, too fast for any one-a-second update): each sentence
+    // takes the same time, so they are finished about 2.3, 4.7 and 7 seconds in, well inside the 12-second turn limit.
+    private static readonly TimeSpan SentenceTime = TimeSpan.FromSeconds(7.0 / 3);
 
     private FakeConnector _connector = null!;
     private FakeOpenAiServer _llm = null!;
@@ -31,9 +31,8 @@ public sealed class StreamedAnswerTests : IAsyncLifetime
         _llm = await FakeOpenAiServer.StartAsync();
         _llm.Responder = request =>
         {
-            var text = LlmEngineIntegrationTests.SentencesOfFirstPassage(request.User, 3);
-            var chunks = Math.Max(1, (text.Length + 6) / 7);
-            return FakeChatReply.Slow(text, TimeSpan.FromMilliseconds(Math.Min(ChunkDelay.TotalMilliseconds, WritingTime.TotalMilliseconds / chunks)));
+            var sentences = LlmEngineIntegrationTests.CitedSentencesOfFirstPassage(request.User, 3);
+            return FakeChatReply.Paced([.. sentences.Select((sentence, i) => i == 0 ? sentence : " " + sentence)], SentenceTime);
         };
         _bot = await RunningBot.StartAsync(
             "--Llm:Provider=OpenAICompatible", "--Llm:Model=fake-gpt", "--Llm:Endpoint=" + _llm.OpenAiEndpoint, "--Bot:TypingIntervalSeconds=1");

@@ -99,6 +99,26 @@ public sealed class StreamingSenderTests
     }
 
     [Fact]
+    public async Task Teams_TypingLoopWhileADraftWaits_DraftTakesTheNextUpdate()
+    {
+        await using var stream = Create("msteams", "personal");
+        await stream.SendAsync(Typing(), CancellationToken.None);
+        stream.Drafts!.Report("First [1].");
+
+        // A typing loop that ticks far more often than the update interval reaches the allowed moment before the draft does.
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Second + Second / 2)
+        {
+            await stream.SendAsync(Typing(), CancellationToken.None);
+            await Task.Delay(20);
+        }
+
+        await _channel.UntilAsync(2);
+        Assert.Equal(["informative", "streaming"], _channel.Sent.Select(s => Info(s.Activity).GetProperty("streamType").GetString()));
+        Assert.Equal("First [1].", _channel.Sent[1].Activity.Text);
+    }
+
+    [Fact]
     public async Task WebChat_Drafts_LivestreamInChannelDataAndEntityFinalMergesChannelData()
     {
         await using var stream = Create("webchat", null);
