@@ -324,11 +324,28 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             return q;
         }
 
+        // "i meant the june one - what did he say then": "then" is the month the question names itself ("june 2023" as it
+        // is; a month without a year is in the year the conversation is about). A bare year says less: "that month in 2023"
+        // still needs the month.
+        var rest = q.Remove(reference.Index, reference.Length);
+        if (AnyPeriodRegex().Match(rest) is { Success: true } ownPeriod && MonthIn(ownPeriod.Value) is not null)
+        {
+            return q;
+        }
+
         // "that same day" / "the same week": the day of the briefing the answer cites, when it has one.
         var published = last.Answer.Citations.FirstOrDefault()?.Published;
         var unit = reference.Groups["unit"].Value.ToLowerInvariant();
         var day = unit is "day" or "week";
         var named = PeriodRegex().Match(last.ResolvedQuestion);
+        if (OwnMonthRegex().Match(rest) is { Success: true } own)
+        {
+            var old = AnyPeriodRegex().Match(last.ResolvedQuestion);
+            var year = old.Success ? old.Value[^4..] : published?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var ownMonth = MonthName(Vocabulary.Months[own.Groups["month"].Value.ToLowerInvariant()]);
+            return year is null ? q : q[..reference.Index] + "in " + ownMonth + " " + year + q[(reference.Index + reference.Length)..];
+        }
+
         // "that year" is the year, not the month, of the briefing the answer cites.
         var period = day && published is { } date ? "on " + date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
             : named.Success ? named.Value
@@ -479,6 +496,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"\bthere\b|\b(?:that|this|the same)\s+(?<kind>city|place|country|town|capital)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceReferenceRegex();
+
+    // A month the question names as its own time ("the june one", "in october", "the oct meeting"); after a preposition or
+    // before a meeting word, so that "may" and "march" as verbs are not months.
+    [GeneratedRegex(@"\b(?:in|the|of|during|from|last|that)\s+(?<month>" + Months + @")\b(?!\s+(?:19|20)\d{2})|\b(?<month>" + Months + @")\s+(?:one|meeting|ministerial|summit|session|talks)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnMonthRegex();
 
     // A month or weekday after "in" / "on" is a time, not a place.
     [GeneratedRegex(@"\b(?:in|at|to|from)\s+(?!(?:" + SentenceFeatures.MonthNames + @"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")]

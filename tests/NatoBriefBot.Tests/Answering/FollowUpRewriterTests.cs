@@ -59,6 +59,18 @@ public class FollowUpRewriterTests
         Assert.StartsWith(expected, FollowUpRewriter.Rewrite(followUp, [answered]), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("no sorry, i meant the june one - what did he mention then", "no sorry, i meant the june one - what did he mention in June 2024")]
+    [InlineData("what did the oct meeting agree then", "what did the oct meeting agree in October 2024")]
+    [InlineData("what did stoltenberg say at the june 2023 meeting then", "what did stoltenberg say at the june 2023 meeting then")]
+    [InlineData("what may he have said then", "what may he have said in July 2024")]
+    public void Rewrite_ThenInAQuestionNamingItsOwnMonth_ThatMonthInTheConversationsYear(string followUp, string expected)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(followUp, [Turn("what financial part of the package was announced in July 2024?", "A pledge of 40 billion euros. [1]")]);
+
+        Assert.Equal(expected, rewritten);
+    }
+
     [Fact]
     public void Rewrite_ThenAfterAnUndatedQuestion_MonthOfTheCitedBriefing()
     {
