@@ -85,6 +85,10 @@ public sealed record QueryAnalysis(
     /// written before it, may no longer describe.</summary>
     public bool AsksAboutPresent { get; init; }
 
+    /// <summary>"what did leaders actually agree", "who ended up getting the job", "the outcome of the talks": the question
+    /// wants what came of an event, which a briefing that only announces the event does not say.</summary>
+    public bool AsksForOutcome { get; init; }
+
     /// <summary>The kind of place a where-question asks for ("which town", "what country", "which us state"), or null when
     /// it names none: a country does not answer "which town".</summary>
     public Text.Lexicon.PlaceKind? AsksForPlaceKind { get; init; }

@@ -139,6 +139,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             AsksForExactDate = type == QuestionType.When && ExactDateRegex().IsMatch(clause),
             AsksForOverview = overview.Success,
             AsksAboutPresent = PresentRegex().IsMatch(question),
+            AsksForOutcome = OutcomeRegex().IsMatch(question),
             AsksForPlaceKind = type == QuestionType.Where ? PlaceKindAsked(clause) : null,
         };
     }
@@ -520,6 +521,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     [GeneratedRegex(@"\b(?:now|today|currently|at present|presently|these days|right now|as of today)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PresentRegex();
+
+    [GeneratedRegex(@"\b(?:actually|finally|eventually|ended\s+up|end\s+up|in\s+the\s+end|turned\s+out|outcomes?|results?\s+of|came\s+(?:out\s+)?of|went\s+ahead|did\s+(?:it|that|they)\s+happen)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OutcomeRegex();
 
     [GeneratedRegex(@"\bnationality\b|\bwhat country (?:is|was) \w+ from\b|\bwhere (?:is|was) \w+(?: \w+)? from\b|\bcitizen of\b")]
     private static partial Regex NationalityRegex();

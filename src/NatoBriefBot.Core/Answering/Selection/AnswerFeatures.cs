@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Text.RegularExpressions;
 using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.Text;
 
@@ -23,7 +24,7 @@ internal sealed record AnswerCandidate(ScoredSentence Sentence, int PassageRank,
 /// answers a question, question-independent of any one question's wording. The answer model weighs them; the names
 /// here are the columns of its weights file.
 /// </summary>
-internal static class AnswerFeatures
+internal static partial class AnswerFeatures
 {
     /// <summary>Feature names in column order. Changing them means re-running <c>train</c>.</summary>
     public static readonly string[] Names =
@@ -69,6 +70,7 @@ internal static class AnswerFeatures
         "plain_missing",      // weighted share of the question's words other than names that the sentence (and the one it
                               // refers back to) lacks: "capital of australia" matched by a sentence naming Australia only
         "previous_briefing",  // a follow-up, and the sentence is from a briefing the previous answer cited
+        "announced_only",     // the question asks for an outcome and the sentence only announces or expects the event ("will meet", "is expected to")
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -83,6 +85,7 @@ internal static class AnswerFeatures
         "asks_yes_no",        // a yes/no statement,
         "asks_open",          // or an open "what/why" (none of them: a nationality)
         "asks_present",       // about the present ("now", "today", "currently"): the briefings may be out of date on it
+        "asks_outcome",       // for what came of an event ("what did they actually agree", "who ended up"): a preview does not say
     ];
 
     public static List<AnswerCandidate> Extract(RetrievalResult retrieval, SentenceScorer scorer, int passages)
@@ -167,6 +170,7 @@ internal static class AnswerFeatures
                 roles.Count > 0 && !NamesSomeoneAs(s, roles, asked, query) ? 1 : 0,
                 PlainMissing(s, core, query),
                 retrieval.PreferredFiles.Contains(s.Evidence.Briefing.File) ? 1 : 0,
+                query.AsksForOutcome && Announces(s.Text) ? 1 : 0,
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }
@@ -351,7 +355,7 @@ internal static class AnswerFeatures
     {
         if (core.Count == 0)
         {
-            return [1, 0, 1, .. Kind(query), query.AsksAboutPresent ? 1 : 0];
+            return [1, 0, 1, .. Kind(query), query.AsksAboutPresent ? 1 : 0, query.AsksForOutcome ? 1 : 0];
         }
 
         bool Has(string t) => briefing.Contains(t) || (query.Alternatives.TryGetValue(t, out var alts) && alts.Any(briefing.Contains));
@@ -373,7 +377,7 @@ internal static class AnswerFeatures
             }
         }
 
-        return [total == 0 ? 1 : covered / total, keyMissing ? 1 : 0, core.Count <= 2 ? 1 : 0, .. Kind(query), query.AsksAboutPresent ? 1 : 0];
+        return [total == 0 ? 1 : covered / total, keyMissing ? 1 : 0, core.Count <= 2 ? 1 : 0, .. Kind(query), query.AsksAboutPresent ? 1 : 0, query.AsksForOutcome ? 1 : 0];
     }
 
     /// <summary>Cosine of the question vector and the sentence's stored vector; 0 when the index has no sentence vectors.</summary>
@@ -548,4 +552,10 @@ internal static class AnswerFeatures
         return published is null ? null : false;
     }
 
+    /// <summary>True when the sentence announces or expects an event rather than reporting what came of it: "will discuss",
+    /// "is expected to", "is due to", "plans to".</summary>
+    internal static bool Announces(string sentence) => AnnouncesRegex().IsMatch(sentence);
+
+    [GeneratedRegex(@"\b(?:will|shall|'ll)\b|\b(?:expected|due|set|scheduled|planned|poised|likely)\s+to\b|\b(?:plans?|aims?|intends?|hopes?)\s+to\b|\b(?:is|are)\s+to\s+\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex AnnouncesRegex();
 }

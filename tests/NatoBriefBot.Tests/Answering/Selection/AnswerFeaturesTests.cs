@@ -48,4 +48,27 @@ public sealed class AnswerFeaturesTests
     {
         Assert.Equal(present, _analyzer.Analyze(question).AsksAboutPresent);
     }
+
+    [Theory]
+    [InlineData("what did leaders actually agree at the vilnius summit", true)]
+    [InlineData("who ended up getting the top job", true)]
+    [InlineData("bonn climate talks outcome", true)]
+    [InlineData("what was the result of the vote", true)]
+    [InlineData("what did ministers agree in june 2024", false)]
+    [InlineData("who will chair the october meeting", false)]
+    public void Analyze_WordsAskingWhatCameOfAnEvent_AsksForOutcome(string question, bool outcome)
+    {
+        Assert.Equal(outcome, _analyzer.Analyze(question).AsksForOutcome);
+    }
+
+    [Theory]
+    [InlineData("The ministers will discuss support for Ukraine.", true)]
+    [InlineData("The central bank is expected to decide on another increase at its next meeting on March 16.", true)]
+    [InlineData("Leaders are to sign the declaration on Thursday.", true)]
+    [InlineData("Ministers agreed a new force model on Thursday.", false)]
+    [InlineData("The bank said it had raised rates by half a point.", false)]
+    public void Announces_AnEventAheadNotWhatCameOfIt(string sentence, bool announces)
+    {
+        Assert.Equal(announces, AnswerFeatures.Announces(sentence));
+    }
 }
