@@ -350,12 +350,16 @@ internal static partial class AnswerFeatures
         query.Type is QuestionType.Why or QuestionType.Other && !query.AsksForName && !query.AsksWhoSomeoneIs ? 1 : 0,
     ];
 
+    /// <summary>The gate inputs that depend on the question alone: the kind of fact asked for, and whether it asks about the
+    /// present or about what came of an event.</summary>
+    private static double[] Asks(QueryAnalysis query) => [.. Kind(query), query.AsksAboutPresent ? 1 : 0, query.AsksForOutcome ? 1 : 0];
+
     /// <summary>The question-level gate inputs for a candidate from a briefing with these terms.</summary>
     private static double[] QuestionCoverage(List<(string Term, double Weight)> core, QueryAnalysis query, HashSet<string> briefing)
     {
         if (core.Count == 0)
         {
-            return [1, 0, 1, .. Kind(query), query.AsksAboutPresent ? 1 : 0, query.AsksForOutcome ? 1 : 0];
+            return [1, 0, 1, .. Asks(query)];
         }
 
         bool Has(string t) => briefing.Contains(t) || (query.Alternatives.TryGetValue(t, out var alts) && alts.Any(briefing.Contains));
@@ -377,7 +381,7 @@ internal static partial class AnswerFeatures
             }
         }
 
-        return [total == 0 ? 1 : covered / total, keyMissing ? 1 : 0, core.Count <= 2 ? 1 : 0, .. Kind(query), query.AsksAboutPresent ? 1 : 0, query.AsksForOutcome ? 1 : 0];
+        return [total == 0 ? 1 : covered / total, keyMissing ? 1 : 0, core.Count <= 2 ? 1 : 0, .. Asks(query)];
     }
 
     /// <summary>Cosine of the question vector and the sentence's stored vector; 0 when the index has no sentence vectors.</summary>
