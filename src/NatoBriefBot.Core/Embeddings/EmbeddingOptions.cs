@@ -26,6 +26,12 @@ public sealed class EmbeddingOptions
     /// disagree on different paraphrases. Empty turns it off (the answer model then reads 0 for it; retrain to match).</summary>
     public string? SecondOpinion { get; set; } = Onnx.BuiltInOnnxModel.MiniLm.Name;
 
+    /// <summary>Memory, in megabytes, for the word-piece vectors by the second encoder of the sentences most recently
+    /// weighed as answers (about 45 KB a sentence: the default holds about 4,400), so a sentence is encoded word by word
+    /// once, not at every question; the least recently used go first.</summary>
+    [Range(1, 100_000)]
+    public int TokenCacheMegabytes { get; set; } = 200;
+
     /// <summary>Folder holding <c>model.onnx</c> and <c>vocab.txt</c> (all-MiniLM-L6-v2 layout); when set, it is used instead of <see cref="OnnxModel"/>.</summary>
     public string? OnnxModelPath { get; set; }
 

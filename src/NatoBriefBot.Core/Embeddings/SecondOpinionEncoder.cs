@@ -1,16 +1,24 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using NatoBriefBot.Core.Answering.Selection;
 using NatoBriefBot.Core.Embeddings.Onnx;
+using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Core.Embeddings;
 
 /// <summary>
 /// The second sentence encoder (<see cref="EmbeddingOptions.SecondOpinion"/>): at ingest it embeds every sentence, at
-/// question time the question, and the answer model reads the cosine of the two beside the main embedder's. Off when
-/// the setting is empty. Thread-safe; the model is loaded once per process and shared.
+/// question time the question, and the answer model reads the cosine of the two beside the main embedder's. It also
+/// gives each word piece's contextual vector, for matching the question's words with a sentence's one by one
+/// (<see cref="TokenAlignment"/>); a sentence's are computed when it is first a candidate and kept in memory (up to
+/// <see cref="EmbeddingOptions.TokenCacheMegabytes"/>). Off when the setting is empty. Thread-safe; the model
+/// is loaded once per process and shared.
 /// </summary>
 public sealed class SecondOpinionEncoder : IDisposable
 {
     private readonly OnnxBertEmbedder? _embedder;
+    private readonly LruCache<string, float[]> _sentenceTokens;
+    private readonly ConcurrentDictionary<int, bool> _contentPieces = new();
 
     public SecondOpinionEncoder(IOptions<EmbeddingOptions> options)
     {
@@ -21,6 +29,9 @@ public sealed class SecondOpinionEncoder : IDisposable
             _embedder = OnnxBertEmbedder.BuiltIn(BuiltInOnnxModel.Find(o.SecondOpinion), o.OnnxMaxTokens, o.OnnxBatchSize, batchTokens: o.OnnxBatchTokens);
             Name = _embedder.Profile.Name;
         }
+
+        _sentenceTokens = new LruCache<string, float[]>(
+            int.MaxValue, o.TokenCacheMegabytes * 1024L * 1024, TimeSpan.FromDays(365), TimeProvider.System, StringComparer.Ordinal);
     }
 
     /// <summary>The encoder's profile name, recorded in the ingest hash; null when off.</summary>
@@ -44,6 +55,56 @@ public sealed class SecondOpinionEncoder : IDisposable
     /// <summary>The question's vector, or null when off.</summary>
     public async Task<float[]?> EmbedQuestionAsync(string question, CancellationToken ct = default) =>
         _embedder is null ? null : (await EmbedAsync([question], ct).ConfigureAwait(false))[0];
+
+    /// <summary>The question's word-piece vectors for matching against sentences, or null when off. Only the pieces that
+    /// carry meaning count: function words ("the", "did") and punctuation would match something in any sentence.</summary>
+    public TokenAlignment? Align(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (_embedder is null)
+        {
+            return null;
+        }
+
+        var (pieces, rows) = _embedder.TokenVectors(question);
+        var width = _embedder.Profile.Dimensions;
+        var content = new List<float>(rows.Length);
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (IsContent(pieces[i]))
+            {
+                content.AddRange(rows.AsSpan(i * width, width));
+            }
+        }
+
+        return new TokenAlignment([.. content], width, SentenceTokens);
+    }
+
+    /// <summary>Each word piece's vector of a sentence, row after row: encoded outside the cache's lock the first time,
+    /// then kept while there is room.</summary>
+    internal float[] SentenceTokens(string sentence)
+    {
+        if (_sentenceTokens.TryGet(sentence, out var rows))
+        {
+            return rows;
+        }
+
+        var encoded = _embedder!.TokenVectors(sentence).Rows;
+        rows = _sentenceTokens.GetOrAdd(sentence, _ => encoded, out var created);
+        if (created)
+        {
+            _sentenceTokens.SetWeight(sentence, encoded.Length * sizeof(float));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A piece with a letter or digit that is not a function word ("the", "did").</summary>
+    private bool IsContent(int piece) => _contentPieces.GetOrAdd(piece, id =>
+    {
+        var text = (_embedder!.Tokenizer.Decode([id]) ?? string.Empty).TrimStart('#').Trim().ToLowerInvariant();
+        return text.Any(char.IsLetterOrDigit) && !Vocabulary.StopWords.Contains(text);
+    });
 
     public void Dispose() => _embedder?.Dispose();
 }

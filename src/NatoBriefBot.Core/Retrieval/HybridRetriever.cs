@@ -32,6 +32,9 @@ public sealed record RetrievalResult(
     /// <summary>The question's vector by the second encoder (<see cref="SecondOpinionEncoder"/>); empty when it is off.</summary>
     public ReadOnlyMemory<float> SecondQueryVector { get; init; }
 
+    /// <summary>The question's word pieces by the second encoder, for matching a sentence word by word; null when it is off.</summary>
+    public Answering.Selection.TokenAlignment? Alignment { get; init; }
+
     /// <summary>The vector of the part of the question that asks (<see cref="QueryAnalysis.Clause"/>), or the question's.</summary>
     public ReadOnlyMemory<float> ClauseVector { get; init; }
 
@@ -102,6 +105,7 @@ public sealed class HybridRetriever(
         var keywords = clock.Elapsed;
         var vector = await embedder.GenerateQueryVectorAsync(query.Text, cancellationToken).ConfigureAwait(false);
         var secondVector = secondOpinion is null ? null : await secondOpinion.EmbedQuestionAsync(query.Text, cancellationToken).ConfigureAwait(false);
+        var alignment = secondOpinion?.Align(query.Text);
         var clauseVector = query.Clause is { } clause ? await embedder.GenerateQueryVectorAsync(clause, cancellationToken).ConfigureAwait(false) : vector;
         var vectorHits = snapshot.Search(vector.Span, options.Candidates, null);
         var vectors = clock.Elapsed;
@@ -147,6 +151,7 @@ public sealed class HybridRetriever(
             QueryVector = vector,
             ClauseVector = clauseVector,
             SecondQueryVector = secondVector,
+            Alignment = alignment,
             MissingTerms = missing,
             PreferredFiles = preferred ?? [],
         };

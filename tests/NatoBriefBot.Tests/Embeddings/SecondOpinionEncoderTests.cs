@@ -25,6 +25,32 @@ public sealed class SecondOpinionEncoderTests
     }
 
     [Fact]
+    public void Align_Default_ParaphraseCoversTheQuestionBetterThanAnotherTopic()
+    {
+        using var encoder = new SecondOpinionEncoder(Options.Create(new EmbeddingOptions()));
+
+        var alignment = encoder.Align("Did NATO countries promise Kyiv more shells?")!;
+        var paraphrase = alignment.Recall("Allies pledged more ammunition for Ukraine.");
+        var other = alignment.Recall("The rail strike cost the economy millions.");
+
+        Assert.True(paraphrase.Mean > other.Mean, $"{paraphrase.Mean} <= {other.Mean}");
+        Assert.True(paraphrase.Min <= paraphrase.Mean);
+    }
+
+    [Fact]
+    public void Align_SentenceSaysNothingOfOneWord_ItsMinimumIsLowerThanOneThatSaysAll()
+    {
+        using var encoder = new SecondOpinionEncoder(Options.Create(new EmbeddingOptions()));
+
+        var alignment = encoder.Align("How much did the new headquarters cost?")!;
+        var lacking = alignment.Recall("The new headquarters opened in Wiesbaden in March.");
+        var stating = alignment.Recall("The new headquarters cost 300 million euros to build.");
+
+        Assert.True(stating.Min > lacking.Min, $"{stating.Min} <= {lacking.Min}");
+        Assert.Equal(stating, alignment.Recall("The new headquarters cost 300 million euros to build."));
+    }
+
+    [Fact]
     public async Task EmbedAsync_SettingEmpty_OffAndNoVectors()
     {
         using var encoder = new SecondOpinionEncoder(Options.Create(new EmbeddingOptions { SecondOpinion = "" }));
@@ -33,6 +59,7 @@ public sealed class SecondOpinionEncoderTests
         Assert.Null(encoder.Name);
         Assert.Empty(await encoder.EmbedAsync(["Allies pledged more ammunition."]));
         Assert.Null(await encoder.EmbedQuestionAsync("What did allies pledge?"));
+        Assert.Null(encoder.Align("What did allies pledge?"));
     }
 
     [Fact]
@@ -43,6 +70,7 @@ public sealed class SecondOpinionEncoderTests
         var result = await engine.Retriever.RetrieveAsync("Who chaired the October 2024 ministerial?");
 
         Assert.Equal(384, result.SecondQueryVector.Length);
+        Assert.NotNull(result.Alignment);
         Assert.All(result.Evidence, e =>
             Assert.Equal(SentenceSplitter.Split(e.Passage.Text).Count * 384, e.Passage.SecondVectors.Length));
     }
@@ -55,6 +83,7 @@ public sealed class SecondOpinionEncoderTests
         var result = await engine.Retriever.RetrieveAsync("Who chaired the October 2024 ministerial?");
 
         Assert.Equal(0, result.SecondQueryVector.Length);
+        Assert.Null(result.Alignment);
         Assert.All(result.Evidence, e => Assert.Equal(0, e.Passage.SecondVectors.Length));
         Assert.False(engine.Services.GetRequiredService<SecondOpinionEncoder>().Enabled);
     }

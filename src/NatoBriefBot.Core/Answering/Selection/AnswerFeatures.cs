@@ -71,6 +71,10 @@ internal static partial class AnswerFeatures
                               // refers back to) lacks: "capital of australia" matched by a sentence naming Australia only
         "previous_briefing",  // a follow-up, and the sentence is from a briefing the previous answer cited
         "announced_only",     // the question asks for an outcome and the sentence only announces or expects the event ("will meet", "is expected to")
+        "align",              // how well the sentence says each of the question's words, by meaning (TokenAlignment: each content
+                              // word piece matched with the sentence's closest piece in context, the mean of those cosines)
+        "align_gap",          // align minus the best among the candidates
+        "align_min",          // the lowest of those cosines: the question's word the sentence says least about ("cost")
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -125,6 +129,8 @@ internal static partial class AnswerFeatures
         var local = LocalCoverage(kept.Select(k => k.Sentence).ToList(), core, query);
         var bestLocal = local.Count == 0 ? 0 : local.Values.Max();
         var roles = query.Type == QuestionType.Who || query.AsksForName ? RoleTerms(query) : [];
+        var align = kept.ToDictionary(k => k.Sentence, k => retrieval.Alignment?.Recall(k.Sentence.Text) ?? (0, 0));
+        var bestAlign = align.Values.Max(a => a.Mean);
         var result = new List<AnswerCandidate>(kept.Count);
         foreach (var (s, rank, dense) in kept)
         {
@@ -171,6 +177,9 @@ internal static partial class AnswerFeatures
                 PlainMissing(s, core, query),
                 retrieval.PreferredFiles.Contains(s.Evidence.Briefing.File) ? 1 : 0,
                 query.AsksForOutcome && Announces(s.Text) ? 1 : 0,
+                align[s].Mean,
+                align[s].Mean - bestAlign,
+                align[s].Min,
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }

@@ -45,6 +45,9 @@ internal static class AnswerGate
         "local_lexical_gap",
         "passage_rank",
         "short",
+        "align",
+        "align_gap",
+        "align_min",
         .. AnswerFeatures.QuestionNames,
     ];
 

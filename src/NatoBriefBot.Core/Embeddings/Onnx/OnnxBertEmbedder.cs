@@ -215,6 +215,13 @@ public sealed class OnnxBertEmbedder : IEmbeddingGenerator<string, Embedding<flo
         return vectors;
     }
 
+    /// <summary>The text's word pieces and each one's unit-length contextual vector (rows of <see cref="Profile"/>'s dimensions).</summary>
+    public (List<int> Pieces, float[] Rows) TokenVectors(string text)
+    {
+        var pieces = Tokenize(text ?? string.Empty);
+        return (pieces, _model.EncodeTokens(pieces));
+    }
+
     /// <summary>The text's word pieces, [CLS] and [SEP] not included, cut to fit between them.</summary>
     private List<int> Tokenize(string text)
     {

@@ -100,6 +100,28 @@ internal sealed class OnnxSentenceModel : IDisposable
         }
     }
 
+    /// <summary>The unit-length vector of each of the text's own word pieces ([CLS] and [SEP] left out), row after row.</summary>
+    public float[] EncodeTokens(List<int> pieces)
+    {
+        var sequence = pieces.Count + 2;
+        using var batch = new OnnxBatchInputs(Signature, [pieces], [0], sequence, _specialIds);
+        using var outputs = _session.Run(_runOptions, batch.Names, batch.Values, _outputNames);
+        var states = outputs[0].GetTensorDataAsSpan<float>();
+        var width = states.Length / sequence;
+        var rows = states.Slice(width, pieces.Count * width).ToArray();
+        for (var offset = 0; offset < rows.Length; offset += width)
+        {
+            var row = rows.AsSpan(offset, width);
+            var norm = TensorPrimitives.Norm<float>(row);
+            if (norm > 0)
+            {
+                TensorPrimitives.Divide(row, norm, row);
+            }
+        }
+
+        return rows;
+    }
+
     public void Dispose()
     {
         _runOptions.Dispose();
