@@ -105,7 +105,7 @@ public sealed class HybridRetriever(
         var keywords = clock.Elapsed;
         var vector = await embedder.GenerateQueryVectorAsync(query.Text, cancellationToken).ConfigureAwait(false);
         var secondVector = secondOpinion is null ? null : await secondOpinion.EmbedQuestionAsync(query.Text, cancellationToken).ConfigureAwait(false);
-        var alignment = secondOpinion?.Align(query.Text);
+        var alignment = secondOpinion?.Align(QueryAnalyzer.WithoutCarriedTopic(query.Text));
         var clauseVector = query.Clause is { } clause ? await embedder.GenerateQueryVectorAsync(clause, cancellationToken).ConfigureAwait(false) : vector;
         var vectorHits = snapshot.Search(vector.Span, options.Candidates, null);
         var vectors = clock.Elapsed;

@@ -300,6 +300,15 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         return context;
     }
 
+    /// <summary>The question without the topic a follow-up carries over in brackets ("how many staff (new ukraine command)"
+    /// -> "how many staff"): the words the user asked with. Like <see cref="ContextTerms"/>, it takes the last bracketed
+    /// words for the topic.</summary>
+    internal static string WithoutCarriedTopic(string question)
+    {
+        var own = string.Join(' ', TrailingTopicRegex().Replace(question, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return own.Any(char.IsLetterOrDigit) ? own : question;
+    }
+
     /// <summary>A bracketed topic at the end of a question, perhaps before a period ("… (nsatu) in June 2023?").</summary>
     [GeneratedRegex(@"\((?<topic>[^()]+)\)(?=[^()]*$)")]
     private static partial Regex TrailingTopicRegex();

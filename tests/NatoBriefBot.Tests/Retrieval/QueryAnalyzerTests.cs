@@ -229,6 +229,16 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("how many staff (new nato ukraine command)", "how many staff")]
+    [InlineData("when is that (june 2023 ministers meeting prep) in june 2023?", "when is that in june 2023?")]
+    [InlineData("what did (they) agree (june 2024 ministers)", "what did (they) agree")]
+    [InlineData("(nsatu)", "(nsatu)")]
+    public void WithoutCarriedTopic_TheWordsTheUserAskedWith(string question, string own)
+    {
+        Assert.Equal(own, QueryAnalyzer.WithoutCarriedTopic(question));
+    }
+
+    [Theory]
     [InlineData("summarize the june 2024 meeting", true, "meeting")]
     [InlineData("What happened at the Vilnius summit?", true, "summit")]
     [InlineData("give me an overview of the cyber range", true, "cyber")]
