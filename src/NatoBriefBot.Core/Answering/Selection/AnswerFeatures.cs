@@ -75,6 +75,7 @@ internal static partial class AnswerFeatures
                               // word piece matched with the sentence's closest piece in context, the mean of those cosines)
         "align_gap",          // align minus the best among the candidates
         "align_min",          // the lowest of those cosines: the question's word the sentence says least about ("cost")
+        "align_window",       // align over the sentence and the one before it, as window_dense reads it with its context
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -180,6 +181,7 @@ internal static partial class AnswerFeatures
                 align[s].Mean,
                 align[s].Mean - bestAlign,
                 align[s].Min,
+                s.Previous is { } before ? retrieval.Alignment?.Recall(s.Text, before.Text).Mean ?? 0 : align[s].Mean,
             ];
             result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
         }
@@ -408,8 +410,6 @@ internal static partial class AnswerFeatures
         return norm == 0 ? 0 : TensorPrimitives.Dot(question, v) / norm;
     }
 
-    /// <summary>Cosine of the question and the sentence by the second encoder; 0 when it is off or the sentence has no
-    /// vector of it (an index written with it off).</summary>
     /// <summary>Cosine of the question and the sentence's vector plus its predecessor's in the passage (the sentence alone
     /// when it opens the passage).</summary>
     private static double WindowDense(ReadOnlySpan<float> question, ScoredSentence sentence)
@@ -441,6 +441,8 @@ internal static partial class AnswerFeatures
         return TensorPrimitives.CosineSimilarity(question, window);
     }
 
+    /// <summary>Cosine of the question and the sentence by the second encoder; 0 when it is off or the sentence has no
+    /// vector of it (an index written with it off).</summary>
     private static double SecondDense(ReadOnlySpan<float> question, ScoredSentence sentence)
     {
         var all = sentence.Evidence.Passage.SecondVectors.Span;

@@ -48,6 +48,7 @@ internal static class AnswerGate
         "align",
         "align_gap",
         "align_min",
+        "align_window",
         .. AnswerFeatures.QuestionNames,
     ];
 

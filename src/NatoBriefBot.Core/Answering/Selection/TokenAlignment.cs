@@ -13,31 +13,57 @@ public sealed class TokenAlignment(float[] question, int width, Func<string, flo
 {
     /// <summary>The mean over the question's content pieces of the best cosine with any of the sentence's pieces, and the
     /// lowest of those cosines (the part of the question the sentence says least about); (0, 0) when either has none.</summary>
-    public (double Mean, double Min) Recall(string sentence)
+    public (double Mean, double Min) Recall(string sentence) => Recall(sentence, null);
+
+    /// <summary>As <see cref="Recall(string)"/>, each question piece matched in the sentence or in
+    /// <paramref name="context"/> (the sentence before it: "He added…" after the one naming him).</summary>
+    public (double Mean, double Min) Recall(string sentence, string? context)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        var rows = sentenceRows(sentence);
-        if (rows.Length == 0 || question.Length == 0)
+        var own = Best(sentence);
+        var before = context is null ? null : Best(context);
+        if (own is null && before is null)
         {
             return (0, 0);
         }
 
-        var scores = new float[rows.Length / width];
         double total = 0;
         var min = double.MaxValue;
-        for (var offset = 0; offset < question.Length; offset += width)
+        for (var i = 0; i < question.Length / width; i++)
         {
-            var piece = question.AsSpan(offset, width);
-            for (var r = 0; r < scores.Length; r++)
-            {
-                scores[r] = TensorPrimitives.Dot(piece, rows.AsSpan(r * width, width));
-            }
-
-            var best = TensorPrimitives.Max<float>(scores);
+            var best = Math.Max(own?[i] ?? float.MinValue, before?[i] ?? float.MinValue);
             total += best;
             min = Math.Min(min, best);
         }
 
         return (total / (question.Length / width), min);
     }
+
+    /// <summary>For each question piece, its best cosine with any piece of <paramref name="sentence"/>; null when either has
+    /// none. Kept per sentence: a sentence is read alone and as the context of the next one.</summary>
+    private float[]? Best(string sentence) => _best.GetOrAdd(sentence, text =>
+    {
+        var rows = sentenceRows(text);
+        if (rows.Length == 0 || question.Length == 0)
+        {
+            return null;
+        }
+
+        var scores = new float[rows.Length / width];
+        var best = new float[question.Length / width];
+        for (var i = 0; i < best.Length; i++)
+        {
+            var piece = question.AsSpan(i * width, width);
+            for (var r = 0; r < scores.Length; r++)
+            {
+                scores[r] = TensorPrimitives.Dot(piece, rows.AsSpan(r * width, width));
+            }
+
+            best[i] = TensorPrimitives.Max<float>(scores);
+        }
+
+        return best;
+    });
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]?> _best = new(StringComparer.Ordinal);
 }

@@ -19,6 +19,18 @@ public sealed class TokenAlignmentTests
     }
 
     [Fact]
+    public void Recall_Context_EachQuestionPieceMayMatchInTheSentenceBefore()
+    {
+        var alignment = new TokenAlignment(Question, 2, s => s == "before" ? [0, 1] : [1, 0]);
+
+        var alone = alignment.Recall("sentence");
+        var withContext = alignment.Recall("sentence", "before");
+
+        Assert.Equal((0.5, 0.0), alone);
+        Assert.Equal((1.0, 1.0), withContext);
+    }
+
+    [Fact]
     public void Recall_SentenceWithoutPieces_Zero()
     {
         var alignment = new TokenAlignment(Question, 2, _ => []);
