@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 
 namespace NatoBriefBot.Core.Answering.Selection;
@@ -11,6 +12,9 @@ namespace NatoBriefBot.Core.Answering.Selection;
 /// </summary>
 public sealed class TokenAlignment(float[] question, int width, Func<string, float[]> sentenceRows)
 {
+    /// <summary>Each sentence's best cosine per question piece (<see cref="Best"/>), once per question.</summary>
+    private readonly ConcurrentDictionary<string, float[]?> _best = new(StringComparer.Ordinal);
+
     /// <summary>The mean over the question's content pieces of the best cosine with any of the sentence's pieces, and the
     /// lowest of those cosines (the part of the question the sentence says least about); (0, 0) when either has none.</summary>
     public (double Mean, double Min) Recall(string sentence) => Recall(sentence, null);
@@ -64,6 +68,4 @@ public sealed class TokenAlignment(float[] question, int width, Func<string, flo
 
         return best;
     });
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]?> _best = new(StringComparer.Ordinal);
 }
