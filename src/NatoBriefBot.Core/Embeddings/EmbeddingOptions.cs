@@ -32,6 +32,10 @@ public sealed class EmbeddingOptions
     [Range(1, 100_000)]
     public int TokenCacheMegabytes { get; set; } = 200;
 
+    /// <summary>When the bot starts, fill that memory with the indexed sentences (newest briefings first, up to three
+    /// quarters of it) in the background, so the first questions are as quick as later ones.</summary>
+    public bool WarmTokenCache { get; set; } = true;
+
     /// <summary>Folder holding <c>model.onnx</c> and <c>vocab.txt</c> (all-MiniLM-L6-v2 layout); when set, it is used instead of <see cref="OnnxModel"/>.</summary>
     public string? OnnxModelPath { get; set; }
 

@@ -19,6 +19,7 @@ public sealed class SecondOpinionEncoder : IDisposable
     private readonly OnnxBertEmbedder? _embedder;
     private readonly LruCache<string, float[]> _sentenceTokens;
     private readonly ConcurrentDictionary<int, bool> _contentPieces = new();
+    private readonly long _warmLimit;
 
     public SecondOpinionEncoder(IOptions<EmbeddingOptions> options)
     {
@@ -32,6 +33,7 @@ public sealed class SecondOpinionEncoder : IDisposable
 
         _sentenceTokens = new LruCache<string, float[]>(
             int.MaxValue, o.TokenCacheMegabytes * 1024L * 1024, TimeSpan.FromDays(365), TimeProvider.System, StringComparer.Ordinal);
+        _warmLimit = o.TokenCacheMegabytes * 1024L * 1024 * 3 / 4;
     }
 
     /// <summary>The encoder's profile name, recorded in the ingest hash; null when off.</summary>
@@ -97,6 +99,36 @@ public sealed class SecondOpinionEncoder : IDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>Encodes the word pieces of <paramref name="sentences"/> ahead of any question, in order, so the first
+    /// questions after a start do not pay for it; stops at three quarters of the cache's room, so warming never pushes out
+    /// what questions have used. Returns how many sentences it encoded.</summary>
+    public int Warm(IEnumerable<string> sentences, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        if (_embedder is null)
+        {
+            return 0;
+        }
+
+        var encoded = 0;
+        foreach (var sentence in sentences)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (_sentenceTokens.Weight >= _warmLimit)
+            {
+                break;
+            }
+
+            if (!_sentenceTokens.TryGet(sentence, out _, touch: false))
+            {
+                SentenceTokens(sentence);
+                encoded++;
+            }
+        }
+
+        return encoded;
     }
 
     /// <summary>A piece with a letter or digit that is not a function word ("the", "did").</summary>

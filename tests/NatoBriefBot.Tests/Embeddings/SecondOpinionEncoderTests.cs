@@ -87,4 +87,35 @@ public sealed class SecondOpinionEncoderTests
         Assert.All(result.Evidence, e => Assert.Equal(0, e.Passage.SecondVectors.Length));
         Assert.False(engine.Services.GetRequiredService<SecondOpinionEncoder>().Enabled);
     }
+    [Fact]
+    public async Task Warm_Seeds_EncodesEverySentenceOnce()
+    {
+        using var engine = await SeededEngine.CreateAsync();
+        var sentences = IndexedSentences.NewestFirst(engine.Store).ToList();
+
+        var encoded = engine.SecondOpinion.Warm(sentences);
+
+        Assert.Equal(sentences.Distinct(StringComparer.Ordinal).Count(), encoded);
+        Assert.Equal(0, engine.SecondOpinion.Warm(sentences));
+    }
+
+    [Fact]
+    public async Task Warm_CacheSmallerThanTheIndex_StopsAtThreeQuartersOfIt()
+    {
+        using var engine = await SeededEngine.CreateAsync(new Dictionary<string, string?> { ["Embedding:TokenCacheMegabytes"] = "1" });
+        var sentences = IndexedSentences.NewestFirst(engine.Store).Distinct(StringComparer.Ordinal).ToList();
+
+        var encoded = engine.SecondOpinion.Warm(sentences);
+
+        Assert.InRange(encoded, 1, sentences.Count - 1);
+        Assert.Equal(0, engine.SecondOpinion.Warm(sentences.Skip(encoded)));
+    }
+
+    [Fact]
+    public void Warm_SecondOpinionOff_EncodesNothing()
+    {
+        using var encoder = new SecondOpinionEncoder(Options.Create(new EmbeddingOptions { SecondOpinion = "" }));
+
+        Assert.Equal(0, encoder.Warm(["Allies pledged more ammunition for Ukraine."]));
+    }
 }

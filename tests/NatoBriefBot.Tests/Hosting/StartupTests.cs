@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using NatoBriefBot.Tests.Support;
@@ -33,6 +34,22 @@ public sealed partial class StartupTests
         using var client = new HttpClient();
         var page = await client.GetAsync(bot.Row("Web Chat page"));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var warmed = await WaitForLineAsync(bot, WarmedLine());
+        Assert.True(int.Parse(warmed.Groups["sentences"].Value, System.Globalization.CultureInfo.InvariantCulture) > 50, warmed.Value);
+    }
+
+    /// <summary>The first line matching <paramref name="pattern"/>, waiting up to a minute for it.</summary>
+    private static async Task<Match> WaitForLineAsync(BotServerProcess bot, Regex pattern)
+    {
+        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromMinutes(1); await Task.Delay(100))
+        {
+            if (bot.Lines.Select(l => pattern.Match(l)).FirstOrDefault(m => m.Success) is { } found)
+            {
+                return found;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No line matched {pattern} in:\n{bot.StdOut}");
     }
 
     [Fact]
@@ -107,4 +124,7 @@ public sealed partial class StartupTests
 
     [GeneratedRegex(@"^Building the index: (?<done>\d+) of (?<total>\d+) briefings$")]
     private static partial Regex Progress();
+
+    [GeneratedRegex(@"Word-by-word match ready: (?<sentences>\d+) sentences encoded")]
+    private static partial Regex WarmedLine();
 }
