@@ -73,6 +73,13 @@ public sealed partial class Lexicon
             }
         }
 
+        // A compound WordNet writes with a hyphen is often typed closed up ("frontrunners", "ceasefire"): that spelling
+        // is the same word, not an unknown one (which would count as a name).
+        foreach (var (lemma, counts) in words.Where(w => w.Key.Contains('-', StringComparison.Ordinal)).ToList())
+        {
+            words.TryAdd(lemma.Replace("-", string.Empty, StringComparison.Ordinal), counts);
+        }
+
         _words = words.ToFrozenDictionary(StringComparer.Ordinal);
         _exceptions = exceptions.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray(), StringComparer.Ordinal);
         _places = places.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray(), StringComparer.Ordinal);

@@ -51,6 +51,22 @@ public sealed class SecondOpinionEncoderTests
     }
 
     [Fact]
+    public void Cover_TwoSentencesSayingDifferentParts_CoverTheQuestionBetterThanEitherAlone()
+    {
+        using var encoder = new SecondOpinionEncoder(Options.Create(new EmbeddingOptions()));
+        const string opened = "The new headquarters opened in Wiesbaden in March.";
+        const string cost = "Building it cost 300 million euros.";
+
+        var alignment = encoder.Align("Where did the new headquarters open and how much did it cost?")!;
+        var both = alignment.Cover([opened, cost]);
+
+        Assert.Equal(alignment.Recall(opened), alignment.Cover([opened]));
+        Assert.True(both.Min >= Math.Max(alignment.Recall(opened).Min, alignment.Recall(cost).Min));
+        Assert.True(both.Mean > Math.Max(alignment.Recall(opened).Mean, alignment.Recall(cost).Mean));
+        Assert.Equal((0.0, 0.0), alignment.Cover([]));
+    }
+
+    [Fact]
     public async Task EmbedAsync_SettingEmpty_OffAndNoVectors()
     {
         using var encoder = new SecondOpinionEncoder(Options.Create(new EmbeddingOptions { SecondOpinion = "" }));

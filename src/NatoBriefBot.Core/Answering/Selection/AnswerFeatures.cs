@@ -91,6 +91,9 @@ internal static partial class AnswerFeatures
         "asks_open",          // or an open "what/why" (none of them: a nationality)
         "asks_present",       // about the present ("now", "today", "currently"): the briefings may be out of date on it
         "asks_outcome",       // for what came of an event ("what did they actually agree", "who ended up"): a preview does not say
+        "briefing_align",     // how well the briefing's retrieved sentences say the question between them, word by word
+                              // (TokenAlignment.Cover: each question piece matched in whichever sentence says it best)
+        "briefing_align_min", // the lowest of those cosines: the part of the question its briefing says least about
     ];
 
     public static List<AnswerCandidate> Extract(RetrievalResult retrieval, SentenceScorer scorer, int passages)
@@ -132,6 +135,8 @@ internal static partial class AnswerFeatures
         var roles = query.Type == QuestionType.Who || query.AsksForName ? RoleTerms(query) : [];
         var align = kept.ToDictionary(k => k.Sentence, k => retrieval.Alignment?.Recall(k.Sentence.Text) ?? (0, 0));
         var bestAlign = align.Values.Max(a => a.Mean);
+        var cover = kept.GroupBy(k => k.Sentence.Evidence.Briefing.Id).ToDictionary(
+            g => g.Key, g => retrieval.Alignment?.Cover(g.Select(k => k.Sentence.Text)) ?? (0, 0));
         var result = new List<AnswerCandidate>(kept.Count);
         foreach (var (s, rank, dense) in kept)
         {
@@ -183,7 +188,8 @@ internal static partial class AnswerFeatures
                 align[s].Min,
                 s.Previous is { } before ? retrieval.Alignment?.Recall(s.Text, before.Text).Mean ?? 0 : align[s].Mean,
             ];
-            result.Add(new AnswerCandidate(s, rank, f, QuestionCoverage(core, query, names)));
+            var briefingCover = cover[s.Evidence.Briefing.Id];
+            result.Add(new AnswerCandidate(s, rank, f, [.. QuestionCoverage(core, query, names), briefingCover.Mean, briefingCover.Min]));
         }
 
         return result;

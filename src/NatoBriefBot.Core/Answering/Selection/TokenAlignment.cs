@@ -43,6 +43,27 @@ public sealed class TokenAlignment(float[] question, int width, Func<string, flo
         return (total / (question.Length / width), min);
     }
 
+    /// <summary>How well a group of sentences (a briefing's retrieved ones) says the question between them: each question
+    /// piece matched in whichever sentence says it best, the mean and the lowest of those cosines. A low lowest means
+    /// some part of the question ("the Swedish pledge", "the cost") is said nowhere in them; (0, 0) when none has pieces.</summary>
+    public (double Mean, double Min) Cover(IEnumerable<string> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        float[]? cover = null;
+        foreach (var sentence in sentences)
+        {
+            if (Best(sentence) is not { } best)
+            {
+                continue;
+            }
+
+            cover ??= Enumerable.Repeat(float.MinValue, best.Length).ToArray();
+            TensorPrimitives.Max(cover, best, cover);
+        }
+
+        return cover is null ? (0, 0) : (cover.Average(c => (double)c), cover.Min());
+    }
+
     /// <summary>For each question piece, its best cosine with any piece of <paramref name="sentence"/>; null when either has
     /// none. Kept per sentence: a sentence is read alone and as the context of the next one.</summary>
     private float[]? Best(string sentence) => _best.GetOrAdd(sentence, text =>
