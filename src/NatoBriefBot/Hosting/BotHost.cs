@@ -58,7 +58,7 @@ public static class BotHost
         // Until the bot listens, a failed start (e.g. the port is taken) is reported in one line by the command line rather
         // than logged with its stack trace; once it listens, these categories log as usual.
         var listening = new System.Runtime.CompilerServices.StrongBox<bool>();
-        var app = Build(args, configureServices: s => s.AddHostedService<TokenCacheWarmup>().AddLogging(b => b
+        var app = Build(args, configureServices: s => s.AddHostedService<StartupWarmup>().AddLogging(b => b
             .AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level >= LogLevel.Warning && (listening.Value || level < LogLevel.Critical))
             .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (listening.Value || level < LogLevel.Error))));
         app.Lifetime.ApplicationStarted.Register(() => listening.Value = true);

@@ -34,8 +34,12 @@ public sealed partial class StartupTests
         using var client = new HttpClient();
         var page = await client.GetAsync(bot.Row("Web Chat page"));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var starters = await WaitForLineAsync(bot, StartersLine());
+        Assert.InRange(int.Parse(starters.Groups["questions"].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 4);
         var warmed = await WaitForLineAsync(bot, WarmedLine());
-        Assert.True(int.Parse(warmed.Groups["sentences"].Value, System.Globalization.CultureInfo.InvariantCulture) > 50, warmed.Value);
+        var after = bot.Lines.ToList();
+        Assert.True(after.FindIndex(l => l.Contains(starters.Value, StringComparison.Ordinal)) < after.FindIndex(l => l.Contains(warmed.Value, StringComparison.Ordinal)),
+            "the starter questions are checked before the remaining sentences are encoded");
     }
 
     /// <summary>The first line matching <paramref name="pattern"/>, waiting up to a minute for it.</summary>
@@ -124,6 +128,9 @@ public sealed partial class StartupTests
 
     [GeneratedRegex(@"^Building the index: (?<done>\d+) of (?<total>\d+) briefings$")]
     private static partial Regex Progress();
+
+    [GeneratedRegex(@"Starter questions checked: (?<questions>\d+) ready")]
+    private static partial Regex StartersLine();
 
     [GeneratedRegex(@"Word-by-word match ready: (?<sentences>\d+) sentences encoded")]
     private static partial Regex WarmedLine();
