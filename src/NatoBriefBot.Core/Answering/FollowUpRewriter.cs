@@ -343,7 +343,9 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             var old = AnyPeriodRegex().Match(last.ResolvedQuestion);
             var year = old.Success ? old.Value[^4..] : published?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var ownMonth = MonthName(Vocabulary.Months[own.Groups["month"].Value.ToLowerInvariant()]);
-            return year is null ? q : q[..reference.Index] + "in " + ownMonth + " " + year + q[(reference.Index + reference.Length)..];
+            // "in september that year": the question names the month itself, so "that year" is only the year.
+            var asked = unit == "year" ? year : "in " + ownMonth + " " + year;
+            return year is null ? q : q[..reference.Index] + asked + q[(reference.Index + reference.Length)..];
         }
 
         // "that year" is the year, not the month, of the briefing the answer cites.

@@ -64,6 +64,7 @@ public class FollowUpRewriterTests
     [InlineData("what did the oct meeting agree then", "what did the oct meeting agree in October 2024")]
     [InlineData("what did stoltenberg say at the june 2023 meeting then", "what did stoltenberg say at the june 2023 meeting then")]
     [InlineData("what may he have said then", "what may he have said in July 2024")]
+    [InlineData("was he also leaving in september that year", "was he also leaving in september 2024")]
     public void Rewrite_ThenInAQuestionNamingItsOwnMonth_ThatMonthInTheConversationsYear(string followUp, string expected)
     {
         var rewritten = FollowUpRewriter.Rewrite(followUp, [Turn("what financial part of the package was announced in July 2024?", "A pledge of 40 billion euros. [1]")]);
