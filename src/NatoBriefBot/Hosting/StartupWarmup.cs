@@ -34,8 +34,8 @@ internal sealed partial class StartupWarmup(
         await Task.Run(() => WarmAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
     }
 
-    /// <summary>Checks the starter questions, then encodes what fits; returns how many sentences were encoded.</summary>
-    internal async Task<int> WarmAsync(CancellationToken ct)
+    /// <summary>Checks the starter questions, then encodes what fits.</summary>
+    private async Task WarmAsync(CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -47,19 +47,17 @@ internal sealed partial class StartupWarmup(
             LogStarters(starters.Count, clock.ElapsedMilliseconds);
             if (!options.Value.WarmTokenCache || !encoder.Enabled)
             {
-                return 0;
+                return;
             }
 
             clock.Restart();
             var encoded = encoder.Warm(IndexedSentences.NewestFirst(store), ct);
             LogWarmed(encoded, clock.ElapsedMilliseconds);
-            return encoded;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Any failure (a damaged or locked index, which /healthz reports) only costs speed: the bot must keep running.
             LogNotWarmed(ex.GetType().Name);
-            return 0;
         }
     }
 
