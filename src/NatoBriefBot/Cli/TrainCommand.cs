@@ -14,12 +14,22 @@ namespace NatoBriefBot.Cli;
 /// </summary>
 internal static class TrainCommand
 {
-    /// <summary>The training questions: the bank's train split, the older sets rules were once fitted to, the shared set.</summary>
-    private static readonly string[] DefaultQuestions =
-        ["eval/bank/train.jsonl", "eval/bank/train-extra.jsonl", "eval/bank/train-more.jsonl", "eval/bank/train-fresh.jsonl", "eval/bank/train-fifth.jsonl", "eval/bank/train-sixth.jsonl", "eval/bank/train-seventh.jsonl", "eval/bank/train-eighth.jsonl", "eval/bank/train-ninth.jsonl", "eval/bank/train-tenth.jsonl", "eval/bank/train-eleventh.jsonl", "eval/bank/train-twelfth.jsonl", "eval/bank/train-thirteenth.jsonl", "eval/bank/train-fourteenth.jsonl", "eval/bank/train-fifteenth.jsonl", "eval/bank/train-sixteenth.jsonl", "eval/bank/train-seventeenth.jsonl", "eval/bank/train-eighteenth.jsonl", "eval/bank/train-nineteenth.jsonl", "eval/bank/train-twentieth.jsonl", "eval/bank/train-twenty-first.jsonl", "eval/bank/train-twenty-second.jsonl", "eval/bank/train-twenty-third.jsonl", "eval/bank/train-twenty-fourth.jsonl", "eval/bank/train-twenty-fifth.jsonl", "eval/bank/train-twenty-sixth.jsonl", "eval/heldout.jsonl", "eval/distractors.jsonl", "../shared/eval/qa.jsonl"];
+    /// <summary>The training questions besides the bank's training batches (<c>eval/bank/train*.jsonl</c>): the older sets
+    /// rules were once fitted to and the shared set. Never the test split.</summary>
+    private static readonly string[] OtherQuestions = ["eval/heldout.jsonl", "eval/distractors.jsonl", "../shared/eval/qa.jsonl"];
 
-    private static readonly string[] DefaultFollowups =
-        ["eval/bank/train-followups.jsonl", "eval/bank/train-extra-followups.jsonl", "eval/bank/train-more-followups.jsonl", "eval/bank/train-fresh-followups.jsonl", "eval/bank/train-fifth-followups.jsonl", "eval/bank/train-sixth-followups.jsonl", "eval/bank/train-seventh-followups.jsonl", "eval/bank/train-eighth-followups.jsonl", "eval/bank/train-tenth-followups.jsonl", "eval/bank/train-eleventh-followups.jsonl", "eval/bank/train-twelfth-followups.jsonl", "eval/bank/train-thirteenth-followups.jsonl", "eval/bank/train-fourteenth-followups.jsonl", "eval/bank/train-fifteenth-followups.jsonl", "eval/bank/train-sixteenth-followups.jsonl", "eval/bank/train-seventeenth-followups.jsonl", "eval/bank/train-eighteenth-followups.jsonl", "eval/bank/train-nineteenth-followups.jsonl", "eval/bank/train-twentieth-followups.jsonl", "eval/bank/train-twenty-first-followups.jsonl", "eval/bank/train-twenty-second-followups.jsonl", "eval/bank/train-twenty-third-followups.jsonl", "eval/bank/train-twenty-fourth-followups.jsonl", "eval/bank/train-twenty-fifth-followups.jsonl", "eval/bank/train-twenty-sixth-followups.jsonl", "eval/heldout-followups.jsonl", "../shared/eval/followups.jsonl"];
+    private static readonly string[] OtherFollowups = ["eval/heldout-followups.jsonl", "../shared/eval/followups.jsonl"];
+
+    /// <summary>The bank's training batches, in name order: every <c>train*.jsonl</c>, so a new batch needs no code change.</summary>
+    private static IEnumerable<string> BankBatches(EngineRoot root, bool dialogues)
+    {
+        var bank = root.Resolve("eval/bank");
+        return !Directory.Exists(bank)
+            ? []
+            : Directory.EnumerateFiles(bank, "train*.jsonl")
+                .Where(f => f.EndsWith("-followups.jsonl", StringComparison.Ordinal) == dialogues)
+                .Order(StringComparer.Ordinal);
+    }
 
     public const string DefaultModel = "src/NatoBriefBot.Core/Answering/Selection/answer-model.json";
 
@@ -51,8 +61,8 @@ internal static class TrainCommand
             var report = await IngestCommand.RunAsync(services, paths, new IngestRunOptions(Prune: true), Console.Error, ct).ConfigureAwait(false);
             IngestCommand.Print(report, Console.Error);
 
-            var qFiles = Existing(engineRoot, parse.GetValue(questions), DefaultQuestions);
-            var fFiles = Existing(engineRoot, parse.GetValue(followups), DefaultFollowups);
+            var qFiles = Existing(engineRoot, parse.GetValue(questions), BankBatches(engineRoot, dialogues: false), OtherQuestions);
+            var fFiles = Existing(engineRoot, parse.GetValue(followups), BankBatches(engineRoot, dialogues: true), OtherFollowups);
             var builder = ActivatorUtilities.CreateInstance<TrainingSetBuilder>(services);
             var data = await builder.BuildAsync(
                 qFiles.SelectMany(EvalSet.Read<EvalQuestion>).ToList(),
@@ -137,13 +147,13 @@ internal static class TrainCommand
         }
     }
 
-    private static List<string> Existing(EngineRoot root, string[]? given, string[] defaults)
+    private static List<string> Existing(EngineRoot root, string[]? given, IEnumerable<string> batches, string[] others)
     {
         if (given is { Length: > 0 })
         {
             return [.. given.Select(Path.GetFullPath)];
         }
 
-        return [.. defaults.Select(root.Resolve).Where(File.Exists)];
+        return [.. batches.Concat(others.Select(root.Resolve).Where(File.Exists))];
     }
 }
