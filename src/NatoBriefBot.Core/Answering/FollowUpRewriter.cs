@@ -483,8 +483,15 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     [GeneratedRegex(@"\b(?:he|his|him|she|her|hers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonPronounRegex();
 
-    [GeneratedRegex(@"\b(?:it|its|that|this|there|they|them|their|these|those)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:it|its|that|this|they|them|their|these|those)\b|" + PlaceThere, RegexOptions.IgnoreCase)]
     private static partial Regex ThingPronounRegex();
+
+    /// <summary>"there" as a place ("was it hot there"), not the "there" that says something exists ("is there a report",
+    /// "wasnt there also an airline", "there were protests"), which points nowhere.</summary>
+    private const string PlaceThere =
+        @"\bthere\b(?!['\u2019]?s\b|\s+(?:is|are|was|were|will|would|has|have|had|might|may|could|seems?|appears?|remains?|used)\b)" +
+        @"(?!(?<=\b(?:is|are|was|were|isn['\u2019]?t|aren['\u2019]?t|wasn['\u2019]?t|weren['\u2019]?t|will|won['\u2019]?t|would|has|have|had|could|might|be|been)\s+there)" +
+        @"\s+(?:a|an|any|anything|anyone|anybody|some|something|someone|also|still|more|much|many|enough|other|another|no|ever|really|actually|going|be|been|only|several)\b)";
 
     [GeneratedRegex(@"(?<![.?!]\s)(?<=\s)[A-Z][\w\-]+(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w\-]+)*")]
     private static partial Regex EntityRunRegex();
@@ -496,7 +503,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     [GeneratedRegex(@"\b(?:(?:around|about|at|back)\s+)?(?<!\b(?:since|until|till|by|before|after|from)\s+)then\b|\b(?:(?:at|by|around|in|during|on)\s+)?(?:that\s+(?:same\s+)?|the\s+same\s+)(?<unit>time|year|month|week|day)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeReferenceRegex();
 
-    [GeneratedRegex(@"\bthere\b|\b(?:that|this|the same)\s+(?<kind>city|place|country|town|capital)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(PlaceThere + @"|\b(?:that|this|the same)\s+(?<kind>city|place|country|town|capital)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceReferenceRegex();
 
     // A month the question names as its own time ("the june one", "in october", "the oct meeting"); after a preposition or
