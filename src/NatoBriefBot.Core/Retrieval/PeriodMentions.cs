@@ -73,6 +73,8 @@ public static partial class PeriodMentions
     [GeneratedRegex(@"\b(?<month>January|February|March|April|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+(?<year>(?:19|20)\d{2}))?\b|(?<=\d\s)(?<month>May)\b(?:\s+(?<year>(?:19|20)\d{2}))?|\b(?<month>May)\s+(?<year>(?:19|20)\d{2})\b")]
     private static partial Regex MonthRegex();
 
-    [GeneratedRegex(@"(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])")]
+    // A year, also at the end of a sentence or before a comma ("by 2025.", "In 2023, ..."); not part of a longer number
+    // ("12,2025", "2025.5") nor a percentage.
+    [GeneratedRegex(@"(?<!\d|\d[.,])(?:19|20)\d{2}(?!\d|[.,]\d|\s*%)")]
     private static partial Regex YearRegex();
 }

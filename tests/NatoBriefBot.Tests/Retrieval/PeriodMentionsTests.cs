@@ -21,6 +21,11 @@ public sealed class PeriodMentionsTests
     [InlineData("It would cut the 2023 budget deficit target.", true)]
     [InlineData("The summit in Vilnius on 11-12 July will follow.", true)]
     [InlineData("Leaders met in July 2022.", false)]
+    [InlineData("The target is 23 percent by 2023.", true)] // a year ending the sentence
+    [InlineData("In 2023, output fell.", true)]
+    [InlineData("Output fell 2.2023 points.", false)] // a number, not a year
+    [InlineData("Output reached 12,2023 tonnes.", false)]
+    [InlineData("Support rose to 2023%.", false)]
     public void Mentions_YearAsked_AYearOrMonthInIt(string text, bool expected)
     {
         var year2023 = new DateRange(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31));
