@@ -65,7 +65,7 @@ public sealed partial class AnswerService(
         string question, IReadOnlyList<ConversationTurn> history, IProgress<string>? drafts, CancellationToken cancellationToken)
     {
         var resolved = history.Count == 0 ? question : await rewriter.RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
-        var hints = FollowUpRewriter.Hints(question, history);
+        var hints = FollowUpRewriter.Hints(question, history, resolved);
         var (answer, retrieval) = string.Equals(resolved, question, StringComparison.Ordinal) && MultipartQuestion.Split(question) is { } parts
             ? await ComposeMultipartAsync(question, parts, hints, drafts, cancellationToken).ConfigureAwait(false)
             : await ComposeAsync(question, resolved, hints, drafts, cancellationToken).ConfigureAwait(false);

@@ -66,6 +66,15 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
                     return old.Success ? read[..old.Index] + period.Value + read[(old.Index + old.Length)..] : read.TrimEnd('?', ' ') + " in " + period.Value + "?";
                 }
 
+                if (PeriodOnlyRegex().Match(topic) is { Success: true } shift && !shift.Groups["part"].Success &&
+                    NewPeriod(shift, AnyPeriodRegex().Match(last.ResolvedQuestion), last) is { } moved)
+                {
+                    // "and a year later, what did it discuss?", "and in october, who chaired it": the question, read in this
+                    // conversation, in the period the previous one moves to, as "and a year later?" alone would move it.
+                    var read = Rewrite(rest, history);
+                    return AnyPeriodRegex().IsMatch(read) ? AnyPeriodRegex().Replace(read, moved) : read.TrimEnd('?', ' ') + " in " + moved + "?";
+                }
+
                 // "and the nato summit in vilnius, what dates": the topic is what the second part asks about, pointed to by
                 // its pronoun or, without one, named after it.
                 var asked = ItRegex().IsMatch(rest) ? ItRegex().Replace(rest, topic, 1) : rest.TrimEnd('?', ' ') + " - " + topic;
@@ -126,23 +135,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         var old = AnyPeriodRegex().Match(previous);
-        var oldYear = old.Success ? int.Parse(old.Value[^4..], System.Globalization.CultureInfo.InvariantCulture) : last.Answer.Citations.FirstOrDefault()?.Published?.Year;
-        var oldMonth = old.Success ? MonthIn(old.Value) : null;
-        string period;
-        if (asked.Groups["period"].Success)
-        {
-            period = asked.Groups["period"].Value;
-        }
-        else if (asked.Groups["month"].Success)
-        {
-            period = MonthName(Vocabulary.Months[asked.Groups["month"].Value.ToLowerInvariant()]) + (oldYear is { } year ? " " + year : string.Empty);
-        }
-        else if (oldYear is { } year)
-        {
-            var shift = asked.Groups["dir"].Value.ToLowerInvariant() is "earlier" or "before" or "prior" or "previous" ? -1 : 1;
-            period = (oldMonth is { } month ? MonthName(month) + " " : string.Empty) + (year + shift);
-        }
-        else
+        if (NewPeriod(asked, old, last) is not { } period)
         {
             return null;
         }
@@ -150,6 +143,32 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         return old.Success
             ? previous[..old.Index] + period + previous[(old.Index + old.Length)..]
             : previous.TrimEnd('?', ' ') + " in " + period + "?";
+    }
+
+    /// <summary>The period a follow-up of <see cref="PeriodOnlyRegex"/> asks about: the one it names, its month in the old
+    /// period's year, or the old period a year earlier or later. <paramref name="old"/> is the previous question's period;
+    /// without one, the year of the briefing the answer cites. Null when there is nothing to count from.</summary>
+    private static string? NewPeriod(Match asked, Match old, ConversationTurn last)
+    {
+        var oldYear = old.Success ? int.Parse(old.Value[^4..], System.Globalization.CultureInfo.InvariantCulture) : last.Answer.Citations.FirstOrDefault()?.Published?.Year;
+        var oldMonth = old.Success ? MonthIn(old.Value) : null;
+        if (asked.Groups["period"].Success)
+        {
+            return asked.Groups["period"].Value;
+        }
+
+        if (asked.Groups["month"].Success)
+        {
+            return MonthName(Vocabulary.Months[asked.Groups["month"].Value.ToLowerInvariant()]) + (oldYear is { } year ? " " + year : string.Empty);
+        }
+
+        if (oldYear is { } y)
+        {
+            var shift = asked.Groups["dir"].Value.ToLowerInvariant() is "earlier" or "before" or "prior" or "previous" ? -1 : 1;
+            return (oldMonth is { } month ? MonthName(month) + " " : string.Empty) + (y + shift);
+        }
+
+        return null;
     }
 
     private static int? MonthIn(string period) =>
@@ -205,12 +224,17 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     }
 
     /// <summary>The retrieval hints for a question in a conversation: a follow-up prefers the briefings the last answer cited.</summary>
-    public static RetrievalHints Hints(string question, IReadOnlyList<ConversationTurn> history)
+    /// <param name="resolved">The question as rewritten for the conversation, when known: a period it names that the user
+    /// did not ("was he planning to stay on" read as "... in June 2023") is carried, not asked for.</param>
+    public static RetrievalHints Hints(string question, IReadOnlyList<ConversationTurn> history, string? resolved = null)
     {
         ArgumentNullException.ThrowIfNull(history);
+        var carried = resolved is not null && AnyPeriodRegex().IsMatch(resolved) &&
+            !AnyPeriodRegex().IsMatch(question) && !OwnMonthRegex().IsMatch(question) && !TimeReferenceRegex().IsMatch(question) &&
+            !YearShiftRegex().IsMatch(question);
         return history.Count > 0 && IsFollowUp(question)
-            ? new RetrievalHints([.. LastAnswered(history).Answer.Citations.Select(c => c.File)])
-            : new RetrievalHints([]);
+            ? new RetrievalHints([.. LastAnswered(history).Answer.Citations.Select(c => c.File)]) { CarriedPeriod = carried }
+            : new RetrievalHints([]) { CarriedPeriod = carried };
     }
 
     /// <summary>The last turn with a cited answer, or the last turn when none has one.</summary>
@@ -462,6 +486,10 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"(?:(?:\d{1,2}\s+)?(?:" + Months + @")\.?\s+)?(?:19|20)\d{2}", RegexOptions.IgnoreCase)]
     private static partial Regex AnyPeriodRegex();
+
+    /// <summary>A period counted from the conversation's: "a year later", "the year before", "the following year".</summary>
+    [GeneratedRegex(@"\b(?:(?:a|one)\s+year\s+(?:earlier|before|later|after)|year\s+(?:before|after|prior)|(?:previous|prior|following)\s+year)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YearShiftRegex();
 
     /// <summary>Month names and their abbreviations ("oct 2024").</summary>
     private const string Months = SentenceFeatures.MonthNames + "|" + SentenceFeatures.MonthAbbreviations;

@@ -38,7 +38,7 @@ public sealed class TrainingSetBuilder(IRetriever retriever, IQuestionRewriter r
                 }
 
                 var resolved = history.Count == 0 ? turn.Question : await rewriter.RewriteAsync(turn.Question, history, ct).ConfigureAwait(false);
-                var hints = FollowUpRewriter.Hints(turn.Question, history);
+                var hints = FollowUpRewriter.Hints(turn.Question, history, resolved);
                 var (example, right) = await ExampleWithAnswerAsync($"{d.Id}.{i + 1}", resolved, hints, turn.Sources, turn.Accept, ct).ConfigureAwait(false);
                 result.Add(example);
                 history.Add(new ConversationTurn(turn.Question, resolved, RightAnswer(turn.Question, right)));

@@ -66,7 +66,12 @@ public interface IRetriever
 
 /// <summary>What the conversation says about where the answer is likely to be.</summary>
 /// <param name="PreferredFiles">Briefings the previous turn cited (by file): a follow-up is first looked for there.</param>
-public sealed record RetrievalHints(IReadOnlyCollection<string> PreferredFiles);
+public sealed record RetrievalHints(IReadOnlyCollection<string> PreferredFiles)
+{
+    /// <summary>The question's period came from the conversation, not from the user's words ("was he planning to stay on"
+    /// read as "... in June 2023"): it ranks the briefings of that period first but does not rule out the others.</summary>
+    public bool CarriedPeriod { get; init; }
+}
 
 /// <summary>
 /// Hybrid retrieval: FTS5 BM25 over analyzed terms and cosine similarity over passage vectors, merged by weighted
@@ -89,6 +94,11 @@ public sealed class HybridRetriever(
         var preferred = hints.PreferredFiles.Count == 0 ? null : hints.PreferredFiles.ToHashSet(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         var query = analyzer.Analyze(question);
+        if (hints.CarriedPeriod && query.Dates is not null)
+        {
+            query = query with { DatesAreSoft = true };
+        }
+
         var snapshot = store.CurrentSnapshot();
         store.EnsureSearchable(snapshot, profile);
         var briefings = snapshot.ById;

@@ -287,6 +287,32 @@ public class FollowUpRewriterTests
     }
 
     [Theory]
+    [InlineData("and a year later, what did it discuss?", "2024")]
+    [InlineData("and in october, who chaired it", "October 2023")]
+    public void Rewrite_AnotherPeriodThenAQuestion_TheQuestionInThatPeriod(string question, string period)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(question, [Turn("What did the NATO-Ukraine Council discuss in June 2023?", "It discussed air defence. [1]")]);
+
+        Assert.Contains(period, rewritten, StringComparison.Ordinal);
+        Assert.DoesNotContain("June 2023", rewritten, StringComparison.Ordinal);
+        Assert.DoesNotContain("year later", rewritten, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("was he planning to stay on", "was Stoltenberg planning to stay on in June 2023?", true)]
+    [InlineData("what did he say in june 2023", "what did Stoltenberg say in june 2023", false)]
+    [InlineData("what did he say then", "what did Stoltenberg say in June 2023", false)]
+    [InlineData("and in october?", "what did Stoltenberg say in October 2023?", false)]
+    [InlineData("was he planning to stay on", "was Stoltenberg planning to stay on", false)]
+    [InlineData("and a year later, what did he say", "what did Stoltenberg say in June 2024", false)]
+    public void Hints_PeriodTheUserDidNotName_Carried(string question, string resolved, bool carried)
+    {
+        var hints = FollowUpRewriter.Hints(question, [Turn("What did Stoltenberg say in June 2023?", "Stoltenberg said so. [1]")], resolved);
+
+        Assert.Equal(carried, hints.CarriedPeriod);
+    }
+
+    [Theory]
     [InlineData("is there a report on ransomware from a security firm")]
     [InlineData("wasnt there also an airline ordering 30 jets")]
     [InlineData("there were protests in the capital, who organised them")]

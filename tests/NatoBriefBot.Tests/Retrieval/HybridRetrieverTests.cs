@@ -218,6 +218,18 @@ public sealed class HybridRetrieverDatedTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrieveAsync_PeriodCarriedFromTheConversation_RanksButDoesNotRuleOut()
+    {
+        var (retriever, _) = Engine(null, ThreeAirDefenceBriefings());
+
+        var carried = await retriever.RetrieveAsync("What air defence systems did ministers discuss in March 2021?", new RetrievalHints([]) { CarriedPeriod = true });
+
+        Assert.False(carried.PeriodUncovered);
+        Assert.True(carried.Query.DatesAreSoft);
+        Assert.NotEmpty(carried.Evidence);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_NoPeriod_AllBriefingsEligible()
     {
         var (retriever, _) = Engine(null, ThreeAirDefenceBriefings());
