@@ -49,6 +49,10 @@ public sealed record Answer(
     /// <summary>Briefings the user could ask about instead, when the outcome is <see cref="AnswerOutcome.NotInBriefings"/>.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
 
+    /// <summary>The sentence a <see cref="AnswerOutcome.NotInBriefings"/> answer quotes as the closest it found (uncited), if
+    /// any: a follow-up may point into it ("the second one", "how old is she").</summary>
+    public string? Closest { get; init; }
+
     /// <summary>Wall-clock milliseconds spent answering.</summary>
     public double Ms { get; init; }
 

@@ -24,7 +24,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         // A turn the bot declined has no answer to point into: "it", "he", "there" refer to the last one it answered.
-        var last = LastAnswered(history);
+        var last = PointedInto(LastAnswered(history));
         var q = question.Trim();
         if (NewTopicRegex().Match(q) is { Success: true } newTopic && newTopic.Length < q.Length)
         {
@@ -236,6 +236,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             ? new RetrievalHints([.. LastAnswered(history).Answer.Citations.Select(c => c.File)]) { CarriedPeriod = carried }
             : new RetrievalHints([]) { CarriedPeriod = carried };
     }
+
+    /// <summary>The turn as a follow-up points into it. When the bot answered none of the conversation's turns, references
+    /// point into the sentence the last refusal quoted as the closest it found, or else into what the user asked there: not
+    /// into the refusal's own wording or the titles it suggests ("whats the record there" after a declined question about
+    /// Brussels means Brussels, not a place in a suggested headline).</summary>
+    private static ConversationTurn PointedInto(ConversationTurn last) =>
+        last.Answer.Outcome == AnswerOutcome.Answered ? last : last with { Answer = last.Answer with { Text = last.Answer.Closest ?? last.ResolvedQuestion } };
 
     /// <summary>The last turn with a cited answer, or the last turn when none has one.</summary>
     private static ConversationTurn LastAnswered(IReadOnlyList<ConversationTurn> history) =>

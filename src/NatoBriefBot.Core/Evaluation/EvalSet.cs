@@ -61,11 +61,14 @@ public static class EvalSet
     public static bool Accepts(string text, IReadOnlyList<IReadOnlyList<string>> accept) =>
         accept.All(group => group.Any(alt => text.Contains(alt, StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>True when the file (e.g. <c>000_e92179c19b6e3612.txt</c>) is one of the sources (e.g. <c>000</c>).</summary>
+    /// <summary>True when the file (e.g. <c>000_e92179c19b6e3612.txt</c>) is one of the sources: named by its leading
+    /// number (<c>000</c>), its whole name, or its name without the extension.</summary>
     public static bool IsSource(string file, IReadOnlyList<string> sources)
     {
         var name = Path.GetFileName(file);
         var prefix = name.Split('_', '.')[0];
-        return sources.Any(s => string.Equals(s, prefix, StringComparison.OrdinalIgnoreCase) || string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
+        var stem = Path.GetFileNameWithoutExtension(name);
+        return sources.Any(s => string.Equals(s, prefix, StringComparison.OrdinalIgnoreCase) || string.Equals(s, name, StringComparison.OrdinalIgnoreCase) ||
+            string.Equals(s, stem, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -355,6 +355,35 @@ public class FollowUpRewriterTests
         Assert.Equal(["004_summit.txt"], hints.PreferredFiles);
     }
 
+    [Fact]
+    public void Rewrite_AfterOnlyDeclinedTurns_ThereIsWhereTheUserAsked()
+    {
+        var declined = new ConversationTurn("brussels temps forecast for 13-14 june 2024", "brussels temps forecast for 13-14 june 2024",
+            new Answer("brussels temps forecast for 13-14 june 2024", AnswerOutcome.NotInBriefings,
+                "I couldn't find that in the briefings I have. The closest briefings are: \u201CAllies coordinate aid to Ukraine\u201D (12 June 2024).", []));
+
+        var rewritten = FollowUpRewriter.Rewrite("whats the june record there", [declined]);
+
+        Assert.Contains("brussels", rewritten, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Ukraine", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_AfterOnlyDeclinedTurns_PointsIntoTheSentenceQuotedAsClosest()
+    {
+        const string closest = "Danish Prime Minister Mette Frederiksen and British Defense Secretary Ben Wallace are said to be the two possible contenders.";
+        var declined = new ConversationTurn("who were tipped to replace stoltenberg", "who were tipped to replace stoltenberg",
+            new Answer("who were tipped to replace stoltenberg", AnswerOutcome.NotInBriefings,
+                $"I couldn't find a clear answer to that in the briefings. The closest is in \u201CNATO ministers meet\u201D: \u201C{closest}\u201D Check whether that answers your question, or rephrase it.", [])
+            {
+                Closest = closest,
+            });
+
+        var rewritten = FollowUpRewriter.Rewrite("what job did the second one have", [declined]);
+
+        Assert.Contains("Ben Wallace", rewritten, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("and by october", "who was running nato in October 2024")]
     [InlineData("and in oct?", "who was running nato in October 2024")]

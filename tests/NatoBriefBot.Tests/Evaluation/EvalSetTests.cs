@@ -35,6 +35,8 @@ public sealed class EvalSetTests : IDisposable
     [InlineData("002_bea1dc2b0db3c042.txt", "003", false)]
     [InlineData("0021_x.txt", "002", false)]
     [InlineData("notes.md", "notes", true)]
+    [InlineData("d28_norwegian_bank_ceo.txt", "d28_norwegian_bank_ceo", true)]
+    [InlineData("d28_norwegian_bank_ceo.txt", "d28_norwegian_bank", false)]
     public void IsSource_FilePrefixOrName_Matches(string file, string source, bool expected)
     {
         Assert.Equal(expected, EvalSet.IsSource(file, [source]));
