@@ -97,6 +97,17 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             terms.AddRange(measures.Where(m => !terms.Contains(m)));
         }
 
+        foreach (var ordinal in salient.Where(t => Vocabulary.OrdinalWords.ContainsKey(t)).ToList())
+        {
+            // "3rd topic", "his 2nd ministerial": briefings spell small ordinals out ("the third topic").
+            var word = TermAnalyzer.Normalize(Vocabulary.OrdinalWords[ordinal]);
+            alternatives[ordinal] = [.. (alternatives.GetValueOrDefault(ordinal) ?? []), word];
+            if (!terms.Contains(word))
+            {
+                terms.Add(word);
+            }
+        }
+
         foreach (Match count in CountedListRegex().Matches(question))
         {
             // "the three topics": the number says how many things to list, it is not something to find.

@@ -133,6 +133,11 @@ public sealed partial class BriefingStore
         return hits;
     }
 
+    /// <summary>Does the full-text index's tokenizer (unicode61) cut the term into several tokens: does it hold a character
+    /// other than a letter or digit between two that are ("20.9")?</summary>
+    private static bool SplitByFullTextIndex(string term) =>
+        term.Trim().Length > 0 && term.Trim().Any(c => !char.IsLetterOrDigit(c)) && term.Any(char.IsLetterOrDigit);
+
     /// <summary>In how many passages each term occurs (terms absent from the index are missing from the result).
     /// Answers come from a per-snapshot cache; only terms not seen since the last write are looked up.</summary>
     public Dictionary<string, long> DocumentFrequencies(IReadOnlyCollection<string> terms) => DocumentFrequencies(terms, Vectors.Current());
@@ -150,8 +155,20 @@ public sealed partial class BriefingStore
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "SELECT doc FROM passages_vocab WHERE term = $t";
             var parameter = cmd.Parameters.Add("$t", SqliteType.Text);
+            using var phrase = connection.CreateCommand();
+            phrase.CommandText = "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH $q";
+            var phraseParameter = phrase.Parameters.Add("$q", SqliteType.Text);
             foreach (var term in missing)
             {
+                if (SplitByFullTextIndex(term))
+                {
+                    // "20.9", "1.7": the full-text index keeps a decimal as two tokens ("20", "9"), so its vocabulary never
+                    // holds the term; the passages that hold it are those with the phrase of its parts.
+                    phraseParameter.Value = "\"" + term.Replace("\"", string.Empty, StringComparison.Ordinal) + "\"";
+                    cache[term] = phrase.ExecuteScalar() is long count ? count : 0;
+                    continue;
+                }
+
                 parameter.Value = term;
                 cache[term] = cmd.ExecuteScalar() is long df ? df : 0;
             }

@@ -84,6 +84,13 @@ internal static class Vocabulary
         ["russian"] = "russia", ["allied"] = "ally", ["allies"] = "ally", ["alliance's"] = "alliance",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Ordinals written with digits and the words news spells them with ("3rd" -> "third").</summary>
+    public static readonly FrozenDictionary<string, string> OrdinalWords = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["1st"] = "first", ["2nd"] = "second", ["3rd"] = "third", ["4th"] = "fourth", ["5th"] = "fifth",
+        ["6th"] = "sixth", ["7th"] = "seventh", ["8th"] = "eighth", ["9th"] = "ninth", ["10th"] = "tenth",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Units of measure written after a number; "155 mm" and "155mm" are one term.</summary>
     public static readonly FrozenSet<string> Units = new[] { "mm", "cm", "km", "kg", "kt", "kw", "mw", "gw" }
         .ToFrozenSet(StringComparer.Ordinal);

@@ -515,4 +515,15 @@ public class QueryAnalyzerTests
     {
         Assert.Equal(kind, _analyzer.Analyze(question).AsksForPlaceKind);
     }
+
+    [Theory]
+    [InlineData("3rd topic for washington summit", "3rd", "third")]
+    [InlineData("was it rutte's 2nd ministerial as sg", "2nd", "second")]
+    public void Analyze_OrdinalInDigits_AlsoFindsTheSpelledOutOrdinal(string question, string ordinal, string word)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Contains(TermAnalyzer.Normalize(word), q.Alternatives[TermAnalyzer.Normalize(ordinal)]);
+        Assert.Contains(TermAnalyzer.Normalize(word), q.Terms);
+    }
 }

@@ -306,6 +306,21 @@ public sealed class BriefingStoreTests : IDisposable
     }
 
     [Fact]
+    public void DocumentFrequencies_DecimalNumber_CountsThePassagesThatWriteIt()
+    {
+        var store = Records.Store(_folder);
+        store.Upsert(Records.Briefing("a.txt", "Allies committed EUR 20.9 billion for military assistance in the first half of the year."));
+        store.Upsert(Records.Briefing("b.txt", "The fund grew by 9 percent to 20 billion euros."));
+        var decimalTerm = TermAnalyzer.Normalize("20.9");
+
+        var df = store.DocumentFrequencies([decimalTerm, TermAnalyzer.Normalize("1.7")]);
+
+        Assert.Equal("20.9", decimalTerm);
+        Assert.Equal(1, df[decimalTerm]);
+        Assert.False(df.ContainsKey("1.7"));
+    }
+
+    [Fact]
     public async Task GetSummaryAsync_DatedAndUndated_ReportsRange()
     {
         var store = Records.Store(_folder);
