@@ -134,9 +134,8 @@ public sealed partial class BriefingStore
     }
 
     /// <summary>Does the full-text index's tokenizer (unicode61) cut the term into several tokens: does it hold a character
-    /// other than a letter or digit between two that are ("20.9")?</summary>
-    private static bool SplitByFullTextIndex(string term) =>
-        term.Trim().Length > 0 && term.Trim().Any(c => !char.IsLetterOrDigit(c)) && term.Any(char.IsLetterOrDigit);
+    /// other than a letter or digit beside ones that are ("20.9")?</summary>
+    private static bool SplitByFullTextIndex(string term) => term.Any(c => !char.IsLetterOrDigit(c)) && term.Any(char.IsLetterOrDigit);
 
     /// <summary>In how many passages each term occurs (terms absent from the index are missing from the result).
     /// Answers come from a per-snapshot cache; only terms not seen since the last write are looked up.</summary>
