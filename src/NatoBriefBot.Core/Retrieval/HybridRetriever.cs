@@ -185,13 +185,12 @@ public sealed class HybridRetriever(
         Dictionary<string, string?>? knownNames = null;
         foreach (var term in query.CoreTerms.Concat(query.Salient).Distinct(StringComparer.Ordinal))
         {
-            // Short words are corrected only when no dictionary knows them ("rute", "agis"): "gulf" is not a slip for "golf".
-            if (df.ContainsKey(term) || term.Length < ShortestCorrected || (term.Length < options.SpellingMinLength && Lexicon.Default.IsKnownWord(term)) || term.Any(char.IsDigit) ||
-                (query.Alternatives.TryGetValue(term, out var known) && known.Any(df.ContainsKey)))
+            if (df.ContainsKey(term) || term.Any(char.IsDigit) || (query.Alternatives.TryGetValue(term, out var known) && known.Any(df.ContainsKey)))
             {
                 continue;
             }
 
+            // A name is looked up before the length test below: "Rome" is the term "rom", too short to correct, but a capital.
             knownNames ??= KnownNames(query.Text);
             if (knownNames.TryGetValue(term, out var country))
             {
@@ -205,6 +204,12 @@ public sealed class HybridRetriever(
                     df[country] = countryDf;
                 }
 
+                continue;
+            }
+
+            // Short words are corrected only when no dictionary knows them ("rute", "agis"): "gulf" is not a slip for "golf".
+            if (term.Length < ShortestCorrected || (term.Length < options.SpellingMinLength && Lexicon.Default.IsKnownWord(term)))
+            {
                 continue;
             }
 

@@ -206,6 +206,19 @@ public sealed class HybridRetrieverDatedTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrieveAsync_CapitalWithAShortTerm_StandsForItsCountryToo()
+    {
+        var (retriever, _) = Engine(null, Records.Briefing("pledges.txt", "Italy has pledged another SAMP/T air defence system to Ukraine."));
+
+        var retrieval = await retriever.RetrieveAsync("what did rome pledge");
+
+        // "Rome" is the term "rom": shorter than any word spelling correction looks at, but still a capital.
+        Assert.Equal(3, TermAnalyzer.Normalize("rome").Length);
+        Assert.Empty(retrieval.UnknownSalient);
+        Assert.Contains(TermAnalyzer.Normalize("Italy"), retrieval.Query.Alternatives[TermAnalyzer.Normalize("rome")]);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_PeriodWithoutBriefings_PeriodUncovered()
     {
         var (retriever, _) = Engine(null, ThreeAirDefenceBriefings());
