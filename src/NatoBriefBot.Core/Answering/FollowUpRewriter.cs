@@ -292,9 +292,10 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         if (ordinal.Success)
         {
             var names = ListedNames(last.Answer.Text);
-            var n = ordinal.Groups["n"].Value.ToLowerInvariant() switch
+            var asked = ordinal.Groups["n"].Value.ToLowerInvariant();
+            var n = (Vocabulary.OrdinalWords.GetValueOrDefault(asked) ?? asked) switch
             {
-                "first" or "1st" => 0, "second" or "2nd" => 1, "third" or "3rd" => 2, "fourth" or "4th" => 3, "last" => names.Count - 1,
+                "first" => 0, "second" => 1, "third" => 2, "fourth" => 3, "last" => names.Count - 1,
                 // "the other one": the listed name the previous question was not about.
                 "other" => names.FindIndex(n => !last.ResolvedQuestion.Contains(n.Split(' ')[^1], StringComparison.OrdinalIgnoreCase)),
                 _ => -1,
