@@ -33,6 +33,16 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             return q[newTopic.Length..].Trim();
         }
 
+        if (CorrectionRegex().Match(q) is { Success: true } correction && correction.Length < q.Length)
+        {
+            // "no sorry, i meant june 2024", "no i meant the june one - who chaired it": the user corrects the question just
+            // asked. What they meant is a question of its own, or takes the place of the part of that question it names (a
+            // period, a name), as "what about …" would.
+            var meant = q[correction.Length..].Trim();
+            var asks = TermAnalyzer.Tokenize(meant) is [var first, ..] && IsQuestionWord(first.Surface);
+            return Rewrite(asks ? meant : "what about " + meant, history);
+        }
+
         if (AnotherPeriod(q, last) is { } again)
         {
             return again;
@@ -52,11 +62,12 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             // "What about the financial pledge: how large is it?", "what about italy, what did it pledge".
             var comma = AskedAfterCommaRegex().Match(what);
             var colon = comma.Success ? comma.Index : what.IndexOfAny([':', ';']);
-            if (colon > 0 && colon < what.Length - 1)
+            var after = comma.Success ? comma.Index + comma.Length : colon + 1;
+            if (colon > 0 && after < what.Length)
             {
                 // "What about the financial pledge: how large is it?" asks the second part about the first.
                 var topic = what[..colon].Trim();
-                var rest = what[(colon + 1)..].Trim();
+                var rest = what[after..].Trim();
                 if (AnyPeriodRegex().Match(topic) is { Success: true } period && TermAnalyzer.Terms(AnyPeriodRegex().Replace(topic, " ")).Count == 0)
                 {
                     // "and in june 2024, which actions were ministers to discuss": the question, read in this conversation,
@@ -140,8 +151,15 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             return null;
         }
 
-        return old.Success
-            ? previous[..old.Index] + period + previous[(old.Index + old.Length)..]
+        if (old.Success)
+        {
+            return previous.Replace(old.Value, period, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // "the october meeting" has a month of its own: the new period takes its place ("the june 2024 meeting").
+        var month = OwnMonthRegex().Match(previous);
+        return month.Success
+            ? previous[..month.Groups["month"].Index] + period + previous[(month.Groups["month"].Index + month.Groups["month"].Length)..]
             : previous.TrimEnd('?', ' ') + " in " + period + "?";
     }
 
@@ -155,6 +173,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         if (asked.Groups["period"].Success)
         {
             return asked.Groups["period"].Value;
+        }
+
+        if (asked.Groups["monthOf"].Success)
+        {
+            return MonthName(Vocabulary.Months[asked.Groups["monthOf"].Value.ToLowerInvariant()]) + " " + asked.Groups["yearOf"].Value;
         }
 
         if (asked.Groups["month"].Success)
@@ -232,7 +255,8 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         var carried = resolved is not null && AnyPeriodRegex().IsMatch(resolved) &&
             !AnyPeriodRegex().IsMatch(question) && !OwnMonthRegex().IsMatch(question) && !TimeReferenceRegex().IsMatch(question) &&
             !YearShiftRegex().IsMatch(question);
-        return history.Count > 0 && IsFollowUp(question)
+        // A correction ("no, i meant the june one") turns away from the answer it corrects: its briefings are not preferred.
+        return history.Count > 0 && IsFollowUp(question) && !CorrectionRegex().IsMatch(question.Trim())
             ? new RetrievalHints([.. LastAnswered(history).Answer.Citations.Select(c => c.File)]) { CarriedPeriod = carried }
             : new RetrievalHints([]) { CarriedPeriod = carried };
     }
@@ -479,17 +503,25 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     [GeneratedRegex(@"^(?:and\s+)?(?:what|how)\s+about\s+(?<what>[^?]+)\??$|^(?:and|or)\s+(?!(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b)(?<what>[^?]+)\??$", RegexOptions.IgnoreCase)]
     private static partial Regex AboutRegex();
 
-    [GeneratedRegex(@",(?=\s*(?:who|what|when|where|which|how|did|does|is|was|were|are)\b)", RegexOptions.IgnoreCase)]
+    // "the june one, who chaired it", "the june one - who chaired it": a comma or a dash before the question.
+    [GeneratedRegex(@"(?:,|\s+[\-\u2013\u2014]|[\u2013\u2014])(?=\s*(?:who|what|when|where|which|how|did|does|is|was|were|are)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AskedAfterCommaRegex();
 
+    /// <summary>A correction's opening, up to what the user meant: "no, i meant", "no sorry, I meant", "sorry i mean", "no wait,
+    /// i was asking about".</summary>
+    [GeneratedRegex(@"^\W*(?:(?:no|nope|nah|sorry|oops|wait|actually|hang\s+on|my\s+bad)\b[\s,.!\-\u2013\u2014]*)*i\s+(?:meant|mean|was\s+(?:asking|talking)\s+about)\b[\s,:\-\u2013\u2014]*", RegexOptions.IgnoreCase)]
+    private static partial Regex CorrectionRegex();
+
     // A follow-up that is only a period: "and in 2023?", "what about october", "vs the year before", "and a year earlier?".
-    // "the one in june 2023", "the october one" and "the 2023 one" name the same kind of thing in another period.
+    // "the one in june 2023", "the october one", "the 2023 one", "the june one, 2024" and "the june 2023 meeting" name the
+    // same kind of thing in another period.
     [GeneratedRegex(@"^(?:(?:and|or|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:vs\.?|versus|compared\s+(?:to|with))\s+)?(?:(?:in|by|for|during|from|over|on)\s+)?(?:the\s+)?(?:one\s+(?:in|from|of)\s+)?(?:the\s+)?" +
         @"(?:(?<period>(?:(?:\d{1,2}\s+)?(?:" + Months + @")\.?\s+)?(?:19|20)\d{2})" +
+        @"|(?<monthOf>" + Months + @")\.?(?:\s+one)?\s*,?\s+(?:of\s+|in\s+)?(?<yearOf>(?:19|20)\d{2})" +
         @"|(?<month>" + Months + @")" +
         @"|(?<part>(?:first|second|1st|2nd)\s+half|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)" +
         @"|(?:a|one)\s+year\s+(?<dir>earlier|before|later|after)|year\s+(?<dir>before|after|prior)|(?<dir>previous|prior|following)\s+year)" +
-        @"(?:\s+one)?\s*(?:then|instead)?\s*[?.!]*$", RegexOptions.IgnoreCase)]
+        @"(?:\s+(?:one|meeting|ministerial|session))?\s*(?:then|instead)?\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodOnlyRegex();
 
     [GeneratedRegex(@"(?:(?:\d{1,2}\s+)?(?:" + Months + @")\.?\s+)?(?:19|20)\d{2}", RegexOptions.IgnoreCase)]

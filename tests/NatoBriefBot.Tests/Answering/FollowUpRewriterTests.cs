@@ -60,7 +60,7 @@ public class FollowUpRewriterTests
     }
 
     [Theory]
-    [InlineData("no sorry, i meant the june one - what did he mention then", "no sorry, i meant the june one - what did he mention in June 2024")]
+    [InlineData("no sorry, i meant the june one - what did he mention then", "what did he mention in June 2024")]
     [InlineData("what did the oct meeting agree then", "what did the oct meeting agree in October 2024")]
     [InlineData("what did stoltenberg say at the june 2023 meeting then", "what did stoltenberg say at the june 2023 meeting then")]
     [InlineData("what may he have said then", "what may he have said in July 2024")]
@@ -382,6 +382,47 @@ public class FollowUpRewriterTests
         var rewritten = FollowUpRewriter.Rewrite("what job did the second one have", [declined]);
 
         Assert.Contains("Ben Wallace", rewritten, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no sorry, i meant june 2024", "who chaired the defence ministers meeting in june 2024")]
+    [InlineData("no i meant the june one, 2024", "who chaired the defence ministers meeting in June 2024")]
+    [InlineData("sorry I meant the june 2023 meeting", "who chaired the defence ministers meeting in june 2023")]
+    [InlineData("No, wait - I meant in 2023", "who chaired the defence ministers meeting in 2023")]
+    public void Rewrite_CorrectionNamingAnotherPeriod_TheCorrectedQuestionInThatPeriod(string correction, string expected)
+    {
+        Assert.Equal(expected, FollowUpRewriter.Rewrite(correction, [Turn("who chaired the defence ministers meeting in october 2024")]));
+    }
+
+    [Fact]
+    public void Rewrite_CorrectionThatIsAQuestion_ThatQuestion()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("no wait, i meant what rutte said about support for ukraine",
+            [Turn("what did stoltenberg say about keeping up ukraine support in 2024", "He said allies must keep up their support. [1]")]);
+
+        Assert.Equal("what rutte said about support for ukraine", rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_CorrectionWithAQuestionAfterADash_TheQuestionInTheMeantPeriod()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("no sorry, i meant the june 2024 one \u2014 who was running it",
+            [Turn("where did the defence ministers meet in october 2024", "They met in Brussels. [1]")]);
+
+        Assert.Contains("june 2024", rewritten, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("october", rewritten, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("who was running", rewritten, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Hints_Correction_DoesNotPreferTheCorrectedAnswersBriefing()
+    {
+        var cited = new Answer("q", AnswerOutcome.Answered, "They met in Brussels. [1]",
+            [new Citation(1, "004_x.txt", "October meeting", new DateOnly(2024, 10, 17), "NATO", null, "They met in Brussels.")]);
+        var history = new List<ConversationTurn> { new("where did they meet in october 2024", "where did they meet in october 2024", cited) };
+
+        Assert.Empty(FollowUpRewriter.Hints("no, i meant the june one", history).PreferredFiles);
+        Assert.NotEmpty(FollowUpRewriter.Hints("and the june one?", history).PreferredFiles);
     }
 
     [Theory]
