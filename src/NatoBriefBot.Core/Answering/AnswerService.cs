@@ -87,10 +87,11 @@ public sealed partial class AnswerService(
             }
         }
 
-        if (answer.Outcome == AnswerOutcome.NotInBriefings &&
+        if ((answer.Outcome == AnswerOutcome.NotInBriefings || (answer.Outcome == AnswerOutcome.Answered && !StatementFollowUp.NamesSomeone(answer.Text))) &&
             StatementFollowUp.WhoSaid(question, retrieval.Evidence.Select(e => e.Briefing).DistinctBy(b => b.Id).Take(MaxSpeakerBriefings), catalog.GetText) is { } speaker)
         {
-            // "who said …" about a quotation whose sentence does not name its speaker: the briefing does, nearby.
+            // "who said …" about a quotation whose sentence does not name its speaker ("…," the secretary general said): the
+            // briefing does, nearby. Declined, or answered with the quotation but no one's name, the question gets the name.
             return (resolved, speaker, retrieval.Timings);
         }
 

@@ -119,6 +119,9 @@ public static partial class StatementFollowUp
         return SpeakerReply(question, citation, found.Text, all, sentences, found.Index, source);
     }
 
+    /// <summary>Does the text name a person (not only a role such as "the secretary general")?</summary>
+    public static bool NamesSomeone(string text) => SentenceFeatures.People(text ?? string.Empty).Any(Speakers.IsPerson);
+
     /// <summary>Share of a "who said…" question's words the statement's sentence must have.</summary>
     private const double StatementShare = 0.6;
 
@@ -163,7 +166,7 @@ public static partial class StatementFollowUp
     private static partial Regex WhoSaidRegex();
 
     // "who said putin has to negotiate a just peace", "who warned that…": a speech verb and the statement.
-    [GeneratedRegex(@"^(?:(?:and|so|ok|okay|but)\s*,?\s+)?who\s+(?:said|says|warned|stressed|told\s+\w+|declared|argued|noted|claimed|insisted|explained|added|remarked|called\s+for)\s+(?:that\s+)?(?<statement>[^?]{12,})[?.!]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:and|so|ok|okay|but)\s*,?\s+)?who\s+(?:said|says|stated|warned|stressed|told\s+\w+|declared|argued|noted|claimed|insisted|explained|added|remarked|called\s+for|described|predicted|promised|vowed|urged|acknowledged|admitted)\s+(?:that\s+)?(?<statement>[^?]{12,})[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex WhoSaidStatementRegex();
 
     // "when was that", "when was that announced", "when did he say that".

@@ -168,6 +168,19 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task AskAsync_WhoSaidAQuotationAttributedToARole_TheNameNotOnlyTheRole()
+    {
+        // The sentence says "…," the Secretary General explained: the answer names the person holding that title.
+        var answer = await seeds.Answers.AskAsync(new AskRequest("Who stated that there cannot be strong defence without a strong defence industry?"));
+
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        Assert.StartsWith("It was Mark Rutte", answer.Text, StringComparison.Ordinal);
+        var citation = Assert.Single(answer.Citations);
+        Assert.StartsWith("003_", citation.File, StringComparison.Ordinal);
+        Assert.Contains("strong defence industry", citation.Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AskAsync_PronounFollowUpAfterWhoQuestion_NamesThePerson()
     {
         var conversation = "c-" + Guid.NewGuid().ToString("N");

@@ -96,6 +96,7 @@ public class StatementFollowUpTests
     [Theory]
     [InlineData("who said nato will build a new base in poland")]
     [InlineData("Who stressed that deterrence and defence will be another important topic?")]
+    [InlineData("who stated that \"nato will build a new base in poland\"")]
     public void WhoSaid_StatementInARetrievedBriefing_ItsSpeakerQuotedAndCited(string question)
     {
         var answer = StatementFollowUp.WhoSaid(question, [Preview], Text);
@@ -114,5 +115,14 @@ public class StatementFollowUpTests
     public void WhoSaid_NoSuchStatementOrNotAWhoSaidQuestion_Null(string question)
     {
         Assert.Null(StatementFollowUp.WhoSaid(question, [Preview], Text));
+    }
+
+    [Theory]
+    [InlineData("Secretary General Jens Stoltenberg said so.", true)]
+    [InlineData("\"We must keep going,\" the secretary general said.", false)]
+    [InlineData("Allies will agree a financial pledge for Ukraine.", false)]
+    public void NamesSomeone_APersonNotARoleOrCountry(string text, bool expected)
+    {
+        Assert.Equal(expected, StatementFollowUp.NamesSomeone(text));
     }
 }
