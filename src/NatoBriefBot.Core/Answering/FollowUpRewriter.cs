@@ -92,6 +92,15 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
                 return CarryPeriod(char.ToUpperInvariant(asked[0]) + asked[1..].TrimEnd('?') + "?", last.ResolvedQuestion, q);
             }
 
+            if (WhichGroupRegex().Match(last.ResolvedQuestion) is { Success: true } group &&
+                TermAnalyzer.Tokenize(what).Where(t => !t.IsStopWord).ToList() is [var only] && Lexicon.Default.NamedPlace(only.Surface) == Lexicon.PlaceKind.Country)
+            {
+                // "what about germany" after "which countries pledged more than 1bn": the country in place of the ones asked
+                // for ("germany pledged more than 1bn"), not of a place the question names.
+                var asked = last.ResolvedQuestion;
+                return CarryPeriod(asked[..group.Index] + what + asked[(group.Index + group.Length)..], asked, q);
+            }
+
             return CarryPeriod(ReplaceEntities(last.ResolvedQuestion, what), last.ResolvedQuestion, q);
         }
 
@@ -506,6 +515,10 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     // "the june one, who chaired it", "the june one - who chaired it": a comma or a dash before the question.
     [GeneratedRegex(@"(?:,|\s+[\-\u2013\u2014]|[\u2013\u2014])(?=\s*(?:who|what|when|where|which|how|did|does|is|was|were|are)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AskedAfterCommaRegex();
+
+    /// <summary>A question for a set of countries: "which countries", "which three allies", "what nations".</summary>
+    [GeneratedRegex(@"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|nations|allies|states|members)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhichGroupRegex();
 
     /// <summary>A correction's opening, up to what the user meant: "no, i meant", "no sorry, I meant", "sorry i mean", "no wait,
     /// i was asking about".</summary>

@@ -385,6 +385,14 @@ public class FollowUpRewriterTests
     }
 
     [Theory]
+    [InlineData("what about germany", "germany pledged more than 1bn eur each for ukraine by june 2024")]
+    [InlineData("and the netherlands?", "the netherlands pledged more than 1bn eur each for ukraine by june 2024")]
+    public void Rewrite_AnotherCountryAfterAQuestionForCountries_TheCountryInTheirPlace(string followUp, string expected)
+    {
+        Assert.Equal(expected, FollowUpRewriter.Rewrite(followUp, [Turn("which countries pledged more than 1bn eur each for ukraine by june 2024")]));
+    }
+
+    [Theory]
     [InlineData("no sorry, i meant june 2024", "who chaired the defence ministers meeting in june 2024")]
     [InlineData("no i meant the june one, 2024", "who chaired the defence ministers meeting in June 2024")]
     [InlineData("sorry I meant the june 2023 meeting", "who chaired the defence ministers meeting in june 2023")]
