@@ -76,6 +76,8 @@ internal static partial class AnswerFeatures
         "align_gap",          // align minus the best among the candidates
         "align_min",          // the lowest of those cosines: the question's word the sentence says least about ("cost")
         "align_window",       // align over the sentence and the one before it, as window_dense reads it with its context
+        "which_unnamed",      // a "which union…" / "which countries…" question, and the sentence (with the one it refers back
+                              // to) names nothing the question does not: "the union representing signallers" is not which one
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -129,6 +131,7 @@ internal static partial class AnswerFeatures
         var missing = MissingShare(retrieval);
         var core = CoreWeights(retrieval);
         var asked = query.Terms.Concat(query.Salient).ToHashSet(StringComparer.Ordinal);
+        var asksWhich = query.Type == QuestionType.Other && WhichRegex().IsMatch(query.Text);
         var titles = new Dictionary<long, HashSet<string>>();
         var local = LocalCoverage(kept.Select(k => k.Sentence).ToList(), core, query);
         var bestLocal = local.Count == 0 ? 0 : local.Values.Max();
@@ -187,6 +190,7 @@ internal static partial class AnswerFeatures
                 align[s].Mean - bestAlign,
                 align[s].Min,
                 s.Previous is { } before ? retrieval.Alignment?.Recall(s.Text, before.Text).Mean ?? 0 : align[s].Mean,
+                asksWhich && !NamesSomethingNew(s.Text, asked) && !(s.RefersBack && s.Previous is { } named && NamesSomethingNew(named.Text, asked)) ? 1 : 0,
             ];
             var briefingCover = cover[s.Evidence.Briefing.Id];
             result.Add(new AnswerCandidate(s, rank, f, [.. QuestionCoverage(core, query, names), briefingCover.Mean, briefingCover.Min]));
@@ -194,6 +198,16 @@ internal static partial class AnswerFeatures
 
         return result;
     }
+
+    /// <summary>Does the text name something (a capitalized word past its first, not a month) the question does not?</summary>
+    private static bool NamesSomethingNew(string text, HashSet<string> asked) =>
+        TermAnalyzer.Tokenize(text).Skip(1).Any(t => t.IsCapitalized && !t.IsStopWord && !t.IsNumber && !asked.Contains(t.Term) &&
+            !Vocabulary.Months.ContainsKey(t.Surface.ToLowerInvariant()));
+
+    /// <summary>"which union", "which new members", "in which two cities": a question for one or more named things. Not "which
+    /// year/day/date" (a when) nor "which of…".</summary>
+    [GeneratedRegex(@"\bwhich\s+(?!(?:of|is|was|were|are|year|years|month|months|day|days|date|dates|week|weeks|time|times)\b)\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex WhichRegex();
 
     /// <summary>The terms of the question's words for a person's role: nouns whose most frequent sense WordNet files under
     /// a person ("commander", "winner", "spokesman"), and the titles the role patterns know ("minister", "executive").</summary>

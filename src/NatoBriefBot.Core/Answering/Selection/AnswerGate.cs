@@ -49,6 +49,7 @@ internal static class AnswerGate
         "align_gap",
         "align_min",
         "align_window",
+        "which_unnamed",
         .. AnswerFeatures.QuestionNames,
     ];
 
