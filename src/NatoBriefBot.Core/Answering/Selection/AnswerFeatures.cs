@@ -131,7 +131,7 @@ internal static partial class AnswerFeatures
         var missing = MissingShare(retrieval);
         var core = CoreWeights(retrieval);
         var asked = query.Terms.Concat(query.Salient).ToHashSet(StringComparer.Ordinal);
-        var asksWhich = query.Type == QuestionType.Other && WhichRegex().IsMatch(query.Text);
+        var asksWhich = AsksWhich(query);
         var titles = new Dictionary<long, HashSet<string>>();
         var local = LocalCoverage(kept.Select(k => k.Sentence).ToList(), core, query);
         var bestLocal = local.Count == 0 ? 0 : local.Values.Max();
@@ -200,12 +200,14 @@ internal static partial class AnswerFeatures
     }
 
     /// <summary>Does the text name something (a capitalized word past its first, not a month) the question does not?</summary>
-    private static bool NamesSomethingNew(string text, HashSet<string> asked) =>
+    internal static bool NamesSomethingNew(string text, HashSet<string> asked) =>
         TermAnalyzer.Tokenize(text).Skip(1).Any(t => t.IsCapitalized && !t.IsStopWord && !t.IsNumber && !asked.Contains(t.Term) &&
             !Vocabulary.Months.ContainsKey(t.Surface.ToLowerInvariant()));
 
     /// <summary>"which union", "which new members", "in which two cities": a question for one or more named things. Not "which
     /// year/day/date" (a when) nor "which of…".</summary>
+    internal static bool AsksWhich(QueryAnalysis query) => query.Type == QuestionType.Other && WhichRegex().IsMatch(query.Text);
+
     [GeneratedRegex(@"\bwhich\s+(?!(?:of|is|was|were|are|year|years|month|months|day|days|date|dates|week|weeks|time|times)\b)\w+", RegexOptions.IgnoreCase)]
     private static partial Regex WhichRegex();
 

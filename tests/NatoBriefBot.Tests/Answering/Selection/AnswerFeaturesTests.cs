@@ -71,4 +71,26 @@ public sealed class AnswerFeaturesTests
     {
         Assert.Equal(announces, AnswerFeatures.Announces(sentence));
     }
+
+    [Theory]
+    [InlineData("which union is on strike", true)]
+    [InlineData("which new members joined", true)]
+    [InlineData("which year did it start", false)]
+    [InlineData("which of them spoke first", false)]
+    [InlineData("what did the union ask for", false)]
+    public void AsksWhich_AQuestionForNamedThings(string question, bool which)
+    {
+        Assert.Equal(which, AnswerFeatures.AsksWhich(_analyzer.Analyze(question)));
+    }
+
+    [Theory]
+    [InlineData("The union representing signallers rejected the offer.", false)]
+    [InlineData("In March the union rejected the offer.", false)]
+    [InlineData("The RMT union representing signallers rejected the offer.", true)]
+    public void NamesSomethingNew_ACapitalizedNameTheQuestionLacks(string sentence, bool names)
+    {
+        var query = _analyzer.Analyze("which union is on strike");
+
+        Assert.Equal(names, AnswerFeatures.NamesSomethingNew(sentence, [.. query.Terms]));
+    }
 }
