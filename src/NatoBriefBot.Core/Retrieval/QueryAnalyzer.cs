@@ -572,8 +572,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:do|does) (?:anyone|you) know\b,?\s*|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*|what (?:do|can) you (?:know|tell me|say)\b,?\s*)")]
     private static partial Regex LeadInRegex();
 
-    /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one.</summary>
-    [GeneratedRegex(@"\b(?:(?<many>how many|number of)\b|(?<much>how much|cost|costs|price|price tag|fee|budget|worth)\b|(?<when>when\s*\??$|(?:what|which) (?:date|day|year|month)\b)|(?<where>where\s*\??$|(?:what|which) (?:[a-z]+ ){0,2}(?:city|country|town|venue|location|state)\b))")]
+    /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one; a
+    /// keyword question ending in the kind it wants ("june 2024 def mins dates", "nsatu location").</summary>
+    [GeneratedRegex(@"\b(?:(?<many>how many|number of)\b|(?<much>how much|cost|costs|price|price tag|fee|budget|worth)\b|(?<when>when\s*\??$|\bdates?\s*\??$|(?:what|which) (?:date|day|year|month)\b)|(?<where>where\s*\??$|\b(?:location|venue)\s*\??$|(?:what|which) (?:[a-z]+ ){0,2}(?:city|country|town|venue|location|state)\b))")]
     private static partial Regex AskedAnywhereRegex();
 
     /// <summary>The words an overview question may end on that name what it is about, not how it asks.</summary>

@@ -337,6 +337,17 @@ public class QueryAnalyzerTests
         Assert.Contains(TermAnalyzer.Normalize("billion"), q.CoreTerms);
     }
 
+    [Theory]
+    [InlineData("june 2024 def mins dates", QuestionType.When)]
+    [InlineData("rheinwerk wiesbaden opening date?", QuestionType.When)]
+    [InlineData("nsatu location", QuestionType.Where)]
+    [InlineData("oct 2024 def mins venue", QuestionType.Where)]
+    [InlineData("did they agree a coal exit date", QuestionType.YesNo)]
+    public void Analyze_KeywordQuestionEndingInTheKindItWants_ThatKind(string question, QuestionType type)
+    {
+        Assert.Equal(type, _analyzer.Analyze(question).Type);
+    }
+
     [Fact]
     public void Analyze_PlainQuestion_NoRecencyPreference()
     {
