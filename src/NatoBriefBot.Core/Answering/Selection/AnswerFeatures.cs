@@ -96,6 +96,7 @@ internal static partial class AnswerFeatures
         "briefing_align",     // how well the briefing's retrieved sentences say the question between them, word by word
                               // (TokenAlignment.Cover: each question piece matched in whichever sentence says it best)
         "briefing_align_min", // the lowest of those cosines: the part of the question its briefing says least about
+        "in_conversation",    // a follow-up after a cited answer: it leans on the conversation and says less itself
     ];
 
     public static List<AnswerCandidate> Extract(RetrievalResult retrieval, SentenceScorer scorer, int passages)
@@ -193,7 +194,7 @@ internal static partial class AnswerFeatures
                 asksWhich && !NamesSomethingNew(s.Text, asked) && !(s.RefersBack && s.Previous is { } named && NamesSomethingNew(named.Text, asked)) ? 1 : 0,
             ];
             var briefingCover = cover[s.Evidence.Briefing.Id];
-            result.Add(new AnswerCandidate(s, rank, f, [.. QuestionCoverage(core, query, names), briefingCover.Mean, briefingCover.Min]));
+            result.Add(new AnswerCandidate(s, rank, f, [.. QuestionCoverage(core, query, names), briefingCover.Mean, briefingCover.Min, retrieval.PreferredFiles.Count > 0 ? 1 : 0]));
         }
 
         return result;
