@@ -283,15 +283,22 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     /// <summary>
     /// True when the question leans on the conversation: it points back ("he", "there", "that city", "the second one"),
-    /// continues ("and …", "what about …") or is too short to stand alone. A question naming its own subject is not.
+    /// continues ("and …", "what about …") or is too short to stand alone. A question naming its own subject is not, however
+    /// short and however it is written ("whats nsatu", "Who is Umerov").
     /// </summary>
     public static bool IsFollowUp(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
         var q = question.Trim();
         return AboutRegex().IsMatch(q) || PointsBack(q, PersonPronounRegex().Match(q)) || PointsBack(q, ThingPronounRegex().Match(q)) || TimeReferenceRegex().IsMatch(q) ||
-            OrdinalRegex().IsMatch(q) || GroupReferenceRegex().IsMatch(q) || (TermAnalyzer.Terms(q).Count <= 2 && !TermAnalyzer.Tokenize(q).Skip(1).Any(t => t.IsCapitalized));
+            OrdinalRegex().IsMatch(q) || GroupReferenceRegex().IsMatch(q) || (TermAnalyzer.Terms(q).Count <= 2 && !TermAnalyzer.Tokenize(q).Select((t, i) => NamesOwnSubject(t, i)).Any(named => named));
     }
+
+    /// <summary>A word that names what a short question is about: a capitalized word after the first, or, typed in lower case,
+    /// a word no dictionary knows ("nsatu", "umerov") or a designation ("f35s"). A country or city written in lower case
+    /// is not enough: "germany?" alone still asks the last question about Germany.</summary>
+    private static bool NamesOwnSubject(Token token, int index) =>
+        (index > 0 && token.IsCapitalized) || (!token.IsStopWord && (QueryAnalyzer.IsUnfamiliar(token.Surface) || QueryAnalyzer.IsDesignation(token.Surface)));
 
     /// <summary>Does this pronoun point out of the question? Not when the question is a full one (four words or more to
     /// search for) that names something before it: "What share did ASEAN ministers set as their target?" is about ASEAN.</summary>
@@ -464,7 +471,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     }
 
     /// <summary>Where the names of a question are: capitalized runs inside it (with the lists they form), and words the
-    /// analyzer reads as names however they are written.</summary>
+    /// analyzer reads as names however they are written, with the lists they form ("sweden, spain and belgium").</summary>
     private static List<(int Start, int Length)> NameRuns(string text)
     {
         var runs = EntityRunRegex().Matches(text).Select(m => (m.Index, m.Length)).ToList();
@@ -477,10 +484,17 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             }
 
             var end = i;
-            while (end + 1 < tokens.Count && !tokens[end + 1].IsStopWord && Retrieval.QueryAnalyzer.IsName(tokens[end + 1], text) &&
-                   string.IsNullOrWhiteSpace(text[(tokens[end].Start + tokens[end].Surface.Length)..tokens[end + 1].Start]))
+            while (true)
             {
-                end++;
+                // The next name, right after this one or after a list's "and" / "or" ("sweden spain and belgium").
+                var next = end + 1 < tokens.Count && tokens[end + 1].Surface.ToLowerInvariant() is "and" or "or" ? end + 2 : end + 1;
+                if (next >= tokens.Count || tokens[next].IsStopWord || !Retrieval.QueryAnalyzer.IsName(tokens[next], text) ||
+                    text[(tokens[end].Start + tokens[end].Surface.Length)..tokens[next].Start].Any(c => !char.IsWhiteSpace(c) && c != ',' && !char.IsLetter(c)))
+                {
+                    break;
+                }
+
+                end = next;
             }
 
             runs.Add((tokens[i].Start, tokens[end].Start + tokens[end].Surface.Length - tokens[i].Start));
@@ -577,7 +591,8 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     [GeneratedRegex(@"(?<![.?!]\s)(?<=\s)[A-Z][\w\-]+(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w\-]+)*")]
     private static partial Regex EntityRunRegex();
 
-    [GeneratedRegex(@"\bthe\s+(?<n>first|second|third|fourth|last|other|1st|2nd|3rd|4th)\s+(?:one|country|ally|name|item|person)\b", RegexOptions.IgnoreCase)]
+    // "the second one", "the other guy", or the ordinal alone as the whole follow-up ("and the first?"); not "the first half".
+    [GeneratedRegex(@"\bthe\s+(?<n>first|second|third|fourth|last|other|1st|2nd|3rd|4th)\s+(?:one|country|ally|name|item|person|guy|man|woman|candidate)\b|(?<=^(?:(?:and|or|what\s+about|how\s+about)\s+)?)the\s+(?<n>first|second|third|fourth|last|other|1st|2nd|3rd|4th)(?=\s*[?.!]*\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex OrdinalRegex();
 
     // "since then", "by then", "before then" are not "in" that period: they stay as they are.

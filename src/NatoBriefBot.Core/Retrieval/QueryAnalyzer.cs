@@ -242,7 +242,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     /// <summary>Letters then digits in one word ("cop29", "a400m", "f-35s"): a designation. Not a word joined to a year
     /// ("mid-2023", "post-2014"): that is a period.</summary>
-    private static bool IsDesignation(string surface) =>
+    internal static bool IsDesignation(string surface) =>
         char.IsAsciiLetter(surface[0]) && surface.Any(char.IsAsciiDigit) && surface.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') &&
         !YearSuffixRegex().IsMatch(surface);
 
@@ -259,7 +259,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     /// <summary>A word of letters WordNet does not know in any form, nor as a chat contraction ("whats"), possessive or not,
     /// and not one slip of the keyboard from a word it knows ("strke"): in a question, most likely a name or an acronym.</summary>
-    private static bool IsUnfamiliar(string surface)
+    internal static bool IsUnfamiliar(string surface)
     {
         var word = surface.EndsWith("'s", StringComparison.Ordinal) || surface.EndsWith("\u2019s", StringComparison.Ordinal) ? surface[..^2] : surface;
         return word.Length > 2 && word.All(char.IsAsciiLetter) && !Vocabulary.ContractionsWithoutApostrophe.Contains(word.ToLowerInvariant()) &&
@@ -574,7 +574,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one; a
     /// keyword question ending in the kind it wants ("june 2024 def mins dates", "nsatu location").</summary>
-    [GeneratedRegex(@"\b(?:(?<many>how many|number of)\b|(?<much>how much|cost|costs|price|price tag|fee|budget|worth)\b|(?<when>when\s*\??$|\bdates?\s*\??$|(?:what|which) (?:date|day|year|month)\b)|(?<where>where\s*\??$|\b(?:location|venue)\s*\??$|(?:what|which) (?:[a-z]+ ){0,2}(?:city|country|town|venue|location|state)\b))")]
+    [GeneratedRegex(@"\b(?:(?<many>how many|number of|population|death toll|headcount)\b|(?<much>how much|cost|costs|price|price tag|fee|budget|worth|value|turnout)\b|(?<when>when\s*\??$|\bdates?\s*\??$|(?:what|which) (?:date|day|year|month)\b)|(?<where>where\s*\??$|\b(?:location|venue)\s*\??$|(?:what|which) (?:[a-z]+ ){0,2}(?:city|country|town|venue|location|state)\b))")]
     private static partial Regex AskedAnywhereRegex();
 
     /// <summary>The words an overview question may end on that name what it is about, not how it asks.</summary>

@@ -26,8 +26,10 @@ internal static partial class ChatShorthand
     {
         ["ukr"] = "Ukraine", ["avg"] = "average", ["h1"] = "first half", ["h2"] = "second half", ["yr"] = "year", ["yrs"] = "years",
         ["pct"] = "percent", ["intl"] = "international", ["dept"] = "department", ["approx"] = "approximately",
+        ["ppl"] = "people", ["abt"] = "about", ["natl"] = "national", ["wk"] = "week", ["wks"] = "weeks", ["mths"] = "months",
+        ["cuz"] = "because", ["tmrw"] = "tomorrow", ["yday"] = "yesterday",
     };
 
-    [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx))\b\.?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday))\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex ShorthandRegex();
 }

@@ -132,10 +132,11 @@ public static partial class SentenceFeatures
     [GeneratedRegex(@"\b(?:" + MonthNames + @")\s+(?:19|20)\d{2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")]
     private static partial Regex MonthYearRegex();
 
-    [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*\s*(?:%|(?:percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b)", RegexOptions.IgnoreCase)]
+    // A number, then its unit, written apart or hyphenated ("1.5 billion euros", "a 500-million-euro site").
+    [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*(?:\s*|-)(?:%|(?:percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AmountRegex();
 
-    [GeneratedRegex(@"(?:EUR|USD|GBP|\$|€|£|¥)\s?\d|\d[\d.,]*\s*(?:(?:thousand|million|billion|trillion|bln|bn|mln|m|k)\s+)?(?:euros?|dollars?|pounds|sterling|yen|francs?|kronor|kroner|crowns|zloty|rupees?|yuan)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:EUR|USD|GBP|\$|€|£|¥)\s?\d|\d[\d.,]*(?:\s*|-)(?:(?:thousand|million|billion|trillion|bln|bn|mln|m|k)(?:\s+|-))?(?:euros?|dollars?|pounds|sterling|yen|francs?|kronor|kroner|crowns|zloty|rupees?|yuan)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyRegex();
 
     // After a word that places something ("in", "towards", "visited") or names a settlement ("the fishing town of Grindavík",

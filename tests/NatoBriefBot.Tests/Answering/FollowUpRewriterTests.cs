@@ -188,6 +188,14 @@ public class FollowUpRewriterTests
     }
 
     [Fact]
+    public void Rewrite_AndNameAfterALowerCaseList_ReplacesTheWholeList()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("and germany?", [Turn("how much did sweden, spain and belgium each pledge in june 2024")]);
+
+        Assert.Equal("how much did germany each pledge in june 2024", rewritten);
+    }
+
+    [Fact]
     public void Rewrite_WhatAboutXCommaQuestion_TheQuestionAboutX()
     {
         var rewritten = FollowUpRewriter.Rewrite("what about italy, what did it pledge", [Turn("how many F-16s did the Netherlands send")]);
@@ -227,6 +235,27 @@ public class FollowUpRewriterTests
             [Turn("Which countries pledged?", "Sweden, Spain and Belgium each pledged more than a billion euros. [1]")]);
 
         Assert.StartsWith("How much did Spain pledge", rewritten, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("and the first?")]
+    [InlineData("what about the first")]
+    public void Rewrite_OrdinalAlone_TheLastQuestionAboutThatName(string question)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(question,
+            [Turn("what was Ben Wallace's job", "Prime Minister Mette Frederiksen and Defense Secretary Ben Wallace are contenders. [1]")]);
+
+        Assert.Contains("Frederiksen", rewritten, StringComparison.Ordinal);
+        Assert.Contains("job", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_NewShortQuestionNamingItsSubject_NothingCarriedOver()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("whats nsatu",
+            [Turn("which company opened a data centre in wiesbaden", "Rheinwerk Digital opened a data centre in Wiesbaden. [1]")]);
+
+        Assert.Equal("whats nsatu", rewritten);
     }
 
     [Fact]
@@ -333,6 +362,12 @@ public class FollowUpRewriterTests
     [InlineData("what about him", true)]
     [InlineData("and in 2023?", true)]
     [InlineData("Who is the Secretary General of NATO?", false)]
+    [InlineData("whats nsatu", false)]
+    [InlineData("who is umerov", false)]
+    [InlineData("how much did it cost", true)]
+    [InlineData("which town", true)]
+    [InlineData("germany?", true)]
+    [InlineData("and the first?", true)]
     public void IsFollowUp_Questions_PointingBackOrNot(string question, bool expected)
     {
         Assert.Equal(expected, FollowUpRewriter.IsFollowUp(question));

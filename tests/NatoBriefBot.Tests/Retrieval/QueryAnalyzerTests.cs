@@ -343,6 +343,8 @@ public class QueryAnalyzerTests
     [InlineData("nsatu location", QuestionType.Where)]
     [InlineData("oct 2024 def mins venue", QuestionType.Where)]
     [InlineData("did they agree a coal exit date", QuestionType.YesNo)]
+    [InlineData("what's the population of wiesbaden", QuestionType.HowMany)]
+    [InlineData("what was the value of the deal", QuestionType.HowMuch)]
     public void Analyze_KeywordQuestionEndingInTheKindItWants_ThatKind(string question, QuestionType type)
     {
         Assert.Equal(type, _analyzer.Analyze(question).Type);

@@ -13,6 +13,8 @@ public class ChatShorthandTests
     [InlineData("next mtg where", "next meeting where")]
     [InlineData("ukr aid h1 2024 figure", "Ukraine aid first half 2024 figure")]
     [InlineData("avg ransom demand", "average ransom demand")]
+    [InlineData("who were the 2 ppl tipped", "who were the 2 people tipped")]
+    [InlineData("anything abt ammo", "anything about ammo")]
     public void Expand_ChatShorthand_WrittenOut(string question, string expected) =>
         Assert.Equal(expected, ChatShorthand.Expand(question));
 

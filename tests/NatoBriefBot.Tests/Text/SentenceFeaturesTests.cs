@@ -90,9 +90,21 @@ public class SentenceFeaturesTests
     [InlineData("Allies provide EUR 40 billion annually.", true)]
     [InlineData("Spending reached 2% of GDP.", true)]
     [InlineData("Allies have 500,000 troops on high readiness.", false)]
+    [InlineData("The operator opened a new 500-million-euro facility.", true)]
+    [InlineData("The two-day meeting starts on Thursday.", false)]
     public void HasAmount_Sentence_Detected(string sentence, bool expected)
     {
         Assert.Equal(expected, SentenceFeatures.HasAmount(sentence));
+    }
+
+    [Theory]
+    [InlineData("The operator opened a new 500-million-euro facility.", true)]
+    [InlineData("They set up a 2-billion-dollar fund.", true)]
+    [InlineData("Germany pledged 1.5 billion euros.", true)]
+    [InlineData("Allies have 500,000 troops on high readiness.", false)]
+    public void HasMoney_NumberWithCurrency_Detected(string sentence, bool expected)
+    {
+        Assert.Equal(expected, SentenceFeatures.HasMoney(sentence));
     }
 
     [Theory]
