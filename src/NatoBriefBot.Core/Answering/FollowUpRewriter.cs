@@ -50,11 +50,12 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         if (!IsFollowUp(q))
         {
-            // A new, complete question starts fresh: no period, name or topic carries over.
-            return q;
+            // A new, complete question starts fresh: no period, name or topic carries over; but one that goes on from the
+            // last ("and who was sec gen by october") reads a month without a year in the conversation's year.
+            return ContinuesRegex().IsMatch(q) && WithConversationYear(q, last.ResolvedQuestion) is { } dated ? dated : q;
         }
 
-        q = ResolveTime(ResolveReferences(q, last), last);
+        q = ResolveTime(ResolveReferences(q, last, history), last);
         var about = AboutRegex().Match(q);
         if (about.Success)
         {
@@ -63,6 +64,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             var comma = AskedAfterCommaRegex().Match(what);
             var colon = comma.Success ? comma.Index : what.IndexOfAny([':', ';']);
             var after = comma.Success ? comma.Index + comma.Length : colon + 1;
+            if (colon <= 0 && LeadingPeriodRegex().Match(what) is { Success: true } lead)
+            {
+                // "and in 2023 how was the 2% framed": a period, then the question, with nothing between them.
+                colon = after = lead.Length;
+            }
             if (colon > 0 && after < what.Length)
             {
                 // "What about the financial pledge: how large is it?" asks the second part about the first.
@@ -317,12 +323,19 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// <summary>Words to search for (besides stop words) that make a question naming something a full one.</summary>
     private const int MinStandaloneTerms = 4;
 
+    /// <summary>How many earlier answers a reference to a group ("those same countries") may reach back to.</summary>
+    private const int MaxTurnsBack = 3;
+
     /// <summary>"the second one" → the second name the previous answer listed; "there" / "that city" → the place it named.</summary>
-    private static string ResolveReferences(string q, ConversationTurn last)
+    private static string ResolveReferences(string q, ConversationTurn last, IReadOnlyList<ConversationTurn> history)
     {
-        // "those four", "the same countries", "these allies": the names the previous answer listed (of that many, when it says how many).
+        // "those four", "the same countries", "these allies": the names the previous answer listed (of that many, when it says
+        // how many), or else an earlier answer of the conversation did ("how big is the fund", then "were those same countries
+        // invited": the countries two answers back).
         var group = GroupReferenceRegex().Match(q);
-        if (group.Success && Enumerations(last.Answer.Text).FirstOrDefault(list => CountWord(group.Groups["n"].Value) is not { } n || n == list.Count) is { } members)
+        var answers = new[] { last.Answer.Text }.Concat(history.Reverse().Where(t => t.Answer.Citations.Count > 0).Select(t => t.Answer.Text).Take(MaxTurnsBack));
+        if (group.Success && answers.Select(a => Enumerations(a).FirstOrDefault(list => CountWord(group.Groups["n"].Value) is not { } n || n == list.Count))
+                .FirstOrDefault(list => list is not null) is { } members)
         {
             var joined = string.Join(", ", members[..^1]) + " and " + members[^1];
             return q[..group.Index] + joined + q[(group.Index + group.Length)..];
@@ -515,10 +528,31 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             return rewritten;
         }
 
+        if (BareMonthRegex().IsMatch(original))
+        {
+            // "what did he say in october": that October, in the conversation's year, not "in october in June 2024".
+            return WithConversationYear(rewritten, previous) ?? rewritten;
+        }
+
         var period = PeriodRegex().Match(previous);
         return period.Success && !rewritten.Contains(period.Value, StringComparison.OrdinalIgnoreCase)
             ? rewritten.TrimEnd('?', ' ') + " " + period.Value + "?"
             : rewritten;
+    }
+
+    /// <summary>The question with the year of the previous question's period after a month it names without one ("by
+    /// october" after a question about June 2024: "by october 2024"); null when it names no such month or the previous
+    /// question no year.</summary>
+    private static string? WithConversationYear(string q, string previous)
+    {
+        var month = BareMonthRegex().Match(q);
+        if (!month.Success || AnyPeriodRegex().IsMatch(q) || YearRegex().Match(previous) is not { Success: true } year)
+        {
+            return null;
+        }
+
+        var end = month.Index + month.Length;
+        return q[..end] + " " + year.Value + q[end..];
     }
 
     private static bool IsQuestionWord(string w) => w.ToLowerInvariant() is "what" or "who" or "when" or "where" or "which" or "why" or "how" or "did" or "does" or "is" or "was";
@@ -529,6 +563,24 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     // "the june one, who chaired it", "the june one - who chaired it": a comma or a dash before the question.
     [GeneratedRegex(@"(?:,|\s+[\-\u2013\u2014]|[\u2013\u2014])(?=\s*(?:who|what|when|where|which|how|did|does|is|was|were|are)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AskedAfterCommaRegex();
+
+    /// <summary>A period opening what follows "and", then the question with nothing between them: "in 2023 how was…",
+    /// "by october 2024 who…".</summary>
+    [GeneratedRegex(@"^(?:(?:in|by|during|for|from)\s+)?(?:(?:\d{1,2}\s+)?(?:" + Months + @")\.?\s+)?(?:19|20)\d{2}(?=\s+(?:who|what|when|where|which|how|did|does|is|was|were|are)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingPeriodRegex();
+
+    /// <summary>A question that goes on from the last: "and who…", "so what…", "also, when…".</summary>
+    [GeneratedRegex(@"^(?:and|so|also|then)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ContinuesRegex();
+
+    /// <summary>A month named as a time without its year: after a word that places in time ("by october", "in june") or
+    /// before a meeting ("the october meeting"). Not "may" as a verb, not a month with its year or day after it, and not a
+    /// month that qualifies something else ("the june record" is the record for any June).</summary>
+    [GeneratedRegex(@"\b(?:in|by|during|from|since|until|before|after)\s+(?:" + Months + @")\b(?!\.?\s*\d)|\b(?:" + Months + @")(?=\s+(?:meeting|ministerial|summit|session|talks|one|gathering|conference)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex BareMonthRegex();
+
+    [GeneratedRegex(@"\b(?:19|20)\d{2}\b")]
+    private static partial Regex YearRegex();
 
     /// <summary>A question for a set of countries: "which countries", "which three allies", "what nations".</summary>
     [GeneratedRegex(@"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|nations|allies|states|members)\b", RegexOptions.IgnoreCase)]

@@ -188,6 +188,41 @@ public class FollowUpRewriterTests
     }
 
     [Fact]
+    public void Rewrite_GroupListedTwoAnswersBack_BecomesItsNames()
+    {
+        static ConversationTurn Cited(string question, string answer) =>
+            new(question, question, new Answer(question, AnswerOutcome.Answered, answer,
+                [new Citation(1, "d39.txt", "Pact", new DateOnly(2024, 7, 5), null, null, answer)]));
+
+        var rewritten = FollowUpRewriter.Rewrite("were those same countries invited to the nato summit?",
+        [
+            Cited("which countries signed the minerals pact in july 2024", "Trade ministers from Australia, Japan, New Zealand and South Korea signed a pact. [1]"),
+            Cited("how big is the fund", "The four countries will create a joint fund of 2 billion US dollars. [1]"),
+        ]);
+
+        Assert.StartsWith("were Australia, Japan, New Zealand and South Korea invited", rewritten, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("and who was sec gen by october", "and who was sec gen by october 2024")]
+    [InlineData("and who chaired the october meeting", "and who chaired the october 2024 meeting")]
+    [InlineData("and who chaired the meeting in october 2023", "and who chaired the meeting in october 2023")]
+    [InlineData("who chaired the october meeting", "who chaired the october meeting")]
+    [InlineData("and what's the june record in brussels", "and what's the june record in brussels")]
+    public void Rewrite_MonthWithoutYearGoingOnFromTheLastQuestion_TheConversationsYear(string question, string expected)
+    {
+        Assert.Equal(expected, FollowUpRewriter.Rewrite(question, [Turn("what was nato going to take over for ukraine in june 2024")]));
+    }
+
+    [Fact]
+    public void Rewrite_AndPeriodThenQuestion_TheQuestionInThatPeriod()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("and in 2023 how was the 2% target framed", [Turn("how many allies hit the 2% target by july 2024")]);
+
+        Assert.Equal("how was the 2% target framed in 2023?", rewritten);
+    }
+
+    [Fact]
     public void Rewrite_AndNameAfterALowerCaseList_ReplacesTheWholeList()
     {
         var rewritten = FollowUpRewriter.Rewrite("and germany?", [Turn("how much did sweden, spain and belgium each pledge in june 2024")]);
