@@ -438,8 +438,20 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             : named.Success ? named.Value
             : published is { } month ? "in " + month.ToString(unit == "year" ? "yyyy" : "MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
             : null;
+        if (period is not null && EndsWithPrepositionRegex().IsMatch(q[..reference.Index]))
+        {
+            // "the first half of that year": "of 2024", not "of in 2024".
+            period = LeadingPrepositionRegex().Replace(period, string.Empty);
+        }
+
         return period is null ? q : q[..reference.Index] + period + q[(reference.Index + reference.Length)..];
     }
+
+    [GeneratedRegex(@"\b(?:of|in|on|during|for|from|by|since|until|before|after)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndsWithPrepositionRegex();
+
+    [GeneratedRegex(@"^(?:in|on|during|of)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingPrepositionRegex();
 
     /// <summary>Names in the order the answer lists them ("Sweden, Spain and Belgium"), without citation markers.</summary>
     private static List<string> ListedNames(string answer) => [.. Enumerations(answer).SelectMany(list => list).Distinct(StringComparer.Ordinal)];

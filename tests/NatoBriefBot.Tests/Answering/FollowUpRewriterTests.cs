@@ -215,6 +215,15 @@ public class FollowUpRewriterTests
     }
 
     [Fact]
+    public void Rewrite_OfThatYear_TheYearWithoutASecondPreposition()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("how much did allies commit in the first half of that year",
+            [Turn("who chaired the october 2024 defence ministers meeting in 2024")]);
+
+        Assert.Equal("how much did allies commit in the first half of 2024", rewritten);
+    }
+
+    [Fact]
     public void Rewrite_AndPeriodThenQuestion_TheQuestionInThatPeriod()
     {
         var rewritten = FollowUpRewriter.Rewrite("and in 2023 how was the 2% target framed", [Turn("how many allies hit the 2% target by july 2024")]);
