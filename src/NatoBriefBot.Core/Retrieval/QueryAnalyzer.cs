@@ -224,12 +224,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     }
 
     /// <summary>A capitalized word inside a question that can be a name: not a stop word or contraction ("I'm", "Don't").</summary>
-    private static bool IsNameLike(string surface)
-    {
-        // A name in the possessive is still a name ("Rutte's priority", as a follow-up names the person it points to).
-        var word = surface.EndsWith("'s", StringComparison.Ordinal) || surface.EndsWith("\u2019s", StringComparison.Ordinal) ? surface[..^2] : surface;
-        return word.Length > 0 && !Vocabulary.StopWords.Contains(word.ToLowerInvariant()) && !word.Contains('\'') && !word.Contains('\u2019');
-    }
+    private static bool IsNameLike(string surface) =>
+        !Vocabulary.StopWords.Contains(surface.ToLowerInvariant()) && !surface.Contains('\'') && !surface.Contains('\u2019');
 
     /// <summary>
     /// Is a token of the question a name? A capitalized word inside a sentence (not a contraction

@@ -328,22 +328,6 @@ public class QueryAnalyzerTests
         Assert.Contains(TermAnalyzer.Normalize("italy"), q.Salient);
     }
 
-    [Theory]
-    [InlineData("what was Rono's time")]
-    [InlineData("what is Rutte\u2019s top priority")]
-    public void Analyze_NameInThePossessive_IsSalient(string question)
-    {
-        var q = _analyzer.Analyze(question);
-
-        Assert.Single(q.Salient);
-    }
-
-    [Fact]
-    public void Analyze_Contraction_IsNotAName()
-    {
-        Assert.Empty(_analyzer.Analyze("so What's the plan").Salient);
-    }
-
     [Fact]
     public void Analyze_NumberWithMagnitude_NumberIsSalient()
     {
