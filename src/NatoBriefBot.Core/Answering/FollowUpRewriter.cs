@@ -297,7 +297,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         ArgumentNullException.ThrowIfNull(question);
         var q = question.Trim();
         return AboutRegex().IsMatch(q) || PointsBack(q, PersonPronounRegex().Match(q)) || PointsBack(q, ThingPronounRegex().Match(q)) || TimeReferenceRegex().IsMatch(q) ||
-            OrdinalRegex().IsMatch(q) || GroupReferenceRegex().IsMatch(q) || (TermAnalyzer.Terms(q).Count <= 2 && !TermAnalyzer.Tokenize(q).Select((t, i) => NamesOwnSubject(t, i)).Any(named => named));
+            OrdinalRegex().IsMatch(q) || NationalityOneRegex().IsMatch(q) || GroupReferenceRegex().IsMatch(q) || (TermAnalyzer.Terms(q).Count <= 2 && !TermAnalyzer.Tokenize(q).Select((t, i) => NamesOwnSubject(t, i)).Any(named => named));
     }
 
     /// <summary>A word that names what a short question is about: a capitalized word after the first, or, typed in lower case,
@@ -357,6 +357,15 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             {
                 return q[..ordinal.Index] + names[n] + q[(ordinal.Index + ordinal.Length)..];
             }
+        }
+
+        // "the british one", "the danish guy": the listed name the answer gives that nationality ("British Defense Secretary
+        // Ben Wallace").
+        var described = NationalityOneRegex().Match(q);
+        if (described.Success && Lexicon.Default.IsDemonym(described.Groups["nat"].Value) &&
+            ListedNames(last.Answer.Text).FirstOrDefault(n => n.Split(' ').Contains(described.Groups["nat"].Value, StringComparer.OrdinalIgnoreCase)) is { } who)
+        {
+            return q[..described.Index] + who + q[(described.Index + described.Length)..];
         }
 
         var there = PlaceReferenceRegex().Match(q);
@@ -658,6 +667,10 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     // "the second one", "the other guy", or the ordinal alone as the whole follow-up ("and the first?"); not "the first half".
     [GeneratedRegex(@"\bthe\s+(?<n>first|second|third|fourth|last|other|1st|2nd|3rd|4th)\s+(?:one|country|ally|name|item|person|guy|man|woman|candidate)\b|(?<=^(?:(?:and|or|what\s+about|how\s+about)\s+)?)the\s+(?<n>first|second|third|fourth|last|other|1st|2nd|3rd|4th)(?=\s*[?.!]*\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex OrdinalRegex();
+
+    // "the british one", "the danish guy": someone of the previous answer, by nationality (checked against WordNet).
+    [GeneratedRegex(@"\bthe\s+(?<nat>[A-Za-z]+)\s+(?:one|guy|man|woman|candidate)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NationalityOneRegex();
 
     // "since then", "by then", "before then" are not "in" that period: they stay as they are.
     [GeneratedRegex(@"\b(?:(?:around|about|at|back)\s+)?(?<!\b(?:since|until|till|by|before|after|from)\s+)then\b|\b(?:(?:at|by|around|in|during|on)\s+)?(?:that\s+(?:same\s+)?|the\s+same\s+)(?<unit>time|year|month|week|day)\b", RegexOptions.IgnoreCase)]

@@ -17,6 +17,7 @@ internal static partial class ChatShorthand
             : m.Groups["secgen"].Success ? "Secretary General"
             : m.Groups["presser"].Success ? "press conference" + (m.Groups["pplural"].Success ? "s" : string.Empty)
             : m.Groups["mtg"].Success ? "meeting"
+            : m.Groups["accto"].Success ? "according to"
             : m.Groups["word"].Success ? Words[m.Groups["word"].Value.ToLowerInvariant()]
             : "government");
     }
@@ -27,9 +28,10 @@ internal static partial class ChatShorthand
         ["ukr"] = "Ukraine", ["avg"] = "average", ["h1"] = "first half", ["h2"] = "second half", ["yr"] = "year", ["yrs"] = "years",
         ["pct"] = "percent", ["intl"] = "international", ["dept"] = "department", ["approx"] = "approximately",
         ["ppl"] = "people", ["abt"] = "about", ["natl"] = "national", ["wk"] = "week", ["wks"] = "weeks", ["mths"] = "months",
-        ["cuz"] = "because", ["tmrw"] = "tomorrow", ["yday"] = "yesterday",
+        ["cuz"] = "because", ["tmrw"] = "tomorrow", ["yday"] = "yesterday", ["wat"] = "what", ["wot"] = "what", ["wut"] = "what",
+        ["wats"] = "what's", ["wots"] = "what's",
     };
 
-    [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday))\b\.?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut))\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex ShorthandRegex();
 }

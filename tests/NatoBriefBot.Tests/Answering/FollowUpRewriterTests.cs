@@ -214,6 +214,17 @@ public class FollowUpRewriterTests
         Assert.Equal(expected, FollowUpRewriter.Rewrite(question, [Turn("what was nato going to take over for ukraine in june 2024")]));
     }
 
+    [Theory]
+    [InlineData("what's the british one's job", "what's British Defense Secretary Ben Wallace's job")]
+    [InlineData("and the danish one?", "Danish Prime Minister Mette Frederiksen")]
+    public void Rewrite_NationalityOne_TheListedNameOfThatNationality(string question, string expected)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(question,
+            [Turn("who were the contenders", "Danish Prime Minister Mette Frederiksen and British Defense Secretary Ben Wallace are contenders. [1]")]);
+
+        Assert.Contains(expected, rewritten, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rewrite_OfThatYear_TheYearWithoutASecondPreposition()
     {

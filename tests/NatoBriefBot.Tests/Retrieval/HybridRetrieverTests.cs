@@ -48,6 +48,16 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
         Assert.Equal([TermAnalyzer.Normalize("Antarctica")], result.UnknownSalient);
     }
 
+    [Theory]
+    [InlineData("what did the dutchman call his top priority")]
+    [InlineData("what did the austrian say about ukraine")]
+    public async Task RetrieveAsync_NationalityNoBriefingWrites_NotAnUnknownName(string question)
+    {
+        var result = await seeds.Retriever.RetrieveAsync(question);
+
+        Assert.Empty(result.UnknownSalient);
+    }
+
     [Fact]
     public async Task RetrieveAsync_KnownNames_NoUnknownSalient()
     {

@@ -15,6 +15,8 @@ public class ChatShorthandTests
     [InlineData("avg ransom demand", "average ransom demand")]
     [InlineData("who were the 2 ppl tipped", "who were the 2 people tipped")]
     [InlineData("anything abt ammo", "anything about ammo")]
+    [InlineData("wats the power capacity", "what's the power capacity")]
+    [InlineData("how many citizens acc to rutte", "how many citizens according to rutte")]
     public void Expand_ChatShorthand_WrittenOut(string question, string expected) =>
         Assert.Equal(expected, ChatShorthand.Expand(question));
 
