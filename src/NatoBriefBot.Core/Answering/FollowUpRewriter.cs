@@ -107,6 +107,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
                 return CarryPeriod(asked[..group.Index] + what + asked[(group.Index + group.Length)..], asked, q);
             }
 
+            if (NameRuns(what).Count == 0 && !EndsInPerson(what) && !PartOfYearRegex().IsMatch(what) && !OneRegex().IsMatch(what))
+            {
+                // "and the price tag", "and the cost?": another fact about the last question's topic, not a name in place of
+                // one of its names (as a person, "the runner-up", "the one after that", or a part of the year would be).
+                return WithTopic(q, last);
+            }
+
             return CarryPeriod(ReplaceEntities(last.ResolvedQuestion, what), last.ResolvedQuestion, q);
         }
 
@@ -125,19 +132,31 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         if (PointsBack(q, ThingPronounRegex().Match(q)) || TermAnalyzer.Terms(q).Count <= 2)
         {
-            var previous = PeriodRegex().IsMatch(q) ? PeriodRegex().Replace(last.ResolvedQuestion, " ") : last.ResolvedQuestion;
-            if (TermAnalyzer.Terms(last.Question).Count >= MinStandaloneTerms)
-            {
-                // The previous question said enough itself: its own words are the topic, not the one it carried.
-                previous = TopicRegex().Replace(previous, " ");
-            }
-
-            var topic = string.Join(' ', TermAnalyzer.Tokenize(previous).Where(t => !t.IsStopWord && !IsQuestionWord(t.Surface)).Select(t => t.Surface));
-            return CarryPeriod(topic.Length == 0 ? q : $"{q} ({topic})", last.ResolvedQuestion, q);
+            return WithTopic(q, last);
         }
 
         return CarryPeriod(q, last.ResolvedQuestion, q);
     }
+
+    /// <summary>The question with the last question's topic after it in brackets ("how many jobs (new nato command
+    /// wiesbaden)"), and its period when it names none.</summary>
+    private static string WithTopic(string q, ConversationTurn last)
+    {
+        var previous = PeriodRegex().IsMatch(q) ? PeriodRegex().Replace(last.ResolvedQuestion, " ") : last.ResolvedQuestion;
+        if (TermAnalyzer.Terms(last.Question).Count >= MinStandaloneTerms)
+        {
+            // The previous question said enough itself: its own words are the topic, not the one it carried.
+            previous = TopicRegex().Replace(previous, " ");
+        }
+
+        var topic = string.Join(' ', TermAnalyzer.Tokenize(previous).Where(t => !t.IsStopWord && !IsQuestionWord(t.Surface)).Select(t => t.Surface));
+        return CarryPeriod(topic.Length == 0 ? q : $"{q} ({topic})", last.ResolvedQuestion, q);
+    }
+
+    /// <summary>Does the phrase end in a word for a person or a role ("the runner-up", "the ceo")? WordNet files its most
+    /// frequent sense under a person.</summary>
+    private static bool EndsInPerson(string phrase) =>
+        TermAnalyzer.Tokenize(phrase).Where(t => !t.IsStopWord).ToList() is [.., var head] && Lexicon.Default.Broader(Lexicon.Default.Lemma(head.Surface)).Count > 0;
 
     /// <summary>
     /// "And in 2023?", "and by october", "vs the year before": the previous question about another period. What the
@@ -593,6 +612,10 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// <summary>A question that goes on from the last: "and who…", "so what…", "also, when…".</summary>
     [GeneratedRegex(@"^(?:and|so|also|then)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ContinuesRegex();
+
+    /// <summary>"one" standing for a thing named before ("the one after that", "the other one").</summary>
+    [GeneratedRegex(@"\bones?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OneRegex();
 
     /// <summary>A month named as a time without its year: after a word that places in time ("by october", "in june") or
     /// before a meeting ("the october meeting"). Not "may" as a verb, not a month with its year or day after it, and not a

@@ -226,6 +226,24 @@ public class FollowUpRewriterTests
     }
 
     [Fact]
+    public void Rewrite_AndAnotherFact_AskedAboutTheLastTopic()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("and the price tag",
+            [Turn("what does the Aeolis-2 satellite measure", "It measures winds. [1]")]);
+
+        Assert.StartsWith("and the price tag (", rewritten, StringComparison.Ordinal);
+        Assert.Contains("satellite", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_AndAPerson_InPlaceOfTheNameAsked()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("and the runner-up?", [Turn("what share did Chaves get")]);
+
+        Assert.Equal("what share did the runner-up get", rewritten);
+    }
+
+    [Fact]
     public void Rewrite_OfThatYear_TheYearWithoutASecondPreposition()
     {
         var rewritten = FollowUpRewriter.Rewrite("how much did allies commit in the first half of that year",
