@@ -108,11 +108,14 @@ public sealed class HybridRetriever(
         var weights = query.Terms.Concat(query.Salient).Distinct(StringComparer.Ordinal)
             .ToDictionary(t => t, t => Idf(df.GetValueOrDefault(t), total) * (IsContext(query, t) ? options.ContextTermWeight : 1), StringComparer.Ordinal);
         var years = briefings.Values.Where(b => b.Published is not null).Select(b => b.Published!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-        // A nationality describes someone ("the dutchman", "the norwegian"): no briefing need write it for one to be about
-        // that person, so it is not a name whose absence settles the question.
-        var nationalities = TermAnalyzer.Tokenize(query.Text).Where(t => Lexicon.Default.IsDemonym(t.Surface)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-        var unknown = query.Salient.Where(t => df.GetValueOrDefault(t) == 0 && !years.Contains(t) && !nationalities.Contains(t) &&
-            !(query.Alternatives.TryGetValue(t, out var named) && named.Any(a => df.GetValueOrDefault(a) > 0))).ToList();
+        var unknown = query.Salient.Where(t => df.GetValueOrDefault(t) == 0 && !years.Contains(t) && !(query.Alternatives.TryGetValue(t, out var named) && named.Any(a => df.GetValueOrDefault(a) > 0))).ToList();
+        if (unknown.Count > 0)
+        {
+            // A nationality describes someone ("the dutchman", "the norwegian"): no briefing need write it for one to be
+            // about that person, so it is not a name whose absence settles the question.
+            var nationalities = TermAnalyzer.Tokenize(query.Text).Where(t => Lexicon.Default.IsDemonym(t.Surface)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+            unknown.RemoveAll(nationalities.Contains);
+        }
 
         var analyzed = clock.Elapsed;
         var keywordHits = store.SearchKeywords(BuildMatch(query.Terms, df, total), options.Candidates * 2);

@@ -343,8 +343,6 @@ public class QueryAnalyzerTests
     [InlineData("nsatu location", QuestionType.Where)]
     [InlineData("oct 2024 def mins venue", QuestionType.Where)]
     [InlineData("did they agree a coal exit date", QuestionType.YesNo)]
-    [InlineData("what's the population of wiesbaden", QuestionType.HowMany)]
-    [InlineData("what was the value of the deal", QuestionType.HowMuch)]
     public void Analyze_KeywordQuestionEndingInTheKindItWants_ThatKind(string question, QuestionType type)
     {
         Assert.Equal(type, _analyzer.Analyze(question).Type);
@@ -382,6 +380,8 @@ public class QueryAnalyzerTests
     [InlineData("nato troops in lithuania how many", QuestionType.HowMany)]
     [InlineData("On what date did Rutte visit Kyiv?", QuestionType.When)]
     [InlineData("What was the price tag of the new centre?", QuestionType.HowMuch)]
+    [InlineData("what's the population of wiesbaden", QuestionType.HowMany)]
+    [InlineData("what was the value of the deal", QuestionType.HowMuch)]
     [InlineData("Hi, I'm reading about the summit. Could you tell me how many allies spend 2%?", QuestionType.HowMany)]
     [InlineData("I'm comparing budgets; can you tell me who chairs the meeting?", QuestionType.Who)]
     [InlineData("When Rutte took office, he listed priorities. In which areas did he promise progress?", QuestionType.Other)]
