@@ -55,14 +55,14 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
     {
         var best = decision.Best!.Sentence;
         var result = new List<ScoredSentence>();
-        // "Who said…" answered by "He added that…": first the sentence that names him, unless it is the one just before.
-        if (best.Speaker is { } speaker && speaker != best.Previous && (query.Type == QuestionType.Who || query.AsksForName))
+        // "Who said…" answered by "He added that…" or by a quotation that goes on: first the sentence that names the speaker.
+        if (best.Speaker is { } speaker && (query.Type == QuestionType.Who || query.AsksForName))
         {
             result.Add(speaker);
         }
 
         // "This level of support…" needs the sentence before it; "He added that…" only when the question asks who.
-        if (best.RefersBack && best.Previous is { } previous && (query.Type == QuestionType.Who || !PersonPronounStart().IsMatch(best.Text)))
+        if (best.RefersBack && best.Previous is { } previous && !result.Contains(previous) && (query.Type == QuestionType.Who || !PersonPronounStart().IsMatch(best.Text)))
         {
             result.Add(previous);
         }

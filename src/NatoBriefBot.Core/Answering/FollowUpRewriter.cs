@@ -335,8 +335,28 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         var tokens = TermAnalyzer.Tokenize(q);
-        var namedBefore = tokens.Any(t => t.Start < pronoun.Index && Retrieval.QueryAnalyzer.IsName(t, q));
+        var before = tokens.Where(t => t.Start < pronoun.Index).ToList();
+        var namedBefore = before.Any(t => Retrieval.QueryAnalyzer.IsName(t, q)) || IntroducesSomeone(before);
         return !(namedBefore && tokens.Count(t => !t.IsStopWord) >= MinStandaloneTerms);
+    }
+
+    /// <summary>Do the words introduce a new person with an indefinite article ("a central bank governor used the same
+    /// phrase about her currency", "a cloud boss said they…")? A pronoun after one points to that person, not out of the
+    /// question.</summary>
+    private static bool IntroducesSomeone(List<Token> words)
+    {
+        const int NounPhraseWords = 4;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].Surface.ToLowerInvariant() is "a" or "an" &&
+                words.Skip(i + 1).Take(NounPhraseWords).TakeWhile(t => !t.IsStopWord).Any(t =>
+                    !t.IsNumber && Lexicon.Default.Broader(Lexicon.Default.Lemma(t.Surface, PartOfSpeech.Noun)).Count > 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Words to search for (besides stop words) that make a question naming something a full one.</summary>

@@ -277,6 +277,13 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             return type;
         }
 
+        // "a cloud boss said they couldn't defend a billion users, who was that": the part that asks comes last, after a
+        // comma or dash.
+        if (TailQuestionRegex().Match(clause) is { Success: true } tail && ClassifyStart(tail.Groups["ask"].Value) is var asked && asked != QuestionType.Other)
+        {
+            return asked;
+        }
+
         var asks = AskedAnywhereRegex().Match(clause);
         return !asks.Success ? type : asks.Groups["many"].Success ? QuestionType.HowMany
             : asks.Groups["much"].Success ? QuestionType.HowMuch
@@ -567,6 +574,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>Where a sentence, or a clause after a semicolon or colon, ends inside the text.</summary>
     [GeneratedRegex(@"(?:[.!?]\s+|;\s*|:\s+)")]
     private static partial Regex SentenceBoundaryRegex();
+
+    // The last clause, after a comma or dash, when it opens with a question word: "…, who was that", "… - when".
+    [GeneratedRegex(@"[,\u2013\u2014]\s*(?<ask>(?:who|when|where|how\s+many|how\s+much)\b[^,\u2013\u2014]*)$|\s-\s*(?<ask>(?:who|when|where|how\s+many|how\s+much)\b[^,\u2013\u2014]*)$")]
+    private static partial Regex TailQuestionRegex();
 
     /// <summary>Greetings and polite frames in front of the real question.</summary>
     [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:do|does) (?:anyone|you) know\b,?\s*|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*|what (?:do|can) you (?:know|tell me|say)\b,?\s*)")]

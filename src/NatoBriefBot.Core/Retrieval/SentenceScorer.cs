@@ -137,7 +137,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
                 RefersBack = refersBack,
                 Index = index,
                 Info = info,
-                Speaker = PersonPronounStartRegex().IsMatch(info.Text) ? lastNamed : null,
+                Speaker = PersonPronounStartRegex().IsMatch(info.Text) || GoesOnQuoting(info, previous, lastNamed) ? lastNamed : null,
             };
             if (info.Words >= 4)
             {
@@ -152,6 +152,12 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             }
         }
     }
+
+    /// <summary>A quotation that goes on from the sentence before, which quoted someone by name ("“…,” Raman said on stage.
+    /// “We cannot defend a billion users…”"): the same person is speaking.</summary>
+    private static bool GoesOnQuoting(SentenceInfo info, ScoredSentence? previous, ScoredSentence? lastNamed) =>
+        previous is not null && previous == lastNamed && !info.HasPeople && info.Text.Length > 0 && info.Text[0] is '"' or '\u201C' &&
+        previous.Text.IndexOfAny(['"', '\u201C', '\u201D']) >= 0;
 
     /// <summary>All terms of a passage (cached with its sentence analysis).</summary>
     public static HashSet<string> PassageTerms(StoredPassage passage) => SentenceCache.Of(passage, Split).Terms;

@@ -107,12 +107,13 @@ public static partial class Speakers
             candidates.Add((person, sentence.IndexOf(person, StringComparison.Ordinal)));
         }
 
-        // A single name counts only when the sentence names no one in full ("Rutte said"); "said Greyline's head of
-        // research, Saara Lehtinen" names her.
-        foreach (var m in candidates.Count > 0 ? [] : SurnameBesideVerbRegex().Matches(sentence).ToList())
+        // A single name right by the verb ("Rutte said", "said Halvorsen") competes with the full names by distance: "…,"
+        // Raman said on stage at the Moscone Center' is Raman's. Not a possessive: "said Greyline's head of research, Saara
+        // Lehtinen" names her.
+        foreach (Match m in SurnameBesideVerbRegex().Matches(sentence))
         {
             var name = m.Groups["name"].Value;
-            if (IsPerson(name))
+            if (IsPerson(name) && !candidates.Any(c => c.Name.Split(' ').Contains(name, StringComparer.Ordinal)))
             {
                 candidates.Add((name, m.Groups["name"].Index));
             }

@@ -94,6 +94,19 @@ public sealed class ExtractiveAnswerComposerTests
         Assert.Contains("double in size", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AskAsync_WhoSaidAQuotationThatGoesOn_QuotesTheSentenceNamingTheSpeakerFirst()
+    {
+        using var engine = await CyberRangeAsync(Opened + " \"Attackers never rest, and they use machines too,\" Pevkur said on stage at the Tallinn Arena." +
+            " \"We cannot defend a million networks with yesterday's tools.\" Trainees from nine countries ran their first drills on Tuesday.");
+
+        var answer = await engine.Answers.AskAsync(new AskRequest("an official said they cannot defend a million networks with yesterday's tools, who was that"));
+
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        var named = answer.Text.IndexOf("Pevkur said", StringComparison.Ordinal);
+        Assert.InRange(named, 0, answer.Text.IndexOf("yesterday's tools", StringComparison.Ordinal));
+    }
+
     private const string Opened = "Estonia opened the Kalevi cyber range near Tallinn on Monday.";
 
     /// <summary>The seeds and a briefing about a cyber range with this text.</summary>

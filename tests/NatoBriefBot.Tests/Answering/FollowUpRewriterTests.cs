@@ -136,6 +136,17 @@ public class FollowUpRewriterTests
         Assert.Equal("What is Rutte's top priority?", rewritten);
     }
 
+    [Theory]
+    [InlineData("a central bank governor used the same phrase about her currency, who was it")]
+    [InlineData("an opposition politician criticised his plan, what did she call it")]
+    public void Rewrite_PronounAfterSomeoneTheQuestionIntroduces_NotThePreviousPerson(string question)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(question,
+            [Turn("who said allies must keep up support", "Secretary General Jens Stoltenberg said so. [1]")]);
+
+        Assert.DoesNotContain("Stoltenberg", rewritten, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rewrite_PeriodInPreviousQuestion_CarriedOver()
     {

@@ -396,6 +396,9 @@ public class QueryAnalyzerTests
     [InlineData("Which pledge did allies renew?", QuestionType.Other)]
     [InlineData("which uk town is marcom in", QuestionType.Where)]
     [InlineData("cedar point station which us state", QuestionType.Where)]
+    [InlineData("a cloud boss said they couldn't defend a billion users, who was that", QuestionType.Who)]
+    [InlineData("the bank boss is leaving after ten years - who replaces her?", QuestionType.Who)]
+    [InlineData("the minister, who visited kyiv, said what about drones", QuestionType.Other)]
     public void Analyze_QuestionWording_Type(string question, QuestionType expected)
     {
         Assert.Equal(expected, _analyzer.Analyze(question).Type);

@@ -40,6 +40,9 @@ public class SpeakersTests
     [Theory]
     [InlineData("Speaking to reporters, Ingrid Halvorsen said the bank would grow.", "Ingrid Halvorsen")]
     [InlineData("The bank will grow, said Halvorsen.", "Halvorsen")]
+    [InlineData("\"We build the floor,\" Raman said on stage at the Moscone Center.", "Raman")]
+    [InlineData("Jens Stoltenberg said that Ukrainian Defence Minister Rustem Umerov will attend.", "Jens Stoltenberg")]
+    [InlineData("Stoltenberg said that Ukrainian Defence Minister Rustem Umerov will attend.", "Stoltenberg")]
     [InlineData("Germany said it would send more air defence.", null)]
     [InlineData("He said the bank would grow.", null)]
     public void Of_OneSentence(string sentence, string? expected)

@@ -511,7 +511,8 @@ internal static partial class AnswerFeatures
         double HasName(SentenceInfo? i) => i is not null && i.HasPeople && SentenceFeatures.People(i.Text).Any(NewName) ? 1 : 0;
         if (query.AsksForName && query.Type is QuestionType.Who or QuestionType.Other)
         {
-            return (true, Math.Max(Math.Max(HasName(s.Info), s.RefersBack ? HasName(s.Previous?.Info) : 0), HasName(s.Speaker?.Info)));
+            // The person speaking answers only a who-question ("who said…"), not "the name of the general" a quotation mentions.
+            return (true, Math.Max(Math.Max(HasName(s.Info), s.RefersBack ? HasName(s.Previous?.Info) : 0), query.Type == QuestionType.Who ? HasName(s.Speaker?.Info) : 0));
         }
 
         if (query.AsksWhoSomeoneIs)
