@@ -31,6 +31,8 @@ Records (first column is the record type; lists are '|'-separated, words lower-c
                                    state, city
   C  capital  country              a national capital (single word) and its country's single-word name, for news
                                    that names a government by its capital ("Moscow said" -> Russia)
+  M  lemma                         a single-word monetary unit (a hyponym of "monetary unit" at any depth: euro,
+                                   krona, yen, zloty), so an amount in any currency reads as money
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ H lemma broader             one-level hypernyms of a person/role noun's most fre
 N lemma                     a noun written capitalized in every WordNet sense: a proper name
 P name kind                 a named place (single word) and what kind it is: country, continent, region, state or city
 C capital country           a national capital (single word) and its country (single-word name)
+M lemma                     a monetary unit (single word): euro, krona, yen
 """
 
 RESOURCE_NOTE = """\
@@ -353,6 +356,30 @@ def capital_countries(lex: Lexicon) -> list[tuple[str, str]]:
     return sorted(result.items())
 
 
+def currencies(lex: Lexicon) -> list[str]:
+    """Every single-word lemma of a monetary unit: the hyponyms of "monetary unit", at any depth."""
+    root = lex.senses[("monetary unit", "n")][0]
+    seen, todo, words = set(), [root], set()
+    while todo:
+        offset = todo.pop()
+        if offset in seen:
+            continue
+        seen.add(offset)
+        synset = lex.synsets[("n", offset)]
+        if offset != root:
+            words.update(w for w in synset.words if single(w) and w.isalpha())
+        todo.extend(t for sym, tp, t, _, _ in synset.pointers if sym in ("~", "~i") and tp == "n")
+    # Only words a currency is what they mostly mean: their first noun sense is one, no other part of speech is tagged
+    # more often ("real", "mark") and they are no inflection of another word ("won", "sent"); two-letter words ("at")
+    # are left out too.
+    inflections = {form for form, _, _ in lex.exceptions}
+    def mostly_money(w):
+        counts = lex.lemma_counts[w]
+        return (len(w) > 2 and w not in inflections and lex.senses[(w, "n")][0] in seen and
+                max(counts.get(p, 0) for p in "var") <= counts.get("n", 0))
+    return sorted(w for w in words if mostly_money(w))
+
+
 def is_instance(synset: Synset) -> bool:
     return any(p[0] == "@i" for p in synset.pointers)
 
@@ -450,6 +477,8 @@ def write(lex: Lexicon, out: str) -> dict[str, int]:
         emit("P", name, kind)
     for capital, country in capital_countries(lex):
         emit("C", capital, country)
+    for currency in currencies(lex):
+        emit("M", currency)
     tables = {"S": synonyms(lex), "R": derivations(lex), "H": broader(lex)}
     for key, table in tables.items():
         for lemma, words in sorted(table.items()):
@@ -471,6 +500,7 @@ SAMPLE_DEMONYMS = {
 }
 SAMPLE_PROPER = {"canada": True, "putin": True, "brussels": True, "denmark": True, "minister": False, "pledge": False,
                  "may": False, "turkey": False}
+SAMPLE_CURRENCIES = ["euro", "dollar", "krona", "krone", "zloty", "hryvnia", "peso", "rupee"]
 SAMPLE_CAPITALS = {"moscow": "russia", "kiev": "ukraine", "warsaw": "poland"}
 SAMPLE_PLACES = {"vilnius": "city", "brussels": "city", "poland": "country", "saskatchewan": "state",
                  "europe": "continent", "wiesbaden": "city"}
@@ -493,6 +523,8 @@ def verify(lex: Lexicon, rows, tables: dict[str, dict[str, list[str]]]) -> str:
     wrong.update({("P", w): named.get(w) for w, kind in SAMPLE_PLACES.items() if named.get(w) != kind})
     capitals = dict(capital_countries(lex))
     wrong.update({("C", w): capitals.get(w) for w, country in SAMPLE_CAPITALS.items() if capitals.get(w) != country})
+    money = set(currencies(lex))
+    wrong.update({("M", w): w in money for w in SAMPLE_CURRENCIES if w not in money})
     if wrong:
         raise SystemExit(f"sample check failed (word: what came out): {wrong}")
     places = Places(lex)

@@ -20,6 +20,7 @@ public sealed partial class Lexicon
         var derived = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var broader = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var properNames = new HashSet<string>(StringComparer.Ordinal);
+        var currencies = new HashSet<string>(StringComparer.Ordinal);
         var namedPlaces = new Dictionary<string, PlaceKind>(StringComparer.Ordinal);
         var capitals = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -62,6 +63,9 @@ public sealed partial class Lexicon
                 case "N" when f.Length == 2:
                     properNames.Add(f[1]);
                     break;
+                case "M" when f.Length == 2:
+                    currencies.Add(f[1]);
+                    break;
                 case "P" when f.Length == 3:
                     namedPlaces[f[1]] = ParseKind(f[2], lineNumber);
                     break;
@@ -91,6 +95,7 @@ public sealed partial class Lexicon
         _derived = derived.ToFrozenDictionary(StringComparer.Ordinal);
         _broader = broader.ToFrozenDictionary(StringComparer.Ordinal);
         _properNames = properNames.ToFrozenSet(StringComparer.Ordinal);
+        _currencies = currencies.ToFrozenSet(StringComparer.Ordinal);
         _namedPlaces = namedPlaces.ToFrozenDictionary(StringComparer.Ordinal);
         _capitals = capitals.ToFrozenDictionary(StringComparer.Ordinal);
     }

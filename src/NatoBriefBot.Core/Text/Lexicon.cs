@@ -48,6 +48,7 @@ public sealed partial class Lexicon
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _derived;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _broader;
     private readonly FrozenSet<string> _properNames;
+    private readonly FrozenSet<string> _currencies;
     private readonly FrozenDictionary<string, PlaceKind> _namedPlaces;
     private readonly FrozenDictionary<string, string> _capitals;
 
@@ -104,6 +105,20 @@ public sealed partial class Lexicon
     {
         var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
         return _properNames.Contains(key) || (key.EndsWith("'s", StringComparison.Ordinal) && _properNames.Contains(key[..^2]));
+    }
+
+    /// <summary>True for a word for a monetary unit in any of its forms ("euros", "kronor", "krónur", "zlotys"): WordNet's
+    /// currencies, written with or without their accents.</summary>
+    public bool IsCurrency(string word)
+    {
+        var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
+        if (_currencies.Contains(key))
+        {
+            return true;
+        }
+
+        var plain = TermAnalyzer.FoldAccents(key);
+        return _currencies.Contains(plain) || _currencies.Contains(BestLemma(plain, [PartOfSpeech.Noun]));
     }
 
     /// <summary>The kind of place a single word names in WordNet ("Vilnius" a city, "Saskatchewan" a state), or null.

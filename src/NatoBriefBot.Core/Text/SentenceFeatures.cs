@@ -47,10 +47,15 @@ public static partial class SentenceFeatures
     /// ("on 14 June 2023", "October 17-18", "in 2022").</summary>
     public static bool HasNumber(string sentence) => NumberRegex().IsMatch(DayOrYearRegex().Replace(sentence, " "));
 
-    public static bool HasAmount(string sentence) => AmountRegex().IsMatch(sentence);
+    public static bool HasAmount(string sentence) => AmountRegex().IsMatch(sentence) || InCurrency(sentence);
 
-    /// <summary>A sum of money: a number with a currency ("£34m", "EUR 20.9 billion", "1.6 million dollars").</summary>
-    public static bool HasMoney(string sentence) => MoneyRegex().IsMatch(sentence);
+    /// <summary>A sum of money: a number with a currency ("£34m", "EUR 20.9 billion", "1.6 million dollars", "61 billion
+    /// krónur").</summary>
+    public static bool HasMoney(string sentence) => MoneyRegex().IsMatch(sentence) || InCurrency(sentence);
+
+    /// <summary>A number followed by a word WordNet knows as a currency ("61 billion krónur", "3,000 zlotys").</summary>
+    private static bool InCurrency(string sentence) =>
+        NumberThenWordRegex().Matches(sentence).Any(m => Lexicon.Default.IsCurrency(m.Groups["unit"].Value));
 
     public static bool HasPlace(string sentence) => Places(sentence).Any();
 
@@ -135,6 +140,9 @@ public static partial class SentenceFeatures
     // A number, then its unit, written apart or hyphenated ("1.5 billion euros", "a 500-million-euro site").
     [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*(?:\s*|-)(?:%|(?:percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AmountRegex();
+
+    [GeneratedRegex(@"(?<![\d.,])\d(?:[\d.,]*\d)?(?:\s+|-)(?:(?:thousand|million|billion|trillion|bln|bn|mln)(?:\s+|-))?(?<unit>\p{L}{3,})", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberThenWordRegex();
 
     [GeneratedRegex(@"(?:EUR|USD|GBP|\$|€|£|¥)\s?\d|\d[\d.,]*(?:\s*|-)(?:(?:thousand|million|billion|trillion|bln|bn|mln|m|k)(?:\s+|-))?(?:euros?|dollars?|pounds|sterling|yen|francs?|kronor|kroner|crowns|zloty|rupees?|yuan)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyRegex();

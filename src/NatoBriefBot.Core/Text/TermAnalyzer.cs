@@ -316,7 +316,7 @@ public static class TermAnalyzer
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018';
 
-    private static string FoldAccents(string s)
+    internal static string FoldAccents(string s)
     {
         var needs = false;
         foreach (var c in s)

@@ -261,6 +261,20 @@ public class LexiconTests
     }
 
     [Theory]
+    [InlineData("euros", true)]
+    [InlineData("krónur", true)]
+    [InlineData("kroner", true)]
+    [InlineData("zloty", true)]
+    [InlineData("won", false)]
+    [InlineData("real", false)]
+    [InlineData("at", false)]
+    [InlineData("troops", false)]
+    public void IsCurrency_WordNetMonetaryUnitsThatMostlyMeanMoney(string word, bool expected)
+    {
+        Assert.Equal(expected, Lexicon.IsCurrency(word));
+    }
+
+    [Theory]
     [InlineData("ministers", true)]
     [InlineData("shells", true)]
     [InlineData("battlegroups", true)]

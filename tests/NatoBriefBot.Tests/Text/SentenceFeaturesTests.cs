@@ -102,6 +102,9 @@ public class SentenceFeaturesTests
     [InlineData("They set up a 2-billion-dollar fund.", true)]
     [InlineData("Germany pledged 1.5 billion euros.", true)]
     [InlineData("Allies have 500,000 troops on high readiness.", false)]
+    [InlineData("The total estimated cost is 61 billion krónur.", true)]
+    [InlineData("A season ticket costs 3,000 zlotys.", true)]
+    [InlineData("Rono, 24, won the race in 2023 at the second attempt.", false)]
     public void HasMoney_NumberWithCurrency_Detected(string sentence, bool expected)
     {
         Assert.Equal(expected, SentenceFeatures.HasMoney(sentence));
