@@ -136,6 +136,17 @@ public class FollowUpRewriterTests
         Assert.Equal("What is Rutte's top priority?", rewritten);
     }
 
+    [Fact]
+    public void Rewrite_ThreeWordsNamingNothing_AskedAboutTheLastTopic_ButNotWithAPlaceOrMonth()
+    {
+        ConversationTurn[] history = [Turn("who issued the heat warning for brussels in june 2024", "The Royal Meteorological Institute issued it. [1]")];
+
+        Assert.StartsWith("peak temp expected (", FollowUpRewriter.Rewrite("peak temp expected", history), StringComparison.Ordinal);
+        Assert.Equal("record temp in antwerp", FollowUpRewriter.Rewrite("record temp in antwerp", history));
+        Assert.True(FollowUpRewriter.IsFollowUp("peak temp expected"));
+        Assert.False(FollowUpRewriter.IsFollowUp("record temp in antwerp"));
+    }
+
     [Theory]
     [InlineData("a central bank governor used the same phrase about her currency, who was it")]
     [InlineData("an opposition politician criticised his plan, what did she call it")]
