@@ -53,6 +53,10 @@ public sealed record Answer(
     /// any: a follow-up may point into it ("the second one", "how old is she").</summary>
     public string? Closest { get; init; }
 
+    /// <summary>The briefing file a <see cref="AnswerOutcome.NotInBriefings"/> answer found closest, if any: when the
+    /// conversation has no cited answer yet, a follow-up ("how much did it cost") looks there first.</summary>
+    public string? ClosestFile { get; init; }
+
     /// <summary>Wall-clock milliseconds spent answering.</summary>
     public double Ms { get; init; }
 

@@ -142,14 +142,16 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// wiesbaden)"), and its period when it names none.</summary>
     private static string WithTopic(string q, ConversationTurn last)
     {
-        var previous = PeriodRegex().IsMatch(q) ? PeriodRegex().Replace(last.ResolvedQuestion, " ") : last.ResolvedQuestion;
+        // The period is not part of the topic: the question names its own, or CarryPeriod adds the previous one once.
+        var previous = PeriodRegex().Replace(last.ResolvedQuestion, " ");
         if (TermAnalyzer.Terms(last.Question).Count >= MinStandaloneTerms)
         {
             // The previous question said enough itself: its own words are the topic, not the one it carried.
             previous = TopicRegex().Replace(previous, " ");
         }
 
-        var topic = string.Join(' ', TermAnalyzer.Tokenize(previous).Where(t => !t.IsStopWord && !IsQuestionWord(t.Surface)).Select(t => t.Surface));
+        var topic = string.Join(' ', TermAnalyzer.Tokenize(previous).Where(t => !t.IsStopWord && !IsQuestionWord(t.Surface)).Select(t => t.Surface)
+            .Distinct(StringComparer.OrdinalIgnoreCase));
         return CarryPeriod(topic.Length == 0 ? q : $"{q} ({topic})", last.ResolvedQuestion, q);
     }
 
@@ -291,9 +293,14 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             !YearShiftRegex().IsMatch(question);
         // A correction ("no, i meant the june one") turns away from the answer it corrects: its briefings are not preferred.
         return history.Count > 0 && IsFollowUp(question) && !CorrectionRegex().IsMatch(question.Trim())
-            ? new RetrievalHints([.. LastAnswered(history).Answer.Citations.Select(c => c.File)]) { CarriedPeriod = carried }
+            ? new RetrievalHints(ConversationFiles(LastAnswered(history).Answer)) { CarriedPeriod = carried }
             : new RetrievalHints([]) { CarriedPeriod = carried };
     }
+
+    /// <summary>The briefings a follow-up looks in first: those the answer cited, or when no turn has a cited answer yet,
+    /// the one the refusal found closest (the user goes on about the same thing: "how much did it cost").</summary>
+    private static string[] ConversationFiles(Answer answer) =>
+        answer.Citations.Count > 0 ? [.. answer.Citations.Select(c => c.File)] : answer.ClosestFile is { } file ? [file] : [];
 
     /// <summary>The turn as a follow-up points into it. When the bot answered none of the conversation's turns, references
     /// point into the sentence the last refusal quoted as the closest it found, or else into what the user asked there: not

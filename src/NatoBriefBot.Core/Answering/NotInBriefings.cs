@@ -18,7 +18,7 @@ public static class NotInBriefings
         ArgumentNullException.ThrowIfNull(closest);
         ArgumentNullException.ThrowIfNull(source);
         var text = $"The briefings don't give {what}. The closest is in {Named(source.Briefing)}: \u201C{sentence}\u201D Ask about something else in that briefing, or rephrase the question.";
-        return Create(question, closest, null) with { Text = text, Closest = sentence };
+        return Create(question, closest, null) with { Text = text, Closest = sentence, ClosestFile = source.Briefing.File };
     }
 
     /// <summary>How a reply names the kind of fact a question of this type asks for.</summary>
@@ -44,7 +44,7 @@ public static class NotInBriefings
         ArgumentNullException.ThrowIfNull(closest);
         ArgumentNullException.ThrowIfNull(source);
         var text = $"I couldn't find a clear answer to that in the briefings. The closest is in {Named(source.Briefing)}: \u201C{sentence}\u201D Check whether that answers your question, or rephrase it.";
-        return Create(question, closest, null) with { Text = text, Closest = sentence };
+        return Create(question, closest, null) with { Text = text, Closest = sentence, ClosestFile = source.Briefing.File };
     }
 
     private static string Named(Storage.StoredBriefing briefing) => Named(briefing.Title, briefing.Published);
@@ -78,6 +78,6 @@ public static class NotInBriefings
         var text = briefings.Count == 0
             ? $"{reason} Try rephrasing the question, or ask about NATO defence ministers' meetings and summits."
             : $"{reason} The closest briefings are: {closestText}. Try asking about one of those.";
-        return new Answer(question, AnswerOutcome.NotInBriefings, text, []) { Suggestions = suggestions };
+        return new Answer(question, AnswerOutcome.NotInBriefings, text, []) { Suggestions = suggestions, ClosestFile = briefings.FirstOrDefault()?.File };
     }
 }
