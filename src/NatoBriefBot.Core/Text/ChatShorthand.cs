@@ -12,6 +12,9 @@ internal static partial class ChatShorthand
     public static string Expand(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
+        question = ClauseOpeningRegex().Replace(question, static m => QuestionWordMeant(m.Groups["word"].Value, m.Groups["next"].Value) is { } meant
+            ? (char.IsUpper(m.Groups["word"].Value[0]) ? char.ToUpperInvariant(meant[0]) + meant[1..] : meant)
+            : m.Groups["word"].Value);
         return ShorthandRegex().Replace(question, static m =>
             m.Groups["defmin"].Success ? "defence minister" + (m.Groups["plural"].Success ? "s" : string.Empty)
             : m.Groups["secgen"].Success ? "Secretary General"
@@ -22,6 +25,45 @@ internal static partial class ChatShorthand
             : "government");
     }
 
+    private static readonly string[] QuestionWords = ["what", "which", "when", "where", "who", "whom", "whose", "why", "how"];
+
+    /// <summary>The question word a slip of the keyboard at the opening of a clause stands for ("wich", "wher", "whn", "hw",
+    /// "wen are…"): one letter dropped from a single question word, else two neighbouring letters swapped, else one letter
+    /// typed for another. Not a stop word ("that", "were", "now"), and not a word WordNet knows unless an auxiliary verb
+    /// follows it as it follows a question word ("wen are the strikes"), nor a contraction written without its apostrophe ("whos"). Null when nothing or more than one word fits.</summary>
+    internal static string? QuestionWordMeant(string word, string next)
+    {
+        var lower = word.ToLowerInvariant();
+        if (lower.Length < 2 || Vocabulary.StopWords.Contains(lower) || Vocabulary.ContractionsWithoutApostrophe.Contains(lower) || QuestionWords.Contains(lower) ||
+            (Lexicon.Default.IsKnownWord(lower) && !Auxiliaries.Contains(next.ToLowerInvariant())))
+        {
+            return null;
+        }
+
+        foreach (var fits in (Func<string, string, bool>[])[Dropped, Swapped, Replaced])
+        {
+            var meant = QuestionWords.Where(q => fits(lower, q)).ToList();
+            if (meant.Count > 0)
+            {
+                return meant.Count == 1 ? meant[0] : null;
+            }
+        }
+
+        return null;
+
+        static bool Dropped(string typed, string q) =>
+            typed.Length == q.Length - 1 && Enumerable.Range(0, q.Length).Any(i => q.Remove(i, 1) == typed);
+        static bool Swapped(string typed, string q) =>
+            typed.Length == q.Length && Enumerable.Range(0, q.Length - 1).Any(i => typed == q[..i] + q[i + 1] + q[i] + q[(i + 2)..]);
+        static bool Replaced(string typed, string q) =>
+            typed.Length == q.Length && typed.Where((c, i) => c != q[i]).Count() == 1;
+    }
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had", "should",
+    };
+
     /// <summary>Abbreviations of one word common in chat and notes ("ukr aid h1 2024", "avg ransom").</summary>
     private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
     {
@@ -31,6 +73,10 @@ internal static partial class ChatShorthand
         ["cuz"] = "because", ["tmrw"] = "tomorrow", ["yday"] = "yesterday", ["wat"] = "what", ["wot"] = "what", ["wut"] = "what",
         ["wats"] = "what's", ["wots"] = "what's",
     };
+
+    /// <summary>The first word of the text or of a clause, and the word after it.</summary>
+    [GeneratedRegex(@"(?:^|(?<=[.?!,:;]\s*))\b(?<word>[A-Za-z]{2,5})\b(?=\s+(?<next>[A-Za-z']+)|\W*$)")]
+    private static partial Regex ClauseOpeningRegex();
 
     [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut))\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex ShorthandRegex();

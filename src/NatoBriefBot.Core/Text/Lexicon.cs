@@ -174,6 +174,14 @@ public sealed partial class Lexicon
         return key.Length > 0 && (_words.ContainsKey(key) || _words.ContainsKey(BestLemma(key, AllParts.AsSpan())));
     }
 
+    /// <summary>True for a single word WordNet lists as a lemma as written ("shell", "well"), not only as an inflection of
+    /// one ("whos" of "WHO").</summary>
+    public bool IsLemma(string word)
+    {
+        var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
+        return key.Length > 0 && _words.ContainsKey(key);
+    }
+
     /// <summary>True when one typing slip away from the word there is a word WordNet knows: "strke" (strike), "agis"
     /// (aegis), "wht" (what). For three letters only a missing letter or two swapped ones count, since changing one of
     /// three letters makes a word of almost anything.</summary>

@@ -25,11 +25,12 @@ internal static class Vocabulary
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The contractions among the stop words as chat writes them, without the apostrophe ("im", "dont",
-    /// "whats"), except where that spelling is a word of its own in WordNet ("shell", "well", "ill", "cant").</summary>
+    /// "whats", "whos"), except where that spelling is a word of its own in WordNet ("shell", "well", "ill", "cant"); an
+    /// inflection of another word ("whos" of the acronym "WHO") is still the contraction.</summary>
     public static readonly FrozenSet<string> ContractionsWithoutApostrophe = StopWords
         .Where(w => w.Contains('\''))
         .Select(w => w.Replace("'", string.Empty, StringComparison.Ordinal))
-        .Where(w => !StopWords.Contains(w) && !Lexicon.Default.IsKnownWord(w))
+        .Where(w => !StopWords.Contains(w) && !Lexicon.Default.IsLemma(w))
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Acronyms and short titles that briefings and questions use interchangeably with their long forms.</summary>
