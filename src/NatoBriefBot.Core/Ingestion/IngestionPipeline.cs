@@ -81,7 +81,9 @@ public sealed class IngestionPipeline(
         var analyzerChanged = store.GetAnalyzer() is { } analyzer && analyzer != TermAnalyzer.Version;
         var skippable = analyzerChanged ? new Dictionary<string, string>(StringComparer.Ordinal) : known;
         var rewritten = new HashSet<string>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Every name found counts as seen, refused ones too: a prune must not delete the stored briefing that a refusal
+        // (its name taken by another folder's file) just protected.
+        var seen = new HashSet<string>(found.Select(f => f.Relative), StringComparer.Ordinal);
         int added = 0, updated = 0, unchanged = 0, passages = 0, done = 0;
 
         var prepared = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(64) { SingleReader = true });

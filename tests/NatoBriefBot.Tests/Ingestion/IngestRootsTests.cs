@@ -67,6 +67,20 @@ public sealed class IngestRootsTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestAsync_PruneWithOnlyRefusedNames_KeepsTheStoredBriefings()
+    {
+        _folder.Write("a/x.txt", First);
+        _folder.Write("b/x.txt", Second);
+        await IngestAsync("a");
+
+        var pruned = await _services.GetRequiredService<IngestionPipeline>().IngestAsync([_folder.Combine("b")], new IngestRunOptions(Prune: true));
+
+        Assert.Equal(0, pruned.Removed);
+        Assert.Single(pruned.Failed);
+        Assert.Equal("Maritime centre agreed", Stored.Title);
+    }
+
+    [Fact]
     public async Task IngestAsync_FolderMoved_SameBriefingsKeptNotRefused()
     {
         _folder.Write("a/x.txt", First);
