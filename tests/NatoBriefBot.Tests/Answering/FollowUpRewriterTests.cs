@@ -486,6 +486,34 @@ public class FollowUpRewriterTests
     }
 
     [Fact]
+    public void Hints_AfterOnlyDeclinedTurns_PreferTheBriefingTheRefusalFoundClosest()
+    {
+        var declined = new ConversationTurn("name of the weather satellite launched from kourou", "name of the weather satellite launched from kourou",
+            new Answer("name of the weather satellite launched from kourou", AnswerOutcome.NotInBriefings,
+                "I couldn't find that in the briefings I have. The closest briefings are: \u201CRocket lifts off\u201D (7 February 2025).", [])
+            { ClosestFile = "d12_satellite.txt" });
+
+        Assert.Equal(["d12_satellite.txt"], FollowUpRewriter.Hints("how much did it cost", [declined]).PreferredFiles);
+        Assert.Empty(FollowUpRewriter.Hints("Who chairs the NATO Military Committee?", [declined]).PreferredFiles);
+    }
+
+    [Fact]
+    public void Rewrite_TopicCarriedTwice_HoldsEachWordAndThePeriodOnce()
+    {
+        var first = new ConversationTurn("weather satellite launched from kourou in february 2025", "weather satellite launched from kourou in february 2025",
+            new Answer("weather satellite launched from kourou in february 2025", AnswerOutcome.NotInBriefings, "I couldn't find that in the briefings I have.", []));
+        var second = FollowUpRewriter.Rewrite("how much did it cost", [first]);
+        var third = FollowUpRewriter.Rewrite("how heavy is it", [first, new ConversationTurn("how much did it cost", second,
+            new Answer("how much did it cost", AnswerOutcome.NotInBriefings, "I couldn't find that in the briefings I have.", []))]);
+
+        foreach (var rewritten in new[] { second, third })
+        {
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(rewritten, "february 2025"));
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(rewritten, "kourou"));
+        }
+    }
+
+    [Fact]
     public void Rewrite_AfterOnlyDeclinedTurns_ThereIsWhereTheUserAsked()
     {
         var declined = new ConversationTurn("brussels temps forecast for 13-14 june 2024", "brussels temps forecast for 13-14 june 2024",

@@ -21,6 +21,25 @@ public class ChatShorthandTests
         Assert.Equal(expected, ChatShorthand.Expand(question));
 
     [Theory]
+    [InlineData("wich hacker group was behind it", "which hacker group was behind it")]
+    [InlineData("wher is the new centre", "where is the new centre")]
+    [InlineData("Whn was the meeting", "When was the meeting")]
+    [InlineData("wen are the next rail strikes planed", "when are the next rail strikes planed")]
+    [InlineData("the jobs, hw many were created", "the jobs, how many were created")]
+    public void Expand_MistypedQuestionWordOpeningAClause_ReadAsIt(string question, string expected) =>
+        Assert.Equal(expected, ChatShorthand.Expand(question));
+
+    [Theory]
+    [InlineData("whos the sec gen", "whos the Secretary General")]
+    [InlineData("that command, where is it", "that command, where is it")]
+    [InlineData("were the pledges made", "were the pledges made")]
+    [InlineData("now what about italy", "now what about italy")]
+    [InlineData("wen cyst removal", "wen cyst removal")]
+    [InlineData("hot weather in brussels", "hot weather in brussels")]
+    public void Expand_WordsCloseToAQuestionWord_LeftAlone(string question, string expected) =>
+        Assert.Equal(expected, ChatShorthand.Expand(question));
+
+    [Theory]
     [InlineData("What is the definition of deterrence?")]
     [InlineData("How many minutes after launch did it separate?")]
     [InlineData("Which second-generation jets were pledged?")]

@@ -48,6 +48,7 @@ public class TermAnalyzerTests
     [InlineData("What's")]
     [InlineData("whats")]
     [InlineData("didnt")]
+    [InlineData("whos")]
     public void Normalize_Contraction_WithOrWithoutApostrophe_IsStopWord(string word) =>
         Assert.Equal(string.Empty, TermAnalyzer.Normalize(word));
 
