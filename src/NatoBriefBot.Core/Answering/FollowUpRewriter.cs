@@ -292,10 +292,15 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             !AnyPeriodRegex().IsMatch(question) && !OwnMonthRegex().IsMatch(question) && !TimeReferenceRegex().IsMatch(question) &&
             !YearShiftRegex().IsMatch(question);
         // A correction ("no, i meant the june one") turns away from the answer it corrects: its briefings are not preferred.
+        // A follow-up that only moves to another period ("and in october 2024?") keeps them only where they speak of it.
         return history.Count > 0 && IsFollowUp(question) && !CorrectionRegex().IsMatch(question.Trim())
-            ? new RetrievalHints(ConversationFiles(LastAnswered(history).Answer)) { CarriedPeriod = carried }
+            ? new RetrievalHints(ConversationFiles(LastAnswered(history).Answer)) { CarriedPeriod = carried, MovedPeriod = MovesToAnotherPeriod(question.Trim()) }
             : new RetrievalHints([]) { CarriedPeriod = carried };
     }
+
+    /// <summary>A follow-up that is only another period ("and in 2023?", "the october one", "a year later"), not a part of
+    /// the same one ("and the first half?").</summary>
+    private static bool MovesToAnotherPeriod(string q) => PeriodOnlyRegex().Match(q) is { Success: true } only && !only.Groups["part"].Success;
 
     /// <summary>The briefings a follow-up looks in first: those the answer cited, or when no turn has a cited answer yet,
     /// the one the refusal found closest (the user goes on about the same thing: "how much did it cost").</summary>

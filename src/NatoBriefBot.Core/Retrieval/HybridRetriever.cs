@@ -71,6 +71,10 @@ public sealed record RetrievalHints(IReadOnlyCollection<string> PreferredFiles)
     /// <summary>The question's period came from the conversation, not from the user's words ("was he planning to stay on"
     /// read as "... in June 2023"): it ranks the briefings of that period first but does not rule out the others.</summary>
     public bool CarriedPeriod { get; init; }
+
+    /// <summary>The follow-up only moves the conversation to another period ("and in october 2024?"): the preferred
+    /// briefings stay preferred only if they are from that period or speak of it ("and 2034?" about the Games of 2030 and 2034).</summary>
+    public bool MovedPeriod { get; init; }
 }
 
 /// <summary>
@@ -149,6 +153,13 @@ public sealed class HybridRetriever(
             .OrderByDescending(e => e.Score)
             .Take(options.RerankDepth)
             .ToList();
+        if (preferred is not null && hints.MovedPeriod && query.Dates is { } moved)
+        {
+            preferred.RemoveWhere(file => !fusedRanked.Any(e => e.Briefing.File == file &&
+                ((e.Briefing.Published is { } published && moved.Contains(published)) || PeriodMentions.Mentions(e.Passage.Text, moved, e.Briefing.Published))));
+            preferred = preferred.Count == 0 ? null : preferred;
+        }
+
         var absent = query.Terms.Concat(query.Salient).Where(t => df.GetValueOrDefault(t) == 0).ToHashSet(StringComparer.Ordinal);
         var missing = query.CoreTerms.Where(t => df.GetValueOrDefault(t) == 0 &&
             !(query.Alternatives.TryGetValue(t, out var alts) && alts.Any(a => df.GetValueOrDefault(a) > 0))).ToList();

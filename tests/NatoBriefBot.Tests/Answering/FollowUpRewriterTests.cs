@@ -497,6 +497,14 @@ public class FollowUpRewriterTests
         Assert.Empty(FollowUpRewriter.Hints("Who chairs the NATO Military Committee?", [declined]).PreferredFiles);
     }
 
+    [Theory]
+    [InlineData("and in october 2024?", true)]
+    [InlineData("what about 2023", true)]
+    [InlineData("and the first half?", false)]
+    [InlineData("who else was expected", false)]
+    public void Hints_FollowUpThatOnlyMovesThePeriod_Marked(string question, bool moved) =>
+        Assert.Equal(moved, FollowUpRewriter.Hints(question, [Turn("Which Ukrainian minister joined NATO ministers in June 2023?", "Reznikov. [1]")]).MovedPeriod);
+
     [Fact]
     public void Rewrite_TopicCarriedTwice_HoldsEachWordAndThePeriodOnce()
     {

@@ -41,6 +41,20 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 
     [Fact]
+    public async Task RetrieveAsync_FollowUpMovingToAnotherPeriod_KeepsOnlyPreferredBriefingsOfThatPeriod()
+    {
+        const string Question = "Which Ukrainian defence minister joined NATO ministers in October 2024?";
+        var undated = seeds.Store.ListBriefings().Single(b => b.File.StartsWith("000_", StringComparison.Ordinal)).File;
+        var october = seeds.Store.ListBriefings().Single(b => b.File.StartsWith("003_", StringComparison.Ordinal)).File;
+
+        var moved = await seeds.Retriever.RetrieveAsync(Question, new RetrievalHints([undated, october]) { MovedPeriod = true });
+        var kept = await seeds.Retriever.RetrieveAsync(Question, new RetrievalHints([undated, october]));
+
+        Assert.Equal([october], moved.PreferredFiles);
+        Assert.Equal(2, kept.PreferredFiles.Count);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_NameNoBriefingMentions_ReportedAsUnknownSalient()
     {
         var result = await seeds.Retriever.RetrieveAsync("What did NATO decide about Antarctica?");
