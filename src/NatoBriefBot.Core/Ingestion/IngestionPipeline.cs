@@ -32,7 +32,8 @@ public readonly record struct IngestProgress(int Done, int Total);
 
 /// <summary>How a run treats what is already in the index.</summary>
 /// <param name="Rebuild">Empty the index first and ingest everything again.</param>
-/// <param name="Prune">Remove stored briefings whose files were not found in this run.</param>
+/// <param name="Prune">Remove stored briefings whose files were not found in this run; not done when a path given was
+/// not found at all (a mistyped folder must not empty the index).</param>
 public sealed record IngestRunOptions(bool Rebuild = false, bool Prune = false);
 
 /// <summary>
@@ -138,7 +139,13 @@ public sealed class IngestionPipeline(
 
         await producer.ConfigureAwait(false);
         store.SetRoots(moved);
-        var removed = options.Prune ? store.Delete(known.Keys.Where(k => !seen.Contains(k)).ToList()) : 0;
+        // A path that was not found (a mistyped folder) may hold briefings the index has: pruning would delete them all.
+        var removed = options.Prune && missing.Count == 0 ? store.Delete(known.Keys.Where(k => !seen.Contains(k)).ToList()) : 0;
+        if (options.Prune && missing.Count > 0)
+        {
+            notes.Add(new IngestNote(missing[0], "nothing was pruned, because this path was not found; check the paths and run again with --prune"));
+        }
+
         failures.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
         var stale = analyzerChanged ? known.Keys.Count(k => !rewritten.Contains(k) && (!options.Prune || seen.Contains(k))) : 0;
         if (stale == 0)

@@ -81,6 +81,20 @@ public sealed class IngestRootsTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestAsync_PruneWithAMistypedPath_PrunesNothingAndSaysWhy()
+    {
+        _folder.Write("a/x.txt", First);
+        await IngestAsync("a");
+
+        var pruned = await _services.GetRequiredService<IngestionPipeline>().IngestAsync([_folder.Combine("aa")], new IngestRunOptions(Prune: true));
+
+        Assert.Equal(0, pruned.Removed);
+        Assert.Contains("not found", Assert.Single(pruned.Failed).Reason, StringComparison.Ordinal);
+        Assert.Contains("nothing was pruned", Assert.Single(pruned.Notes).Note, StringComparison.Ordinal);
+        Assert.Equal("Maritime centre agreed", Stored.Title);
+    }
+
+    [Fact]
     public async Task IngestAsync_FolderMoved_SameBriefingsKeptNotRefused()
     {
         _folder.Write("a/x.txt", First);
