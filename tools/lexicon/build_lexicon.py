@@ -23,7 +23,8 @@ Records (first column is the record type; lists are '|'-separated, words lower-c
                                    that synset too, or a single word SemCor tags often: quit -> resign)
   R  lemma  related[|...]          derivationally related forms, both senses SemCor-tagged (decide <-> decision)
   H  lemma  broader[|...]          one-level hypernyms of people/role nouns, most frequent sense (chief -> leader)
-  N  lemma                         a single-word noun WordNet writes capitalized in every sense: a proper name
+  N  lemma                         a single-word noun WordNet writes capitalized in every sense: a proper name; also a
+                                  word found only inside capitalized multi-word names ("hague" of The Hague)
                                    (Canada, Putin, Brussels), told apart from a common word written lower-case in chat
   P  name  kind                    a single-word named place (an instance noun of noun.location, or a continent or
                                    island of noun.object) and its kind (Vilnius city, Poland country, Saskatchewan
@@ -60,7 +61,7 @@ D demonym pos kind places   nationality word -> place (kind: country, continent,
 S lemma synonyms            other lemmas of the lemma's two most frequent tagged senses
 R lemma related             derivationally related forms, both senses tagged
 H lemma broader             one-level hypernyms of a person/role noun's most frequent sense
-N lemma                     a noun written capitalized in every WordNet sense: a proper name
+N lemma                     a noun written capitalized in every WordNet sense, or a word only in capitalized names
 P name kind                 a named place (single word) and what kind it is: country, continent, region, state or city
 C capital country           a national capital (single word) and its country (single-word name)
 M lemma                     a monetary unit (single word): euro, krona, yen
@@ -125,11 +126,14 @@ def read_data(folder: str) -> dict[tuple[str, str], Synset]:
     return synsets
 
 
+MIN_NAME_PART = 4  # shorter parts of multi-word names are mostly articles and particles ("the", "de", "van")
+
+
 def read_proper_names(folder: str) -> set[str]:
     """Single-word lemmas that no WordNet synset writes lower-case (in any part of speech): proper names. An acronym
     whose synset spells it out in lower case ("CEO" = chief executive officer, "GDP" = gross domestic product) abbreviates
     a common noun: not a name ("NATO" = North Atlantic Treaty Organization is one)."""
-    capitalized, lower = set(), set()
+    capitalized, lower, parts = set(), set(), set()
     for name in POS_FILES.values():
         with open(os.path.join(folder, "data." + name), encoding="latin-1") as f:
             for line in f:
@@ -141,7 +145,20 @@ def read_proper_names(folder: str) -> set[str]:
                 for raw in words:
                     acronym = len(raw) > 1 and raw.isupper() and raw.isalpha()
                     (capitalized if raw[:1].isupper() and not (acronym and spelled_out) else lower).add(raw.lower())
-    return {w for w in capitalized - lower if single(w) and w.isalpha()}
+                    if "_" in raw and raw[:1].isupper():
+                        parts.update(p.lower() for p in raw.split("_") if p[:1].isupper())
+    names = {w for w in capitalized - lower if single(w) and w.isalpha()}
+    # A word found only inside capitalized multi-word names ("hague" of The_Hague, "aviv" of Tel_Aviv, "aires" of
+    # Buenos_Aires) is a name too: not a lemma itself, not part of a lower-case lemma, not an inflection of a lemma.
+    lemmas = {w for w in capitalized | lower if "_" not in w}
+    lower_parts = {p for w in lower for p in w.split("_")}
+    inflected = {form for form, _, _ in read_exceptions(folder)}
+    # WordNet's morphy detachment rules for nouns, verbs and adjectives.
+    endings = (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y"),
+               ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("er", ""), ("est", ""), ("er", "e"), ("est", "e"))
+    names |= {p for p in parts if len(p) >= MIN_NAME_PART and p.isalpha() and p not in lemmas and p not in lower_parts and
+              p not in inflected and not any(p.endswith(e) and p[:len(p) - len(e)] + b in lemmas for e, b in endings)}
+    return names
 
 
 def read_index(folder: str) -> dict[tuple[str, str], list[str]]:
@@ -499,7 +516,7 @@ SAMPLE_DEMONYMS = {
     "chinese": "china", "european": "europe", "kenyan": "kenya", "peruvian": "peru",
 }
 SAMPLE_PROPER = {"canada": True, "putin": True, "brussels": True, "denmark": True, "minister": False, "pledge": False,
-                 "may": False, "turkey": False}
+                 "may": False, "turkey": False, "hague": True, "aviv": True, "rapids": False, "groups": False, "women": False}
 SAMPLE_CURRENCIES = ["euro", "dollar", "krona", "krone", "zloty", "hryvnia", "peso", "rupee"]
 SAMPLE_CAPITALS = {"moscow": "russia", "kiev": "ukraine", "warsaw": "poland"}
 SAMPLE_PLACES = {"vilnius": "city", "brussels": "city", "poland": "country", "saskatchewan": "state",

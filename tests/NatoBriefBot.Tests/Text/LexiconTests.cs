@@ -261,6 +261,16 @@ public class LexiconTests
     }
 
     [Theory]
+    [InlineData("hague", true)]
+    [InlineData("aviv", true)]
+    [InlineData("aires", true)]
+    [InlineData("women", false)]
+    [InlineData("rapids", false)]
+    [InlineData("groups", false)]
+    public void IsProperName_WordOnlyInsideCapitalizedNames_IsOne(string word, bool expected) =>
+        Assert.Equal(expected, Lexicon.IsProperName(word));
+
+    [Theory]
     [InlineData("euros", true)]
     [InlineData("krónur", true)]
     [InlineData("kroner", true)]
