@@ -148,8 +148,8 @@ def read_proper_names(folder: str) -> set[str]:
                     if "_" in raw and raw[:1].isupper():
                         parts.update(p.lower() for p in raw.split("_") if p[:1].isupper())
     names = {w for w in capitalized - lower if single(w) and w.isalpha()}
-    # A word found only inside capitalized multi-word names ("hague" of The_Hague, "aviv" of Tel_Aviv, "aires" of
-    # Buenos_Aires) is a name too: not a lemma itself, not part of a lower-case lemma, not an inflection of a lemma.
+    # A word found only inside capitalized multi-word names ("hague" of The_Hague, "aviv" of Tel_Aviv) is a name too: not
+    # a lemma itself, not part of a lower-case lemma, not an inflection of a lemma ("aires" of Buenos_Aires reads as airs).
     lemmas = {w for w in capitalized | lower if "_" not in w}
     lower_parts = {p for w in lower for p in w.split("_")}
     inflected = {form for form, _, _ in read_exceptions(folder)}
