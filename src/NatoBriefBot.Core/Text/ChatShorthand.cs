@@ -29,8 +29,9 @@ internal static partial class ChatShorthand
 
     /// <summary>The question word a slip of the keyboard at the opening of a clause stands for ("wich", "wher", "whn", "hw",
     /// "wen are…"): one letter dropped from a single question word, else two neighbouring letters swapped, else one letter
-    /// typed for another. Not a stop word ("that", "were", "now"), and not a word WordNet knows unless an auxiliary verb
-    /// follows it as it follows a question word ("wen are the strikes"), nor a contraction written without its apostrophe ("whos"). Null when nothing or more than one word fits.</summary>
+    /// typed for another. Not a stop word ("that", "were", "now"), nor a contraction written without its apostrophe
+    /// ("whos"), and not a word WordNet knows unless an auxiliary verb follows it as it follows a question word ("wen are
+    /// the strikes"). Null when nothing or more than one word fits.</summary>
     internal static string? QuestionWordMeant(string word, string next)
     {
         var lower = word.ToLowerInvariant();
