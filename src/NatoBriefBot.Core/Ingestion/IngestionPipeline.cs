@@ -273,8 +273,9 @@ public sealed class IngestionPipeline(
     }
 
     /// <summary>Bump when cleaning, chunking or the way vectors are computed changes, so re-ingesting refreshes stored
-    /// briefings (5: each text encoded alone, as a question is, instead of in int8 batches that shaded each other).</summary>
-    private const int PipelineVersion = 5;
+    /// briefings (5: each text encoded alone, as a question is, instead of in int8 batches that shaded each other;
+    /// 6: a slashed publication date that reads both ways is resolved by the article instead of left out).</summary>
+    private const int PipelineVersion = 6;
 
     private sealed record Prepared(string File, BriefingRecord? Record, string? Failure)
     {

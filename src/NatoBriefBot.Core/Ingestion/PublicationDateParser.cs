@@ -53,7 +53,8 @@ public static partial class PublicationDateParser
     /// <summary>
     /// The article's publication date: the best-ranked date in the header area (a labelled "Published"/"date" wins,
     /// then a standalone date or timestamp line, then a date in the opening prose, then "Last updated"); failing that,
-    /// a labelled publication date anywhere. Null when the text names none.
+    /// a labelled publication date anywhere. A slashed date that reads both ways (<c>12/06/2024</c>) takes part as the
+    /// article itself resolves it (see <see cref="ResolveSlashed"/>). Null when the text names none.
     /// </summary>
     public static DateOnly? FindPublicationDate(string text)
     {
@@ -64,7 +65,7 @@ public static partial class PublicationDateParser
         for (var i = 0; i < lines.Count; i++)
         {
             var inHeader = i < HeaderLines;
-            foreach (var match in FindAll(lines[i]))
+            foreach (var match in DatesInLine(lines[i], text))
             {
                 var rank = Rank(lines[i], match);
                 if ((inHeader || rank == PublishedLabel) && rank > bestRank)
@@ -75,6 +76,58 @@ public static partial class PublicationDateParser
         }
 
         return best;
+    }
+
+    /// <summary>The dates of one line, slashed ones that read both ways included, as the article resolves them.</summary>
+    private static IEnumerable<DateMatch> DatesInLine(string line, string text)
+    {
+        var dates = FindAll(line).ToList();
+        foreach (Match m in SlashedDate().Matches(line))
+        {
+            if (Unambiguous(m) is null && ResolveSlashed(m, text) is { } date)
+            {
+                dates.Add(new DateMatch(date, m.Index, m.Length));
+            }
+        }
+
+        return dates.OrderBy(d => d.Index);
+    }
+
+    /// <summary>
+    /// Reads a slashed date whose first two parts could each be the month (<c>12/06/2024</c>) the way the article
+    /// itself suggests: the order of its other slashed dates that read one way only (<c>25/06/2024</c> means day
+    /// first); else the one month of the two that its text names in full ("June"); else day first, the order of most of the
+    /// world's press (American outlets mostly spell the month out).
+    /// </summary>
+    private static DateOnly? ResolveSlashed(Match slashed, string text)
+    {
+        var a = int.Parse(slashed.Groups["a"].Value, CultureInfo.InvariantCulture);
+        var b = int.Parse(slashed.Groups["b"].Value, CultureInfo.InvariantCulture);
+        var year = int.Parse(slashed.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var dayFirst = Create(year, b, a);
+        var monthFirst = Create(year, a, b);
+        if (dayFirst is null || monthFirst is null || a == b)
+        {
+            return dayFirst ?? monthFirst;
+        }
+
+        foreach (Match other in SlashedDate().Matches(text))
+        {
+            var x = int.Parse(other.Groups["a"].Value, CultureInfo.InvariantCulture);
+            var y = int.Parse(other.Groups["b"].Value, CultureInfo.InvariantCulture);
+            if (x > 12 && y <= 12)
+            {
+                return dayFirst;
+            }
+
+            if (y > 12 && x <= 12)
+            {
+                return monthFirst;
+            }
+        }
+
+        var named = MonthName().Matches(text).Select(m => MonthNumber(m.Value)).ToHashSet();
+        return named.Contains(a) && !named.Contains(b) ? monthFirst : dayFirst;
     }
 
     private const int PublishedLabel = 4;
@@ -95,7 +148,10 @@ public static partial class PublicationDateParser
         return IsDateLine(line) ? 3 : 2;
     }
 
-    /// <summary>True when the line is a dateline or timestamp: a date plus labels ("Published", "Last updated") and at most one other word, no sentence end.</summary>
+    /// <summary>
+    /// True when the line is a dateline or timestamp: a date (slashed ones that read both ways included) plus labels
+    /// ("Published", "Last updated") and at most one other word, no sentence end.
+    /// </summary>
     public static bool IsDateLine(string line)
     {
         var trimmed = line.Trim();
@@ -105,7 +161,7 @@ public static partial class PublicationDateParser
         }
 
         var matches = FindAll(trimmed);
-        if (matches.Count == 0)
+        if (matches.Count == 0 && !SlashedDate().IsMatch(trimmed))
         {
             return false;
         }
@@ -116,7 +172,7 @@ public static partial class PublicationDateParser
             rest = rest.Remove(m.Index, m.Length);
         }
 
-        rest = DateLabel().Replace(TimeOfDay().Replace(rest, " "), " ");
+        rest = DateLabel().Replace(TimeOfDay().Replace(SlashedDate().Replace(rest, " "), " "), " ");
         return WordCount(rest) <= 1;
     }
 
@@ -194,6 +250,9 @@ public static partial class PublicationDateParser
 
     [GeneratedRegex(@"(?<![\d/-])(?<a>\d{1,2})[/-](?<b>\d{1,2})[/-](?<y>(?:19|20)\d{2})(?!\d)")]
     private static partial Regex SlashedDate();
+
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")]
+    private static partial Regex MonthName();
 
     [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + Months + @")\b\.?,?\s+(?<y>(?:19|20)\d{2})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex DayMonthYear();

@@ -48,6 +48,27 @@ public class PublicationDateParserTests
         Assert.Null(PublicationDateParser.ParseFirst(text));
     }
 
+    [Theory]
+    [InlineData("12/06/2024 07:40\nHeat warning\nThe June record in Uccle stands.", "2024-06-12")]
+    [InlineData("06/12/2024\nHeat warning\nThe June record in Uccle stands.", "2024-06-12")]
+    [InlineData("03/04/2024\nMinisters meet\nThe talks went on, officials said.", "2024-04-03")]
+    [InlineData("03/04/2024\nMinisters meet\nThe plan of 25/12/2023 was reviewed.", "2024-04-03")]
+    [InlineData("03/04/2024 10:00\nMinisters meet\nThe plan of 12/25/2023 was reviewed.", "2024-03-04")]
+    [InlineData("Ministers meet\nThe plan of 1 May 2020 was reviewed.\n03/04/2024", "2024-04-03")]
+    [InlineData("03/04/2024\nMinisters meet\nThey may meet again, officials said.", "2024-04-03")]
+    public void FindPublicationDate_SlashedDateReadingBothWays_ResolvedByTheArticle(string text, string expected)
+    {
+        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), PublicationDateParser.FindPublicationDate(text));
+    }
+
+    [Fact]
+    public void FindPublicationDate_SlashedDateReadingBothWays_LosesToPublishedLabel()
+    {
+        const string text = "Ministers meet\n03/04/2024\nPublished: 5 May 2024";
+
+        Assert.Equal(new DateOnly(2024, 5, 5), PublicationDateParser.FindPublicationDate(text));
+    }
+
     [Fact]
     public void FindPublicationDate_HeaderTimestamp_WinsOverBodyDate()
     {
