@@ -232,6 +232,13 @@ public sealed class HybridRetriever(
             }
 
             var similar = store.SimilarTerms(term, term.Length >= 8 ? 2 : 1);
+            if (similar.Count == 0 && term.EndsWith('y'))
+            {
+                // The stemmer writes a final y after a consonant as i ("germany" -> "germani"), so a slip that puts a vowel
+                // before it ("germnay") keeps its y: compare the word as the stemmer would have written it.
+                similar = store.SimilarTerms(term[..^1] + "i", term.Length >= 8 ? 2 : 1);
+            }
+
             if (similar.Count == 0)
             {
                 continue;

@@ -203,6 +203,18 @@ public sealed class HybridRetrieverDatedTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrieveAsync_SlipBeforeAFinalY_CorrectedToTheWordTheStemmerWroteWithI()
+    {
+        var (retriever, _) = Engine(null, Records.Briefing("patriot.txt", "Germany offered an additional Patriot battery to Ukraine, officials said."));
+
+        var result = await retriever.RetrieveAsync("what did germnay offer");
+
+        // "germany" is indexed as "germani"; the slip "germnay" keeps its y, one swap and one letter away from it.
+        Assert.Contains(TermAnalyzer.Normalize("germany"), result.Query.Alternatives[TermAnalyzer.Normalize("germnay")]);
+        Assert.Empty(result.UnknownSalient);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_ShortWordNoDictionaryKnows_CorrectedButNotAShortDictionaryWord()
     {
         var (retriever, _) = Engine(null, Records.Briefing("aegis.txt", "NATO will add an Aegis Ashore base in Poland and a new golf course near the base."));
