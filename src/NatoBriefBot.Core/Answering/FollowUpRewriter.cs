@@ -142,8 +142,14 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// wiesbaden)"), and its period when it names none.</summary>
     private static string WithTopic(string q, ConversationTurn last)
     {
-        // The period is not part of the topic: the question names its own, or CarryPeriod adds the previous one once.
+        // The period is not part of the topic: the question names its own, or CarryPeriod adds the previous one once. A
+        // question that names its own ("and by october?") drops the old one wherever it stood ("the june 2024 meeting").
         var previous = PeriodRegex().Replace(last.ResolvedQuestion, " ");
+        if (AnyPeriodRegex().IsMatch(q) || BareMonthRegex().IsMatch(q))
+        {
+            previous = AnyPeriodRegex().Replace(previous, " ");
+        }
+
         if (TermAnalyzer.Terms(last.Question).Count >= MinStandaloneTerms)
         {
             // The previous question said enough itself: its own words are the topic, not the one it carried.

@@ -521,6 +521,18 @@ public class FollowUpRewriterTests
         }
     }
 
+    [Theory]
+    [InlineData("was it on the agenda in 2023 too", "2023")]
+    [InlineData("was it on the agenda by october", "october")]
+    public void Rewrite_TopicNamingAnotherPeriod_OnlyTheFollowUpsPeriodKept(string followUp, string period)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(followUp, [Turn("which body held nuclear talks at the june 2024 ministerial", "The Nuclear Planning Group. [1]")]);
+
+        Assert.Contains(period, rewritten, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("nuclear", rewritten, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("june", rewritten, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void Rewrite_AfterOnlyDeclinedTurns_ThereIsWhereTheUserAsked()
     {
