@@ -146,6 +146,11 @@ public sealed class IngestionPipeline(
             notes.Add(new IngestNote(missing[0], "nothing was pruned, because this path was not found; check the paths and run again with --prune"));
         }
 
+        if (added + updated + removed > 0 || !store.UndatedPlaced())
+        {
+            store.DateUndated();
+        }
+
         failures.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
         var stale = analyzerChanged ? known.Keys.Count(k => !rewritten.Contains(k) && (!options.Prune || seen.Contains(k))) : 0;
         if (stale == 0)

@@ -156,7 +156,7 @@ public sealed class HybridRetriever(
         if (preferred is not null && hints.MovedPeriod && query.Dates is { } moved)
         {
             preferred.RemoveWhere(file => !fusedRanked.Any(e => e.Briefing.File == file &&
-                ((e.Briefing.Published is { } published && moved.Contains(published)) || PeriodMentions.Mentions(e.Passage.Text, moved, e.Briefing.Published))));
+                ((e.Briefing.PeriodDate is { } published && moved.Contains(published)) || PeriodMentions.Mentions(e.Passage.Text, moved, e.Briefing.PeriodDate))));
             preferred = preferred.Count == 0 ? null : preferred;
         }
 
@@ -169,8 +169,8 @@ public sealed class HybridRetriever(
             .Select(e => e with { Score = e.Score * Boost(e.Briefing, e.Passage, query, snapshot.Timeline) * (preferred?.Contains(e.Briefing.File) == true ? options.FollowUpBoost : 1) })
             .OrderByDescending(e => e.Score), options.MaxEvidence);
         var periodUncovered = query.Dates is { } period && !query.DatesAreSoft &&
-            !briefings.Values.Any(b => b.Published is { } d && period.Contains(d)) &&
-            !ranked.Any(e => PeriodMentions.Mentions(e.Passage.Text, period, e.Briefing.Published));
+            !briefings.Values.Any(b => b.PeriodDate is { } d && period.Contains(d)) &&
+            !ranked.Any(e => PeriodMentions.Mentions(e.Passage.Text, period, e.Briefing.PeriodDate));
         var timings = new RetrievalTimings(analyzed, keywords - analyzed, vectors - keywords, fusedAt - vectors, clock.Elapsed - fusedAt);
         return new RetrievalResult(query, ranked, weights, unknown, periodUncovered)
         {
@@ -369,11 +369,12 @@ public sealed class HybridRetriever(
         var boost = 1.0;
         if (query.Dates is { } range)
         {
-            // Published in the period, or talking about it: the full boost. An undated briefing may well be from the period
-            // asked about: it gets part of the boost.
-            boost *= (briefing.Published is { } date && range.Contains(date)) || PeriodMentions.Mentions(passage.Text, range, briefing.Published)
+            // Published in the period (or, undated, reporting an event a dated briefing of the period reports), or talking
+            // about it: the full boost. An undated briefing not placed in time may well be from the period asked about: it
+            // gets part of the boost.
+            boost *= (briefing.PeriodDate is { } date && range.Contains(date)) || PeriodMentions.Mentions(passage.Text, range, briefing.PeriodDate)
                 ? options.DateMatchBoost
-                : briefing.Published is null ? Math.Sqrt(options.DateMatchBoost) : 1;
+                : briefing.PeriodDate is null ? Math.Sqrt(options.DateMatchBoost) : 1;
         }
 
         if ((query.Recency != Recency.None || query.PrefersNewest) && timeline.Count > 1 && timeline.TryGetValue(briefing.Id, out var position))

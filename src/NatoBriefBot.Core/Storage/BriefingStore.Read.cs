@@ -260,5 +260,8 @@ public sealed partial class BriefingStore
         reader.IsDBNull(4) ? null : reader.GetString(4),
         reader.IsDBNull(5) ? null : reader.GetString(5),
         reader.GetString(6),
-        reader.GetInt32(7));
+        reader.GetInt32(7))
+    {
+        EventDate = reader.FieldCount > 8 && !reader.IsDBNull(8) ? DateOnly.ParseExact(reader.GetString(8), "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+    };
 }

@@ -220,6 +220,65 @@ public sealed partial class BriefingStore : IBriefingCatalog
         tx.Commit();
     }
 
+    /// <summary>True when <see cref="DateUndated"/> has run on this index with the current <see cref="Ingestion.EventDating"/>.</summary>
+    public bool UndatedPlaced()
+    {
+        using var connection = Open();
+        return SqliteSchema.ReadMeta(connection, EventsDatedKey) == Ingestion.EventDating.Version.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private const string EventsDatedKey = "events_dated";
+
+    /// <summary>
+    /// Places each undated briefing in time by the dated ones that report the same event (<see cref="Ingestion.EventDating"/>),
+    /// in one transaction; a briefing whose event date changes is marked as rewritten, so readers reload it. Returns how
+    /// many changed.
+    /// </summary>
+    public int DateUndated()
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        var briefings = new List<Ingestion.DatableBriefing>();
+        var stored = new Dictionary<long, string?>();
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = tx;
+            read.CommandText = "SELECT id, published, text, event_date FROM briefings";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                var id = reader.GetInt64(0);
+                var published = reader.IsDBNull(1) ? (DateOnly?)null : DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                briefings.Add(new Ingestion.DatableBriefing(id, published, reader.GetString(2)));
+                stored[id] = reader.IsDBNull(3) ? null : reader.GetString(3);
+            }
+        }
+
+        var inferred = Ingestion.EventDating.Infer(briefings);
+        var changed = briefings.Select(b => (b.Id, Date: inferred.TryGetValue(b.Id, out var d) ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null))
+            .Where(b => b.Date != stored[b.Id]).ToList();
+        SqliteSchema.WriteMeta(connection, EventsDatedKey, Ingestion.EventDating.Version.ToString(CultureInfo.InvariantCulture), tx);
+        if (changed.Count == 0)
+        {
+            tx.Commit();
+            return 0;
+        }
+
+        SqliteSchema.BumpGeneration(connection, tx);
+        using var update = connection.CreateCommand();
+        update.Transaction = tx;
+        update.CommandText = $"UPDATE briefings SET event_date = $date, gen = {SqliteSchema.CurrentGenerationSql} WHERE id = $id";
+        var (date, key) = (update.Parameters.Add("$date", SqliteType.Text), update.Parameters.Add("$id", SqliteType.Integer));
+        foreach (var c in changed)
+        {
+            (date.Value, key.Value) = ((object?)c.Date ?? DBNull.Value, c.Id);
+            update.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        return changed.Count;
+    }
+
     /// <summary>Writes (or replaces) one briefing and its passages in a single transaction.</summary>
     public void Upsert(BriefingRecord briefing)
     {

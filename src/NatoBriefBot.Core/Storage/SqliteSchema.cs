@@ -21,7 +21,8 @@ internal static class SqliteSchema
             text TEXT NOT NULL,
             ingested_at TEXT NOT NULL,
             gen INTEGER NOT NULL DEFAULT 0,
-            root TEXT);
+            root TEXT,
+            event_date TEXT);
         CREATE TABLE IF NOT EXISTS passages (
             id INTEGER PRIMARY KEY,
             briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
@@ -75,6 +76,8 @@ internal static class SqliteSchema
             Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('briefings') WHERE name = 'gen'") == 0;
         var addRoot = tables > 0 &&
             Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('briefings') WHERE name = 'root'") == 0;
+        var addEventDate = tables > 0 &&
+            Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('briefings') WHERE name = 'event_date'") == 0;
         using var tx = connection.BeginTransaction();
         Execute(connection, CreateSql, tx);
         if (addSentenceVectors)
@@ -100,6 +103,13 @@ internal static class SqliteSchema
         {
             // Schema 2 did not record the folder a briefing was ingested from; the next ingest of it fills it in.
             Execute(connection, "ALTER TABLE briefings ADD COLUMN root TEXT", tx);
+        }
+
+        if (addEventDate)
+        {
+            // Indexes written before undated briefings were placed in time lack the column; the next ingest fills it
+            // (EventDating). Readers of an older version ignore it, so the schema version stays.
+            Execute(connection, "ALTER TABLE briefings ADD COLUMN event_date TEXT", tx);
         }
 
         // Readers find what changed since their snapshot through this index, without reading the briefings' text.

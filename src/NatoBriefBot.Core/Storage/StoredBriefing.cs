@@ -9,7 +9,16 @@ public sealed record StoredBriefing(
     string? Publisher,
     string? Url,
     string ContentHash,
-    int PassageCount);
+    int PassageCount)
+{
+    /// <summary>For an undated briefing, the date of a dated briefing that reports the same event
+    /// (<see cref="Ingestion.EventDating"/>); null otherwise. Only a question's period is matched against it: it is no
+    /// publication date and is never shown as one.</summary>
+    public DateOnly? EventDate { get; init; }
+
+    /// <summary>The date the briefing is placed at for a question's period: its publication date, else its event date.</summary>
+    public DateOnly? PeriodDate => Published ?? EventDate;
+}
 
 /// <summary>A passage as stored: its text is exactly <c>Text[Start..End]</c> of the briefing's cleaned text.</summary>
 public sealed record StoredPassage(

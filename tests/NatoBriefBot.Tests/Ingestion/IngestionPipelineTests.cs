@@ -58,6 +58,23 @@ public sealed class IngestionPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestAsync_UndatedReportOfADatedOnesEvent_PlacedInTimeButStillUndated()
+    {
+        _folder.Write("briefings/undated.txt", "Ministers meet\n\nMinisters will prepare for the summit to be held in Vilnius on July 11-12.\n");
+        _folder.Write("briefings/dated.txt", "Ministers to meet\n\nPublished: 14 June 2023\n\nThis is the last meeting before the Vilnius Summit on 11 and 12 July.\n");
+
+        await IngestAsync();
+        var placed = Store.CurrentSnapshot().Briefings.Single(b => b.File == "undated.txt");
+        _folder.Write("briefings/dated.txt", "Ministers to meet\n\nPublished: 14 June 2023\n\nThis is the last meeting before the summit.\n");
+        await IngestAsync();
+        var unplaced = Store.CurrentSnapshot().Briefings.Single(b => b.File == "undated.txt");
+
+        // The event date places the briefing for a question's period; it never becomes its publication date.
+        Assert.Equal((null, new DateOnly(2023, 6, 14)), (placed.Published, placed.PeriodDate));
+        Assert.Equal((null, null), (unplaced.Published, unplaced.PeriodDate));
+    }
+
+    [Fact]
     public async Task IngestAsync_EmptyAndUnsupportedFiles_GoodOnesStoredFailuresNamed()
     {
         WriteGoodFiles();

@@ -182,7 +182,7 @@ internal static partial class AnswerFeatures
                 query.CountedTerm is { } counted && !Mentions(s, counted, query) ? 1 : 0,
                 WindowDense(retrieval.QueryVector.Span, s),
                 query.CountedTerm is { } countedThing && Mentions(s, countedThing, query) && !Counts(s.Text, countedThing, query) ? 1 : 0,
-                query.Dates is { } askedPeriod && PeriodMentions.Mentions(s.Text, askedPeriod, s.Evidence.Briefing.Published) ? 1 : 0,
+                query.Dates is { } askedPeriod && PeriodMentions.Mentions(s.Text, askedPeriod, s.Evidence.Briefing.PeriodDate) ? 1 : 0,
                 roles.Count > 0 && !NamesSomeoneAs(s, roles, asked, query) ? 1 : 0,
                 PlainMissing(s, core, query),
                 retrieval.PreferredFiles.Contains(s.Evidence.Briefing.File) ? 1 : 0,
@@ -577,12 +577,12 @@ internal static partial class AnswerFeatures
 
         return kept;
     }
-    /// <summary>Whether a passage is from the question's period: its briefing was published in it or the passage talks
-    /// about it (true), or neither (false). A passage of an undated briefing that does not name the period is unknown (null):
+    /// <summary>Whether a passage is from the question's period: its briefing was published in it (or, undated, is placed in
+    /// it by the event it reports) or the passage talks about it (true), or neither (false). A passage of an undated briefing that does not name the period is unknown (null):
     /// a missing publication date is no evidence of another one, nor is a year mentioned in passing ("in office since 2014").</summary>
     internal static bool? PeriodOf(Evidence evidence, DateRange range)
     {
-        var published = evidence.Briefing.Published;
+        var published = evidence.Briefing.PeriodDate;
         if ((published is { } d && range.Contains(d)) || PeriodMentions.Mentions(evidence.Passage.Text, range, published))
         {
             return true;
