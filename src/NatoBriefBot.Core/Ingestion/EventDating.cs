@@ -8,15 +8,23 @@ public sealed record DatableBriefing(long Id, DateOnly? Published, string Text);
 
 /// <summary>
 /// Places an undated briefing in time by the dated briefings that report the same event. Two reports of one event name
-/// the same day the same way with the same name beside it ("the summit in Vilnius on July 11-12" and "the Vilnius Summit
-/// on 11 and 12 July"); a day and month that recur with the same name rarely belong to different events. The undated
-/// briefing takes the publication date of the dated one that shares most such days with it (the earliest among equals).
+/// the same days with the same name beside them ("the summit in Vilnius on July 11-12" and "the Vilnius Summit on 11 and 12
+/// July"), in the same year when both give one (a dated briefing's day without a year is in its year of publication); a
+/// span of days that recurs with the same name rarely belongs to different events. The undated briefing takes the
+/// publication date of the dated one that shares most such days with it (the earliest among equals).
 /// The date is used only to match a question's period, never shown as a publication date.
 /// </summary>
 public static partial class EventDating
 {
     /// <summary>Bump when the rule changes, so the next ingest places undated briefings again.</summary>
     public const int Version = 1;
+
+    /// <summary>
+    /// Different days two briefings must name with the same name: the span of an event ("11 and 12 July"). One day is not
+    /// enough: "14 June" is a NATO press conference in one year and a ministerial's second day in the next, and a check on
+    /// the shipped briefings (each dated one taken as undated) placed one of them a year off with one day and none with two.
+    /// </summary>
+    private const int MinSharedDays = 2;
 
     /// <summary>The inferred date of each undated briefing that shares a named day with a dated one.</summary>
     public static Dictionary<long, DateOnly> Infer(IReadOnlyList<DatableBriefing> briefings)
@@ -29,14 +37,20 @@ public static partial class EventDating
             return result;
         }
 
-        var dated = briefings.Where(b => b.Published is not null).Select(b => (Date: b.Published!.Value, Days: NamedDays(b.Text))).ToList();
+        // A dated briefing's day named without a year is in its year of publication.
+        var dated = briefings.Where(b => b.Published is not null)
+            .Select(b => (Date: b.Published!.Value, Days: NamedDays(b.Text).Select(d => d with { Year = d.Year ?? b.Published!.Value.Year }).ToHashSet()))
+            .ToList();
         foreach (var (id, days) in undated)
         {
-            var best = dated.Select(d => (d.Date, Shared: d.Days.Count(days.Contains)))
-                .Where(d => d.Shared > 0)
-                .OrderByDescending(d => d.Shared).ThenBy(d => d.Date)
+            // A day the undated briefing names without a year may be in any year; with one, only in that year.
+            var best = dated
+                .Select(d => (d.Date, Shared: d.Days.Where(day => days.Contains(day) || days.Contains(day with { Year = null })).ToList()))
+                .Select(d => (d.Date, Days: d.Shared.Select(x => (x.Month, x.Day)).Distinct().Count(), d.Shared.Count))
+                .Where(d => d.Days >= MinSharedDays)
+                .OrderByDescending(d => d.Days).ThenByDescending(d => d.Count).ThenBy(d => d.Date)
                 .FirstOrDefault();
-            if (best.Shared > 0)
+            if (best.Days >= MinSharedDays)
             {
                 result[id] = best.Date;
             }
@@ -45,23 +59,24 @@ public static partial class EventDating
         return result;
     }
 
-    /// <summary>Each day and month the text names (without regard to a year), paired with each name in the same sentence:
-    /// "Vilnius on July 11-12" gives (7, 11, vilnius) and (7, 12, vilnius).</summary>
-    internal static HashSet<(int Month, int Day, string Name)> NamedDays(string text)
+    /// <summary>Each day the text names, with its year when it gives one, paired with each name in the same sentence:
+    /// "Vilnius on July 11-12" gives (7, 11, null, vilnius) and (7, 12, null, vilnius).</summary>
+    internal static HashSet<NamedDay> NamedDays(string text)
     {
-        var found = new HashSet<(int, int, string)>();
+        var found = new HashSet<NamedDay>();
         foreach (var span in SentenceSplitter.Split(text))
         {
             var sentence = span.Of(text);
-            var days = new List<(int Month, int Day)>();
+            var days = new List<(int Month, int Day, int? Year)>();
             foreach (Match m in DayMonthRegex().Matches(sentence))
             {
                 var month = Vocabulary.Months[m.Groups["month"].Value.ToLowerInvariant()];
+                int? year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
                 foreach (var group in new[] { m.Groups["d1"], m.Groups["d2"] })
                 {
                     if (group.Success && int.Parse(group.Value, System.Globalization.CultureInfo.InvariantCulture) is var day and >= 1 and <= 31)
                     {
-                        days.Add((month, day));
+                        days.Add((month, day, year));
                     }
                 }
             }
@@ -76,11 +91,11 @@ public static partial class EventDating
                 .Select(t => t.Term)
                 .Where(t => t.Length > 1)
                 .ToHashSet(StringComparer.Ordinal);
-            foreach (var (month, day) in days)
+            foreach (var (month, day, year) in days)
             {
                 foreach (var name in names)
                 {
-                    found.Add((month, day, name));
+                    found.Add(new NamedDay(month, day, year, name));
                 }
             }
         }
@@ -88,9 +103,12 @@ public static partial class EventDating
         return found;
     }
 
+    /// <summary>A day and month a sentence names (its year when given), with one name of the same sentence.</summary>
+    internal readonly record struct NamedDay(int Month, int Day, int? Year, string Name);
+
     private static readonly HashSet<string> Weekdays = new(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], StringComparer.OrdinalIgnoreCase);
 
-    // "11 and 12 July", "11-12 July", "July 11-12", "July 11 and 12", "June 13".
-    [GeneratedRegex(@"\b(?<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*(?<d2>\d{1,2})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?<month>" + SentenceFeatures.MonthNames + @")\b|\b(?<month>" + SentenceFeatures.MonthNames + @")\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*(?<d2>\d{1,2})(?:st|nd|rd|th)?)?(?!\d)")]
+    // "11 and 12 July", "11-12 July", "July 11-12", "July 11 and 12", "June 13", "14 June 2023", "June 13, 2024".
+    [GeneratedRegex(@"\b(?<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*(?<d2>\d{1,2})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?<month>" + SentenceFeatures.MonthNames + @")\b(?:,?\s+(?<year>(?:19|20)\d{2})\b)?|\b(?<month>" + SentenceFeatures.MonthNames + @")\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*(?<d2>\d{1,2})(?:st|nd|rd|th)?)?(?!\d)(?:,?\s+(?<year>(?:19|20)\d{2})\b)?")]
     private static partial Regex DayMonthRegex();
 }
