@@ -130,7 +130,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             }
         }
 
-        if (PointsBack(q, ThingPronounRegex().Match(q)) || TooShortToStandAlone(q))
+        if (PointsBack(q, ThingPronounRegex().Match(q), thing: true) || TooShortToStandAlone(q))
         {
             return WithTopic(q, last);
         }
@@ -333,7 +333,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     {
         ArgumentNullException.ThrowIfNull(question);
         var q = question.Trim();
-        return AboutRegex().IsMatch(q) || PointsBack(q, PersonPronounRegex().Match(q)) || PointsBack(q, ThingPronounRegex().Match(q)) || TimeReferenceRegex().IsMatch(q) ||
+        return AboutRegex().IsMatch(q) || PointsBack(q, PersonPronounRegex().Match(q)) || PointsBack(q, ThingPronounRegex().Match(q), thing: true) || TimeReferenceRegex().IsMatch(q) ||
             OrdinalRegex().IsMatch(q) || NationalityOneRegex().IsMatch(q) || GroupReferenceRegex().IsMatch(q) || (TooShortToStandAlone(q) && !TermAnalyzer.Tokenize(q).Select((t, i) => NamesOwnSubject(t, i)).Any(named => named));
     }
 
@@ -357,8 +357,12 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         (index > 0 && token.IsCapitalized) || (!token.IsStopWord && (QueryAnalyzer.IsUnfamiliar(token.Surface) || QueryAnalyzer.IsDesignation(token.Surface)));
 
     /// <summary>Does this pronoun point out of the question? Not when the question is a full one (four words or more to
-    /// search for) that names something before it: "What share did ASEAN ministers set as their target?" is about ASEAN.</summary>
-    private static bool PointsBack(string q, Match pronoun)
+    /// search for) that names something before it: "What share did ASEAN ministers set as their target?" is about ASEAN.
+    /// A thing pronoun also points into the question in a clause after one that introduces a thing ("was there also a story
+    /// about an undersea cable getting repaired? where was that"; not "which countries pledged over a billion before it"),
+    /// and after a thing the question opens with or says exists ("a cyber firm report also talks about campaigns like
+    /// that", "is there a report on those campaigns").</summary>
+    private static bool PointsBack(string q, Match pronoun, bool thing = false)
     {
         if (!pronoun.Success)
         {
@@ -367,8 +371,31 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         var tokens = TermAnalyzer.Tokenize(q);
         var before = tokens.Where(t => t.Start < pronoun.Index).ToList();
-        var namedBefore = before.Any(t => Retrieval.QueryAnalyzer.IsName(t, q)) || IntroducesSomeone(before);
+        var boundary = q.LastIndexOfAny(['?', ';', ':', ',', '\u2013', '\u2014'], Math.Max(0, pronoun.Index - 1));
+        var namedBefore = before.Any(t => Retrieval.QueryAnalyzer.IsName(t, q)) || IntroducesSomeone(before) ||
+            (thing && ((boundary > 0 && IntroducesSomething(before.Where(t => t.Start < boundary).ToList())) ||
+                       (ExistentialRegex().Match(q) is { Success: true } there && there.Index + there.Length <= pronoun.Index &&
+                        IntroducesSomething(before.Where(t => t.Start >= there.Groups["article"].Index).ToList()))));
         return !(namedBefore && tokens.Count(t => !t.IsStopWord) >= MinStandaloneTerms);
+    }
+
+    /// <summary>Do the words introduce a new thing with an indefinite article ("a story about a cable", "another report"): a
+    /// word that can be a noun, not a person, among the next few words?</summary>
+    private static bool IntroducesSomething(List<Token> words)
+    {
+        const int NounPhraseWords = 4;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].Surface.ToLowerInvariant() is "a" or "an" or "another" &&
+                words.Skip(i + 1).Take(NounPhraseWords).TakeWhile(t => !t.IsStopWord).Any(t =>
+                    !t.IsNumber && Lexicon.Default.CanBe(t.Surface.ToLowerInvariant(), PartOfSpeech.Noun) &&
+                    Lexicon.Default.Broader(Lexicon.Default.Lemma(t.Surface, PartOfSpeech.Noun)).Count == 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Do the words introduce a new person with an indefinite article ("a central bank governor used the same
@@ -733,6 +760,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"\b(?:he|his|him|she|her|hers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonPronounRegex();
+
+    // "a data centre opened…", "there was also a report…", "is there a story…": the question opens with a new thing or says
+    // one exists (up to its article).
+    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|and|so|also|btw)\W+)?(?:(?:(?:is|was|are|were)\s+there|there\s+(?:is|was|are|were|'s))(?:\s+(?:also|any))?\s+)?(?<article>an?|another)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExistentialRegex();
 
     [GeneratedRegex(@"\b(?:it|its|that|this|they|them|their|these|those)\b|" + PlaceThere, RegexOptions.IgnoreCase)]
     private static partial Regex ThingPronounRegex();

@@ -533,6 +533,21 @@ public class FollowUpRewriterTests
         Assert.DoesNotContain("june", rewritten, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("was there also a story about an undersea cable getting repaired? where was that")]
+    [InlineData("a cyber firm report also talks about hybrid campaigns like that, what's the firm")]
+    [InlineData("is there a report on those kind of hybrid campaigns from a security firm")]
+    public void Rewrite_PronounAfterAThingTheQuestionIntroduces_NothingCarried(string followUp) =>
+        Assert.Equal(followUp, FollowUpRewriter.Rewrite(followUp, [Turn("what hostile actions by russia were ministers worried about", "Sabotage. [1]")]));
+
+    [Fact]
+    public void Rewrite_PronounInTheClauseThatSaysAnAmount_TopicCarried()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("which countries pledged over a billion right before it", [Turn("june 2024 nato defence ministers meeting dates", "13 and 14 June. [1]")]);
+
+        Assert.Contains("ministers", rewritten, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void Rewrite_AfterOnlyDeclinedTurns_ThereIsWhereTheUserAsked()
     {
