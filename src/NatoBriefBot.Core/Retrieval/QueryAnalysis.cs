@@ -85,6 +85,10 @@ public sealed record QueryAnalysis(
     /// written before it, may no longer describe.</summary>
     public bool AsksAboutPresent { get; init; }
 
+    /// <summary>"what did rutte say about…", "according to zelenskyy": the name terms of the person whose words the question
+    /// asks for; null when it asks for no one's words.</summary>
+    public IReadOnlyList<string>? AskedSpeaker { get; init; }
+
     /// <summary>"what did leaders actually agree", "who ended up getting the job", "the outcome of the talks": the question
     /// wants what came of an event, which a briefing that only announces the event does not say.</summary>
     public bool AsksForOutcome { get; init; }

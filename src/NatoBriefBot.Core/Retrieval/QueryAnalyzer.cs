@@ -151,9 +151,27 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             AsksForOverview = overview.Success,
             AsksAboutPresent = PresentRegex().IsMatch(question),
             AsksForOutcome = OutcomeRegex().IsMatch(question),
+            AskedSpeaker = AskedSpeaker(clause, salient),
             AsksForPlaceKind = type == QuestionType.Where ? PlaceKindAsked(clause) : null,
         };
     }
+
+    /// <summary>The name terms of the person whose words the question asks for ("what did rutte say about…", "how did
+    /// stoltenberg describe…", "according to zelenskyy"); null when it asks for no one's words or names no one.</summary>
+    private static IReadOnlyList<string>? AskedSpeaker(string clause, List<string> salient)
+    {
+        var m = SpeakerAskedRegex().Match(clause);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var names = TermAnalyzer.Terms(m.Groups["who"].Value).Where(salient.Contains).ToList();
+        return names.Count == 0 ? null : names;
+    }
+
+    [GeneratedRegex(@"\b(?:what|how|why)\s+(?:did|does|do|has|had|have|would|will|is|was)\s+(?<who>(?:[\w'\-]+\s+){0,3}?[\w'\-]+)\s+(?:say|said|saying|tell|told|telling|stress|state|warn|note|add|claim|argue|describe|call|mention|comment|explain|emphasi[sz]e|insist|suggest|reply|respond|admit|confirm|announce|urge)\b|\baccording\s+to\s+(?<who>[\w'\-]+(?:\s+[\w'\-]+)?)")]
+    private static partial Regex SpeakerAskedRegex();
 
     /// <summary>The kind of place the question's words ask for: a town or city, a country, a state or region; null for
     /// none.</summary>

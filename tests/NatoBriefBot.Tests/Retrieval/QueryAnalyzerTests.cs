@@ -542,4 +542,26 @@ public class QueryAnalyzerTests
         Assert.Contains(TermAnalyzer.Normalize(word), q.Alternatives[TermAnalyzer.Normalize(ordinal)]);
         Assert.Contains(TermAnalyzer.Normalize(word), q.Terms);
     }
+
+    [Theory]
+    [InlineData("what did zelenskyy say at the nato-ukraine council in october 2024", "zelenskyy")]
+    [InlineData("How did Rutte describe the new command?", "Rutte")]
+    [InlineData("what does nato chief stoltenberg warn about russia", "stoltenberg")]
+    [InlineData("according to halvorsen, why is she leaving", "halvorsen")]
+    [InlineData("what did ministers say about ukraine", null)]
+    [InlineData("what did germany offer ukraine", null)]
+    [InlineData("who said it was still early days", null)]
+    public void Analyze_AsksForANamedPersonsWords_ThatPersonsNameTerms(string question, string? person)
+    {
+        var asked = _analyzer.Analyze(question).AskedSpeaker;
+
+        if (person is null)
+        {
+            Assert.Null(asked);
+        }
+        else
+        {
+            Assert.Contains(TermAnalyzer.Normalize(person), asked!);
+        }
+    }
 }

@@ -78,6 +78,8 @@ internal static partial class AnswerFeatures
         "align_window",       // align over the sentence and the one before it, as window_dense reads it with its context
         "which_unnamed",      // a "which union…" / "which countries…" question, and the sentence (with the one it refers back
                               // to) names nothing the question does not: "the union representing signallers" is not which one
+        "speaker_other",      // the question asks what a named person said ("what did zelenskyy say…") and the sentence is not
+                              // that person's words (Speakers: said by someone else, or no one's words at all)
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -192,12 +194,27 @@ internal static partial class AnswerFeatures
                 align[s].Min,
                 s.Previous is { } before ? retrieval.Alignment?.Recall(s.Text, before.Text).Mean ?? 0 : align[s].Mean,
                 asksWhich && !NamesSomethingNew(s.Text, asked) && !(s.RefersBack && s.Previous is { } named && NamesSomethingNew(named.Text, asked)) ? 1 : 0,
+                query.AskedSpeaker is { } speaker && !SaidBy(s, speaker, query) ? 1 : 0,
             ];
             var briefingCover = cover[s.Evidence.Briefing.Id];
             result.Add(new AnswerCandidate(s, rank, f, [.. QuestionCoverage(core, query, names), briefingCover.Mean, briefingCover.Min, retrieval.PreferredFiles.Count > 0 ? 1 : 0]));
         }
 
         return result;
+    }
+
+    /// <summary>Is the sentence the words of the person the question names (<see cref="Retrieval.QueryAnalysis.AskedSpeaker"/>),
+    /// as <see cref="Speakers"/> reads its passage?</summary>
+    private static bool SaidBy(ScoredSentence s, IReadOnlyList<string> person, QueryAnalysis query)
+    {
+        var sentences = SentenceScorer.Sentences(s.Evidence.Passage).Select(x => x.Text).ToList();
+        if (Speakers.Of(sentences, s.Index) is not { } speaker)
+        {
+            return false;
+        }
+
+        var said = TermAnalyzer.Terms(speaker).ToHashSet(StringComparer.Ordinal);
+        return person.Any(t => said.Contains(t) || (query.Alternatives.TryGetValue(t, out var alts) && alts.Any(said.Contains)));
     }
 
     /// <summary>Does the text name something (a capitalized word past its first, not a month) the question does not?</summary>

@@ -50,6 +50,7 @@ internal static class AnswerGate
         "align_min",
         "align_window",
         "which_unnamed",
+        "speaker_other",
         .. AnswerFeatures.QuestionNames,
     ];
 
