@@ -477,7 +477,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         var there = PlaceReferenceRegex().Match(q);
         // "there" points to where the answer says something happened ("in Brussels"), or to the meeting it talks about (left
         // as it is); "that city" to a city the answer names.
-        var afterPreposition = PlaceRegex().Match(last.Answer.Text) is { Success: true } place ? place.Groups["place"].Value : null;
+        var afterPreposition = AfterPreposition(last.Answer.Text);
         var kind = there.Groups["kind"].Value;
         if (there.Success && (kind.Length == 0 ? afterPreposition : NamedPlaceIn(last.Answer.Text, kind) ?? afterPreposition) is { } name)
         {
@@ -486,6 +486,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         return q;
     }
+
+    /// <summary>Where the answer says something happened: the first name after "in", "at", "to" or "from" that is not a
+    /// person's ("according to Stoltenberg" is no place); null when there is none.</summary>
+    private static string? AfterPreposition(string answer) =>
+        PlaceRegex().Matches(answer).Select(m => m.Groups["place"].Value).FirstOrDefault(n => !Speakers.IsPerson(n));
 
     /// <summary>The first capitalized word of the answer that WordNet knows as a place of the kind referred to ("that city":
     /// a city; "that country": a country; "there", "that place": any), or null.</summary>

@@ -549,6 +549,15 @@ public class FollowUpRewriterTests
     }
 
     [Fact]
+    public void Rewrite_ThereAfterAnAnswerNamingAPersonAfterTo_NotThatPerson()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("anything cultural going on there", [Turn("which country is vilnius the capital of",
+            "The summit is to be held in the Lithuanian capital Vilnius on July 11-12, according to Stoltenberg. [1]")]);
+
+        Assert.DoesNotContain("Stoltenberg", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rewrite_AfterOnlyDeclinedTurns_ThereIsWhereTheUserAsked()
     {
         var declined = new ConversationTurn("brussels temps forecast for 13-14 june 2024", "brussels temps forecast for 13-14 june 2024",
