@@ -379,36 +379,27 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         return !(namedBefore && tokens.Count(t => !t.IsStopWord) >= MinStandaloneTerms);
     }
 
-    /// <summary>Do the words introduce a new thing with an indefinite article ("a story about a cable", "another report"): a
-    /// word that can be a noun, not a person, among the next few words?</summary>
-    private static bool IntroducesSomething(List<Token> words)
-    {
-        const int NounPhraseWords = 4;
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (words[i].Surface.ToLowerInvariant() is "a" or "an" or "another" &&
-                words.Skip(i + 1).Take(NounPhraseWords).TakeWhile(t => !t.IsStopWord).Any(t =>
-                    !t.IsNumber && Lexicon.Default.CanBe(t.Surface.ToLowerInvariant(), PartOfSpeech.Noun) &&
-                    Lexicon.Default.Broader(Lexicon.Default.Lemma(t.Surface, PartOfSpeech.Noun)).Count == 0))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Do the words introduce a new person with an indefinite article ("a central bank governor used the same
     /// phrase about her currency", "a cloud boss said they…")? A pronoun after one points to that person, not out of the
     /// question.</summary>
-    private static bool IntroducesSomeone(List<Token> words)
+    private static bool IntroducesSomeone(List<Token> words) => Introduces(words, person: true);
+
+    /// <summary>Do the words introduce a new thing with an indefinite article ("a story about a cable", "another report"): a
+    /// word that can be a noun, not a person, among the next few words?</summary>
+    private static bool IntroducesSomething(List<Token> words) => Introduces(words, person: false);
+
+    /// <summary>An indefinite article ("a", "an"; "another" for a thing) followed within a few words, before a stop word, by
+    /// a noun WordNet files under a person (<paramref name="person"/>) or by any other noun.</summary>
+    private static bool Introduces(List<Token> words, bool person)
     {
         const int NounPhraseWords = 4;
         for (var i = 0; i < words.Count; i++)
         {
-            if (words[i].Surface.ToLowerInvariant() is "a" or "an" &&
+            var article = words[i].Surface.ToLowerInvariant();
+            if ((article is "a" or "an" || (!person && article == "another")) &&
                 words.Skip(i + 1).Take(NounPhraseWords).TakeWhile(t => !t.IsStopWord).Any(t =>
-                    !t.IsNumber && Lexicon.Default.Broader(Lexicon.Default.Lemma(t.Surface, PartOfSpeech.Noun)).Count > 0))
+                    !t.IsNumber && (person || Lexicon.Default.CanBe(t.Surface.ToLowerInvariant(), PartOfSpeech.Noun)) &&
+                    Lexicon.Default.Broader(Lexicon.Default.Lemma(t.Surface, PartOfSpeech.Noun)).Count > 0 == person))
             {
                 return true;
             }
