@@ -238,6 +238,20 @@ public sealed partial class BriefingStore : IBriefingCatalog
     {
         using var connection = Open();
         using var tx = connection.BeginTransaction();
+        var version = Ingestion.EventDating.Version.ToString(CultureInfo.InvariantCulture);
+        using (var undated = connection.CreateCommand())
+        {
+            // With no undated briefing (and no event date left to clear) there is nothing to place: the texts stay unread.
+            undated.Transaction = tx;
+            undated.CommandText = "SELECT count(*) FROM briefings WHERE published IS NULL OR event_date IS NOT NULL";
+            if ((long)undated.ExecuteScalar()! == 0)
+            {
+                SqliteSchema.WriteMeta(connection, EventsDatedKey, version, tx);
+                tx.Commit();
+                return 0;
+            }
+        }
+
         var briefings = new List<Ingestion.DatableBriefing>();
         var stored = new Dictionary<long, string?>();
         using (var read = connection.CreateCommand())
@@ -257,7 +271,7 @@ public sealed partial class BriefingStore : IBriefingCatalog
         var inferred = Ingestion.EventDating.Infer(briefings);
         var changed = briefings.Select(b => (b.Id, Date: inferred.TryGetValue(b.Id, out var d) ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null))
             .Where(b => b.Date != stored[b.Id]).ToList();
-        SqliteSchema.WriteMeta(connection, EventsDatedKey, Ingestion.EventDating.Version.ToString(CultureInfo.InvariantCulture), tx);
+        SqliteSchema.WriteMeta(connection, EventsDatedKey, version, tx);
         if (changed.Count == 0)
         {
             tx.Commit();
