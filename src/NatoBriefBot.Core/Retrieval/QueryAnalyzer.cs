@@ -170,7 +170,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         return names.Count == 0 ? null : names;
     }
 
-    [GeneratedRegex(@"\b(?:what|how|why)\s+(?:did|does|do|has|had|have|would|will|is|was)\s+(?<who>(?:[\w'\-]+\s+){0,3}?[\w'\-]+)\s+(?:say|said|saying|tell|told|telling|stress|state|warn|note|add|claim|argue|describe|call|mention|comment|explain|emphasi[sz]e|insist|suggest|reply|respond|admit|confirm|announce|urge)\b|\baccording\s+to\s+(?<who>[\w'\-]+(?:\s+[\w'\-]+)?)")]
+    [GeneratedRegex(@"\b(?:what|how|why)\s+(?:did|does|do|has|had|have|would|will|is|was)\s+(?<who>(?:[\w'\-]+\s+){0,3}?[\w'\-]+)\s+(?:" + Speakers.AskedVerbs + @")\b|\baccording\s+to\s+(?<who>[\w'\-]+(?:\s+[\w'\-]+)?)")]
     private static partial Regex SpeakerAskedRegex();
 
     /// <summary>The kind of place the question's words ask for: a town or city, a country, a state or region; null for

@@ -155,6 +155,11 @@ public static partial class Speakers
     private const string Verbs = @"said|says|added|adds|told|tells|noted|notes|stressed|stresses|explained|explains|announced|announces|stated|states|" +
         @"warned|warns|declared|declares|emphasi[sz]ed|underlined|insisted|argued|reported|wrote|remarked|recalled|recalls|replied|confirmed|pointed\s+out";
 
+    /// <summary>The speech verbs a question asks with, as it writes them after "what did X …" ("say", "tell", "describe"):
+    /// the question side of <see cref="Verbs"/>, with the words people use for what someone said.</summary>
+    internal const string AskedVerbs = @"say|said|saying|tell|told|telling|stress|state|warn|note|add|claim|argue|describe|call|mention|" +
+        @"comment|explain|emphasi[sz]e|insist|suggest|reply|respond|admit|confirm|announce|urge";
+
     [GeneratedRegex(@"\b(?:" + Verbs + @"|say|according\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpeechVerbRegex();
 
