@@ -146,7 +146,11 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
     {
         if (top.Briefing.Published is not { } date)
         {
-            return string.Empty;
+            // No date of its own, but its events are dated by another briefing: a question about a period or a date says
+            // which period the answer comes from, and that the date is inferred.
+            return top.Briefing.EventDate is { } events && (query.Dates is not null || query.Type == QuestionType.When)
+                ? $"From a briefing with no date ({NotInBriefings.AboutEventsOf(events)}):"
+                : string.Empty;
         }
 
         var when = date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);

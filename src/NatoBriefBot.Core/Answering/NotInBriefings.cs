@@ -47,7 +47,16 @@ public static class NotInBriefings
         return Create(question, closest, null) with { Text = text, Closest = sentence, ClosestFile = source.Briefing.File };
     }
 
-    private static string Named(Storage.StoredBriefing briefing) => Named(briefing.Title, briefing.Published);
+    private static string Named(Storage.StoredBriefing briefing) => briefing.Published is null && briefing.EventDate is { } events
+        ? $"\u201C{briefing.Title}\u201D ({Undated(events)})"
+        : Named(briefing.Title, briefing.Published);
+
+    /// <summary>How replies date a briefing that gives no date of its own but whose events another briefing dates.</summary>
+    internal static string Undated(DateOnly events) => $"undated; {AboutEventsOf(events)}";
+
+    /// <summary>"about events of June 2023": the month another briefing dates an undated briefing's events to.</summary>
+    internal static string AboutEventsOf(DateOnly events) =>
+        $"about events of {events.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}";
 
     /// <summary>A briefing as replies name it: “Title” (d MMMM yyyy), the date left out when it has none.</summary>
     internal static string Named(string title, DateOnly? published) => published is { } d
@@ -67,7 +76,9 @@ public static class NotInBriefings
             .Take(3)
             .ToList();
         var suggestions = briefings
-            .Select(b => b.Published is { } d ? $"{b.Title} ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})" : b.Title)
+            .Select(b => b.Published is { } d ? $"{b.Title} ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"
+                : b.EventDate is { } events ? $"{b.Title} ({Undated(events)})"
+                : b.Title)
             .ToList();
         var reason = !string.IsNullOrEmpty(missingNames)
             ? $"I couldn't find that in the briefings I have: none of them mentions {missingNames}."

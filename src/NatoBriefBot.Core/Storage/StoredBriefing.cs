@@ -12,8 +12,8 @@ public sealed record StoredBriefing(
     int PassageCount)
 {
     /// <summary>For an undated briefing, the date of a dated briefing that reports the same event
-    /// (<see cref="Ingestion.EventDating"/>); null otherwise. Only a question's period is matched against it: it is no
-    /// publication date and is never shown as one.</summary>
+    /// (<see cref="Ingestion.EventDating"/>); null otherwise. A question's period is matched against it; it is no
+    /// publication date and is never shown as one (replies say "undated; about events of June 2023").</summary>
     public DateOnly? EventDate { get; init; }
 
     /// <summary>The date the briefing is placed at for a question's period: its publication date, else its event date.</summary>
