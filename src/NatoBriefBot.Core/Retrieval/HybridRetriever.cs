@@ -9,7 +9,8 @@ namespace NatoBriefBot.Core.Retrieval;
 /// <summary>Evidence for one question, with what the composer needs to judge it.</summary>
 /// <param name="Query">The analyzed question.</param>
 /// <param name="Evidence">Ranked passages, best first.</param>
-/// <param name="TermWeights">Inverse document frequency of each question term (absent terms get the maximum).</param>
+/// <param name="TermWeights">Inverse document frequency of each question term (a misspelt term takes its correction's; other
+/// absent terms get the maximum).</param>
 /// <param name="UnknownSalient">Names, numbers and years in the question that no briefing mentions.</param>
 /// <param name="PeriodUncovered">The question names a period in which no briefing was published: only briefings whose
 /// text itself mentions the period can answer it.</param>
@@ -108,9 +109,15 @@ public sealed class HybridRetriever(
         var briefings = snapshot.ById;
         var total = Math.Max(1, snapshot.Count);
         var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList(), snapshot);
-        query = CorrectSpelling(query, df);
+        query = CorrectSpelling(query, df, out var corrections);
+
+        // A misspelt word weighs what the word it stands for weighs: never seen, it would otherwise take the weight of the
+        // rarest word there is, and a slip in a common name ("stoltenbrg") would count more than the question's real point.
         var weights = query.Terms.Concat(query.Salient).Distinct(StringComparer.Ordinal)
-            .ToDictionary(t => t, t => Idf(df.GetValueOrDefault(t), total) * (IsContext(query, t) ? options.ContextTermWeight : 1), StringComparer.Ordinal);
+            .ToDictionary(
+                t => t,
+                t => Idf(df.GetValueOrDefault(corrections.GetValueOrDefault(t) ?? t), total) * (IsContext(query, t) ? options.ContextTermWeight : 1),
+                StringComparer.Ordinal);
         var years = briefings.Values.Where(b => b.Published is not null).Select(b => b.Published!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
         var unknown = query.Salient.Where(t => df.GetValueOrDefault(t) == 0 && !years.Contains(t) && !(query.Alternatives.TryGetValue(t, out var named) && named.Any(a => df.GetValueOrDefault(a) > 0))).ToList();
         if (unknown.Count > 0)
@@ -195,9 +202,11 @@ public sealed class HybridRetriever(
     /// indexed word becomes its alternative, so a typo neither misses the passage nor reads as an unknown name. A name
     /// WordNet knows ("Moscow") is not a misspelling of another word ("Moscone"): it stays what it is, and stays unknown
     /// when no briefing mentions it, unless it is a national capital and the briefings name its country.
+    /// <paramref name="corrections"/> maps each corrected word to the indexed word it was taken for.
     /// </summary>
-    private QueryAnalysis CorrectSpelling(QueryAnalysis query, Dictionary<string, long> df)
+    private QueryAnalysis CorrectSpelling(QueryAnalysis query, Dictionary<string, long> df, out Dictionary<string, string> corrections)
     {
+        corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         Dictionary<string, IReadOnlyList<string>>? alternatives = null;
         List<string>? terms = null;
         Dictionary<string, string?>? knownNames = null;
@@ -250,6 +259,7 @@ public sealed class HybridRetriever(
             alternatives[term] = [.. (query.Alternatives.GetValueOrDefault(term) ?? []), corrected];
             terms.Add(corrected);
             df[corrected] = similar[0].Df;
+            corrections[term] = corrected;
         }
 
         return alternatives is null ? query : query with { Alternatives = alternatives, Terms = terms! };

@@ -15,6 +15,9 @@ internal static partial class ChatShorthand
         question = ClauseOpeningRegex().Replace(question, static m => QuestionWordMeant(m.Groups["word"].Value, m.Groups["next"].Value) is { } meant
             ? (char.IsUpper(m.Groups["word"].Value[0]) ? char.ToUpperInvariant(meant[0]) + meant[1..] : meant)
             : m.Groups["word"].Value);
+        question = WordRegex().Replace(question, static m => StopWordMeant(m.Value) is { } meant
+            ? (char.IsUpper(m.Value[0]) ? char.ToUpperInvariant(meant[0]) + meant[1..] : meant)
+            : m.Value);
         return ShorthandRegex().Replace(question, static m =>
             m.Groups["defmin"].Success ? "defence minister" + (m.Groups["plural"].Success ? "s" : string.Empty)
             : m.Groups["secgen"].Success ? "Secretary General"
@@ -60,6 +63,29 @@ internal static partial class ChatShorthand
             typed.Length == q.Length && typed.Where((c, i) => c != q[i]).Count() == 1;
     }
 
+    /// <summary>The function word a slip of the keyboard stands for ("teh", "abot", "adn", "thier"): a word no dictionary
+    /// knows, not a name or an acronym, one dropped, added or swapped letter away from exactly one stop word of three
+    /// letters or more that has a vowel (not "tbh"). Left alone, such a slip reads as the rarest word of the question. A
+    /// mistyped letter does not count: "tiem" is a slip for "time" more likely than for "them". Null when nothing or more
+    /// than one word fits ("ther": there, their).</summary>
+    internal static string? StopWordMeant(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (lower.Length < 3 || (word.Length > 1 && word.All(char.IsUpper)) || Vocabulary.StopWords.Contains(lower) ||
+            Vocabulary.ContractionsWithoutApostrophe.Contains(lower) || Words.ContainsKey(lower) || Vocabulary.Acronyms.ContainsKey(lower) ||
+            Lexicon.Default.IsKnownWord(lower) || Lexicon.Default.IsProperName(word))
+        {
+            return null;
+        }
+
+        var meant = SlipTargets.Where(w => EditDistance.Compute(lower, w, 1) == 1 && (w.Length != lower.Length || lower.Order().SequenceEqual(w.Order())))
+            .Take(2).ToList();
+        return meant.Count == 1 ? meant[0] : null;
+    }
+
+    /// <summary>The stop words a slip is mapped back to: whole words of three letters or more with a vowel.</summary>
+    private static readonly string[] SlipTargets = [.. Vocabulary.StopWords.Where(w => w.Length >= 3 && w.All(char.IsLetter) && w.Any("aeiouy".Contains))];
+
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
         "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had", "should",
@@ -78,6 +104,9 @@ internal static partial class ChatShorthand
     /// <summary>The first word of the text or of a clause, and the word after it.</summary>
     [GeneratedRegex(@"(?:^|(?<=[.?!,:;]\s*))\b(?<word>[A-Za-z]{2,5})\b(?=\s+(?<next>[A-Za-z']+)|\W*$)")]
     private static partial Regex ClauseOpeningRegex();
+
+    [GeneratedRegex(@"(?<![-'’])\b[A-Za-z]{3,7}\b(?!['’-])")]
+    private static partial Regex WordRegex();
 
     [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut))\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex ShorthandRegex();

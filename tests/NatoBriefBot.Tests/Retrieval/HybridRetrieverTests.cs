@@ -203,6 +203,24 @@ public sealed class HybridRetrieverDatedTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrieveAsync_MisspeltWord_WeighsWhatItsCorrectionWeighs()
+    {
+        var (retriever, _) = Engine(
+            null,
+            Records.Briefing("a.txt", "Stoltenberg said ministers would discuss air defence."),
+            Records.Briefing("b.txt", "Stoltenberg said the summit would agree a pledge."),
+            Records.Briefing("c.txt", "The exhibition opened in Vilnius with 200 works."));
+
+        var result = await retriever.RetrieveAsync("what did stoltenbrg say about the exhibition");
+
+        // Two of three briefings name Stoltenberg: the slip weighs as that common word, not as a word no briefing has,
+        // which would make it count more than "exhibition", the question's point.
+        var slip = result.TermWeights[TermAnalyzer.Normalize("stoltenbrg")];
+        Assert.Equal(result.TermWeights[TermAnalyzer.Normalize("stoltenberg")], slip, 6);
+        Assert.True(slip < result.TermWeights[TermAnalyzer.Normalize("exhibition")]);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_SlipBeforeAFinalY_CorrectedToTheWordTheStemmerWroteWithI()
     {
         var (retriever, _) = Engine(null, Records.Briefing("patriot.txt", "Germany offered an additional Patriot battery to Ukraine, officials said."));

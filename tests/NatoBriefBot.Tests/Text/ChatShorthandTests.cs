@@ -30,6 +30,23 @@ public class ChatShorthandTests
         Assert.Equal(expected, ChatShorthand.Expand(question));
 
     [Theory]
+    [InlineData("what did teh alliance chief say", "what did the alliance chief say")]
+    [InlineData("what did he say abot ukraine", "what did he say about ukraine")]
+    [InlineData("rutte adn stoltenberg", "rutte and stoltenberg")]
+    [InlineData("Thier pledges", "Their pledges")]
+    public void Expand_MistypedStopWord_ReadAsIt(string question, string expected) =>
+        Assert.Equal(expected, ChatShorthand.Expand(question));
+
+    [Theory]
+    [InlineData("ther pledges")]      // there or their
+    [InlineData("tiem of the meeting")] // a mistyped letter: more likely "time" than "them"
+    [InlineData("the NSATU command")]
+    [InlineData("hte tbh")]
+    [InlineData("the f-thier jets")]
+    public void Expand_SlipsThatFitNoSingleStopWord_LeftAlone(string question) =>
+        Assert.Equal(question.Replace("hte", "the", StringComparison.Ordinal), ChatShorthand.Expand(question));
+
+    [Theory]
     [InlineData("whos the sec gen", "whos the Secretary General")]
     [InlineData("that command, where is it", "that command, where is it")]
     [InlineData("were the pledges made", "were the pledges made")]
