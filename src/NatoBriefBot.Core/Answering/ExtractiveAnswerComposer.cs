@@ -31,14 +31,15 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
         var candidates = decision.Candidates.Select(c => c.Sentence).ToList();
         var citations = new CitationList();
         var text = new StringBuilder(Lead(query, decision.Best!.Evidence));
-        foreach (var sentence in chosen)
+        for (var i = 0; i < chosen.Count; i++)
         {
+            var sentence = chosen[i];
             if (text.Length > 0)
             {
                 text.Append(' ');
             }
 
-            text.Append(BalanceQuotes(sentence.Text));
+            text.Append(NameThePronoun(BalanceQuotes(sentence.Text), sentence, chosen.Take(i)));
             text.Append(' ');
             foreach (var evidence in Agreeing(sentence, candidates, request.Evidence))
             {
@@ -116,6 +117,32 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
                 yield return also;
             }
         }
+    }
+
+    /// <summary>
+    /// "He noted that this would be the first ministerial…" quoted alone does not say who "he" is. When the sentence reports
+    /// someone's words and the answer has not already shown the sentence that names the speaker, the speaker's name goes in
+    /// square brackets after the pronoun, as an editor marks an insertion ("He [Mark Rutte] noted…"): the person the passage
+    /// last names as saying something (<see cref="Speakers.Of"/>), not merely the last person named, who is often someone
+    /// else ("Reznikov will join the meeting. He said…" is the Secretary General speaking). Otherwise the text is unchanged.
+    /// </summary>
+    internal static string NameThePronoun(string text, ScoredSentence sentence, IEnumerable<ScoredSentence> shownBefore)
+    {
+        var pronoun = PersonPronounStart().Match(text);
+        if (!pronoun.Success || pronoun.Value == "They" || shownBefore.Any(s => s.Evidence.Briefing.Id == sentence.Evidence.Briefing.Id &&
+            s.Evidence.Passage.Start + s.Start < sentence.Evidence.Passage.Start + sentence.Start))
+        {
+            return text;
+        }
+
+        var sentences = SentenceScorer.Sentences(sentence.Evidence.Passage).Select(s => s.Text).ToList();
+        if (sentence.Index >= sentences.Count || sentences[sentence.Index] != sentence.Text || !Speakers.Reports(sentence.Text) ||
+            Speakers.Of(sentences, sentence.Index) is not { } speaker || speaker.Split(' ').Any(w => text.Contains(w, StringComparison.Ordinal)))
+        {
+            return text;
+        }
+
+        return $"{pronoun.Value} [{speaker}]{text[pronoun.Length..]}";
     }
 
     /// <summary>A sentence cut out of a longer quotation may open with a quote mark that never closes; drop a lone mark at

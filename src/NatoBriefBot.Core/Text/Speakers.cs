@@ -122,11 +122,12 @@ public static partial class Speakers
         return candidates.Count == 0 ? null : candidates.MinBy(c => verbs.Min(v => Math.Abs(v - c.At))).Name;
     }
 
-    /// <summary>A name that is a person's: not a country, a nationality, an acronym or a run of ordinary words.</summary>
+    /// <summary>A name that is a person's: not a country, a nationality, an acronym, a run of ordinary words or a pronoun
+    /// ("He said" names no one).</summary>
     public static bool IsPerson(string name)
     {
         var words = name.Split(' ');
-        return words.All(w => w.Length > 1 && !w.All(char.IsUpper)) &&
+        return words.All(w => w.Length > 1 && !w.All(char.IsUpper)) && !(words.Length == 1 && Vocabulary.StopWords.Contains(name.ToLowerInvariant())) &&
             Lexicon.Default.CountryOf(name) is null && Lexicon.Default.NamedPlace(words[^1]) is null && !Lexicon.Default.IsNationality(words[0]) &&
             !words.All(w => Lexicon.Default.IsKnownWord(w) && !Lexicon.Default.IsProperName(w));
     }

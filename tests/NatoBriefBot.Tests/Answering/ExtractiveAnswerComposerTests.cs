@@ -162,6 +162,21 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task AskAsync_AnswerReportsWordsOpeningWithHeOrShe_SpeakerNamedInBrackets()
+    {
+        using var engine = await SeededEngine.CreateAsync();
+        engine.Store.Upsert(Records.Briefing("arctic.txt",
+            "Finnish Defence Minister Anna Lindqvist told reporters in Rovaniemi on Monday that the regional meeting had begun. Swedish Colonel Erik Berg will join the talks on Tuesday. She said a new training centre for Arctic warfare would open in Lapland in 2027.",
+            new DateOnly(2025, 3, 3), "Arctic training centre", embedder: engine.Embedder, second: engine.SecondOpinion));
+
+        var answer = await engine.Answers.AskAsync(new AskRequest("What training centre for Arctic warfare will open in Lapland?"));
+
+        // "She" is the minister, the person last named as saying something, not the colonel named in between.
+        AnswerChecks.AssertGrounded(answer);
+        Assert.Contains("She [Anna Lindqvist] said a new training centre for Arctic warfare would open in Lapland", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AskAsync_DatedBriefingAndPeriodQuestion_LeadNamesTheDate()
     {
         using var engine = await SeededEngine.CreateAsync();

@@ -6,10 +6,11 @@ namespace NatoBriefBot.Tests.Support;
 /// <summary>Checks every answer must pass: markers refer to citations, and the text is only quoted sentences.</summary>
 public static partial class AnswerChecks
 {
-    /// <summary>The answer's sentences without the optional lead and without [n] markers.</summary>
+    /// <summary>The answer's sentences without the optional lead, without [n] markers and without the names put in brackets
+    /// after a pronoun ("He [Jens Stoltenberg] added…").</summary>
     public static List<string> Segments(Answer answer)
     {
-        var text = LeadRegex().Replace(answer.Text, string.Empty);
+        var text = InsertionRegex().Replace(LeadRegex().Replace(answer.Text, string.Empty), string.Empty);
         return MarkersRegex().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
     }
 
@@ -25,8 +26,11 @@ public static partial class AnswerChecks
         Assert.All(Segments(answer), s => Assert.True(answer.Citations.Any(c => c.Quote.Contains(s, StringComparison.Ordinal)), $"not quoted: {s}"));
     }
 
-    [GeneratedRegex(@"^(?:From the briefing of [^:]+:|The most recent briefing \(.*?\) says:|As of the briefing of [^:]+:)\s*(?:The briefings don't [^.]+\. The closest they come:\s*)?")]
+    [GeneratedRegex(@"^(?:From the briefing of [^:]+:|The most recent briefing \(.*?\) says:|As of the briefing of [^:]+:|From a briefing with no date \([^)]*\):)\s*(?:The briefings don't [^.]+\. The closest they come:\s*)?")]
     private static partial Regex LeadRegex();
+
+    [GeneratedRegex(@" \[[^\]\d][^\]]*\](?= )")]
+    private static partial Regex InsertionRegex();
 
     [GeneratedRegex(@"(?:\s*\[\d+\])+\s*")]
     private static partial Regex MarkersRegex();

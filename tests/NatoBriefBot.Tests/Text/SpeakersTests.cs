@@ -26,6 +26,20 @@ public class SpeakersTests
     }
 
     [Fact]
+    public void Of_HeOrSheSaid_ThePersonLastNamedAsSayingNotThePronoun()
+    {
+        string[] text =
+        [
+            "Finnish Defence Minister Anna Lindqvist told reporters on Monday that the meeting had begun.",
+            "Swedish Colonel Erik Berg will join the talks on Tuesday.",
+            "She said a new training centre would open in 2027.",
+        ];
+
+        Assert.Equal("Anna Lindqvist", Speakers.Of(text, 2));
+        Assert.False(Speakers.IsPerson("She"));
+    }
+
+    [Fact]
     public void Of_QuotationStandingAlone_ThePersonLastNamedAsSaying()
     {
         Assert.Equal("Jens Stoltenberg", Speakers.Of(Report, 4));
