@@ -77,6 +77,9 @@ public sealed record QueryAnalysis(
     /// <summary>A how-much question about what something costs or is worth: its answer is a sum of money.</summary>
     public bool AsksForMoney { get; init; }
 
+    /// <summary>"How old is…", "what age…": the answer is a person's age, not any number the sentence holds.</summary>
+    public bool AsksForAge { get; init; }
+
     /// <summary>"summarize the June 2024 meeting", "what happened at the Vilnius summit": the question wants what a briefing
     /// is about, which its opening sentences say.</summary>
     public bool AsksForOverview { get; init; }

@@ -147,6 +147,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             AsksWhoSomeoneIs = type == QuestionType.Other && AsksAboutNamedPerson(clause),
             AsksForName = AsksForNameRegex().IsMatch(question.Trim().ToLowerInvariant()),
             AsksForMoney = type == QuestionType.HowMuch && MoneyWordRegex().IsMatch(clause),
+            AsksForAge = AgeAskedRegex().IsMatch(clause),
             AsksForExactDate = type == QuestionType.When && ExactDateRegex().IsMatch(clause),
             AsksForOverview = overview.Success,
             AsksAboutPresent = PresentRegex().IsMatch(question),
@@ -585,6 +586,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>What something costs or is worth: the answer is a sum of money, not a share or a count.</summary>
     [GeneratedRegex(@"\b(?:cost|costs|costing|costed|price|prices|priced|fee|fees|paid|pay|pays|worth|charge|charged|fare|fares)\b")]
     private static partial Regex MoneyWordRegex();
+
+    /// <summary>A question for someone's age: "how old", "what age", "at what age", "his age".</summary>
+    [GeneratedRegex(@"\bhow\s+old\b|\b(?:what|which)\s+age\b|\b(?:his|her|their|the)\s+age\b|\bage\s+of\b")]
+    private static partial Regex AgeAskedRegex();
 
     [GeneratedRegex(@"^(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could|if|whether)\b")]
     private static partial Regex YesNoRegex();

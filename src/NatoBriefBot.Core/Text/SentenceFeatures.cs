@@ -26,6 +26,13 @@ public static partial class SentenceFeatures
     /// date or a named weekday; not "next week" or "in the coming months".</summary>
     public static bool HasCalendarDate(string sentence) => DayOrYearRegex().IsMatch(sentence) || MonthYearRegex().IsMatch(sentence);
 
+    /// <summary>A person's age as news writes it: "Halvorsen, 61, told reporters", "the 46-year-old", "aged 27", "27 years
+    /// old".</summary>
+    public static bool HasAge(string sentence) => AgeRegex().IsMatch(sentence);
+
+    [GeneratedRegex(@"\p{Lu}[\p{L}'’-]+,\s*\d{1,3},|\b\d{1,3}[-\s]years?[-\s]old\b|\baged\s+\d{1,3}\b")]
+    private static partial Regex AgeRegex();
+
     /// <summary>A role that can answer "who": "a three-star general", "the defence minister".</summary>
     public static bool HasRole(string sentence) => RoleRegex().IsMatch(sentence);
 

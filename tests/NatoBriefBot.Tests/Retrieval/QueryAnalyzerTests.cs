@@ -564,4 +564,15 @@ public class QueryAnalyzerTests
             Assert.Contains(TermAnalyzer.Normalize(person), asked!);
         }
     }
+
+    [Theory]
+    [InlineData("how old is she", true)]
+    [InlineData("At what age did Rono win?", true)]
+    [InlineData("what's the age of the new bank chief", true)]
+    [InlineData("how many allies spend 2%", false)]
+    [InlineData("how long will the strike last", false)]
+    public void Analyze_QuestionForSomeonesAge_AsksForAge(string question, bool expected)
+    {
+        Assert.Equal(expected, _analyzer.Analyze(question).AsksForAge);
+    }
 }

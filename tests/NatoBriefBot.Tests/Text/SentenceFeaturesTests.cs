@@ -165,4 +165,17 @@ public class SentenceFeaturesTests
     {
         Assert.Equal(expected, SentenceFeatures.HasCalendarDate(sentence));
     }
+
+    [Theory]
+    [InlineData("Halvorsen, 61, told reporters she would step down.", true)]
+    [InlineData("The 24-year-old signed a five-year contract.", true)]
+    [InlineData("Rono, who is 27 years old, won in Berlin.", true)]
+    [InlineData("The runner, aged 27, broke the record.", true)]
+    [InlineData("Frederiksen and Wallace are the two possible contenders.", false)]
+    [InlineData("Sweden, Spain and Belgium pledged more than EUR 1 billion.", false)]
+    [InlineData("Ministers met on 13, 14 and 15 June.", false)]
+    public void HasAge_AgeAsNewsWritesIt_NotAnyNumber(string sentence, bool expected)
+    {
+        Assert.Equal(expected, SentenceFeatures.HasAge(sentence));
+    }
 }
