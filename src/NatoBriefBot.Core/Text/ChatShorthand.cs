@@ -5,7 +5,8 @@ namespace NatoBriefBot.Core.Text;
 /// <summary>
 /// Shorthand that policy and defence teams type in chat, written out before a question is analysed and embedded:
 /// "def mins" is "defence ministers", "sec gen" is "Secretary General", "presser" is "press conference", "ukr" is "Ukraine". Only forms
-/// that mean one thing in a question about briefings; single-word acronyms are <see cref="Vocabulary.Acronyms"/>.
+/// that mean one thing in a question about briefings; single-word acronyms are <see cref="Vocabulary.Acronyms"/>. Slips of
+/// the keyboard in a question word or a stop word ("wich", "teh") are read as the word meant.
 /// </summary>
 internal static partial class ChatShorthand
 {
