@@ -47,12 +47,14 @@ public static class NotInBriefings
         return Create(question, closest, null) with { Text = text, Closest = sentence, ClosestFile = source.Briefing.File };
     }
 
-    private static string Named(Storage.StoredBriefing briefing) => briefing.Published is null && briefing.EventDate is { } events
-        ? $"\u201C{briefing.Title}\u201D ({Undated(events)})"
-        : Named(briefing.Title, briefing.Published);
+    private static string Named(Storage.StoredBriefing briefing) => $"\u201C{briefing.Title}\u201D{Dated(briefing)}";
 
-    /// <summary>How replies date a briefing that gives no date of its own but whose events another briefing dates.</summary>
-    internal static string Undated(DateOnly events) => $"undated; {AboutEventsOf(events)}";
+    /// <summary>" (5 July 2024)" after a briefing's title; for an undated one whose events another briefing dates,
+    /// " (undated; about events of June 2023)"; empty otherwise.</summary>
+    private static string Dated(Storage.StoredBriefing briefing) =>
+        briefing.Published is { } d ? $" ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"
+        : briefing.EventDate is { } events ? $" (undated; {AboutEventsOf(events)})"
+        : string.Empty;
 
     /// <summary>"about events of June 2023": the month another briefing dates an undated briefing's events to.</summary>
     internal static string AboutEventsOf(DateOnly events) =>
@@ -75,11 +77,7 @@ public static class NotInBriefings
             .Select(g => g.First().Briefing)
             .Take(3)
             .ToList();
-        var suggestions = briefings
-            .Select(b => b.Published is { } d ? $"{b.Title} ({d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"
-                : b.EventDate is { } events ? $"{b.Title} ({Undated(events)})"
-                : b.Title)
-            .ToList();
+        var suggestions = briefings.Select(b => b.Title + Dated(b)).ToList();
         var reason = !string.IsNullOrEmpty(missingNames)
             ? $"I couldn't find that in the briefings I have: none of them mentions {missingNames}."
             : !string.IsNullOrEmpty(period)
