@@ -13,8 +13,8 @@ import sys
 
 ROOT = os.getcwd()
 SEALED = os.path.join("eval", "sealed")
-BATCH = os.path.join(SEALED, "batch-39.jsonl")
-FOLLOWUPS = os.path.join(SEALED, "batch-39-followups.jsonl")
+BATCH = os.path.join(SEALED, "batch-40.jsonl")
+FOLLOWUPS = os.path.join(SEALED, "batch-40-followups.jsonl")
 ARTICLE_DIRS = [
     (os.path.join("seeds"), re.compile(r"^(\d{3})_")),
     (os.path.join("tests", "fixtures", "distractors"), re.compile(r"^(d\d{2})_")),
@@ -31,6 +31,11 @@ def err(msg):
     errors.append(msg)
 
 
+def norm(text):
+    """Lower-case and collapse every run of whitespace to one space."""
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
 def load_articles():
     arts = {}
     for d, pat in ARTICLE_DIRS:
@@ -43,7 +48,7 @@ def load_articles():
             if not m:
                 continue
             with open(os.path.join(full, name), encoding="utf-8", errors="replace") as f:
-                arts[m.group(1)] = f.read().lower()
+                arts[m.group(1)] = norm(f.read())
     return arts
 
 
@@ -89,7 +94,7 @@ def check_answer(where, accept, sources, arts, answerable):
             if not isinstance(alt, str) or not alt.strip():
                 err("%s bad accept string %r" % (where, alt))
                 continue
-            if not any(alt.lower() in t for t in texts):
+            if not any(norm(alt) in t for t in texts):
                 err("%s accept string %r not found in sources %s" % (where, alt, sources))
 
 
@@ -109,7 +114,7 @@ def main():
         if set(o) != need:
             err("%s keys %s != %s" % (where, sorted(o), sorted(need)))
         i = o.get("id")
-        if not isinstance(i, str) or not re.fullmatch(r"aq\d{3}", i):
+        if not isinstance(i, str) or not re.fullmatch(r"ar\d{3}", i):
             err("%s bad id %r" % (where, i))
         if i in ids:
             err("%s duplicate id %r" % (where, i))
@@ -129,10 +134,12 @@ def main():
                 err("%s terse question should be 3-5 words without '?'" % where)
         check_answer("%s (%s)" % (where, i), o.get("accept"), o.get("sources"),
                      arts, t not in UNANSWERABLE)
-    expected_ids = {"aq%03d" % k for k in range(1, 121)}
+    expected_ids = {"ar%03d" % k for k in range(1, 121)}
     if ids != expected_ids:
-        err("batch ids should be aq001..aq120 (missing %s, extra %s)"
+        err("batch ids should be ar001..ar120 (missing %s, extra %s)"
             % (sorted(expected_ids - ids)[:5], sorted(ids - expected_ids)[:5]))
+    if len(rows) != 120:
+        err("expected 120 questions, found %d" % len(rows))
     for s in STYLES:
         if styles[s] != 15:
             err("style %s used %d times, expected 15" % (s, styles[s]))
@@ -145,7 +152,7 @@ def main():
     for n, o in frows:
         where = "%s:%d" % (FOLLOWUPS, n)
         i = o.get("id")
-        if not isinstance(i, str) or not re.fullmatch(r"aqf\d{2}", i):
+        if not isinstance(i, str) or not re.fullmatch(r"arf\d{2}", i):
             err("%s bad id %r" % (where, i))
         if i in fids:
             err("%s duplicate id %r" % (where, i))
@@ -169,9 +176,13 @@ def main():
             err("%s has %d negative turns, expected exactly 1" % (where, negs))
         nturns += len(turns)
         nneg += negs
-    expected_f = {"aqf%02d" % k for k in range(1, 21)}
+    expected_f = {"arf%02d" % k for k in range(1, 21)}
     if fids != expected_f:
-        err("follow-up ids should be aqf01..aqf20")
+        err("follow-up ids should be arf01..arf20")
+    if len(frows) != 20:
+        err("expected 20 dialogues, found %d" % len(frows))
+    if not 100 <= nturns <= 115:
+        err("dialogues have %d turns in total, expected 100-115" % nturns)
 
     print("batch: %d items" % len(rows))
     print("  types:  " + ", ".join("%s=%d" % kv for kv in sorted(types.items())))
