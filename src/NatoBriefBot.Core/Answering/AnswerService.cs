@@ -4,6 +4,7 @@ using NatoBriefBot.Core.Diagnostics;
 using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.State;
 using NatoBriefBot.Core.Storage;
+using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Core.Answering;
 
@@ -85,6 +86,18 @@ public sealed partial class AnswerService(
                     (answer, retrieval) = (asWritten, written);
                 }
             }
+            else if (NamesSomethingNew(written.Query, history))
+            {
+                // "that greyline report talks about hybrid stuff too - where's that firm based": the turn names something the
+                // conversation never did, so it moves to a new topic; asked on its own (the old topic carried over found
+                // nothing), it may well be answered.
+                var alone = await RetrieveAsync(question, new RetrievalHints([]), cancellationToken).ConfigureAwait(false);
+                if (policy.AnswersFrom(alone) is not null &&
+                    await ComposeAsync(question, question, alone, null, cancellationToken).ConfigureAwait(false) is { Outcome: AnswerOutcome.Answered } asWritten)
+                {
+                    (answer, retrieval) = (asWritten, alone);
+                }
+            }
         }
 
         if ((answer.Outcome == AnswerOutcome.NotInBriefings || (answer.Outcome == AnswerOutcome.Answered && !StatementFollowUp.NamesSomeone(answer.Text))) &&
@@ -108,6 +121,24 @@ public sealed partial class AnswerService(
 
         return (resolved, answer, retrieval.Timings);
     }
+
+    /// <summary>Does the question stand on its own (several words of its own) and name something (a name, not a number) that
+    /// no earlier turn of the conversation mentions, in its question or its answer? "what about france" names a new country
+    /// but asks the last question again.</summary>
+    private static bool NamesSomethingNew(QueryAnalysis query, IReadOnlyList<ConversationTurn> history)
+    {
+        var names = query.Salient.Where(t => !t.Any(char.IsAsciiDigit)).ToList();
+        if (names.Count == 0 || query.CoreTerms.Count < MinOwnTerms)
+        {
+            return false;
+        }
+
+        var said = history.SelectMany(t => TermAnalyzer.Terms($"{t.Question} {t.ResolvedQuestion} {t.Answer.Text}")).ToHashSet(StringComparer.Ordinal);
+        return names.Any(n => !said.Contains(n));
+    }
+
+    /// <summary>Words of its own (core terms) a follow-up needs to be asked as a question of its own.</summary>
+    private const int MinOwnTerms = 4;
 
     /// <summary>Retrieved briefings read for the statement of a "who said…" question the search declined.</summary>
     private const int MaxSpeakerBriefings = 3;
@@ -192,11 +223,11 @@ public sealed partial class AnswerService(
         var secondPart = parts.Second[(parts.First.Length + 1)..].Trim();
         if (first.Outcome == AnswerOutcome.Answered && second.Outcome == AnswerOutcome.Answered)
         {
-            return (MultipartQuestion.Join(question, secondPart, first, second)!, firstRetrieval);
+            return (MultipartQuestion.Join(question, parts.First, secondPart, first, second)!, firstRetrieval);
         }
 
         var whole = await ComposeAsync(question, question, hints, drafts, cancellationToken).ConfigureAwait(false);
-        return whole.Answer.Outcome != AnswerOutcome.Answered && MultipartQuestion.Join(question, secondPart, first, second) is { } part
+        return whole.Answer.Outcome != AnswerOutcome.Answered && MultipartQuestion.Join(question, parts.First, secondPart, first, second) is { } part
             ? (part, firstRetrieval)
             : whole;
     }

@@ -156,8 +156,12 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             previous = TopicRegex().Replace(previous, " ");
         }
 
-        var topic = string.Join(' ', TermAnalyzer.Tokenize(previous).Where(t => !t.IsStopWord && !IsQuestionWord(t.Surface)).Select(t => t.Surface)
-            .Distinct(StringComparer.OrdinalIgnoreCase));
+        // The topic is what the question was about, not how it asked: no question words, nor the word "how" asks with ("how
+        // big", "how long").
+        var tokens = TermAnalyzer.Tokenize(previous);
+        var topic = string.Join(' ', tokens.Where((t, i) => !t.IsStopWord && !IsQuestionWord(t.Surface) && !QueryVocabulary.QuestionWords.Contains(t.Surface) &&
+                !(i > 0 && tokens[i - 1].Surface.Equals("how", StringComparison.OrdinalIgnoreCase)))
+            .Select(t => t.Surface).Distinct(StringComparer.OrdinalIgnoreCase));
         return CarryPeriod(topic.Length == 0 ? q : $"{q} ({topic})", last.ResolvedQuestion, q);
     }
 

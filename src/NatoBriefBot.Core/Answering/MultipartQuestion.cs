@@ -36,8 +36,10 @@ public static partial class MultipartQuestion
     }
 
     /// <summary>Joins the answers to the two parts: both quoted with their citations numbered together, or the one the
-    /// briefings answer with a note on the part they don't; null when neither part is answered.</summary>
-    public static Answer? Join(string question, string secondPart, Answer first, Answer second)
+    /// briefings answer with a note on the part they don't; null when neither part is answered, or when only the second
+    /// is and it asks about the person the first asked for ("who is their trade minister, and when did he take the job?":
+    /// whoever the answer is about, it is not known to be him).</summary>
+    public static Answer? Join(string question, string firstPart, string secondPart, Answer first, Answer second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
@@ -55,7 +57,9 @@ public static partial class MultipartQuestion
 
         if (!firstAnswered)
         {
-            return second with { Question = question };
+            return PersonPronounRegex().IsMatch(secondPart)
+                ? null
+                : second with { Question = question, Text = $"{second.Text} The briefings don't answer \u201C{firstPart}\u201D." };
         }
 
         var citations = first.Citations.ToList();
@@ -108,6 +112,9 @@ public static partial class MultipartQuestion
 
     [GeneratedRegex(@",?\s+and\s+(?=(?:what|which|who|whom|whose|where|when|how|why|did|does|do|is|are|was|were|will|has|have|had|can)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SecondAskRegex();
+
+    [GeneratedRegex(@"\b(?:he|she|him|her|his|hers|they|them|their)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonPronounRegex();
 
     [GeneratedRegex(@"[.!?]\s+")]
     private static partial Regex SentenceEndRegex();

@@ -598,8 +598,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"(?:[.!?]\s+|;\s*|:\s+)")]
     private static partial Regex SentenceBoundaryRegex();
 
-    // The last clause, after a comma or dash, when it opens with a question word: "…, who was that", "… - when".
-    [GeneratedRegex(@"[,\u2013\u2014]\s*(?<ask>(?:who|when|where|how\s+many|how\s+much)\b[^,\u2013\u2014]*)$|\s-\s*(?<ask>(?:who|when|where|how\s+many|how\s+much)\b[^,\u2013\u2014]*)$")]
+    // The last clause, after a comma or dash, when it opens with a question word, perhaps after a request: "…, who was
+    // that", "… - when", "… — could you find who that was".
+    [GeneratedRegex(@"(?:[,\u2013\u2014]|\s-)\s*(?:(?:could|can|would)\s+you\s+(?:please\s+)?(?:find(?:\s+out)?|check|tell\s+me|say)\s+|(?:do\s+you|does\s+anyone)\s+know\s+|any\s+idea\s+)?(?<ask>(?:who|when|where|how\s+many|how\s+much)\b[^,\u2013\u2014]*)$")]
     private static partial Regex TailQuestionRegex();
 
     /// <summary>Greetings and polite frames in front of the real question.</summary>

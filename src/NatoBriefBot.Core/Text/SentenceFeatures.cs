@@ -39,11 +39,13 @@ public static partial class SentenceFeatures
     /// <summary>The roles named in the text ("a three-star general", "the defence minister"), as written.</summary>
     public static IEnumerable<string> Roles(string sentence) => RoleRegex().Matches(sentence).Select(m => m.Value);
 
-    /// <summary>The places named in the text: the first word after a place word ("in Vilnius", "visited Kyiv"), and any
+    /// <summary>The places named in the text: the first word after a place word ("in Vilnius", "visited Kyiv"), a name
+    /// ending in "City" ("Salt Lake City", "Mexico City"), and any
     /// capitalized word WordNet names a place by ("the Vilnius Summit", "Bulgaria"), except as a sentence's first word
     /// when it is also a common word ("Reading the report…").</summary>
     public static IEnumerable<string> Places(string sentence) =>
         PlaceRegex().Matches(sentence).Select(m => m.Groups["place"].Value)
+            .Concat(NamedCityRegex().Matches(sentence).Select(m => m.Value))
             .Concat(TermAnalyzer.Tokenize(sentence)
                 .Where((t, i) => t.IsCapitalized && (Lexicon.Default.DemonymsOf(t.Surface).Count > 0 ||
                     (Lexicon.Default.NamedPlace(t.Surface) is not null && (i > 0 || Lexicon.Default.IsProperName(t.Surface)))))
@@ -158,6 +160,10 @@ public static partial class SentenceFeatures
     // "the Lithuanian capital Vilnius"); letters of any alphabet.
     [GeneratedRegex(@"\b(?:in|at|to|towards?|into|from|near|outside|visited|visit|(?:town|city|village|port|capital)(?:\s+of)?)\s+(?:the\s+)?(?<place>\p{Lu}\p{Ll}+|[A-Z]{2,})")]
     private static partial Regex PlaceRegex();
+
+    // A city whose name ends in "City": one to three capitalized words before it, not an article ("The City").
+    [GeneratedRegex(@"\b(?!(?:The|A|An|This|That|Our|Their|Its)\s)(?:\p{Lu}\p{Ll}+\s+){1,3}City\b")]
+    private static partial Regex NamedCityRegex();
 
     // Accented letters inside a word keep it whole ("Laura Jiménez"); a run starts at a Latin capital.
     [GeneratedRegex(@"(?:\b[A-Z][\p{L}\-]+(?:'s|’s)?)(?:\s+[A-Z][\p{L}\-]+(?:'s|’s)?)+")]

@@ -186,6 +186,15 @@ public class FollowUpRewriterTests
     }
 
     [Fact]
+    public void Rewrite_TopicCarried_WithoutTheWordsThePreviousQuestionAskedWith()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("and when do they meet next", [Turn("how big is the fund the four countries set up, right?")]);
+
+        Assert.Contains("fund", rewritten, StringComparison.Ordinal);
+        Assert.DoesNotContain("big", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rewrite_StandAloneQuestion_Unchanged()
     {
         const string question = "How many troops are on high readiness across the Alliance?";

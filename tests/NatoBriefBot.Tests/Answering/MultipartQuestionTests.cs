@@ -30,7 +30,7 @@ public sealed class MultipartQuestionTests
         var second = new Answer("q2", AnswerOutcome.Answered, "A three-star general leads it. [1] Allies agreed. [2]",
             [Cite(1, "b.txt", "A three-star general leads it."), Cite(2, "a.txt", "Allies agreed.")]);
 
-        var joined = MultipartQuestion.Join("q", "what rank?", first, second)!;
+        var joined = MultipartQuestion.Join("q", "where?", "what rank?", first, second)!;
 
         Assert.Equal("Staff work in Germany. [1] A three-star general leads it. [2] Allies agreed. [1]", joined.Text);
         Assert.Equal(["a.txt", "b.txt"], joined.Citations.Select(c => c.File));
@@ -46,7 +46,7 @@ public sealed class MultipartQuestionTests
         var second = new Answer("q2", AnswerOutcome.Answered, "From the briefing of 5 July 2024: Staff work in Germany. [1] Other news. [2] A three-star general leads it. [3]",
             [Cite(1, "a.txt", "Staff work in Germany."), Cite(2, "b.txt", "Other news."), Cite(3, "c.txt", "A three-star general leads it.")]);
 
-        var joined = MultipartQuestion.Join("q", "what rank?", first, second with { Text = second.Text.Replace("Other news. [2] ", string.Empty, StringComparison.Ordinal) })!;
+        var joined = MultipartQuestion.Join("q", "where?", "what rank?", first, second with { Text = second.Text.Replace("Other news. [2] ", string.Empty, StringComparison.Ordinal) })!;
 
         Assert.Equal("From the briefing of 5 July 2024: Staff work in Germany. [1] A three-star general leads it. [2]", joined.Text);
         Assert.Equal(["a.txt", "c.txt"], joined.Citations.Select(c => c.File));
@@ -59,10 +59,23 @@ public sealed class MultipartQuestionTests
         var first = new Answer("q1", AnswerOutcome.Answered, "Staff work in Germany. [1]", [Cite(1, "a.txt", "Staff work in Germany.")]);
         var refused = new Answer("q2", AnswerOutcome.NotInBriefings, "I couldn't find that.", []);
 
-        var joined = MultipartQuestion.Join("q", "what rank is the general?", first, refused)!;
+        var joined = MultipartQuestion.Join("q", "where?", "what rank is the general?", first, refused)!;
 
         Assert.EndsWith("The briefings don't answer \u201Cwhat rank is the general?\u201D.", joined.Text, StringComparison.Ordinal);
-        Assert.Null(MultipartQuestion.Join("q", "x", refused, refused));
+        Assert.Null(MultipartQuestion.Join("q", "y", "x", refused, refused));
+    }
+
+    [Fact]
+    public void Join_OnlySecondAnswered_SaysTheFirstIsNot_UnlessTheSecondAsksAboutWhoTheFirstAskedFor()
+    {
+        var refused = new Answer("q1", AnswerOutcome.NotInBriefings, "I couldn't find that.", []);
+        var second = new Answer("q2", AnswerOutcome.Answered, "The pact was signed on Friday. [1]", [Cite(1, "a.txt", "The pact was signed on Friday.")]);
+
+        var joined = MultipartQuestion.Join("q", "who signed for Australia?", "when was the pact signed?", refused, second)!;
+
+        Assert.Equal("The pact was signed on Friday. [1] The briefings don't answer \u201Cwho signed for Australia?\u201D.", joined.Text);
+        Assert.Equal("q", joined.Question);
+        Assert.Null(MultipartQuestion.Join("q", "who is Australia's trade minister?", "when did he take the job?", refused, second));
     }
 
     private static Citation Cite(int n, string file, string quote) => new(n, file, file, null, null, null, quote);

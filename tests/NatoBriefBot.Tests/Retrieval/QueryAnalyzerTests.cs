@@ -398,6 +398,7 @@ public class QueryAnalyzerTests
     [InlineData("cedar point station which us state", QuestionType.Where)]
     [InlineData("a cloud boss said they couldn't defend a billion users, who was that", QuestionType.Who)]
     [InlineData("the bank boss is leaving after ten years - who replaces her?", QuestionType.Who)]
+    [InlineData("for the 2030 budget story I need the mayor who backed it \u2014 could you find who that was?", QuestionType.Who)]
     [InlineData("the minister, who visited kyiv, said what about drones", QuestionType.Other)]
     public void Analyze_QuestionWording_Type(string question, QuestionType expected)
     {

@@ -36,12 +36,18 @@ public class SentenceFeaturesTests
     [InlineData("Lava flowed towards the fishing town of Grindavík on Saturday.", "Grindavík")]
     [InlineData("Leaders will meet in the Lithuanian capital Vilnius.", "Vilnius")]
     [InlineData("Residents were moved outside Kraków overnight.", "Kraków")]
-    public void Places_AfterAPlaceWord_FoundInAnyAlphabet(string sentence, string place) =>
+    [InlineData("The board confirmed that Salt Lake City would host the 2034 Winter Games.", "Salt Lake City")]
+    [InlineData("Flights to Mexico City resumed.", "Mexico City")]
+    public void Places_AfterAPlaceWordOrEndingInCity_FoundInAnyAlphabet(string sentence, string place) =>
         Assert.Contains(place, SentenceFeatures.Places(sentence));
 
     [Fact]
     public void People_AccentedName_KeptWhole() =>
         Assert.Contains("Laura Jiménez", SentenceFeatures.People("\"He will have to build alliances,\" said political scientist Laura Jiménez of a university."));
+
+    [Fact]
+    public void Places_TheCity_NotAPlaceName() =>
+        Assert.DoesNotContain("The City", SentenceFeatures.Places("The City said the budget was approved."));
 
     [Fact]
     public void Places_CommonWordOpeningASentence_NotAPlace() =>

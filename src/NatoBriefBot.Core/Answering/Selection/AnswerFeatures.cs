@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using NatoBriefBot.Core.Retrieval;
@@ -503,6 +504,8 @@ internal static partial class AnswerFeatures
         // Hesse?" is not answered by "the economy minister of Hesse said…"; "Who will replace Smith?" not by
         // "John Smith said…"): only ones sharing no word with the question count.
         bool New(string phrase) => !TermAnalyzer.Terms(phrase).Any(asked.Contains);
+        // "Which city…" is answered by "Salt Lake City": the kind of place asked for is not a word the place repeats.
+        bool NewPlace(string place) => !TermAnalyzer.Terms(place).Any(t => asked.Contains(t) && !PlaceKindTerms.Contains(t));
         bool NewRole(string role) => !asked.Contains(TermAnalyzer.Terms(role).LastOrDefault() ?? string.Empty);
         // "which town": a place WordNet files as a country (or a city, for "which country") is not one; a name it does not
         // know may be.
@@ -517,7 +520,7 @@ internal static partial class AnswerFeatures
             QuestionType.HowMany => i.HasNumber ? 1 : 0,
             QuestionType.HowMuch when query.AsksForMoney => i.HasMoney ? 1 : 0,
             QuestionType.HowMuch => i.HasAmount ? 1 : i.HasNumber ? 0.5 : 0,
-            QuestionType.Where => i.HasPlace && SentenceFeatures.Places(i.Text).Any(p => New(p) && OfKind(p)) ? 1 : 0,
+            QuestionType.Where => i.HasPlace && SentenceFeatures.Places(i.Text).Any(p => NewPlace(p) && OfKind(p)) ? 1 : 0,
             QuestionType.Nationality => i.HasDemonym ? 1 : 0,
             _ => 0,
         };
@@ -545,6 +548,11 @@ internal static partial class AnswerFeatures
         var speaker = query.Type == QuestionType.Who ? Has(s.Speaker?.Info, QuestionType.Who) : 0;
         return (wants, wants ? Math.Max(Math.Max(Has(s.Info, query.Type), s.RefersBack ? Has(s.Previous?.Info, query.Type) : 0), speaker) : 0);
     }
+
+    /// <summary>Words for a kind of place ("which city", "what town"), as terms.</summary>
+    private static readonly FrozenSet<string> PlaceKindTerms =
+        new[] { "city", "town", "village", "country", "nation", "state", "province", "region", "capital", "port", "place", "venue", "location" }
+            .Select(TermAnalyzer.Normalize).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Share of the salient terms (names, numbers) found; 1 when the question names none.</summary>
     private static double Share(IReadOnlyList<string> salient, QueryAnalysis query, Func<string, bool> found)
