@@ -128,8 +128,8 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
     /// </summary>
     internal static string NameThePronoun(string text, ScoredSentence sentence, IEnumerable<ScoredSentence> shownBefore)
     {
-        var pronoun = PersonPronounStart().Match(text);
-        if (!pronoun.Success || pronoun.Value == "They" || shownBefore.Any(s => s.Evidence.Briefing.Id == sentence.Evidence.Briefing.Id &&
+        var pronoun = SubjectPronoun().Match(text) is { Success: true } m ? m.Groups["pronoun"] : null;
+        if (pronoun is null || shownBefore.Any(s => s.Evidence.Briefing.Id == sentence.Evidence.Briefing.Id &&
             s.Evidence.Passage.Start + s.Start < sentence.Evidence.Passage.Start + sentence.Start))
         {
             return text;
@@ -142,7 +142,8 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
             return text;
         }
 
-        return $"{pronoun.Value} [{speaker}]{text[pronoun.Length..]}";
+        var end = pronoun.Index + pronoun.Length;
+        return $"{text[..end]} [{speaker}]{text[end..]}";
     }
 
     /// <summary>A sentence cut out of a longer quotation may open with a quote mark that never closes; drop a lone mark at
@@ -197,4 +198,9 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:He|She|They)\b")]
     private static partial System.Text.RegularExpressions.Regex PersonPronounStart();
+
+    /// <summary>"He"/"She" as the sentence's subject: its first word, or the first after a short opening phrase ("At the
+    /// same time, he added that…", "In Brussels on Monday, she said…").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[A-Z][^,""\u201C\u201D]{0,40},\s+)?(?<pronoun>[Hh]e|[Ss]he)\b")]
+    private static partial System.Text.RegularExpressions.Regex SubjectPronoun();
 }

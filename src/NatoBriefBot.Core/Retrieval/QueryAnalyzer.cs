@@ -350,8 +350,14 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\((?<topic>[^()]+)\)(?=[^()]*$)")]
     private static partial Regex TrailingTopicRegex();
 
+    /// <summary>Words before a dash that make it a scene set before the question, not the question's topic.</summary>
+    private const int MinSceneWords = 10;
+
+    [GeneratedRegex(@"(?:\s[\-\u2013\u2014]|[\u2013\u2014])\s*(?=(?:what|which|who|whom|whose|when|where|how|why|did|does|do|is|was|were|are|can|could)\b)")]
+    private static partial Regex DashedQuestionRegex();
+
     /// <summary>The part of the text that asks: its last sentence with a question mark (or its last sentence), from the
-    /// last semicolon or colon, without greetings and "could you tell me"-style lead-ins.</summary>
+    /// last semicolon or colon or from a dash after a long scene, without greetings and "could you tell me"-style lead-ins.</summary>
     internal static string QuestionClause(string q)
     {
         var text = q.Trim().ToLowerInvariant();
@@ -365,6 +371,14 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         if (cut is not null)
         {
             text = text[(cut.Index + cut.Length)..];
+        }
+
+        // "There was that Swiss reinsurer tie-up with a Japanese mutual — what size of stake…": a scene set at length, then a
+        // dash and the question. A short topic before the dash ("the june 2024 meeting - who chaired it") is what is asked.
+        var dash = DashedQuestionRegex().Match(text);
+        if (dash.Success && TermAnalyzer.Tokenize(text[..dash.Index]).Count >= MinSceneWords)
+        {
+            text = text[(dash.Index + dash.Length)..];
         }
 
         var previous = string.Empty;
@@ -604,7 +618,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static partial Regex TailQuestionRegex();
 
     /// <summary>Greetings and polite frames in front of the real question.</summary>
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:do|does) (?:anyone|you) know\b,?\s*|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*|what (?:do|can) you (?:know|tell me|say)\b,?\s*)")]
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:could|can|would|will) you (?:please )?(?:find(?: out)?|check|look up)\s+(?=(?:who|what|when|where|which|how|whether|if)\b)|(?:do|does) (?:anyone|you) know\b,?\s*|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*|what (?:do|can) you (?:know|tell me|say)\b,?\s*)")]
     private static partial Regex LeadInRegex();
 
     /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one; a

@@ -195,6 +195,18 @@ public class QueryAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_LongSceneBeforeADash_ItsWordsAreContext_AShortTopicIsNot()
+    {
+        var q = _analyzer.Analyze("There was that Swiss reinsurer tie-up with a Japanese mutual aimed at the Indo-Pacific \u2014 what size of stake was the Japanese side taking?");
+
+        Assert.Equal("what size of stake was the japanese side taking?", q.Clause);
+        Assert.Contains(TermAnalyzer.Normalize("reinsurer"), q.ContextTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("stake"), q.ContextTerms);
+        Assert.Equal(QuestionType.HowMuch, q.Type);
+        Assert.Empty(_analyzer.Analyze("the june 2024 meeting - who chaired it?").ContextTerms);
+    }
+
+    [Fact]
     public void Analyze_SceneSettingSentence_ItsWordsAreContext()
     {
         var q = _analyzer.Analyze("Hi, I'm reading up on hybrid threats. Could you tell me what the average ransom demand was?");

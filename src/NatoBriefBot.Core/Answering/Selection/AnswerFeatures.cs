@@ -248,12 +248,14 @@ internal static partial class AnswerFeatures
     }
 
     /// <summary>Does the sentence name a person the question does not, within a few words of one of the roles asked about
-    /// (or a word standing for it)?</summary>
+    /// (or a word standing for it), in the singular?</summary>
     private static bool NamesSomeoneAs(ScoredSentence s, HashSet<string> roles, HashSet<string> asked, QueryAnalysis query)
     {
         const int Near = 40;
         var tokens = TermAnalyzer.Tokenize(s.Text);
-        var rolesAt = tokens.Where(t => roles.Contains(t.Term) || roles.Any(r => query.Alternatives.TryGetValue(r, out var alts) && alts.Contains(t.Term)))
+        // A title names one person: "ministers" a few words after "Jens Stoltenberg said that" is not his title.
+        var rolesAt = tokens.Where(t => (roles.Contains(t.Term) || roles.Any(r => query.Alternatives.TryGetValue(r, out var alts) && alts.Contains(t.Term))) &&
+                string.Equals(Lexicon.Default.Lemma(t.Surface, PartOfSpeech.Noun), t.Surface, StringComparison.OrdinalIgnoreCase))
             .Select(t => t.Start).ToList();
         if (rolesAt.Count == 0)
         {
