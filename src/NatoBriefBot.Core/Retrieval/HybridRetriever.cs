@@ -131,10 +131,12 @@ public sealed class HybridRetriever(
         var analyzed = clock.Elapsed;
         var keywordHits = store.SearchKeywords(BuildMatch(query.Terms, df, total), options.Candidates * 2);
         var keywords = clock.Elapsed;
-        var vector = await embedder.GenerateQueryVectorAsync(query.Text, cancellationToken).ConfigureAwait(false);
-        var secondVector = secondOpinion is null ? null : await secondOpinion.EmbedQuestionAsync(query.Text, cancellationToken).ConfigureAwait(false);
-        var alignment = secondOpinion?.Align(QueryAnalyzer.WithoutCarriedTopic(query.Text));
-        var clauseVector = query.Clause is { } clause ? await embedder.GenerateQueryVectorAsync(clause, cancellationToken).ConfigureAwait(false) : vector;
+        // The encoders read the words without the closing question mark: with it or without, a question means the same,
+        // and should find the same answer.
+        var vector = await embedder.GenerateQueryVectorAsync(Unpunctuated(query.Text), cancellationToken).ConfigureAwait(false);
+        var secondVector = secondOpinion is null ? null : await secondOpinion.EmbedQuestionAsync(Unpunctuated(query.Text), cancellationToken).ConfigureAwait(false);
+        var alignment = secondOpinion?.Align(Unpunctuated(QueryAnalyzer.WithoutCarriedTopic(query.Text)));
+        var clauseVector = query.Clause is { } clause ? await embedder.GenerateQueryVectorAsync(Unpunctuated(clause), cancellationToken).ConfigureAwait(false) : vector;
         var vectorHits = snapshot.Search(vector.Span, options.Candidates, null);
         var vectors = clock.Elapsed;
 
@@ -193,6 +195,9 @@ public sealed class HybridRetriever(
     }
 
     /// <summary>A term written only in the scene-setting part of the question, or an alternative of one.</summary>
+    /// <summary>The text without the question marks and exclamation marks that end it.</summary>
+    internal static string Unpunctuated(string text) => text.TrimEnd().TrimEnd('?', '!', '\uFF1F').TrimEnd();
+
     private static bool IsContext(QueryAnalysis query, string term) =>
         query.ContextTerms.Count > 0 && (query.ContextTerms.Contains(term) ||
             query.ContextTerms.Any(c => query.Alternatives.TryGetValue(c, out var alts) && alts.Contains(term)));

@@ -25,6 +25,17 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 
     [Fact]
+    public async Task RetrieveAsync_WithOrWithoutTheQuestionMark_TheSameVectorsAndEvidence()
+    {
+        var asked = await seeds.Retriever.RetrieveAsync("Hi, I'm reading about the summit. Where will the new Ukraine command be based?");
+        var typed = await seeds.Retriever.RetrieveAsync("Hi, I'm reading about the summit. Where will the new Ukraine command be based");
+
+        Assert.Equal(asked.QueryVector.ToArray(), typed.QueryVector.ToArray());
+        Assert.Equal(asked.ClauseVector.ToArray(), typed.ClauseVector.ToArray());
+        Assert.Equal(asked.Evidence.Select(e => (e.Passage.Id, e.Score)), typed.Evidence.Select(e => (e.Passage.Id, e.Score)));
+    }
+
+    [Fact]
     public async Task RetrieveAsync_FollowUpHints_SentencesOfTheCitedBriefingMarkedForTheAnswerModel()
     {
         var cited = (await seeds.Retriever.RetrieveAsync("What did Italy pledge?")).Evidence[0].Briefing.File;
@@ -96,7 +107,7 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 
     [Fact]
-    public async Task RetrieveAsync_Question_IsEmbeddedAsSearchQuery()
+    public async Task RetrieveAsync_Question_IsEmbeddedAsSearchQuery_WithoutItsQuestionMark()
     {
         var recorder = new RecordingEmbedder(seeds.Embedder);
         var retriever = new HybridRetriever(seeds.Store, recorder, seeds.Services.GetRequiredService<EmbedderProfile>(), new QueryAnalyzer(TimeProvider.System), new RetrievalOptions());
@@ -104,7 +115,7 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
         await retriever.RetrieveAsync("Who leads the alliance?");
 
         var (texts, options) = Assert.Single(recorder.Calls);
-        Assert.Equal(["Who leads the alliance?"], texts);
+        Assert.Equal(["Who leads the alliance"], texts);
         Assert.True(EmbeddingPurpose.IsQuery(options));
     }
 
