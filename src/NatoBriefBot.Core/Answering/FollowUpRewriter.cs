@@ -159,7 +159,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         // The topic is what the question was about, not how it asked: no question words, nor the word "how" asks with ("how
         // big", "how long").
         var tokens = TermAnalyzer.Tokenize(previous);
-        var topic = string.Join(' ', tokens.Where((t, i) => !t.IsStopWord && !IsQuestionWord(t.Surface) && !QueryVocabulary.QuestionWords.Contains(t.Surface) &&
+        var topic = string.Join(' ', tokens.Where((t, i) => !t.IsStopWord && !QueryVocabulary.QuestionWords.Contains(t.Surface) &&
                 !(i > 0 && tokens[i - 1].Surface.Equals("how", StringComparison.OrdinalIgnoreCase)))
             .Select(t => t.Surface).Distinct(StringComparer.OrdinalIgnoreCase));
         return CarryPeriod(topic.Length == 0 ? q : $"{q} ({topic})", last.ResolvedQuestion, q);

@@ -57,7 +57,7 @@ public static partial class MultipartQuestion
 
         if (!firstAnswered)
         {
-            return PersonPronounRegex().IsMatch(secondPart)
+            return AsksWhoRegex().IsMatch(firstPart) && PersonPronounRegex().IsMatch(secondPart)
                 ? null
                 : second with { Question = question, Text = $"{second.Text} The briefings don't answer \u201C{firstPart}\u201D." };
         }
@@ -115,6 +115,9 @@ public static partial class MultipartQuestion
 
     [GeneratedRegex(@"\b(?:he|she|him|her|his|hers|they|them|their)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonPronounRegex();
+
+    [GeneratedRegex(@"\bwho(?:m|se|'s)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWhoRegex();
 
     [GeneratedRegex(@"[.!?]\s+")]
     private static partial Regex SentenceEndRegex();

@@ -76,6 +76,7 @@ public sealed class MultipartQuestionTests
         Assert.Equal("The pact was signed on Friday. [1] The briefings don't answer \u201Cwho signed for Australia?\u201D.", joined.Text);
         Assert.Equal("q", joined.Question);
         Assert.Null(MultipartQuestion.Join("q", "who is Australia's trade minister?", "when did he take the job?", refused, second));
+        Assert.NotNull(MultipartQuestion.Join("q", "what did the pact cost?", "when did they sign it?", refused, second));
     }
 
     private static Citation Cite(int n, string file, string quote) => new(n, file, file, null, null, null, quote);
