@@ -52,7 +52,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         var alternatives = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var token in tokens)
         {
-            if (token.IsStopWord || token.IsNumber || QueryVocabulary.QuestionWords.Contains(token.Surface) || alternatives.ContainsKey(token.Term))
+            if (token.IsStopWord || token.IsNumber || QueryVocabulary.QuestionWords.Contains(token.Surface) || QueryVocabulary.AnswerKindWords.Contains(token.Surface) ||
+                alternatives.ContainsKey(token.Term))
             {
                 continue;
             }

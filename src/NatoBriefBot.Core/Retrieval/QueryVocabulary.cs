@@ -13,6 +13,14 @@ internal static class QueryVocabulary
         "I", "Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Ministers", "Secretary", "General",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words naming the kind of answer wanted ("what date", "the name of", "what time"): their other senses in
+    /// WordNet ("date" an escort, "time" a clock, "name" to call) are not what the question is about.</summary>
+    public static readonly FrozenSet<string> AnswerKindWords = new[]
+    {
+        "date", "dates", "day", "days", "year", "years", "month", "months", "time", "times", "number", "numbers", "name", "names",
+        "place", "places", "location",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     public static readonly FrozenSet<string> QuestionWords = new[]
     {
         "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "did", "does", "do", "is", "was", "were",

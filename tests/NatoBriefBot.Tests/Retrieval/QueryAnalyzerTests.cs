@@ -160,6 +160,18 @@ public class QueryAnalyzerTests
         Assert.True(q.PrefersNewest);
     }
 
+    [Theory]
+    [InlineData("june 2024 ministerial dates", "dates")]
+    [InlineData("whats the name of the weather satellite", "name")]
+    [InlineData("what time did the rocket lift off", "time")]
+    public void Analyze_WordForTheKindOfAnswer_NotExpandedWithItsOtherSenses(string question, string kind)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Contains(TermAnalyzer.Normalize(kind), q.CoreTerms);
+        Assert.False(q.Alternatives.ContainsKey(TermAnalyzer.Normalize(kind)));
+    }
+
     [Fact]
     public void Analyze_Nationality_CountryIsAnAlternative()
     {
