@@ -86,7 +86,7 @@ public sealed partial class AnswerService(
                     (answer, retrieval) = (asWritten, written);
                 }
             }
-            else if (NamesSomethingNew(written.Query, history))
+            else if (NamesWhatTheConversationDidNot(written.Query, history))
             {
                 // "that greyline report talks about hybrid stuff too - where's that firm based": the turn names something the
                 // conversation never did, so it moves to a new topic; asked on its own (the old topic carried over found
@@ -125,7 +125,7 @@ public sealed partial class AnswerService(
     /// <summary>Does the question stand on its own (several words of its own) and name something (a name, not a number) that
     /// no earlier turn of the conversation mentions, in its question or its answer? "what about france" names a new country
     /// but asks the last question again.</summary>
-    private static bool NamesSomethingNew(QueryAnalysis query, IReadOnlyList<ConversationTurn> history)
+    private static bool NamesWhatTheConversationDidNot(QueryAnalysis query, IReadOnlyList<ConversationTurn> history)
     {
         var names = query.Salient.Where(t => !t.Any(char.IsAsciiDigit)).ToList();
         if (names.Count == 0 || query.CoreTerms.Count < MinOwnTerms)

@@ -21,6 +21,12 @@ internal static class QueryVocabulary
         "place", "places", "location",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Words for a kind of place ("which city", "what town"): what a place asked for is, not part of its name.</summary>
+    public static readonly FrozenSet<string> PlaceKindWords = new[]
+    {
+        "city", "town", "village", "country", "nation", "state", "province", "region", "capital", "port", "place", "venue", "location",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     public static readonly FrozenSet<string> QuestionWords = new[]
     {
         "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "did", "does", "do", "is", "was", "were",

@@ -551,10 +551,8 @@ internal static partial class AnswerFeatures
         return (wants, wants ? Math.Max(Math.Max(Has(s.Info, query.Type), s.RefersBack ? Has(s.Previous?.Info, query.Type) : 0), speaker) : 0);
     }
 
-    /// <summary>Words for a kind of place ("which city", "what town"), as terms.</summary>
-    private static readonly FrozenSet<string> PlaceKindTerms =
-        new[] { "city", "town", "village", "country", "nation", "state", "province", "region", "capital", "port", "place", "venue", "location" }
-            .Select(TermAnalyzer.Normalize).ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Words for a kind of place (<see cref="QueryVocabulary.PlaceKindWords"/>), as terms.</summary>
+    private static readonly FrozenSet<string> PlaceKindTerms = QueryVocabulary.PlaceKindWords.Select(TermAnalyzer.Normalize).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Share of the salient terms (names, numbers) found; 1 when the question names none.</summary>
     private static double Share(IReadOnlyList<string> salient, QueryAnalysis query, Func<string, bool> found)
