@@ -34,6 +34,10 @@ Records (first column is the record type; lists are '|'-separated, words lower-c
                                    that names a government by its capital ("Moscow said" -> Russia)
   M  lemma                         a single-word monetary unit (a hyponym of "monetary unit" at any depth: euro,
                                    krona, yen, zloty), so an amount in any currency reads as money
+  V  phrase  synonym[|...]         a phrasal verb: a verb and a particle WordNet lists as one verb ("step down",
+                                   "take over", "stay on") and the single-word lemmas of its most frequent senses
+                                   (step down -> quit|resign), possibly none ("sign off"); chat asks with these where
+                                   news writes the single word, and the verb alone means something else ("step")
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ SYNONYM_SENSES = 2
 # A synonym must be SemCor-tagged in that very synset, or be a single word SemCor tagged at least this often overall
 # (quit -> resign: "resign" is common, though never tagged in the "step down" synset).
 COMMON_WORD_TAGS = 5
+# The particles that make a two-word WordNet verb a phrasal verb ("step down", "take over", "stay on").
+PARTICLES = ("up", "down", "out", "over", "off", "on", "back", "away")
 
 RECORDS = """
 W lemma counts              every single-word lemma; SemCor tag count per POS (n12 v3: noun tagged 12 times, verb 3)
@@ -65,6 +71,7 @@ N lemma                     a noun written capitalized in every WordNet sense, o
 P name kind                 a named place (single word) and what kind it is: country, continent, region, state or city
 C capital country           a national capital (single word) and its country (single-word name)
 M lemma                     a monetary unit (single word): euro, krona, yen
+V phrase synonyms           a phrasal verb (verb + particle) and the single words for its most frequent senses
 """
 
 RESOURCE_NOTE = """\
@@ -457,6 +464,25 @@ def broader(lex: Lexicon) -> dict[str, list[str]]:
     return result
 
 
+def phrasal_verbs(lex: Lexicon) -> dict[str, list[str]]:
+    """Verb + particle lemmas and the other single words of their senses: the SemCor-tagged senses (up to
+    SYNONYM_SENSES, most frequent first), or the first sense when none is tagged. The verb itself is left out: it is
+    the word the question already has."""
+    result = {}
+    for (lemma, pos) in sorted(lex.senses):
+        parts = lemma.split(" ")
+        if pos != "v" or len(parts) != 2 or parts[1] not in PARTICLES:
+            continue
+        senses = lex.tagged_senses(lemma, pos)[:SYNONYM_SENSES] or [lex.synsets[(pos, lex.senses[(lemma, pos)][0])]]
+        words = []
+        for synset in senses:
+            others = sorted((w for w in synset.words if single(w) and w != parts[0]),
+                            key=lambda w: (-lex.count(w, synset), synset.words.index(w)))
+            words.extend(w for w in others if w not in words)
+        result[lemma] = words
+    return result
+
+
 def merge(table: dict[str, list[str]], key: str, words) -> None:
     existing = table.setdefault(key, [])
     existing.extend(w for w in words if w not in existing)
@@ -500,6 +526,9 @@ def write(lex: Lexicon, out: str) -> dict[str, int]:
     for key, table in tables.items():
         for lemma, words in sorted(table.items()):
             emit(key, lemma, "|".join(words))
+    tables["V"] = phrasal_verbs(lex)
+    for phrase, words in sorted(tables["V"].items()):
+        emit("V", phrase, "|".join(words))
 
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="\n") as f:
@@ -523,7 +552,9 @@ SAMPLE_PLACES = {"vilnius": "city", "brussels": "city", "poland": "country", "sa
                  "europe": "continent", "wiesbaden": "city"}
 SAMPLE_EXCEPTIONS = {("led", "v"): "lead", ("ran", "v"): "run", ("geese", "n"): "goose", ("said", "v"): "say"}
 SAMPLE_RELATIONS = [("S", "quit", "resign"), ("S", "aid", "help"), ("S", "chief", "head"), ("S", "boss", "chief"),
-                    ("R", "decide", "decision"), ("R", "invest", "investment"), ("H", "chief", "leader")]
+                    ("R", "decide", "decision"), ("R", "invest", "investment"), ("H", "chief", "leader"),
+                    ("V", "step down", "resign"), ("V", "take over", "assume"), ("V", "stay on", "remain"),
+                    ("V", "set up", "establish")]
 
 
 def verify(lex: Lexicon, rows, tables: dict[str, dict[str, list[str]]]) -> str:

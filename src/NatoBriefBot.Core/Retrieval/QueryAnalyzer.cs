@@ -50,7 +50,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         core = core.Distinct(StringComparer.Ordinal).ToList();
         var terms = new List<string>(core);
         var alternatives = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var token in tokens)
+        foreach (var (token, i) in tokens.Select((t, i) => (t, i)))
         {
             if (token.IsStopWord || token.IsNumber || QueryVocabulary.QuestionWords.Contains(token.Surface) || QueryVocabulary.AnswerKindWords.Contains(token.Surface) ||
                 alternatives.ContainsKey(token.Term))
@@ -58,7 +58,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
                 continue;
             }
 
-            var alts = Expansions(token.Surface).SelectMany(TermAnalyzer.Terms).Where(t => t != token.Term && !Vocabulary.StopWords.Contains(t)).Distinct(StringComparer.Ordinal).Take(MaxExpansions).ToList();
+            // "stepping down", "take over": a verb and its particle mean what the phrasal verb does ("resign", "assume"), not
+            // what the verb alone does ("step" is no "footstep").
+            var phrasal = i + 1 < tokens.Count ? Lexicon.Default.PhrasalVerb(token.Surface, tokens[i + 1].Surface) : null;
+            var alts = (phrasal ?? Expansions(token.Surface)).SelectMany(TermAnalyzer.Terms).Where(t => t != token.Term && !Vocabulary.StopWords.Contains(t)).Distinct(StringComparer.Ordinal).Take(MaxExpansions).ToList();
             if (alts.Count > 0)
             {
                 alternatives[token.Term] = alts;

@@ -19,6 +19,7 @@ public sealed partial class Lexicon
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var derived = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var broader = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var phrasalVerbs = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var properNames = new HashSet<string>(StringComparer.Ordinal);
         var currencies = new HashSet<string>(StringComparer.Ordinal);
         var namedPlaces = new Dictionary<string, PlaceKind>(StringComparer.Ordinal);
@@ -60,6 +61,9 @@ public sealed partial class Lexicon
                 case "H" when f.Length == 3:
                     broader[f[1]] = List(f[2]);
                     break;
+                case "V" when f.Length == 3:
+                    phrasalVerbs[f[1]] = f[2].Length == 0 ? [] : List(f[2]);
+                    break;
                 case "N" when f.Length == 2:
                     properNames.Add(f[1]);
                     break;
@@ -94,6 +98,7 @@ public sealed partial class Lexicon
         _synonyms = synonyms.ToFrozenDictionary(StringComparer.Ordinal);
         _derived = derived.ToFrozenDictionary(StringComparer.Ordinal);
         _broader = broader.ToFrozenDictionary(StringComparer.Ordinal);
+        _phrasalVerbs = phrasalVerbs.ToFrozenDictionary(StringComparer.Ordinal);
         _properNames = properNames.ToFrozenSet(StringComparer.Ordinal);
         _currencies = currencies.ToFrozenSet(StringComparer.Ordinal);
         _namedPlaces = namedPlaces.ToFrozenDictionary(StringComparer.Ordinal);

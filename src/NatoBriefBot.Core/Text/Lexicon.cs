@@ -47,6 +47,7 @@ public sealed partial class Lexicon
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _synonyms;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _derived;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _broader;
+    private readonly FrozenDictionary<string, IReadOnlyList<string>> _phrasalVerbs;
     private readonly FrozenSet<string> _properNames;
     private readonly FrozenSet<string> _currencies;
     private readonly FrozenDictionary<string, PlaceKind> _namedPlaces;
@@ -98,6 +99,12 @@ public sealed partial class Lexicon
     /// <summary>The next broader terms of a person or role noun's most frequent sense ("chief" -> "leader",
     /// "ambassador" -> "diplomat").</summary>
     public IReadOnlyList<string> Broader(string lemma) => FindLemma(_broader, lemma);
+
+    /// <summary>When <paramref name="verb"/> and <paramref name="particle"/> together are a phrasal verb WordNet lists
+    /// ("stepping" "down", "took" "over"), the single words for its frequent senses ("quit", "resign"; possibly none);
+    /// null when they are not one.</summary>
+    public IReadOnlyList<string>? PhrasalVerb(string verb, string particle) =>
+        _phrasalVerbs.TryGetValue(Lemma(verb, PartOfSpeech.Verb) + " " + Key(particle), out var words) ? words : null;
 
     /// <summary>True for a word WordNet knows only as a proper name, however it is written ("canada", "putin",
     /// "brussels"), so a name typed in lower case is still recognised as one.</summary>

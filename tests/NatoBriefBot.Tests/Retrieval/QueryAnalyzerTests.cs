@@ -173,6 +173,16 @@ public class QueryAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_PhrasalVerb_ExpandedAsThePhrase()
+    {
+        var q = _analyzer.Analyze("when is stoltenberg stepping down");
+
+        var step = TermAnalyzer.Normalize("stepping");
+        Assert.Contains(TermAnalyzer.Normalize("resign"), q.Alternatives[step]);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("footstep"), q.Alternatives[step]);
+    }
+
+    [Fact]
     public void Analyze_Nationality_CountryIsAnAlternative()
     {
         var q = _analyzer.Analyze("What did the Swedish government pledge?");

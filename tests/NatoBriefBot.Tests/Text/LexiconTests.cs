@@ -140,6 +140,35 @@ public class LexiconTests
         Assert.DoesNotContain("lay off", Lexicon.Synonyms("resign"));
     }
 
+    [Theory]
+    [InlineData("stepping", "down", "resign")]
+    [InlineData("took", "over", "assume")]
+    [InlineData("stay", "on", "remain")]
+    [InlineData("setting", "up", "establish")]
+    public void PhrasalVerb_VerbAndParticle_WordsForTheirSense(string verb, string particle, string synonym)
+    {
+        Assert.Contains(synonym, Lexicon.PhrasalVerb(verb, particle) ?? []);
+    }
+
+    [Fact]
+    public void PhrasalVerb_WithoutOtherWords_EmptyNotNull()
+    {
+        // "sign off" is a phrasal verb WordNet has no single word for: the verb's own senses ("signal") do not apply.
+        var words = Lexicon.PhrasalVerb("signing", "off");
+
+        Assert.NotNull(words);
+        Assert.Empty(words);
+    }
+
+    [Theory]
+    [InlineData("troops", "on")]
+    [InlineData("pledged", "over")]
+    [InlineData("gather", "in")]
+    public void PhrasalVerb_NotOne_Null(string verb, string particle)
+    {
+        Assert.Null(Lexicon.PhrasalVerb(verb, particle));
+    }
+
     [Fact]
     public void Synonyms_InflectedForm_LemmatizedFirst()
     {
