@@ -120,7 +120,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         var pronoun = PersonPronounRegex().Match(q);
         if (PointsBack(q, pronoun))
         {
-            var person = Person(last);
+            var person = Person(last, FemininePronounRegex().IsMatch(pronoun.Value));
             if (person is not null)
             {
                 // The surname: news names a person in full once, then by surname ("Chaves will take office…").
@@ -257,17 +257,63 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// <summary>Who "he" or "she" is: the person the answer names first, else the one the question named. A run of common
     /// words ("Berlin Marathon") or a nationality ("Costa Ricans") is not a person. (Preferring the question's person after
     /// questions that were not who-questions did worse on the training dialogues: 2 turns fewer right.)</summary>
-    private static string? Person(ConversationTurn last)
+    /// <param name="feminine">Whether the pronoun is "she" or "her": a person the answer calls "he" is not meant, nor one it
+    /// calls "she" by "he".</param>
+    private static string? Person(ConversationTurn last, bool feminine)
     {
-        static IEnumerable<string> People(string text) =>
-            SentenceFeatures.People(text).Where(p => Speakers.IsPerson(p) && Lexicon.Default.CountryOf(p.TrimEnd('s')) is null);
+        var answer = last.Answer.Text;
+        IEnumerable<string> People(string text) =>
+            SentenceFeatures.People(text).Where(p => Speakers.IsPerson(p) && Lexicon.Default.CountryOf(p.TrimEnd('s')) is null && FeminineIn(p, answer) != !feminine);
         // The answer's first sentence is its direct answer: of the people it names (or else the rest of the answer), the one
         // asked about.
-        var marker = CitationMarkerRegex().Match(last.Answer.Text);
-        var first = marker.Success ? last.Answer.Text[..marker.Index] : last.Answer.Text;
-        var (named, where) = People(first).ToList() is { Count: > 0 } inFirst ? (inFirst, first) : (People(last.Answer.Text).ToList(), last.Answer.Text);
+        var marker = CitationMarkerRegex().Match(answer);
+        var first = marker.Success ? answer[..marker.Index] : answer;
+        var (named, where) = People(first).ToList() is { Count: > 0 } inFirst ? (inFirst, first) : (People(answer).ToList(), answer);
         return named.Count > 1 ? AsAsked(named, where, last.ResolvedQuestion) : named.FirstOrDefault() ?? People(last.ResolvedQuestion).FirstOrDefault();
     }
+
+    /// <summary>Whether the text calls this person "she" (true) or "he" (false): "he [Mark Rutte]", or the first "he",
+    /// "his", "she" or "her" after the name within the next sentence, when no other capitalized name comes between them;
+    /// null when it does not say.</summary>
+    internal static bool? FeminineIn(string person, string text)
+    {
+        var surname = person.Split(' ')[^1];
+        var bracketed = Regex.Match(text, @"\b(?<p>he|she)\s+\[[^\]]*\b" + Regex.Escape(surname) + @"\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        if (bracketed.Success)
+        {
+            return bracketed.Groups["p"].Value.Equals("she", StringComparison.OrdinalIgnoreCase);
+        }
+
+        var at = text.IndexOf(surname, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var after = text[(at + surname.Length)..];
+        var pronoun = GenderedPronounRegex().Match(after);
+        if (!pronoun.Success)
+        {
+            return null;
+        }
+
+        // Within the next sentence, and about this person: no other name (a capitalized word not opening a sentence) between.
+        var between = after[..pronoun.Index];
+        return SentenceEndRegex().Count(between) > 1 || OtherNameRegex().IsMatch(between) ? null : pronoun.Groups["she"].Success;
+    }
+
+    [GeneratedRegex(@"\b(?:(?<she>she|her|hers|herself)|he|his|him|himself)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GenderedPronounRegex();
+
+    [GeneratedRegex(@"^(?:she|her|hers)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FemininePronounRegex();
+
+    [GeneratedRegex(@"[.!?][""”']?\s")]
+    private static partial Regex SentenceEndRegex();
+
+    /// <summary>A capitalized word that does not open a sentence or a quote: a name, most likely.</summary>
+    [GeneratedRegex(@"(?<![.!?:""“]\s)(?<!^)\b\p{Lu}\p{Ll}+")]
+    private static partial Regex OtherNameRegex();
 
     /// <summary>Of several people a sentence names, the one whose title shares most words with the question (news puts the
     /// title right before the name: "Ukrainian Defense Minister Rustem Umerov"); the first one on a tie.</summary>

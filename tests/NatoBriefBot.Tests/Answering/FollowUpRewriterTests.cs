@@ -137,6 +137,25 @@ public class FollowUpRewriterTests
     }
 
     [Fact]
+    public void Rewrite_SheAfterAnswerCallingThePersonHe_NotThatPerson()
+    {
+        ConversationTurn[] history = [Turn("which central banker promised to act", "Governor Ana Petrova said she would act. Jens Halvorsen said he disagreed. [1]")];
+
+        Assert.Equal("what did Petrova raise rates to?", FollowUpRewriter.Rewrite("what did she raise rates to?", history));
+        Assert.Equal("what did Halvorsen say next?", FollowUpRewriter.Rewrite("what did he say next?", history));
+    }
+
+    [Theory]
+    [InlineData("At the same time, he [Mark Rutte] added that allies had committed more.", "Mark Rutte", false)]
+    [InlineData("Raman said she would invest more.", "Priya Raman", true)]
+    [InlineData("Raman said Ukraine would get help, and he agreed.", "Priya Raman", null)]
+    [InlineData("Raman spoke first.", "Priya Raman", null)]
+    public void FeminineIn_PronounAfterTheName(string text, string person, bool? feminine)
+    {
+        Assert.Equal(feminine, FollowUpRewriter.FeminineIn(person, text));
+    }
+
+    [Fact]
     public void Rewrite_ThreeWordsNamingNothing_AskedAboutTheLastTopic_ButNotWithAPlaceOrMonth()
     {
         ConversationTurn[] history = [Turn("who issued the heat warning for brussels in june 2024", "The Royal Meteorological Institute issued it. [1]")];
