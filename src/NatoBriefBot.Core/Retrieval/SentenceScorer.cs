@@ -181,7 +181,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             terms.UnionWith(word.Expansion);
         }
 
-        return new SentenceInfo(span.Start, span.End, sentence, terms, words.Count, RefersBackRegex().IsMatch(sentence),
+        return new SentenceInfo(span.Start, span.End, sentence, terms, words.Count, RefersBack(sentence),
             InstructionRegex().IsMatch(sentence), EndsLikeSentence(sentence));
     }).ToArray();
 
@@ -257,7 +257,23 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
     private static bool EndsLikeSentence(string s) => s.Length > 0 && s[^1] is '.' or '!' or '?' or '"' or '\u201D' or ')' or ':';
 
-    [GeneratedRegex(@"^(?:This|These|That|Those|It|Such|Both|He|She|They)\b|^(?i:the (?:plan|pledge|package|command|agreement|decision))\b|\b(?i:this level|these (?:plans|steps|measures|elements))\b")]
+    /// <summary>Does the sentence open by referring to the one before: "This level…", "He said…", "His term…", or a person
+    /// named before by nationality or age ("The Norwegian is due to step down…", "The 64-year-old said…")?</summary>
+    internal static bool RefersBack(string sentence)
+    {
+        if (RefersBackRegex().IsMatch(sentence))
+        {
+            return true;
+        }
+
+        var described = DescribedPersonRegex().Match(sentence);
+        return described.Success && (described.Groups["age"].Success || Lexicon.Default.IsDemonym(described.Groups["who"].Value));
+    }
+
+    [GeneratedRegex(@"^The\s+(?:(?<age>\d+-year-old)|(?<who>[A-Z][a-z]+))\s+(?:is|was|has|had|will|would|said|says|told|added|noted|stressed|called|also)\b")]
+    private static partial Regex DescribedPersonRegex();
+
+    [GeneratedRegex(@"^(?:This|These|That|Those|It|Such|Both|He|She|They|His|Her|Their)\b|^(?i:the (?:plan|pledge|package|command|agreement|decision))\b|\b(?i:this level|these (?:plans|steps|measures|elements))\b")]
     private static partial Regex RefersBackRegex();
 
     [GeneratedRegex(@"^(?:He|She)\b")]
