@@ -122,23 +122,26 @@ public sealed partial class AnswerService(
         return (resolved, answer, retrieval.Timings);
     }
 
-    /// <summary>Does the question stand on its own (several words of its own) and name something (a name, not a number) that
-    /// no earlier turn of the conversation mentions, in its question or its answer? "what about france" names a new country
-    /// but asks the last question again.</summary>
+    /// <summary>Does the question stand on its own (several words of its own) and bring in something no earlier turn of the
+    /// conversation mentions, in its question or its answer: a name (not a number), or several words ("theres a welsh factory
+    /// making those shells too, how many a year")? "what about france" names a new country but asks the last question
+    /// again.</summary>
     private static bool NamesWhatTheConversationDidNot(QueryAnalysis query, IReadOnlyList<ConversationTurn> history)
     {
-        var names = query.Salient.Where(t => !t.Any(char.IsAsciiDigit)).ToList();
-        if (names.Count == 0 || query.CoreTerms.Count < MinOwnTerms)
+        if (query.CoreTerms.Count < MinOwnTerms)
         {
             return false;
         }
 
         var said = history.SelectMany(t => TermAnalyzer.Terms($"{t.Question} {t.ResolvedQuestion} {t.Answer.Text}")).ToHashSet(StringComparer.Ordinal);
-        return names.Any(n => !said.Contains(n));
+        return query.Salient.Any(n => !n.Any(char.IsAsciiDigit) && !said.Contains(n)) || query.CoreTerms.Count(t => !said.Contains(t)) >= MinNewTerms;
     }
 
     /// <summary>Words of its own (core terms) a follow-up needs to be asked as a question of its own.</summary>
     private const int MinOwnTerms = 4;
+
+    /// <summary>Words no earlier turn used that make a follow-up with words of its own a new question.</summary>
+    private const int MinNewTerms = 2;
 
     /// <summary>Retrieved briefings read for the statement of a "who said…" question the search declined.</summary>
     private const int MaxSpeakerBriefings = 3;

@@ -154,6 +154,23 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
         Assert.Contains("billion", memory.History(conversation)[1].ResolvedQuestion, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AskAsync_FollowUpBringingInWordsOfItsOwn_AskedAloneWhenItsReadingFindsNothing()
+    {
+        var conversation = "c-" + Guid.NewGuid().ToString("N");
+
+        var first = await seeds.Answers.AskAsync(new AskRequest("what did italy pledge in june 2024", conversation));
+        var second = await seeds.Answers.AskAsync(new AskRequest("there was an undersea infrastructure centre planned around then too, which command was it under", conversation));
+
+        Assert.Equal(AnswerOutcome.Answered, first.Outcome);
+        // Read in the conversation (June 2024) the turn finds nothing; its own words (none of them said before) find the
+        // June 2023 briefing that answers it.
+        Assert.Equal(AnswerOutcome.Answered, second.Outcome);
+        Assert.Contains("MARCOM", second.Text, StringComparison.Ordinal);
+        Assert.StartsWith("001_", second.Citations[0].File, StringComparison.Ordinal);
+        AnswerChecks.AssertGrounded(second);
+    }
+
     [Theory]
     // The sentence quotes without a name ("We know that…" after "Stoltenberg said…").
     [InlineData("who said putin has to negotiate a just peace", "Jens Stoltenberg", "001_", "negotiate a just peace")]
