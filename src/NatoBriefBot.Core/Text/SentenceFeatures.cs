@@ -22,6 +22,20 @@ public static partial class SentenceFeatures
 
     public static bool HasDate(string sentence) => DateRegex().IsMatch(sentence);
 
+    /// <summary>The sentence without an opening participle phrase that sets the scene ("Previewing the meeting on Wednesday
+    /// (14 June 2023), Stoltenberg said…", "Speaking to reporters on Monday, …"): a date there is when the words were said,
+    /// not a date the sentence reports. Unless the question asks about that scene: its terms have the participle's
+    /// ("what day did he preview the meeting").</summary>
+    public static string WithoutSetting(string sentence, IReadOnlySet<string> asked)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
+        var setting = SettingRegex().Match(sentence);
+        return setting.Success && !asked.Contains(TermAnalyzer.Normalize(setting.Groups["verb"].Value)) ? sentence[setting.Length..] : sentence;
+    }
+
+    [GeneratedRegex(@"^(?<verb>\p{Lu}\p{Ll}+ing)\b[^,;:""\u201C]{0,120},\s")]
+    private static partial Regex SettingRegex();
+
     /// <summary>A calendar date: a day with its month ("14 June", "June 13 and 14"), a month with its year, a year, a numeric
     /// date or a named weekday; not "next week" or "in the coming months".</summary>
     public static bool HasCalendarDate(string sentence) => DayOrYearRegex().IsMatch(sentence) || MonthYearRegex().IsMatch(sentence);

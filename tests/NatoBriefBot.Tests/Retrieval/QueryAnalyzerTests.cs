@@ -373,6 +373,7 @@ public class QueryAnalyzerTests
 
     [Theory]
     [InlineData("june 2024 def mins dates", QuestionType.When)]
+    [InlineData("june 2023 ministerial meeting days", QuestionType.When)]
     [InlineData("rheinwerk wiesbaden opening date?", QuestionType.When)]
     [InlineData("nsatu location", QuestionType.Where)]
     [InlineData("oct 2024 def mins venue", QuestionType.Where)]

@@ -184,4 +184,16 @@ public class SentenceFeaturesTests
     {
         Assert.Equal(expected, SentenceFeatures.HasAge(sentence));
     }
+
+    [Theory]
+    [InlineData("Previewing the meeting on Wednesday (14 June 2023), Jens Stoltenberg said ministers would meet.", "leave", "Jens Stoltenberg said ministers would meet.")]
+    [InlineData("Speaking to reporters on Monday, she said the plant would open.", "open", "she said the plant would open.")]
+    [InlineData("Previewing the meeting on Wednesday (14 June 2023), Jens Stoltenberg said ministers would meet.", "previewing", "Previewing the meeting on Wednesday (14 June 2023), Jens Stoltenberg said ministers would meet.")]
+    [InlineData("In June 2023, ministers met in Brussels.", "meet", "In June 2023, ministers met in Brussels.")]
+    public void WithoutSetting_OpeningParticiplePhraseDropped_UnlessAskedAbout(string sentence, string askedWord, string expected)
+    {
+        var asked = new HashSet<string>(StringComparer.Ordinal) { TermAnalyzer.Normalize(askedWord) };
+
+        Assert.Equal(expected, SentenceFeatures.WithoutSetting(sentence, asked));
+    }
 }

@@ -516,8 +516,8 @@ internal static partial class AnswerFeatures
         double Has(SentenceInfo? i, QuestionType type) => i is null ? 0 : type switch
         {
             QuestionType.Who => (i.HasPeople && SentenceFeatures.People(i.Text).Any(New)) || (i.HasRole && SentenceFeatures.Roles(i.Text).Any(NewRole)) ? 1 : 0,
-            QuestionType.When when query.AsksForExactDate => SentenceFeatures.HasCalendarDate(i.Text) ? 1 : 0,
-            QuestionType.When => i.HasDate ? 1 : 0,
+            QuestionType.When when query.AsksForExactDate => SentenceFeatures.HasCalendarDate(SentenceFeatures.WithoutSetting(i.Text, asked)) ? 1 : 0,
+            QuestionType.When => i.HasDate && SentenceFeatures.HasDate(SentenceFeatures.WithoutSetting(i.Text, asked)) ? 1 : 0,
             QuestionType.HowMany when query.AsksForAge => SentenceFeatures.HasAge(i.Text) ? 1 : 0,
             QuestionType.HowMany => i.HasNumber ? 1 : 0,
             QuestionType.HowMuch when query.AsksForMoney => i.HasMoney ? 1 : 0,
