@@ -392,8 +392,20 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             text = LeadInRegex().Replace(text, string.Empty, 1).TrimStart();
         }
 
+        // "when he was asked about the counter-offensive, did he say…": a clause that says when, then the question.
+        var subordinate = SubordinateClauseRegex().Match(text);
+        if (subordinate.Success && subordinate.Length < text.Length)
+        {
+            text = text[subordinate.Length..];
+        }
+
         return text.Length == 0 ? q.Trim().ToLowerInvariant() : text;
     }
+
+    /// <summary>A leading clause that sets the time or condition of the question ("when he was asked about it, ", "after
+    /// rutte took over, "), not a question itself ("when was it, " starts with the verb), followed by the question.</summary>
+    [GeneratedRegex(@"^(?:when|while|after|before|once|if|since)\s+(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|exactly)\b)[^,?]{3,120},\s*(?=(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|what|which|who|whom|whose|how|where|why|when)\b)")]
+    private static partial Regex SubordinateClauseRegex();
 
     private static QuestionType ClassifyStart(string lower)
     {

@@ -257,6 +257,9 @@ public class QueryAnalyzerTests
     [InlineData("Hi, could you tell me who chairs the meeting?", "who chairs the meeting?")]
     [InlineData("what do you know about rutte", "about rutte")]
     [InlineData("I'm reading up on pledges. What did Italy pledge?", "what did italy pledge?")]
+    [InlineData("When he was asked about the offensive, did he call it a turning point?", "did he call it a turning point?")]
+    [InlineData("after rutte took over, what was his first trip", "what was his first trip")]
+    [InlineData("when was it, was it monday?", "when was it, was it monday?")] // "when was it" asks, it sets no time
     public void QuestionClause_WithoutGreetingsAndLeadIns(string question, string clause)
     {
         Assert.Equal(clause, QueryAnalyzer.QuestionClause(question));
