@@ -263,7 +263,8 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     {
         var answer = last.Answer.Text;
         IEnumerable<string> People(string text) =>
-            SentenceFeatures.People(text).Where(p => Speakers.IsPerson(p) && Lexicon.Default.CountryOf(p.TrimEnd('s')) is null && FeminineIn(p, answer) != !feminine);
+            SentenceFeatures.People(text).Where(p => Speakers.IsPerson(p) && Lexicon.Default.CountryOf(p.TrimEnd('s')) is null &&
+                (FeminineIn(p, answer) is not { } called || called == feminine));
         // The answer's first sentence is its direct answer: of the people it names (or else the rest of the answer), the one
         // asked about.
         var marker = CitationMarkerRegex().Match(answer);
@@ -277,20 +278,22 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// null when it does not say.</summary>
     internal static bool? FeminineIn(string person, string text)
     {
-        var surname = person.Split(' ')[^1];
-        var bracketed = Regex.Match(text, @"\b(?<p>he|she)\s+\[[^\]]*\b" + Regex.Escape(surname) + @"\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        var surname = Regex.Escape(person.Split(' ')[^1]);
+        var timeout = TimeSpan.FromSeconds(1);
+        var bracketed = Regex.Match(text, @"\b(?<p>he|she)\s+\[[^\]]*\b" + surname + @"\b", RegexOptions.IgnoreCase, timeout);
         if (bracketed.Success)
         {
             return bracketed.Groups["p"].Value.Equals("she", StringComparison.OrdinalIgnoreCase);
         }
 
-        var at = text.IndexOf(surname, StringComparison.Ordinal);
-        if (at < 0)
+        // The surname as a word of its own ("Mo" is not in "More").
+        var named = Regex.Match(text, @"\b" + surname + @"\b", RegexOptions.None, timeout);
+        if (!named.Success)
         {
             return null;
         }
 
-        var after = text[(at + surname.Length)..];
+        var after = text[(named.Index + named.Length)..];
         var pronoun = GenderedPronounRegex().Match(after);
         if (!pronoun.Success)
         {

@@ -22,15 +22,24 @@ public static partial class SentenceFeatures
 
     public static bool HasDate(string sentence) => DateRegex().IsMatch(sentence);
 
-    /// <summary>The sentence without an opening participle phrase that sets the scene ("Previewing the meeting on Wednesday
-    /// (14 June 2023), Stoltenberg said…", "Speaking to reporters on Monday, …"): a date there is when the words were said,
-    /// not a date the sentence reports. Unless the question asks about that scene: its terms have the participle's
-    /// ("what day did he preview the meeting").</summary>
+    /// <summary>The sentence without an opening participle phrase that sets the scene of a statement ("Previewing the meeting
+    /// on Wednesday (14 June 2023), Stoltenberg said…", "Speaking to reporters on Monday, she told…"): a date there is when
+    /// the words were said, not a date the sentence reports. "During the summit in July, …" and "Starting on 1 July, the
+    /// rule applies" set no scene for a statement and are kept, as is a scene the question asks about: its terms have the
+    /// participle's ("what day did he preview the meeting").</summary>
     public static string WithoutSetting(string sentence, IReadOnlySet<string> asked)
     {
         ArgumentNullException.ThrowIfNull(asked);
+        const int StatementWords = 10;
         var setting = SettingRegex().Match(sentence);
-        return setting.Success && !asked.Contains(TermAnalyzer.Normalize(setting.Groups["verb"].Value)) ? sentence[setting.Length..] : sentence;
+        if (!setting.Success || asked.Contains(TermAnalyzer.Normalize(setting.Groups["verb"].Value)))
+        {
+            return sentence;
+        }
+
+        var rest = sentence[setting.Length..];
+        var opening = string.Join(' ', rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(StatementWords));
+        return Speakers.Reports(opening) ? rest : sentence;
     }
 
     [GeneratedRegex(@"^(?<verb>\p{Lu}\p{Ll}+ing)\b[^,;:""\u201C]{0,120},\s")]

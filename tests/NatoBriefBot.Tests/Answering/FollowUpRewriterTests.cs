@@ -150,6 +150,7 @@ public class FollowUpRewriterTests
     [InlineData("Raman said she would invest more.", "Priya Raman", true)]
     [InlineData("Raman said Ukraine would get help, and he agreed.", "Priya Raman", null)]
     [InlineData("Raman spoke first.", "Priya Raman", null)]
+    [InlineData("More was said, and she agreed.", "Erik Mo", null)] // "Mo" only inside another word
     public void FeminineIn_PronounAfterTheName(string text, string person, bool? feminine)
     {
         Assert.Equal(feminine, FollowUpRewriter.FeminineIn(person, text));

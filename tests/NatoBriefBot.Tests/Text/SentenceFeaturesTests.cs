@@ -190,6 +190,8 @@ public class SentenceFeaturesTests
     [InlineData("Speaking to reporters on Monday, she said the plant would open.", "open", "she said the plant would open.")]
     [InlineData("Previewing the meeting on Wednesday (14 June 2023), Jens Stoltenberg said ministers would meet.", "previewing", "Previewing the meeting on Wednesday (14 June 2023), Jens Stoltenberg said ministers would meet.")]
     [InlineData("In June 2023, ministers met in Brussels.", "meet", "In June 2023, ministers met in Brussels.")]
+    [InlineData("During the summit on 11 July, leaders agreed a plan.", "agree", "During the summit on 11 July, leaders agreed a plan.")]
+    [InlineData("Starting on 1 July, the rule will apply to every ally, officials in the alliance's headquarters said today.", "rule", "Starting on 1 July, the rule will apply to every ally, officials in the alliance's headquarters said today.")]
     public void WithoutSetting_OpeningParticiplePhraseDropped_UnlessAskedAbout(string sentence, string askedWord, string expected)
     {
         var asked = new HashSet<string>(StringComparer.Ordinal) { TermAnalyzer.Normalize(askedWord) };
