@@ -269,8 +269,33 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         // asked about.
         var marker = CitationMarkerRegex().Match(answer);
         var first = marker.Success ? answer[..marker.Index] : answer;
-        var (named, where) = People(first).ToList() is { Count: > 0 } inFirst ? (inFirst, first) : (People(answer).ToList(), answer);
+        var inFirst = People(first).ToList();
+        if (inFirst.Count == 0 && NamedByQuestion(first, last.ResolvedQuestion) is { } surname && (FeminineIn(surname, answer) is not { } called || called == feminine))
+        {
+            // "was stoltenberg sure …" answered by "…, Stoltenberg’s mandate was prolonged…": the direct answer names by
+            // surname alone the person the question asked about.
+            inFirst = [surname];
+        }
+
+        var (named, where) = inFirst.Count > 0 ? (inFirst, first) : (People(answer).ToList(), answer);
         return named.Count > 1 ? AsAsked(named, where, last.ResolvedQuestion) : named.FirstOrDefault() ?? People(last.ResolvedQuestion).FirstOrDefault();
+    }
+
+    /// <summary>A capitalized word of the sentence that the question used too and that can be a person's name (not a place, a
+    /// nationality or a common word): the person asked about, named by surname alone; null when there is none.</summary>
+    private static string? NamedByQuestion(string sentence, string question)
+    {
+        var asked = TermAnalyzer.Tokenize(question).Select(t => t.Surface.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var tokens = TermAnalyzer.Tokenize(sentence);
+        // A word on its own: not part of a longer name ("Costa Rica", "Indo-Pacific").
+        bool Alone(int i) =>
+            (i == 0 || !tokens[i - 1].IsCapitalized || !string.IsNullOrWhiteSpace(sentence[(tokens[i - 1].Start + tokens[i - 1].Surface.Length)..tokens[i].Start])) &&
+            (tokens[i].Start + tokens[i].Surface.Length >= sentence.Length || sentence[tokens[i].Start + tokens[i].Surface.Length] != '-') &&
+            (i + 1 >= tokens.Count || !tokens[i + 1].IsCapitalized || !string.IsNullOrWhiteSpace(sentence[(tokens[i].Start + tokens[i].Surface.Length)..tokens[i + 1].Start]));
+        return tokens
+            .Where((t, i) => t.IsCapitalized && Alone(i))
+            .Select(t => t.Surface.EndsWith("'s", StringComparison.Ordinal) || t.Surface.EndsWith("\u2019s", StringComparison.Ordinal) ? t.Surface[..^2] : t.Surface)
+            .FirstOrDefault(w => asked.Contains(w.ToLowerInvariant()) && !SentenceFeatures.IsNeverAName(w) && Speakers.IsPerson(w));
     }
 
     /// <summary>Whether the text calls this person "she" (true) or "he" (false): "he [Mark Rutte]", or the first "he",

@@ -22,6 +22,10 @@ public static partial class SentenceFeatures
 
     public static bool HasDate(string sentence) => DateRegex().IsMatch(sentence);
 
+    /// <summary>A capitalized word news writes that is never a person's name: a month, a weekday, a word of an institution's
+    /// name ("Council", "Alliance").</summary>
+    public static bool IsNeverAName(string word) => NotNames.Contains(word);
+
     /// <summary>The sentence without an opening participle phrase that sets the scene of a statement ("Previewing the meeting
     /// on Wednesday (14 June 2023), Stoltenberg said…", "Speaking to reporters on Monday, she told…"): a date there is when
     /// the words were said, not a date the sentence reports. "During the summit in July, …" and "Starting on 1 July, the

@@ -145,6 +145,24 @@ public class FollowUpRewriterTests
         Assert.Equal("what did Halvorsen say next?", FollowUpRewriter.Rewrite("what did he say next?", history));
     }
 
+    [Fact]
+    public void Rewrite_HeAfterAnswerNamingTheAskedPersonBySurnameOnly_ThatPerson()
+    {
+        ConversationTurn[] history = [Turn("was stoltenberg sure the push would work",
+            "Serving as NATO chief since 2014, Stoltenberg\u2019s mandate was prolonged in 2022. [1] The Norwegian is due to step down, and Danish Prime Minister Mette Frederiksen is a candidate. [1]")];
+
+        Assert.Equal("what did Stoltenberg say about the war", FollowUpRewriter.Rewrite("what did he say about the war", history));
+    }
+
+    [Fact]
+    public void Rewrite_HeAfterAnswerWhoseFirstSentenceNamesAPlaceTheQuestionUsed_NotAWordOfThatPlace()
+    {
+        ConversationTurn[] history = [Turn("why did stoltenberg invite the indo-pacific leaders",
+            "Indo-Pacific partners were invited to the summit. [1] Jens Stoltenberg said they share concerns. [1]")];
+
+        Assert.Equal("what did Stoltenberg say about china", FollowUpRewriter.Rewrite("what did he say about china", history));
+    }
+
     [Theory]
     [InlineData("At the same time, he [Mark Rutte] added that allies had committed more.", "Mark Rutte", false)]
     [InlineData("Raman said she would invest more.", "Priya Raman", true)]
