@@ -86,7 +86,7 @@ public sealed partial class AnswerService(
                     (answer, retrieval) = (asWritten, written);
                 }
             }
-            else if (NamesWhatTheConversationDidNot(written.Query, history))
+            else if (BringsInWhatTheConversationDidNot(written.Query, history))
             {
                 // "that greyline report talks about hybrid stuff too - where's that firm based": the turn names something the
                 // conversation never did, so it moves to a new topic; asked on its own (the old topic carried over found
@@ -126,7 +126,7 @@ public sealed partial class AnswerService(
     /// conversation mentions, in its question or its answer: a name (not a number), or several words ("theres a welsh factory
     /// making those shells too, how many a year")? "what about france" names a new country but asks the last question
     /// again.</summary>
-    private static bool NamesWhatTheConversationDidNot(QueryAnalysis query, IReadOnlyList<ConversationTurn> history)
+    private static bool BringsInWhatTheConversationDidNot(QueryAnalysis query, IReadOnlyList<ConversationTurn> history)
     {
         if (query.CoreTerms.Count < MinOwnTerms)
         {

@@ -286,17 +286,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     private static string? NamedByQuestion(string sentence, string question)
     {
         var asked = TermAnalyzer.Tokenize(question).Select(t => t.Surface.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        var tokens = TermAnalyzer.Tokenize(sentence);
-        // A word on its own: not part of a longer name ("Costa Rica", "Indo-Pacific").
-        bool Alone(int i) =>
-            (i == 0 || !tokens[i - 1].IsCapitalized || !string.IsNullOrWhiteSpace(sentence[(tokens[i - 1].Start + tokens[i - 1].Surface.Length)..tokens[i].Start])) &&
-            (tokens[i].Start + tokens[i].Surface.Length >= sentence.Length || sentence[tokens[i].Start + tokens[i].Surface.Length] != '-') &&
-            (i + 1 >= tokens.Count || !tokens[i + 1].IsCapitalized || !string.IsNullOrWhiteSpace(sentence[(tokens[i].Start + tokens[i].Surface.Length)..tokens[i + 1].Start]));
-        return tokens
-            .Where((t, i) => t.IsCapitalized && Alone(i))
-            .Select(t => t.Surface.EndsWith("'s", StringComparison.Ordinal) || t.Surface.EndsWith("\u2019s", StringComparison.Ordinal) ? t.Surface[..^2] : t.Surface)
+        return LoneCapitalRegex().Matches(sentence).Select(m => m.Groups["name"].Value)
             .FirstOrDefault(w => asked.Contains(w.ToLowerInvariant()) && !SentenceFeatures.IsNeverAName(w) && Speakers.IsPerson(w));
     }
+
+    /// <summary>A capitalized word on its own, possessive or not: not part of a longer name ("Costa Rica", "Indo-Pacific").</summary>
+    [GeneratedRegex(@"(?<![A-Z][\p{L}\-]*\s+|[\p{L}\-])(?<name>[A-Z]\p{L}+)(?:'s|\u2019s)?(?![\p{L}\-]|\s+[A-Z])")]
+    private static partial Regex LoneCapitalRegex();
 
     /// <summary>Whether the text calls this person "she" (true) or "he" (false): "he [Mark Rutte]", or the first "he",
     /// "his", "she" or "her" after the name within the next sentence, when no other capitalized name comes between them;
