@@ -33,7 +33,7 @@ public sealed partial class AnswerService(
         {
             // "hi", "thanks", "what can you do?": not a search of the briefings, and not a turn follow-ups point back to.
             var summary = await catalog.GetSummaryAsync(cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<string> examples = kind is SmallTalkKind.Greeting or SmallTalkKind.Help && summary.BriefingCount > 0
+            IReadOnlyList<string> examples = SmallTalk.OffersExamples(kind) && summary.BriefingCount > 0
                 ? await starters.VerifiedAsync(summary, MaxExamples, cancellationToken).ConfigureAwait(false)
                 : [];
             turn?.SetTag("natobriefbot.outcome", nameof(AnswerOutcome.Conversation));

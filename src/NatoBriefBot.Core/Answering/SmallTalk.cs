@@ -10,20 +10,29 @@ public enum SmallTalkKind
     /// <summary>"hi", "good morning".</summary>
     Greeting,
 
-    /// <summary>"what can you do?", "who are you", "help".</summary>
+    /// <summary>"what can you do?", "what sources do you use", "help".</summary>
     Help,
 
     /// <summary>"thanks", "ok great".</summary>
     Thanks,
 
-    /// <summary>"bye", "see you".</summary>
+    /// <summary>"bye", "see you", "that's all for today".</summary>
     Goodbye,
+
+    /// <summary>"how's it going", "how are you".</summary>
+    HowAreYou,
+
+    /// <summary>"are you a real person?", "who are you".</summary>
+    Identity,
 }
 
 /// <summary>
-/// Messages that are conversation rather than questions ("hi", "thanks!", "what can you do?"): they get a plain reply
-/// (what the bot is, with questions to start from) instead of a search of the briefings that would quote something
-/// unrelated or say "I couldn't find that". Only a whole message counts: "hi, who chairs the meeting?" is a question.
+/// Messages that are conversation rather than questions ("hi", "thanks!", "are you a real person?", "what sources do you
+/// draw on?"): they get a plain reply (what the bot is, with questions to start from) instead of a search of the
+/// briefings that would quote something unrelated or say "I couldn't find that". The whole message must be small talk:
+/// its greetings, thanks and farewells are taken out, and what is left, if anything, must be addressed to the bot and
+/// use only words about the bot's own work (asking, answers, sources, briefings) and function words. "hi, who chairs the
+/// meeting?" and "what do you know about Rutte" are questions.
 /// </summary>
 public static partial class SmallTalk
 {
@@ -31,17 +40,37 @@ public static partial class SmallTalk
     public static SmallTalkKind? Classify(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var text = Spaces().Replace(NotLetters().Replace(message.ToLowerInvariant(), " "), " ").Trim();
-        if (text.Length == 0 || text.Length > 40)
+        var text = " " + Spaces().Replace(NotLetters().Replace(message.ToLowerInvariant(), " "), " ").Trim() + " ";
+        if (text.Trim().Length == 0)
         {
             return null;
         }
 
-        return GreetingRegex().IsMatch(text) ? SmallTalkKind.Greeting
-            : HelpRegex().IsMatch(text) ? SmallTalkKind.Help
-            : ThanksRegex().IsMatch(text) ? SmallTalkKind.Thanks
-            : GoodbyeRegex().IsMatch(text) ? SmallTalkKind.Goodbye
-            : null;
+        var addressed = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(Addressing.Contains);
+        var found = new HashSet<SmallTalkKind>();
+        foreach (var (kind, phrase) in Phrases)
+        {
+            text = phrase.Replace(text, _ =>
+            {
+                found.Add(kind);
+                return " ";
+            });
+        }
+
+        var rest = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Fillers.Contains(w)).ToList();
+        if (rest.Count > 0)
+        {
+            // What is left asks about the bot itself: it speaks to the bot and says nothing about any briefing's subject.
+            if (!addressed || !rest.All(w => AboutTheBot.Contains(w) || FunctionWords.Contains(w)))
+            {
+                return null;
+            }
+
+            found.Add(SmallTalkKind.Help);
+        }
+
+        // The reply answers the most specific thing said: "hi, who are you?" is about the bot, "thanks, bye" a farewell.
+        return Precedence.Cast<SmallTalkKind?>().FirstOrDefault(k => found.Contains(k!.Value));
     }
 
     /// <summary>The reply to small talk, given what the index holds.</summary>
@@ -49,17 +78,24 @@ public static partial class SmallTalk
     {
         SmallTalkKind.Thanks => "Glad to help. Ask me anything else about the briefings.",
         SmallTalkKind.Goodbye => "Goodbye! Come back any time with a question about the briefings.",
+        SmallTalkKind.Identity => "I'm NatoBriefBot, a bot rather than a person. " + Introduction(catalog, opening: null),
+        SmallTalkKind.HowAreYou => "All well here, thanks for asking! " + Introduction(catalog, opening: null),
         _ => Introduction(catalog),
     };
 
+    /// <summary>Does this kind of small talk get example questions to start from (a greeting, a question about the bot)?</summary>
+    public static bool OffersExamples(SmallTalkKind kind) => kind is not (SmallTalkKind.Thanks or SmallTalkKind.Goodbye);
+
     /// <summary>What the bot does and what it knows, ending with an invitation to ask (followed by example questions when
     /// the channel shows them); also the welcome for new members.</summary>
-    public static string Introduction(CatalogSummary catalog)
+    public static string Introduction(CatalogSummary catalog) => Introduction(catalog, "Hello! ");
+
+    private static string Introduction(CatalogSummary catalog, string? opening)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (catalog.BriefingCount == 0)
         {
-            return "Hello! I answer questions about NATO defence ministers' briefings, citing my sources. " +
+            return opening + "I answer questions about NATO defence ministers' briefings, citing my sources. " +
                    "No briefings have been loaded yet, so I can't answer anything right now: ask the bot's owner to run the `ingest` command.";
         }
 
@@ -70,23 +106,85 @@ public static partial class SmallTalk
             _ => "",
         };
         var noun = catalog.BriefingCount == 1 ? "briefing" : "briefings";
-        return "Hello! I answer questions about NATO defence ministers' briefings and cite the briefing behind every statement. " +
+        return opening + "I answer questions about NATO defence ministers' briefings and cite the briefing behind every statement. " +
                $"I know {catalog.BriefingCount.ToString(CultureInfo.InvariantCulture)} {noun}{span}. Ask me anything about them, for example:";
     }
 
     private static string Format(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day))(?: (?:there|all|everyone|team|bot))?)+$")]
-    private static partial Regex GreetingRegex();
+    private static readonly SmallTalkKind[] Precedence =
+        [SmallTalkKind.Identity, SmallTalkKind.Help, SmallTalkKind.Goodbye, SmallTalkKind.Thanks, SmallTalkKind.HowAreYou, SmallTalkKind.Greeting];
 
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey) )?(?:help(?: me)?|what can you do|what do you do|what are you|who are you|what can i ask(?: you)?|what do you know(?: about)?|how does this work|how do i use (?:this|you)|what is this|start|get started|menu)(?: please)?$")]
-    private static partial Regex HelpRegex();
+    /// <summary>Small-talk phrases, taken out of the message (lower case, words separated by single spaces) in this order.</summary>
+    private static readonly (SmallTalkKind Kind, Regex Phrase)[] Phrases =
+    [
+        (SmallTalkKind.Identity, IdentityRegex()),
+        (SmallTalkKind.HowAreYou, HowAreYouRegex()),
+        (SmallTalkKind.Thanks, ThanksRegex()),
+        (SmallTalkKind.Goodbye, GoodbyeRegex()),
+        (SmallTalkKind.Greeting, GreetingRegex()),
+        (SmallTalkKind.Help, HelpRegex()),
+    ];
 
-    [GeneratedRegex(@"^(?:(?:ok|okay|great|perfect|cool|nice|awesome|good|brilliant|got it)(?: )?)*(?:thanks|thank you|thx|ty|cheers|much appreciated|many thanks)?(?: (?:so much|very much|a lot|again))?$")]
+    /// <summary>Words that speak to the bot: a question about the bot has one.</summary>
+    private static readonly HashSet<string> Addressing = new(StringComparer.Ordinal)
+    {
+        "you", "your", "yours", "yourself", "u", "ur", "bot", "chatbot", "assistant", "this",
+    };
+
+    /// <summary>Words about the bot's own work: what it can do, what it answers from, how to ask it.</summary>
+    private static readonly HashSet<string> AboutTheBot = new(StringComparer.Ordinal)
+    {
+        "you", "your", "yours", "yourself", "u", "ur", "bot", "chatbot", "assistant", "tool", "service", "system", "app",
+        "help", "helping", "helpful", "assist", "ask", "asking", "question", "questions", "answer", "answers", "answering",
+        "reply", "replies", "source", "sources", "material", "materials", "access", "data", "document", "documents",
+        "information", "info", "briefing", "briefings", "article", "articles", "file", "files", "content", "knowledge",
+        "cover", "covers", "covering", "covered", "topic", "topics", "subject", "subjects", "use", "using", "uses", "work",
+        "works", "working", "meant", "supposed", "designed", "built", "made", "able", "capable", "purpose", "draw",
+        "drawing", "drawn", "based", "rely", "relying", "come", "comes", "pull", "pulling", "trained", "limit", "limits",
+        "limitations", "example", "examples", "thing", "things", "stuff", "anything", "something", "everything", "cite",
+        "cites", "citing", "search", "searching", "read", "reading", "range", "actual", "actually", "real", "really",
+        "exactly", "specific", "sort", "sorts", "kind", "kinds", "type", "types", "sentence", "sentences", "words", "short",
+        "briefly", "few", "two", "bit", "little", "dive", "diving", "start", "starting", "begin", "beginning", "before",
+        "first", "know", "tell", "explain", "describe", "show", "give", "want", "wanted", "need", "needed", "like", "get",
+        "got", "have", "has", "had", "let", "go", "going", "do", "does", "did", "can", "could", "able",
+    };
+
+    /// <summary>Function words, which say nothing about a subject.</summary>
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "to", "for", "with", "from", "in", "on", "about", "at", "by", "as", "into", "and", "or",
+        "so", "if", "what", "which", "who", "how", "where", "why", "is", "are", "am", "was", "were", "be", "been", "will",
+        "would", "should", "shall", "may", "might", "must", "i", "me", "my", "we", "us", "our", "it", "its", "that", "this",
+        "these", "those", "there", "here", "s", "d", "ll", "m", "ve", "re", "t", "not", "no", "any", "some", "all", "each",
+        "every", "more", "most", "also", "too", "very", "whats", "im", "id", "ive", "dont", "cant", "can't",
+    };
+
+    /// <summary>Words that add nothing to small talk ("ok great, thanks", "hi again, quick question").</summary>
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
+    {
+        "ok", "okay", "k", "great", "perfect", "cool", "nice", "awesome", "good", "brilliant", "excellent", "alright",
+        "right", "well", "so", "please", "pls", "plz", "just", "quick", "quickly", "lol", "haha", "hmm", "um", "oh", "ah",
+        "and", "but", "also", "then", "again", "got", "it", "that", "s", "helpful", "very",
+    };
+
+    [GeneratedRegex(@" (?:(?:are|r) (?:you|u) (?:a |an )?(?:real |actual )?(?:person|human|human being|bot|robot|machine|ai|computer|program|chatbot|chat bot|assistant)|(?:are|r) (?:you|u) (?:real|human|a real one)|is this (?:a )?(?:real )?(?:bot|robot|person|human|ai|machine)|am i (?:talking|chatting|speaking) (?:to|with) (?:a )?(?:real )?(?:person|human|bot|robot|machine|ai)|who (?:made|built|created|wrote|programmed|runs) (?:you|this)|(?:who|what) (?:are|r) (?:you|u)(?= (?:and |$))|what is your name|what s your name|whats your name)(?= )")]
+    private static partial Regex IdentityRegex();
+
+    [GeneratedRegex(@" (?:how (?:are|r) (?:you|u|things)(?: doing| today| going)?|how s (?:it going|everything|things|life|your day)|hows (?:it going|everything|things|life)|how is (?:it going|everything|your day)|how (?:have|ve) you been|how do you do|what s up|whats up|wassup|sup|nice to meet you|good to meet you|pleased to meet you|hope you re (?:well|good|doing well)|hope you are (?:well|good|doing well))(?= )")]
+    private static partial Regex HowAreYouRegex();
+
+    [GeneratedRegex(@" (?:thanks|thank (?:you|u)|thankyou|thx|thnx|thanx|ty|cheers|much appreciated|many thanks|appreciate it|i appreciate (?:it|that|your help|the help))(?: (?:so|very) much| a lot| a bunch| again| loads)?(?: for (?:your|the|all the|all your) help| for that| for this| for everything| for the answers?)?(?= )")]
     private static partial Regex ThanksRegex();
 
-    [GeneratedRegex(@"^(?:bye|goodbye|bye bye|see you|see ya|cya|good night|that s all|that is all)(?: (?:later|soon|for now|thanks|thank you))?$")]
+    [GeneratedRegex(@" (?:bye|goodbye|bye bye|see (?:you|ya|u)|cya|good night|talk (?:to you )?(?:later|soon)|that s (?:all|it|everything)|thats (?:all|it|everything)|that is (?:all|it|everything)|that ll be all|that will be all|i m done|im done|i am done|all done|signing off)(?: (?:that )?i \w+)?(?: for (?:now|today|the day|tonight))?(?: later| soon)?(?= )")]
     private static partial Regex GoodbyeRegex();
+
+    [GeneratedRegex(@" (?:hi|hello|hey|heya|hiya|howdy|greetings|yo|good (?:morning|afternoon|evening|day))(?: (?:there|all|everyone|team|folks|bot|again))?(?= )")]
+    private static partial Regex GreetingRegex();
+
+    [GeneratedRegex(@" (?:help(?: me)?|menu|get started|getting started|start|examples?|instructions)(?= )")]
+    private static partial Regex HelpRegex();
 
     [GeneratedRegex(@"[^\p{L}\p{Nd}]+")]
     private static partial Regex NotLetters();

@@ -72,7 +72,8 @@ public sealed class EvalRunner(IAnswerService answers, IRetriever retriever)
     {
         if (AbstainTypes.Contains(type) || sources.Count == 0)
         {
-            var abstained = answer.Outcome == AnswerOutcome.NotInBriefings && answer.Citations.Count == 0;
+            // Declined, or answered as small talk ("hi", "are you a real person?"): either way nothing is stated or cited.
+            var abstained = answer.Outcome is AnswerOutcome.NotInBriefings or AnswerOutcome.Conversation && answer.Citations.Count == 0;
             return new EvalResult(id, type, question, answer, abstained, null, hit1, hit3, ms);
         }
 

@@ -34,6 +34,7 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
     [InlineData("hi", true)]
     [InlineData("What can you do?", true)]
     [InlineData("thanks!", false)]
+    [InlineData("hey! are you a real person, and what can I ask you?", true)]
     public async Task AskAsync_SmallTalk_PlainReplyNothingCitedNotRemembered(string message, bool examples)
     {
         var conversation = "small-talk-" + Guid.NewGuid().ToString("N");

@@ -10,7 +10,14 @@ public sealed class SmallTalkTests
     [InlineData("Hello there!", SmallTalkKind.Greeting)]
     [InlineData("good morning", SmallTalkKind.Greeting)]
     [InlineData("What can you do?", SmallTalkKind.Help)]
-    [InlineData("who are you", SmallTalkKind.Help)]
+    [InlineData("who are you", SmallTalkKind.Identity)]
+    [InlineData("r u a real human??", SmallTalkKind.Identity)]
+    [InlineData("hello! who are you and what kind of questions can I ask you?", SmallTalkKind.Identity)]
+    [InlineData("Which sources do you draw your answers from?", SmallTalkKind.Help)]
+    [InlineData("Briefly, what are you meant to help me with?", SmallTalkKind.Help)]
+    [InlineData("hey, how are you doing", SmallTalkKind.HowAreYou)]
+    [InlineData("thanks so much for your help, that's all for today", SmallTalkKind.Goodbye)]
+    [InlineData("ok thats all i wanted", SmallTalkKind.Goodbye)]
     [InlineData("help", SmallTalkKind.Help)]
     [InlineData("Thanks!", SmallTalkKind.Thanks)]
     [InlineData("ok great, thank you very much", SmallTalkKind.Thanks)]
@@ -24,6 +31,11 @@ public sealed class SmallTalkTests
     [InlineData("hi, who is the Secretary General?")]
     [InlineData("what do you know about Rutte")]
     [InlineData("thanks to whom did the plan pass")]
+    [InlineData("can you tell me who chairs the meeting")]
+    [InlineData("thanks! and how many jets did they pledge?")]
+    [InlineData("what does this mean")]
+    [InlineData("are you sure about the date?")]
+    [InlineData("how are the talks with Hungary going")]
     [InlineData("")]
     public void Classify_AQuestion_Null(string message)
     {
@@ -40,5 +52,19 @@ public sealed class SmallTalkTests
 
         Assert.Contains("2 briefings from 14 June 2023 to 17 October 2024", greeting, StringComparison.Ordinal);
         Assert.Contains("run the `ingest` command", empty, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SmallTalkKind.Identity, "a bot rather than a person")]
+    [InlineData(SmallTalkKind.HowAreYou, "thanks for asking")]
+    public void Reply_AboutTheBot_SaysSoThenWhatItKnows(SmallTalkKind kind, string opening)
+    {
+        var catalog = new CatalogSummary(2, 9, new DateOnly(2023, 6, 14), new DateOnly(2024, 10, 17), []);
+
+        var reply = SmallTalk.Reply(kind, catalog);
+
+        Assert.Contains(opening, reply, StringComparison.Ordinal);
+        Assert.Contains("2 briefings from 14 June 2023 to 17 October 2024", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hello!", reply, StringComparison.Ordinal);
     }
 }

@@ -18,11 +18,13 @@ public sealed class EvalRunnerTests(SeededEngine seeds) : IClassFixture<SeededEn
             new("wrong-text", "factoid", "What did Italy pledge?", ["002"], [["Donald Duck"]]),
             new("wrong-source", "factoid", "What did Italy pledge?", ["001"], [["SAMP/T"]]),
             new("abstain", "negative", "What did NATO decide about Antarctica in 2019?", [], []),
+            new("small-talk", "boilerplate", "hi, are you a real person?", [], []),
         ];
 
         var results = await Runner.RunQuestionsAsync(questions, CancellationToken.None);
 
-        Assert.Equal([true, false, false, true], results.Select(r => r.Correct));
+        Assert.Equal([true, false, false, true, true], results.Select(r => r.Correct));
+        Assert.Equal(AnswerOutcome.Conversation, results[4].Answer.Outcome);
         Assert.Equal((true, true, true), (results[0].SourceCorrect, results[0].Hit1, results[0].Hit3));
         Assert.Equal(false, results[2].SourceCorrect);
         Assert.Equal(false, results[2].Hit1);
