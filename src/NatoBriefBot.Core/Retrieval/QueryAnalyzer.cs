@@ -450,7 +450,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         }
 
         // "On what date…", "in which year…", "which countries…", "what share…", "how long…": a question word with the kind of
-        // thing it asks for.
+        // thing it asks for; also asked as a noun phrase after a lead-in ("[tell me] the date on which…").
         var asks = AsksKindRegex().Match(lower);
         return asks.Groups["when"].Success ? QuestionType.When
             : asks.Groups["where"].Success ? QuestionType.Where
@@ -459,7 +459,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             : YesNoRegex().IsMatch(lower) ? QuestionType.YesNo : QuestionType.Other;
     }
 
-    [GeneratedRegex(@"^(?:(?:on|in|at|by|from|until|to|for)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?<much>share|percentage|percent|proportion|amount|price|sum))\b|^how\s+(?<number>long|old|far)\b")]
+    [GeneratedRegex(@"^(?:(?:on|in|at|by|from|until|to|for)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?<much>share|percentage|percent|proportion|amount|price|sum))\b|^how\s+(?<number>long|old|far)\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
     private static partial Regex AsksKindRegex();
 
     /// <summary>"who is/was X" where X is a bare name: no article or possessive, and its last word is a name (WordNet
@@ -634,7 +634,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static partial Regex TailQuestionRegex();
 
     /// <summary>Greetings and polite frames in front of the real question.</summary>
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:could|can|would|will) you (?:please )?(?:find(?: out)?|check|look up)\s+(?=(?:who|what|when|where|which|how|whether|if)\b)|(?:do|does) (?:anyone|you) know\b,?\s*|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*|what (?:do|can) you (?:know|tell me|say)\b,?\s*)")]
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please |kindly )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:could|can|would|will) you (?:please |kindly )?(?:find(?: out)?|check|look up|explain|clarify|confirm|describe|outline)\s+(?=(?:who|what|when|where|which|how|why|whether|if)\b)|i(?:'d|\u2019d| would) (?:be (?:very |most |really )?(?:grateful|thankful|glad|obliged)|appreciate it) if you (?:could|would|can) (?:please |kindly )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|i was wondering (?:if|whether) you (?:could|can|would) (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:do|does) (?:anyone|you) happen to know\b,?\s*|(?:do|does) (?:anyone|you) know\b,?\s*|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*|what (?:do|can) you (?:know|tell me|say)\b,?\s*)")]
     private static partial Regex LeadInRegex();
 
     /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one; a

@@ -35,5 +35,7 @@ internal static class QueryVocabulary
         // How a briefing puts what is asked ("the minister named in the October briefing", "the pledges he listed", "the
         // level Stoltenberg cited"): the answer sentence states the thing; it seldom says it is mentioning it.
         "mention", "mentions", "mentioned", "mentioning", "named", "listed", "cite", "cites", "cited", "referenced",
+        // Politeness around the question ("I would be grateful if you could…", "would you kindly explain…").
+        "kindly", "grateful", "appreciate", "wondering", "remind", "explain",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }

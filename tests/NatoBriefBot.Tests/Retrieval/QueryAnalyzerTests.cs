@@ -260,6 +260,9 @@ public class QueryAnalyzerTests
     [InlineData("When he was asked about the offensive, did he call it a turning point?", "did he call it a turning point?")]
     [InlineData("after rutte took over, what was his first trip", "what was his first trip")]
     [InlineData("when was it, was it monday?", "when was it, was it monday?")] // "when was it" asks, it sets no time
+    [InlineData("I would be grateful if you could tell me who chaired it.", "who chaired it.")]
+    [InlineData("Would you kindly explain why the plan was needed?", "why the plan was needed?")]
+    [InlineData("Do you happen to know where they met?", "where they met?")]
     public void QuestionClause_WithoutGreetingsAndLeadIns(string question, string clause)
     {
         Assert.Equal(clause, QueryAnalyzer.QuestionClause(question));
@@ -384,6 +387,25 @@ public class QueryAnalyzerTests
     public void Analyze_KeywordQuestionEndingInTheKindItWants_ThatKind(string question, QuestionType type)
     {
         Assert.Equal(type, _analyzer.Analyze(question).Type);
+    }
+
+    [Theory]
+    [InlineData("Could you tell me the date on which the ministers met?", QuestionType.When)]
+    [InlineData("Please tell me the city in which the summit was held.", QuestionType.Where)]
+    [InlineData("Could you tell me the plan the ministers approved?", QuestionType.Other)]
+    public void Analyze_AskedAsANounPhraseAfterALeadIn_TheKindItNames(string question, QuestionType type)
+    {
+        Assert.Equal(type, _analyzer.Analyze(question).Type);
+    }
+
+    [Fact]
+    public void Analyze_PoliteLeadIn_NotATermToFind()
+    {
+        var q = _analyzer.Analyze("I would be grateful if you could kindly tell me who chaired it");
+
+        Assert.DoesNotContain(TermAnalyzer.Normalize("grateful"), q.CoreTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("kindly"), q.CoreTerms);
+        Assert.Equal(QuestionType.Who, q.Type);
     }
 
     [Fact]
