@@ -110,6 +110,7 @@ public sealed class HybridRetriever(
         var total = Math.Max(1, snapshot.Count);
         var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList(), snapshot);
         query = CorrectSpelling(query, df, out var corrections);
+        query = WithNamesTheBriefingsUse(query, df);
 
         // A misspelt word weighs what the word it stands for weighs: never seen, it would otherwise take the weight of the
         // rarest word there is, and a slip in a common name ("stoltenbrg") would count more than the question's real point.
@@ -209,6 +210,21 @@ public sealed class HybridRetriever(
     /// when no briefing mentions it, unless it is a national capital and the briefings name its country.
     /// <paramref name="corrections"/> maps each corrected word to the indexed word it was taken for.
     /// </summary>
+    /// <summary>A word typed in lower case that no dictionary knows but the briefings use is a name ("who is rutte"): query
+    /// analysis alone took it for a slip of a word it is one letter from ("butte"), as it must for words the briefings
+    /// don't use either ("strke"). A slip of a word that stems the same ("climat" for "climate") is still a slip.</summary>
+    private static QueryAnalysis WithNamesTheBriefingsUse(QueryAnalysis query, Dictionary<string, long> df)
+    {
+        var names = TermAnalyzer.Tokenize(query.Text)
+            .Where(t => !t.IsStopWord && !t.IsNumber && t.Surface.Length > 2 && t.Surface.All(char.IsAsciiLetter) &&
+                        !query.Salient.Contains(t.Term) && df.GetValueOrDefault(t.Term) > 0 && !Lexicon.Default.IsKnownWord(t.Surface) &&
+                        !Lexicon.Default.IsNearKnownWord(t.Surface, w => TermAnalyzer.Normalize(w) == t.Term))
+            .Select(t => t.Term)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return names.Count == 0 ? query : query with { Salient = [.. query.Salient, .. names] };
+    }
+
     private QueryAnalysis CorrectSpelling(QueryAnalysis query, Dictionary<string, long> df, out Dictionary<string, string> corrections)
     {
         corrections = new Dictionary<string, string>(StringComparer.Ordinal);

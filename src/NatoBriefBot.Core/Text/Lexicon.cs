@@ -192,8 +192,13 @@ public sealed partial class Lexicon
     /// <summary>True when one typing slip away from the word there is a word WordNet knows: "strke" (strike), "agis"
     /// (aegis), "wht" (what). For three letters only a missing letter or two swapped ones count, since changing one of
     /// three letters makes a word of almost anything.</summary>
-    public bool IsNearKnownWord(string word)
+    public bool IsNearKnownWord(string word) => IsNearKnownWord(word, static _ => true);
+
+    /// <summary>As <see cref="IsNearKnownWord(string)"/>, counting only the known words <paramref name="counts"/> accepts
+    /// ("climat" is a slip of "climate", which the stemmer writes the same).</summary>
+    public bool IsNearKnownWord(string word, Func<string, bool> counts)
     {
+        ArgumentNullException.ThrowIfNull(counts);
         var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
         if (key.Length < 3)
         {
@@ -202,7 +207,7 @@ public sealed partial class Lexicon
 
         const string Letters = "abcdefghijklmnopqrstuvwxyz";
         var buffer = new System.Text.StringBuilder(key.Length + 1);
-        bool Known(string candidate) => candidate.Length > 1 && IsKnownWord(candidate);
+        bool Known(string candidate) => candidate.Length > 1 && IsKnownWord(candidate) && counts(candidate);
         for (var i = 0; i <= key.Length; i++)
         {
             foreach (var c in Letters)

@@ -84,6 +84,18 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 
     [Fact]
+    public async Task RetrieveAsync_LowerCaseWordOnlyTheBriefingsKnow_AName()
+    {
+        // "rutte" is one letter from "butte", but no dictionary has it and the briefings do: a name. "deterrenc" is a slip
+        // of "deterrence", which stems the same: not a name.
+        var name = await seeds.Retriever.RetrieveAsync("who is rutte");
+        var slip = await seeds.Retriever.RetrieveAsync("what did they say about deterrenc");
+
+        Assert.Contains(TermAnalyzer.Normalize("Rutte"), name.Query.Salient);
+        Assert.Empty(slip.Query.Salient);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_KnownNames_NoUnknownSalient()
     {
         var result = await seeds.Retriever.RetrieveAsync("What did Stoltenberg say about Ukraine?");
