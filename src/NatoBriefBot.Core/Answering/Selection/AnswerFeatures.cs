@@ -540,9 +540,13 @@ internal static partial class AnswerFeatures
 
         if (query.AsksWhoSomeoneIs)
         {
-            // "who is Mark Rutte?" wants what he is: a role the question does not name ("the alliance's new Secretary General").
+            // "who is Mark Rutte?" wants what he is: a role the question does not name ("the alliance's new Secretary General"),
+            // said of him: the sentence, or the one before it that it refers back to, names him. A role in a sentence about
+            // someone else ("the Secretary General of the organization said…") says nothing of what he is.
             double HasRole(SentenceInfo? i) => i is not null && i.HasRole && SentenceFeatures.Roles(i.Text).Any(NewRole) ? 1 : 0;
-            return (true, Math.Max(HasRole(s.Info), s.RefersBack ? HasRole(s.Previous?.Info) : 0));
+            bool Names(SentenceInfo? i) => i is not null && TermAnalyzer.Terms(i.Text).Any(query.Salient.Contains);
+            var about = query.Salient.Count == 0 || Names(s.Info) || (s.RefersBack && Names(s.Previous?.Info));
+            return (true, about ? Math.Max(HasRole(s.Info), s.RefersBack ? HasRole(s.Previous?.Info) : 0) : 0);
         }
 
         var wants = query.Type is QuestionType.Who or QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch or QuestionType.Where or QuestionType.Nationality;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using NatoBriefBot.Core.Answering;
 using NatoBriefBot.Core.Answering.Selection;
 using NatoBriefBot.Tests.Support;
@@ -13,6 +14,19 @@ public sealed class AnswerPolicyTests
     public void UnknownNames_AsWrittenNamesOfSeveralWordsWhole(string question, string[] unknown, string expected)
     {
         Assert.Equal(expected, AnswerPolicy.UnknownNames(question, unknown));
+    }
+
+    [Fact]
+    public async Task Explain_WhoIsASurname_BestSentenceNamesThatPerson()
+    {
+        // "who is rutte" wants what Rutte is: a role in a sentence about someone else ("the Secretary General of the
+        // organization said…") does not say it.
+        using var engine = await SeededEngine.CreateAsync();
+        var policy = engine.Services.GetRequiredService<AnswerPolicy>();
+
+        var explained = policy.Explain(await engine.Retriever.RetrieveAsync("who is rutte"));
+
+        Assert.Contains("Rutte", explained.Candidates[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
