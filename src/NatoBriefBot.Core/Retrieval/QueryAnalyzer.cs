@@ -281,12 +281,13 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     }
 
     /// <summary>A word of letters WordNet does not know in any form, nor as a chat contraction ("whats"), possessive or not,
-    /// and not one slip of the keyboard from a word it knows ("strke"): in a question, most likely a name or an acronym.</summary>
+    /// not one slip of the keyboard from a word it knows ("strke"), and not two words it knows typed as one ("timeframe"):
+    /// in a question, most likely a name or an acronym.</summary>
     internal static bool IsUnfamiliar(string surface)
     {
         var word = surface.EndsWith("'s", StringComparison.Ordinal) || surface.EndsWith("\u2019s", StringComparison.Ordinal) ? surface[..^2] : surface;
         return word.Length > 2 && word.All(char.IsAsciiLetter) && !Vocabulary.ContractionsWithoutApostrophe.Contains(word.ToLowerInvariant()) &&
-            !Lexicon.Default.IsKnownWord(word) && !Lexicon.Default.IsNearKnownWord(word);
+            !Lexicon.Default.IsKnownWord(word) && !Lexicon.Default.IsNearKnownWord(word) && !Lexicon.Default.IsClosedUpPair(word);
     }
 
     /// <summary>What kind of answer the question wants, read from its question clause (<see cref="QuestionClause"/>). A

@@ -189,6 +189,33 @@ public sealed partial class Lexicon
         return key.Length > 0 && _words.ContainsKey(key);
     }
 
+    /// <summary>True for two words WordNet knows typed as one ("timeframe", "interwar", "atleast"): a closed-up phrase, not a
+    /// name. Each part is a word as written, of three letters or more, or a two-letter stop word ("at", "in"); no slips of the
+    /// keyboard, since a name with one ("steinhoff": "stein" + "hoff") would pass for two words.</summary>
+    public bool IsClosedUpPair(string word)
+    {
+        var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
+        if (key.Length < MinClosedUpLength)
+        {
+            return false;
+        }
+
+        static bool Short(string part) => part.Length == 2 && Vocabulary.StopWords.Contains(part);
+        bool Part(string part) => (part.Length >= 3 || Short(part)) && IsKnownWord(part);
+        for (var i = 2; i <= key.Length - 2; i++)
+        {
+            if (Part(key[..i]) && Part(key[i..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Shortest word read as two words typed closed up.</summary>
+    private const int MinClosedUpLength = 6;
+
     /// <summary>True when one typing slip away from the word there is a word WordNet knows: "strke" (strike), "agis"
     /// (aegis), "wht" (what). For three letters only a missing letter or two swapped ones count, since changing one of
     /// three letters makes a word of almost anything.</summary>

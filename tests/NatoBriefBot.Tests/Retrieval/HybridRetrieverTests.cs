@@ -96,6 +96,17 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 
     [Fact]
+    public async Task RetrieveAsync_YesNoQuestionWithANumberNoBriefingWrites_NotAnUnknownName()
+    {
+        // "Does NATO have 300,000 troops…?" checks a claim; "How many of the 300,000 troops…" asks about a number no one gave.
+        var claim = await seeds.Retriever.RetrieveAsync("Does NATO have 777,000 troops on high readiness?");
+        var asked = await seeds.Retriever.RetrieveAsync("How many of the 777,000 troops are on high readiness?");
+
+        Assert.Empty(claim.UnknownSalient);
+        Assert.NotEmpty(asked.UnknownSalient);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_KnownNames_NoUnknownSalient()
     {
         var result = await seeds.Retriever.RetrieveAsync("What did Stoltenberg say about Ukraine?");

@@ -234,6 +234,19 @@ public class LexiconTests
         Assert.Equal(near, Lexicon.IsNearKnownWord(word));
     }
 
+    [Theory]
+    [InlineData("timeframe", true)]
+    [InlineData("interwar", true)]
+    [InlineData("atleast", true)]      // a two-letter stop word and a word
+    [InlineData("steinhoff", false)]   // "stein" + "hoff": no word "hoff"
+    [InlineData("frederiksen", false)] // "frederik" is a slip of "frederick": slips don't count
+    [InlineData("umerov", false)]
+    [InlineData("wales", false)]       // too short to be two words
+    public void IsClosedUpPair_TwoKnownWordsTypedAsOne(string word, bool pair)
+    {
+        Assert.Equal(pair, Lexicon.IsClosedUpPair(word));
+    }
+
     [Fact]
     public void Default_SameInstance_Loaded()
     {
