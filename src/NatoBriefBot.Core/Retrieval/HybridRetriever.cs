@@ -198,21 +198,14 @@ public sealed class HybridRetriever(
         };
     }
 
-    /// <summary>A term written only in the scene-setting part of the question, or an alternative of one.</summary>
     /// <summary>The text without the question marks and exclamation marks that end it.</summary>
     internal static string Unpunctuated(string text) => text.TrimEnd().TrimEnd('?', '!', '\uFF1F').TrimEnd();
 
+    /// <summary>A term written only in the scene-setting part of the question, or an alternative of one.</summary>
     private static bool IsContext(QueryAnalysis query, string term) =>
         query.ContextTerms.Count > 0 && (query.ContextTerms.Contains(term) ||
             query.ContextTerms.Any(c => query.Alternatives.TryGetValue(c, out var alts) && alts.Contains(term)));
 
-    /// <summary>
-    /// A word of the question no briefing contains, but spelled like one that some do ("stoltenburg", "ammunitoin"): the
-    /// indexed word becomes its alternative, so a typo neither misses the passage nor reads as an unknown name. A name
-    /// WordNet knows ("Moscow") is not a misspelling of another word ("Moscone"): it stays what it is, and stays unknown
-    /// when no briefing mentions it, unless it is a national capital and the briefings name its country.
-    /// <paramref name="corrections"/> maps each corrected word to the indexed word it was taken for.
-    /// </summary>
     /// <summary>A word typed in lower case that no dictionary knows but the briefings use is a name ("who is rutte"): query
     /// analysis alone took it for a slip of a word it is one letter from ("butte"), as it must for words the briefings
     /// don't use either ("strke"). A slip of a word that stems the same ("climat" for "climate") is still a slip.</summary>
@@ -228,6 +221,13 @@ public sealed class HybridRetriever(
         return names.Count == 0 ? query : query with { Salient = [.. query.Salient, .. names] };
     }
 
+    /// <summary>
+    /// A word of the question no briefing contains, but spelled like one that some do ("stoltenburg", "ammunitoin"): the
+    /// indexed word becomes its alternative, so a typo neither misses the passage nor reads as an unknown name. A name
+    /// WordNet knows ("Moscow") is not a misspelling of another word ("Moscone"): it stays what it is, and stays unknown
+    /// when no briefing mentions it, unless it is a national capital and the briefings name its country.
+    /// <paramref name="corrections"/> maps each corrected word to the indexed word it was taken for.
+    /// </summary>
     private QueryAnalysis CorrectSpelling(QueryAnalysis query, Dictionary<string, long> df, out Dictionary<string, string> corrections)
     {
         corrections = new Dictionary<string, string>(StringComparer.Ordinal);
