@@ -147,7 +147,7 @@ public static partial class SmallTalk
         "exactly", "specific", "sort", "sorts", "kind", "kinds", "type", "types", "sentence", "sentences", "words", "short",
         "briefly", "few", "two", "bit", "little", "dive", "diving", "start", "starting", "begin", "beginning", "before",
         "first", "know", "tell", "explain", "describe", "show", "give", "want", "wanted", "need", "needed", "like", "get",
-        "got", "have", "has", "had", "let", "go", "going", "do", "does", "did", "can", "could", "able",
+        "got", "have", "has", "had", "let", "go", "going", "do", "does", "did", "can", "could",
     };
 
     /// <summary>Function words, which say nothing about a subject.</summary>
@@ -157,7 +157,7 @@ public static partial class SmallTalk
         "so", "if", "what", "which", "who", "how", "where", "why", "is", "are", "am", "was", "were", "be", "been", "will",
         "would", "should", "shall", "may", "might", "must", "i", "me", "my", "we", "us", "our", "it", "its", "that", "this",
         "these", "those", "there", "here", "s", "d", "ll", "m", "ve", "re", "t", "not", "no", "any", "some", "all", "each",
-        "every", "more", "most", "also", "too", "very", "whats", "im", "id", "ive", "dont", "cant", "can't",
+        "every", "more", "most", "also", "too", "very", "whats", "im", "id", "ive", "dont", "cant",
     };
 
     /// <summary>Words that add nothing to small talk ("ok great, thanks", "hi again, quick question").</summary>
