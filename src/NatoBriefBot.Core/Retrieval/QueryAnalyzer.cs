@@ -31,6 +31,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
             var before = core.Count;
             TermAnalyzer.AddTerms(token, core);
+            TermAnalyzer.AddChatAcronym(token, core);
             var isMonth = Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.'));
             if ((token.IsNumber && !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface)) || IsName(token, question))
             {

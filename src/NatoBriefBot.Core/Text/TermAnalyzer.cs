@@ -280,6 +280,21 @@ public static class TermAnalyzer
         return LightStemmer.Stem(SpellingFolder.Fold(lower));
     }
 
+    /// <summary>Adds the long form of an acronym typed in lower case in chat ("who was sg in…", "nspa budget"), when the
+    /// word is no common English word ("shape", "dip" stay words; "sg" is only a chemical symbol). Questions only: briefings write acronyms in
+    /// capitals, which <see cref="AddTerms"/> expands.</summary>
+    public static void AddChatAcronym(Token token, List<string> terms)
+    {
+        var lower = token.Surface;
+        if (token.IsAcronym || lower.Any(char.IsUpper) || !Vocabulary.Acronyms.TryGetValue(lower, out var expansion) ||
+            (Lexicon.Default.IsKnownWord(lower) && !Lexicon.Default.IsProperName(lower)))
+        {
+            return;
+        }
+
+        AddExpansion(expansion, terms);
+    }
+
     private static void AddExpansion(string expansion, List<string> terms)
     {
         foreach (var word in expansion.Split(' '))

@@ -398,6 +398,18 @@ public class QueryAnalyzerTests
         Assert.Equal(type, _analyzer.Analyze(question).Type);
     }
 
+    [Theory]
+    [InlineData("who was sg in june 2023", true)]
+    [InlineData("what shape was the sg in", true)]
+    [InlineData("what shape were the talks in", false)] // "shape" is a word before it is an acronym
+    public void Analyze_AcronymTypedInLowerCase_ItsLongFormToo(string question, bool expanded)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Equal(expanded, q.CoreTerms.Contains(TermAnalyzer.Normalize("secretary")));
+        Assert.DoesNotContain(TermAnalyzer.Normalize("headquarters"), q.CoreTerms);
+    }
+
     [Fact]
     public void Analyze_PoliteLeadIn_NotATermToFind()
     {
