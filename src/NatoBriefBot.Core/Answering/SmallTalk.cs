@@ -69,6 +69,12 @@ public static partial class SmallTalk
             found.Add(SmallTalkKind.Help);
         }
 
+        if (found.Count == 0)
+        {
+            // "ok", "great", "cool": an acknowledgement, answered as thanks are.
+            return SmallTalkKind.Thanks;
+        }
+
         // The reply answers the most specific thing said: "hi, who are you?" is about the bot, "thanks, bye" a farewell.
         return Precedence.Cast<SmallTalkKind?>().FirstOrDefault(k => found.Contains(k!.Value));
     }

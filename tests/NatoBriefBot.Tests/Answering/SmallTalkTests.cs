@@ -21,6 +21,7 @@ public sealed class SmallTalkTests
     [InlineData("help", SmallTalkKind.Help)]
     [InlineData("Thanks!", SmallTalkKind.Thanks)]
     [InlineData("ok great, thank you very much", SmallTalkKind.Thanks)]
+    [InlineData("ok great", SmallTalkKind.Thanks)]
     [InlineData("bye for now", SmallTalkKind.Goodbye)]
     public void Classify_WholeMessageTalksToTheBot_ItsKind(string message, SmallTalkKind kind)
     {
