@@ -149,9 +149,9 @@ public static partial class SmallTalk
         "works", "working", "meant", "supposed", "designed", "built", "made", "able", "capable", "purpose", "draw",
         "drawing", "drawn", "based", "rely", "relying", "come", "comes", "pull", "pulling", "trained", "limit", "limits",
         "limitations", "example", "examples", "thing", "things", "stuff", "anything", "something", "everything", "cite",
-        "cites", "citing", "search", "searching", "read", "reading", "range", "actual", "actually", "real", "really",
-        "exactly", "specific", "sort", "sorts", "kind", "kinds", "type", "types", "sentence", "sentences", "words", "short",
-        "briefly", "few", "two", "bit", "little", "dive", "diving", "start", "starting", "begin", "beginning", "before",
+        "cites", "citing", "search", "searching", "read", "reading", "range", "actually", "real", "really",
+        "exactly", "specific", "sort", "sorts", "kind", "kinds", "type", "types", "words", "short",
+        "briefly", "few", "start", "starting", "begin", "beginning", "before",
         "first", "know", "tell", "explain", "describe", "show", "give", "want", "wanted", "need", "needed", "like", "get",
         "got", "have", "has", "had", "let", "go", "going", "do", "does", "did", "can", "could",
     };
