@@ -281,13 +281,13 @@ public static class TermAnalyzer
     }
 
     /// <summary>Adds the long form of an acronym typed in lower case in chat ("who was sg in…", "nspa budget"), when the
-    /// word is no common English word ("shape", "dip" stay words; "sg" is only a chemical symbol). Questions only: briefings write acronyms in
-    /// capitals, which <see cref="AddTerms"/> expands.</summary>
+    /// word is no common English word ("shape", "dip" stay words; "sg" is only a chemical symbol). Questions only: briefings
+    /// write acronyms in capitals, which <see cref="AddTerms"/> expands.</summary>
     public static void AddChatAcronym(Token token, List<string> terms)
     {
-        var lower = token.Surface;
-        if (token.IsAcronym || lower.Any(char.IsUpper) || !Vocabulary.Acronyms.TryGetValue(lower, out var expansion) ||
-            (Lexicon.Default.IsKnownWord(lower) && !Lexicon.Default.IsProperName(lower)))
+        var word = token.Surface;
+        if (word.Any(char.IsUpper) || !Vocabulary.Acronyms.TryGetValue(word, out var expansion) ||
+            (Lexicon.Default.IsKnownWord(word) && !Lexicon.Default.IsProperName(word)))
         {
             return;
         }
