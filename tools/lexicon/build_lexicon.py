@@ -360,6 +360,11 @@ def place_names(lex: Lexicon) -> list[tuple[str, str]]:
     return sorted(best.items())
 
 
+def holonyms(lex: Lexicon, synset: Synset) -> list[Synset]:
+    """The places a place is part of (its "#p" pointers)."""
+    return [lex.synsets[(p[1], p[2])] for p in synset.pointers if p[0] == "#p" and (p[1], p[2]) in lex.synsets]
+
+
 def capital_countries(lex: Lexicon) -> list[tuple[str, str]]:
     """Single-word names of national capitals (instances of "national capital") with the country WordNet makes them
     part of, by that country's first single-word name (Moscow -> Russia, Kiev -> Ukraine)."""
@@ -369,8 +374,15 @@ def capital_countries(lex: Lexicon) -> list[tuple[str, str]]:
     for synset in lex.synsets.values():
         if not any(p[0] == "@i" and p[2] == national_capital for p in synset.pointers):
             continue
-        countries = [lex.synsets[(p[1], p[2])] for p in synset.pointers if p[0] == "#p" and (p[1], p[2]) in lex.synsets]
-        countries = [c for c in countries if places.kind(c) == "country"]
+        # The country the capital is part of, or part of through one place between ("Washington" is part of the District of
+        # Columbia, which is part of the United States).
+        # A capital part of no country is part of a region that is part of nothing: a country WordNet files as a region
+        # (Vilnius, Riga and Tallinn are part of "Baltic States").
+        countries = []
+        for holonym in holonyms(lex, synset):
+            countries += [holonym] if places.kind(holonym) == "country" else [c for c in holonyms(lex, holonym) if places.kind(c) == "country"]
+        if not countries:
+            countries = [h for h in holonyms(lex, synset) if places.kind(h) == "region" and not holonyms(lex, h)]
         names = [w for c in countries for w in c.words if single(w) and w.isalpha()]
         if not names:
             continue

@@ -70,6 +70,24 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             }
         }
 
+        foreach (Match described in CapitalOfRegex().Matches(question))
+        {
+            // "the Lithuanian capital", "the US capital", "the capital of Belgium": the city, by any name WordNet gives it
+            // ("Vilnius"), stands for the description; a briefing seldom writes both.
+            var capitals = Lexicon.Default.CapitalsOf(described.Groups["place"].Value).Select(TermAnalyzer.Normalize).ToList();
+            if (capitals.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var describedTerm in new[] { described.Groups["place"].Value, "capital" }.Select(TermAnalyzer.Normalize).Where(t => t.Length > 0))
+            {
+                alternatives[describedTerm] = [.. (alternatives.GetValueOrDefault(describedTerm) ?? []), .. capitals];
+            }
+
+            terms.AddRange(capitals.Where(c => !terms.Contains(c)));
+        }
+
         foreach (Match model in SplitModelNameRegex().Matches(question))
         {
             if (dateText is not null && dateText.Contains(model.Value, StringComparison.OrdinalIgnoreCase))
@@ -186,6 +204,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         var m = PlaceKindRegex().Match(clause);
         return !m.Success ? null : m.Groups["city"].Success ? Lexicon.PlaceKind.City : m.Groups["country"].Success ? Lexicon.PlaceKind.Country : Lexicon.PlaceKind.State;
     }
+
+    [GeneratedRegex(@"\b(?<place>[\p{L}.]+?)(?:'s|’s)?\s+capital\b(?!\s+(?:city\s+)?of\b)|\bcapital\s+(?:city\s+)?of\s+(?:the\s+)?(?<place>[\p{L}.]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex CapitalOfRegex();
 
     [GeneratedRegex(@"\b(?:(?<city>city|cities|town|towns|village|villages)|(?<country>country|countries|nation|nations)|(?<state>state|states|province|provinces|region|regions))\b")]
     private static partial Regex PlaceKindRegex();

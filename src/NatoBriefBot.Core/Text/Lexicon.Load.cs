@@ -103,6 +103,8 @@ public sealed partial class Lexicon
         _currencies = currencies.ToFrozenSet(StringComparer.Ordinal);
         _namedPlaces = namedPlaces.ToFrozenDictionary(StringComparer.Ordinal);
         _capitals = capitals.ToFrozenDictionary(StringComparer.Ordinal);
+        _capitalsOf = capitals.GroupBy(kv => kv.Value, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(kv => kv.Key).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
     }
 
     /// <summary>Number of single-word lemmas loaded (a health figure for tests and diagnostics).</summary>

@@ -52,6 +52,7 @@ public sealed partial class Lexicon
     private readonly FrozenSet<string> _currencies;
     private readonly FrozenDictionary<string, PlaceKind> _namedPlaces;
     private readonly FrozenDictionary<string, string> _capitals;
+    private readonly FrozenDictionary<string, IReadOnlyList<string>> _capitalsOf;
 
     /// <summary>The lexicon embedded in this assembly, loaded on first use.</summary>
     public static Lexicon Default => Embedded.Value;
@@ -144,6 +145,16 @@ public sealed partial class Lexicon
         var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
         return _capitals.TryGetValue(key, out var country) ? country
             : key.EndsWith("'s", StringComparison.Ordinal) && _capitals.TryGetValue(key[..^2], out country) ? country : null;
+    }
+
+    /// <summary>The single-word names of a country's national capital, by the country's name or its nationality word
+    /// ("lithuanian", "Lithuania" -> "vilnius", "vilna", …; "american", "us" -> "washington"); empty for anything else.</summary>
+    public IReadOnlyList<string> CapitalsOf(string countryOrNationality)
+    {
+        var key = Key(countryOrNationality ?? throw new ArgumentNullException(nameof(countryOrNationality)));
+        var place = NationalPlace(key) ?? DemonymsOf(key).Select(NationalPlace).FirstOrDefault(p => p is not null);
+        IEnumerable<string> names = place?.Kind <= PlaceKind.Region ? place.Names : [key];
+        return names.SelectMany(n => _capitalsOf.TryGetValue(n, out var capitals) ? capitals : []).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>True when WordNet knows the word (or the lemma of its inflection) as this part of speech.</summary>

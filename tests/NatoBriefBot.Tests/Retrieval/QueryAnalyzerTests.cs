@@ -172,6 +172,28 @@ public class QueryAnalyzerTests
         Assert.False(q.Alternatives.ContainsKey(TermAnalyzer.Normalize(kind)));
     }
 
+    [Theory]
+    [InlineData("when did leaders meet in the lithuanian capital", "lithuanian", "vilnius")]
+    [InlineData("who was invited to the summit in the US capital?", "capital", "washington")]
+    [InlineData("what happened in the capital of Belgium", "capital", "brussels")]
+    public void Analyze_CountrysCapital_TheCityStandsForIt(string question, string described, string city)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Contains(TermAnalyzer.Normalize(city), q.Alternatives[TermAnalyzer.Normalize(described)]);
+        Assert.Contains(TermAnalyzer.Normalize(city), q.Terms);
+    }
+
+    [Fact]
+    public void Analyze_CapitalAsMoney_NoCity()
+    {
+        var q = _analyzer.Analyze("how much venture capital did the startup raise");
+        var plain = _analyzer.Analyze("how much capital did the startup raise");
+
+        var capital = TermAnalyzer.Normalize("capital");
+        Assert.Equal(plain.Alternatives.GetValueOrDefault(capital) ?? [], q.Alternatives.GetValueOrDefault(capital) ?? []);
+    }
+
     [Fact]
     public void Analyze_PhrasalVerb_ExpandedAsThePhrase()
     {

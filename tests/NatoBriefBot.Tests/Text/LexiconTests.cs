@@ -341,11 +341,34 @@ public class LexiconTests
     [InlineData("Moscow", "russia")]
     [InlineData("kiev", "ukraine")]
     [InlineData("Warsaw's", "poland")]
-    [InlineData("Vilnius", null)]
+    [InlineData("Vilnius", "lithuania")]
+    [InlineData("Washington", "america")]
+    [InlineData("Wiesbaden", null)]
     [InlineData("pledge", null)]
     public void CountryOfCapital_NationalCapitalsOnly(string word, string? country)
     {
         Assert.Equal(country, Lexicon.CountryOfCapital(word));
+    }
+
+    [Theory]
+    [InlineData("Lithuanian", "vilnius")]
+    [InlineData("lithuania", "vilnius")]
+    [InlineData("US", "washington")]
+    [InlineData("american", "washington")]
+    [InlineData("belgian", "brussels")]
+    [InlineData("Norway", "oslo")]
+    public void CapitalsOf_ByCountryOrNationality(string place, string capital)
+    {
+        Assert.Contains(capital, Lexicon.CapitalsOf(place));
+    }
+
+    [Theory]
+    [InlineData("Bavarian")]
+    [InlineData("pledge")]
+    [InlineData("Vilnius")]
+    public void CapitalsOf_NoCountry_Empty(string word)
+    {
+        Assert.Empty(Lexicon.CapitalsOf(word));
     }
 
     [Theory]
