@@ -354,13 +354,15 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         }
 
         var at = lower.LastIndexOf(clause, StringComparison.Ordinal);
-        if (at <= 0)
+        if (at < 0)
         {
             return context;
         }
 
-        var asked = TermAnalyzer.Terms(lower[at..]).ToHashSet(StringComparer.Ordinal);
-        context.UnionWith(TermAnalyzer.Terms(lower[..at]).Where(t => core.Contains(t) && !asked.Contains(t)));
+        // The scene set before the question, and a remark after it ("… on 11 july? need the exact days", "… ? it's for a
+        // slide"): they frame what is asked, the clause asks it.
+        var asked = TermAnalyzer.Terms(clause).ToHashSet(StringComparer.Ordinal);
+        context.UnionWith(TermAnalyzer.Terms(lower[..at] + " " + lower[(at + clause.Length)..]).Where(t => core.Contains(t) && !asked.Contains(t)));
         return context;
     }
 

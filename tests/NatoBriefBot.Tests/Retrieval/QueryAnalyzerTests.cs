@@ -120,6 +120,17 @@ public class QueryAnalyzerTests
         Assert.DoesNotContain(q.Terms, t => t.StartsWith("anyth", StringComparison.Ordinal) || t.StartsWith("somebod", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("when is the vilnius summit happening? need the exact days for a footnote", "footnote", "summit")]
+    [InlineData("Who chairs the new command? It's for a slide I'm making.", "slide", "command")]
+    public void Analyze_RemarkAfterTheQuestion_IsContext(string question, string remark, string asked)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Contains(TermAnalyzer.Normalize(remark), q.ContextTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize(asked), q.ContextTerms);
+    }
+
     [Fact]
     public void Analyze_FollowUpWithBracketedTopic_TopicWordsAreContext()
     {
