@@ -17,7 +17,7 @@ internal static class QueryVocabulary
     /// WordNet ("date" an escort, "time" a clock, "name" to call) are not what the question is about.</summary>
     public static readonly FrozenSet<string> AnswerKindWords = new[]
     {
-        "date", "dates", "day", "days", "year", "years", "month", "months", "time", "times", "number", "numbers", "name", "names",
+        "date", "dates", "day", "days", "year", "years", "month", "months", "time", "times", "number", "numbers", "figure", "figures", "name", "names",
         "place", "places", "location",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 

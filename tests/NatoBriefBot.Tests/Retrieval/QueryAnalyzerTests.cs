@@ -175,6 +175,7 @@ public class QueryAnalyzerTests
     [InlineData("june 2024 ministerial dates", "dates")]
     [InlineData("whats the name of the weather satellite", "name")]
     [InlineData("what time did the rocket lift off", "time")]
+    [InlineData("rutte's figure for nato citizens", "figure")]
     public void Analyze_WordForTheKindOfAnswer_NotExpandedWithItsOtherSenses(string question, string kind)
     {
         var q = _analyzer.Analyze(question);
