@@ -56,6 +56,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         q = ResolveTime(ResolveReferences(q, last, history), last);
+        if (SomethingElseRegex().IsMatch(q))
+        {
+            // "anything else in the news about that city?": the city, but not the topic the conversation has had, which is
+            // what the user turns away from.
+            return CarryPeriod(q, last.ResolvedQuestion, q);
+        }
+
         var about = AboutRegex().Match(q);
         if (about.Success)
         {
@@ -373,6 +380,12 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             !YearShiftRegex().IsMatch(question);
         // A correction ("no, i meant the june one") turns away from the answer it corrects: its briefings are not preferred.
         // A follow-up that only moves to another period ("and in october 2024?") keeps them only where they speak of it.
+        if (history.Count > 0 && SomethingElseRegex().IsMatch(question))
+        {
+            // "anything else in the news about that city?": not what the conversation has already answered from.
+            return new RetrievalHints([]) { CarriedPeriod = carried, OtherThanFiles = ConversationFiles(LastAnswered(history).Answer) };
+        }
+
         return history.Count > 0 && IsFollowUp(question) && !CorrectionRegex().IsMatch(question.Trim())
             ? new RetrievalHints(ConversationFiles(LastAnswered(history).Answer)) { CarriedPeriod = carried, MovedPeriod = MovesToAnotherPeriod(question.Trim()) }
             : new RetrievalHints([]) { CarriedPeriod = carried };
@@ -789,6 +802,12 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     /// <summary>A correction's opening, up to what the user meant: "no, i meant", "no sorry, I meant", "sorry i mean", "no wait,
     /// i was asking about".</summary>
+    /// <summary>A follow-up asking for something other than what the conversation has found ("anything else in the news",
+    /// "something else opened there", "any other report", "another article"); not "what else did he say", which asks for
+    /// more of the same.</summary>
+    [GeneratedRegex(@"\b(?:anything|something)\s+else\b|\bany\s+other\s+(?:news|reports?|articles?|stor(?:y|ies)|briefings?|sources?)\b|\banother\s+(?:article|report|story|briefing|source)\b|\belse\s+(?:in|on)\s+the\s+news\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SomethingElseRegex();
+
     [GeneratedRegex(@"^\W*(?:(?:no|nope|nah|sorry|oops|wait|actually|hang\s+on|my\s+bad)\b[\s,.!\-\u2013\u2014]*)*i\s+(?:meant|mean|was\s+(?:asking|talking)\s+about)\b[\s,:\-\u2013\u2014]*", RegexOptions.IgnoreCase)]
     private static partial Regex CorrectionRegex();
 

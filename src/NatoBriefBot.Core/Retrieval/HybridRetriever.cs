@@ -76,6 +76,10 @@ public sealed record RetrievalHints(IReadOnlyCollection<string> PreferredFiles)
     /// <summary>The follow-up only moves the conversation to another period ("and in october 2024?"): the preferred
     /// briefings stay preferred only if they are from that period or speak of it ("and 2034?" about the Games of 2030 and 2034).</summary>
     public bool MovedPeriod { get; init; }
+
+    /// <summary>Briefings the conversation has already answered from, when the follow-up asks for something else ("anything
+    /// else in the news about that city?", "did any other report talk about it?"): they rank behind the others.</summary>
+    public IReadOnlyCollection<string> OtherThanFiles { get; init; } = [];
 }
 
 /// <summary>
@@ -97,6 +101,7 @@ public sealed class HybridRetriever(
     {
         ArgumentNullException.ThrowIfNull(hints);
         var preferred = hints.PreferredFiles.Count == 0 ? null : hints.PreferredFiles.ToHashSet(StringComparer.Ordinal);
+        var otherThan = hints.OtherThanFiles.ToHashSet(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         var query = analyzer.Analyze(question);
         if (hints.CarriedPeriod && query.Dates is not null)
@@ -162,7 +167,8 @@ public sealed class HybridRetriever(
 
         var fusedRanked = fused
             .Where(kv => passages.ContainsKey(kv.Key) && briefings.ContainsKey(passages[kv.Key].BriefingId))
-            .Select(kv => Evidence.Of(passages[kv.Key], briefings[passages[kv.Key].BriefingId], kv.Value * Boost(briefings[passages[kv.Key].BriefingId], passages[kv.Key], query, snapshot.Timeline)))
+            .Select(kv => Evidence.Of(passages[kv.Key], briefings[passages[kv.Key].BriefingId], kv.Value * Boost(briefings[passages[kv.Key].BriefingId], passages[kv.Key], query, snapshot.Timeline) *
+                (otherThan.Contains(briefings[passages[kv.Key].BriefingId].File) ? options.OtherThanWeight : 1)))
             .OrderByDescending(e => e.Score)
             .Take(options.RerankDepth)
             .ToList();
@@ -179,7 +185,11 @@ public sealed class HybridRetriever(
         var fusedAt = clock.Elapsed;
         var scorer = new SentenceScorer(query, weights, absent);
         var ranked = MergeNearDuplicates(Rerank(fusedRanked, scorer)
-            .Select(e => e with { Score = e.Score * Boost(e.Briefing, e.Passage, query, snapshot.Timeline) * (preferred?.Contains(e.Briefing.File) == true ? options.FollowUpBoost : 1) })
+            .Select(e => e with
+            {
+                Score = e.Score * Boost(e.Briefing, e.Passage, query, snapshot.Timeline) * (preferred?.Contains(e.Briefing.File) == true ? options.FollowUpBoost : 1) *
+                    (otherThan.Contains(e.Briefing.File) ? options.OtherThanWeight : 1),
+            })
             .OrderByDescending(e => e.Score), options.MaxEvidence);
         var periodUncovered = query.Dates is { } period && !query.DatesAreSoft &&
             !briefings.Values.Any(b => b.PeriodDate is { } d && period.Contains(d)) &&

@@ -47,6 +47,11 @@ public sealed class RetrievalOptions
     [Range(1.0, 10.0)]
     public double FollowUpBoost { get; set; } = 1.5;
 
+    /// <summary>Weight of the briefings a conversation has answered from when a follow-up asks for something else ("anything
+    /// else in the news about that city?"): below 1, they rank behind other briefings without being ruled out.</summary>
+    [Range(0.0, 1.0)]
+    public double OtherThanWeight { get; set; } = 0.5;
+
     /// <summary>Shortest question word that is matched to a similarly spelled index word when no briefing contains it.</summary>
     [Range(3, 50)]
     public int SpellingMinLength { get; set; } = 5;

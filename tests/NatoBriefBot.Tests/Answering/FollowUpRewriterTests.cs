@@ -545,6 +545,39 @@ public class FollowUpRewriterTests
     }
 
     [Theory]
+    [InlineData("anything else in the news about that city")]
+    [InlineData("did any other report talk about that kind of campaign")]
+    [InlineData("something else opened there that same week, a data centre?")]
+    public void RewriteAndHints_SomethingElse_KeepsThePlaceAndTurnsAwayFromTheBriefingsSoFar(string question)
+    {
+        var answered = new ConversationTurn("where will the new nato command for ukraine be based", "where will the new nato command for ukraine be based",
+            new Answer("where will the new nato command for ukraine be based", AnswerOutcome.Answered, "Rutte announced in Wiesbaden the command's entry into force. [1]",
+                [new Citation(1, "003_ministers.txt", "Ministers", null, "NATO", null, "Rutte announced in Wiesbaden the command's entry into force.")]));
+
+        var rewritten = FollowUpRewriter.Rewrite(question, [answered]);
+        var hints = FollowUpRewriter.Hints(question, [answered], rewritten);
+
+        Assert.DoesNotContain("command", rewritten, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(hints.PreferredFiles);
+        Assert.Equal(["003_ministers.txt"], hints.OtherThanFiles);
+    }
+
+    [Theory]
+    [InlineData("what else did he say")]
+    [InlineData("who else was expected")]
+    public void Hints_WhatElse_AsksForMoreOfTheSame(string question)
+    {
+        var answered = new ConversationTurn("who was expected at the council", "who was expected at the council",
+            new Answer("who was expected at the council", AnswerOutcome.Answered, "Zelenskyy was expected. [1]",
+                [new Citation(1, "003_ministers.txt", "Ministers", null, "NATO", null, "Zelenskyy was expected.")]));
+
+        var hints = FollowUpRewriter.Hints(question, [answered]);
+
+        Assert.Equal(["003_ministers.txt"], hints.PreferredFiles);
+        Assert.Empty(hints.OtherThanFiles);
+    }
+
+    [Theory]
     [InlineData("and in october 2024?", true)]
     [InlineData("what about 2023", true)]
     [InlineData("and the first half?", false)]

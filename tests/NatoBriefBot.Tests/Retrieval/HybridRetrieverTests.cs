@@ -36,6 +36,24 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 
     [Fact]
+    public async Task RetrieveAsync_OtherThanHint_ThoseBriefingsRankBehindWithoutBeingRuledOut()
+    {
+        const string Question = "What did ministers discuss about Ukraine?";
+        var plain = await seeds.Retriever.RetrieveAsync(Question);
+        var first = plain.Evidence[0].Briefing.File;
+
+        var other = await seeds.Retriever.RetrieveAsync(Question, new RetrievalHints([]) { OtherThanFiles = [first] });
+
+        Assert.NotEqual(first, other.Evidence[0].Briefing.File);
+        Assert.Empty(other.PreferredFiles);
+
+        // Only one briefing mentions the Aegis Ashore base: turned away from, it is still found.
+        var only = (await seeds.Retriever.RetrieveAsync("Where is the new Aegis Ashore base?")).Evidence[0].Briefing.File;
+        var still = await seeds.Retriever.RetrieveAsync("Where is the new Aegis Ashore base?", new RetrievalHints([]) { OtherThanFiles = [only] });
+        Assert.Contains(still.Evidence, e => e.Briefing.File == only);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_FollowUpHints_SentencesOfTheCitedBriefingMarkedForTheAnswerModel()
     {
         var cited = (await seeds.Retriever.RetrieveAsync("What did Italy pledge?")).Evidence[0].Briefing.File;
