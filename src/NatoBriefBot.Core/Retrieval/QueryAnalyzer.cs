@@ -563,10 +563,12 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         var y = YearRegex().Match(question);
         if (y.Success)
         {
-            // "mid-2023", "early 2025", "autumn 2024": the year (which part of it is too loose to narrow by).
+            // "mid-2023", "early 2025", "autumn 2024": the months that part of the year covers, with a month to spare on
+            // each side (people place an event loosely, and a briefing may come out a little before or after it).
             var year = int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture);
             var text = y.Groups["part"].Success ? y.Groups["part"].Value + y.Groups["year"].Value : y.Groups["year"].Value;
-            return (new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), text);
+            var (first, last) = PartOfYear(y.Groups["part"].Value);
+            return (new DateRange(new DateOnly(year, first, 1), new DateOnly(year, last, DateTime.DaysInMonth(year, last))), text);
         }
 
         // A year on its own, the way chat writes it ("berlin marathon 2023 winner", "the 2025 summit"), but not a
@@ -580,6 +582,20 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         return (null, null);
     }
+
+    /// <summary>The first and last month of a part of the year as a question names it ("mid", "early", "autumn"), a month
+    /// wider on each side; the whole year for none, or for winter (which straddles two years).</summary>
+    private static (int First, int Last) PartOfYear(string part) =>
+        part.TrimStart().ToLowerInvariant() switch
+        {
+            var p when p.StartsWith("early", StringComparison.Ordinal) => (1, 5),
+            var p when p.StartsWith("mid", StringComparison.Ordinal) => (4, 9),
+            var p when p.StartsWith("late", StringComparison.Ordinal) => (8, 12),
+            var p when p.StartsWith("spring", StringComparison.Ordinal) => (2, 6),
+            var p when p.StartsWith("summer", StringComparison.Ordinal) => (5, 9),
+            var p when p.StartsWith("autumn", StringComparison.Ordinal) || p.StartsWith("fall", StringComparison.Ordinal) => (8, 12),
+            _ => (1, 12),
+        };
 
     [GeneratedRegex(@"^who(?:\s+is|\s+was|'s|\u2019s)\s+(?<who>[\p{L}\-' ]+?)\s*\??$")]
     private static partial Regex WhoIsRegex();

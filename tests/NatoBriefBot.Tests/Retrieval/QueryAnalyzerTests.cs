@@ -44,14 +44,16 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
-    [InlineData("which minister was due in brussels in mid-2023", 2023, "mid-2023")]
-    [InlineData("What launched from Kourou in early 2025?", 2025, "early 2025")]
-    [InlineData("where did the defence chiefs gather in autumn 2024", 2024, "autumn 2024")]
-    public void Analyze_PartOfAYear_TheYearAndNotAModelName(string question, int year, string text)
+    [InlineData("which minister was due in brussels in mid-2023", 2023, "mid-2023", 4, 9)]
+    [InlineData("What launched from Kourou in early 2025?", 2025, "early 2025", 1, 5)]
+    [InlineData("where did the defence chiefs gather in autumn 2024", 2024, "autumn 2024", 8, 12)]
+    [InlineData("what did allies pledge in spring 2024", 2024, "spring 2024", 2, 6)]
+    [InlineData("who was leaving in winter 2023", 2023, "winter 2023", 1, 12)]
+    public void Analyze_PartOfAYear_ItsMonthsWithAMonthToSpareAndNotAModelName(string question, int year, string text, int firstMonth, int lastMonth)
     {
         var q = _analyzer.Analyze(question);
 
-        Assert.Equal(new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), q.Dates);
+        Assert.Equal(new DateRange(new DateOnly(year, firstMonth, 1), new DateOnly(year, lastMonth, DateTime.DaysInMonth(year, lastMonth))), q.Dates);
         Assert.Equal(text, q.DateText);
         Assert.DoesNotContain(TermAnalyzer.Normalize("mid2023"), q.Terms);
         Assert.DoesNotContain(TermAnalyzer.Normalize(text.Split(' ', '-')[0]), q.CoreTerms);
