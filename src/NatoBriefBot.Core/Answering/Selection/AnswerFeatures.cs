@@ -227,6 +227,17 @@ internal static partial class AnswerFeatures
     /// year/day/date" (a when) nor "which of…".</summary>
     internal static bool AsksWhich(QueryAnalysis query) => query.Type == QuestionType.Other && WhichRegex().IsMatch(query.Text);
 
+    /// <summary>Does the sentence write years, all outside the period the question names ("when was the june 2024
+    /// ministerial" and "since the invasion in 2022")? Then it gives no date in that period.</summary>
+    internal static bool OnlyOtherYears(string text, QueryAnalysis query) =>
+        query.Dates is { } period && !query.DatesAreSoft &&
+        YearRegex().Matches(text).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList() is { Count: > 0 } years &&
+        years.All(y => y < period.From.Year || y > period.To.Year);
+
+    /// <summary>A year written in a sentence ("in 2022", "2024's").</summary>
+    [GeneratedRegex(@"(?<![\d.,])\b(?:19|20)\d{2}\b(?![.,]?\d)")]
+    private static partial Regex YearRegex();
+
     [GeneratedRegex(@"\bwhich\s+(?!(?:of|is|was|were|are|year|years|month|months|day|days|date|dates|week|weeks|time|times)\b)\w+", RegexOptions.IgnoreCase)]
     private static partial Regex WhichRegex();
 
@@ -517,7 +528,7 @@ internal static partial class AnswerFeatures
         {
             QuestionType.Who => (i.HasPeople && SentenceFeatures.People(i.Text).Any(New)) || (i.HasRole && SentenceFeatures.Roles(i.Text).Any(NewRole)) ? 1 : 0,
             QuestionType.When when query.AsksForExactDate => SentenceFeatures.HasCalendarDate(SentenceFeatures.WithoutSetting(i.Text, asked)) ? 1 : 0,
-            QuestionType.When => i.HasDate && SentenceFeatures.HasDate(SentenceFeatures.WithoutSetting(i.Text, asked)) ? 1 : 0,
+            QuestionType.When => i.HasDate && SentenceFeatures.HasDate(SentenceFeatures.WithoutSetting(i.Text, asked)) && !OnlyOtherYears(i.Text, query) ? 1 : 0,
             QuestionType.HowMany when query.AsksForAge => SentenceFeatures.HasAge(i.Text) ? 1 : 0,
             QuestionType.HowMany => i.HasNumber ? 1 : 0,
             QuestionType.HowMuch when query.AsksForMoney => i.HasMoney ? 1 : 0,

@@ -21,6 +21,16 @@ public sealed class AnswerFeaturesTests
     }
 
     [Theory]
+    [InlineData("Since Russia's full-scale invasion in 2022, allies have provided EUR 40 billion a year.", "when was the june 2024 ministerial", true)]
+    [InlineData("Ministers meet in Brussels on June 13 and 14.", "when was the june 2024 ministerial", false)]
+    [InlineData("Ministers met in June 2024, two years after the invasion of 2022.", "when was the june 2024 ministerial", false)]
+    [InlineData("Since Russia's full-scale invasion in 2022, allies have provided EUR 40 billion a year.", "when did the invasion start", false)]
+    public void OnlyOtherYears_EveryYearOutsideThePeriodAsked(string sentence, string question, bool other)
+    {
+        Assert.Equal(other, AnswerFeatures.OnlyOtherYears(sentence, _analyzer.Analyze(question)));
+    }
+
+    [Theory]
     [InlineData("who chaired the october 2024 meeting", "asks_who")]
     [InlineData("what's the name of the new command", "asks_who")]
     [InlineData("where will the command be based", "asks_when_where")]
