@@ -7,6 +7,11 @@ public class FollowUpRewriterTests
     private static ConversationTurn Turn(string resolved, string answer = "n/a") =>
         new(resolved, resolved, new Answer(resolved, AnswerOutcome.Answered, answer, []));
 
+    /// <summary>An answered turn that quotes one sentence of one briefing.</summary>
+    private static ConversationTurn CitedTurn(string question, string sentence, string file) =>
+        new(question, question, new Answer(question, AnswerOutcome.Answered, sentence + " [1]",
+            [new Citation(1, file, "Ministers", null, "NATO", null, sentence)]));
+
     [Theory]
     [InlineData("did those four sign anything", "did Australia, Japan, New Zealand and the Republic of Korea sign anything")]
     [InlineData("what did trade ministers of the same countries agree", "what did trade ministers of Australia, Japan, New Zealand and the Republic of Korea agree")]
@@ -550,9 +555,7 @@ public class FollowUpRewriterTests
     [InlineData("something else opened there that same week, a data centre?")]
     public void RewriteAndHints_SomethingElse_KeepsThePlaceAndTurnsAwayFromTheBriefingsSoFar(string question)
     {
-        var answered = new ConversationTurn("where will the new nato command for ukraine be based", "where will the new nato command for ukraine be based",
-            new Answer("where will the new nato command for ukraine be based", AnswerOutcome.Answered, "Rutte announced in Wiesbaden the command's entry into force. [1]",
-                [new Citation(1, "003_ministers.txt", "Ministers", null, "NATO", null, "Rutte announced in Wiesbaden the command's entry into force.")]));
+        var answered = CitedTurn("where will the new nato command for ukraine be based", "Rutte announced in Wiesbaden the command's entry into force.", "003_ministers.txt");
 
         var rewritten = FollowUpRewriter.Rewrite(question, [answered]);
         var hints = FollowUpRewriter.Hints(question, [answered], rewritten);
@@ -567,9 +570,7 @@ public class FollowUpRewriterTests
     [InlineData("who else was expected")]
     public void Hints_WhatElse_AsksForMoreOfTheSame(string question)
     {
-        var answered = new ConversationTurn("who was expected at the council", "who was expected at the council",
-            new Answer("who was expected at the council", AnswerOutcome.Answered, "Zelenskyy was expected. [1]",
-                [new Citation(1, "003_ministers.txt", "Ministers", null, "NATO", null, "Zelenskyy was expected.")]));
+        var answered = CitedTurn("who was expected at the council", "Zelenskyy was expected.", "003_ministers.txt");
 
         var hints = FollowUpRewriter.Hints(question, [answered]);
 
