@@ -459,7 +459,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         var tokens = TermAnalyzer.Tokenize(q);
         var before = tokens.Where(t => t.Start < pronoun.Index).ToList();
         var boundary = q.LastIndexOfAny(['?', ';', ':', ',', '\u2013', '\u2014'], Math.Max(0, pronoun.Index - 1));
-        var namedBefore = before.Any(t => Retrieval.QueryAnalyzer.IsName(t, q)) || IntroducesSomeone(before) ||
+        var namedBefore = before.Any(t => !t.IsStopWord && Retrieval.QueryAnalyzer.IsName(t, q)) || IntroducesSomeone(before) ||
             (thing && ((boundary > 0 && IntroducesSomething(before.Where(t => t.Start < boundary).ToList())) ||
                        (ExistentialRegex().Match(q) is { Success: true } there && there.Index + there.Length <= pronoun.Index &&
                         IntroducesSomething(before.Where(t => t.Start >= there.Groups["article"].Index).ToList()))));

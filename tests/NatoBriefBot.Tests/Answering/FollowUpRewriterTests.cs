@@ -106,6 +106,8 @@ public class FollowUpRewriterTests
         Assert.True(FollowUpRewriter.IsFollowUp("how many people will work there"));
         Assert.True(FollowUpRewriter.IsFollowUp("what did nato say about it"));
         Assert.True(FollowUpRewriter.IsFollowUp("What did he say about Ukraine?"));
+        // "who" is also WordNet's proper name for the World Health Organization; as a question word it names nobody.
+        Assert.True(FollowUpRewriter.IsFollowUp("who were the two names floated to replace him"));
     }
 
     [Fact]
