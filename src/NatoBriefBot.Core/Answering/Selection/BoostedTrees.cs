@@ -18,7 +18,13 @@ public sealed record TreeSettings(int Rounds, int Depth, double LearningRate = 0
     /// reproducible.</summary>
     public double Subsample { get; init; } = 0.7;
 
-    public override string ToString() => FormattableString.Invariant($"{Rounds} trees of depth {Depth}, rate {LearningRate}");
+    /// <summary>How many fits, each with its own row draws, are averaged (their log-odds): one fit's trees follow the
+    /// draws it happened to get; the average of several moves less with them, and with the data (bagging).</summary>
+    public int Bags { get; init; } = 1;
+
+    public override string ToString() => Bags > 1
+        ? FormattableString.Invariant($"{Bags} averaged fits of {Rounds} trees of depth {Depth}, rate {LearningRate}")
+        : FormattableString.Invariant($"{Rounds} trees of depth {Depth}, rate {LearningRate}");
 }
 
 /// <summary>
@@ -87,6 +93,21 @@ public sealed class BoostedTrees
             throw new ArgumentException("Boosted trees need as many labels as rows, and at least one row.", nameof(y));
         }
 
+        if (settings.Bags > 1)
+        {
+            // The average of the fits' log-odds is itself a sum of trees: all of them, each leaf divided by the count.
+            var fits = Enumerable.Range(0, settings.Bags).Select(b => FitOne(x, y, settings, start, Seed + b)).ToList();
+            return new BoostedTrees(
+                fits.Average(f => f.Base),
+                [.. fits.SelectMany(f => f.Trees).Select(t => (IReadOnlyList<TreeNode>)[.. t.Select(node => node with { Value = node.Value / fits.Count })])],
+                x[0].Length);
+        }
+
+        return FitOne(x, y, settings, start, Seed);
+    }
+
+    private static BoostedTrees FitOne(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, TreeSettings settings, IReadOnlyList<double>? start, int seed)
+    {
         var n = x.Count;
         var d = x[0].Length;
         var positives = y.Count(v => v);
@@ -113,7 +134,7 @@ public sealed class BoostedTrees
         var sumsG = new double[MaxCuts + 2];
         var sumsH = new double[MaxCuts + 2];
         var trees = new List<IReadOnlyList<TreeNode>>(settings.Rounds);
-        var draw = new Random(Seed);
+        var draw = new Random(seed);
         var all = Enumerable.Range(0, n).ToArray();
         for (var round = 0; round < settings.Rounds; round++)
         {

@@ -38,6 +38,22 @@ public sealed class BoostedTreesTests
     }
 
     [Fact]
+    public void Fit_SeveralBags_AveragesFitsThatDrewDifferentRows()
+    {
+        var (x, y) = BothHigh();
+
+        var single = BoostedTrees.Fit(x, y, new TreeSettings(60, 2));
+        var bagged = BoostedTrees.Fit(x, y, new TreeSettings(60, 2) { Bags = 3 });
+
+        Assert.Equal(3 * 60, bagged.Trees.Count);
+        // The first fit of the bag is the single fit, its leaves divided by three; the others drew other rows.
+        Assert.Equal(single.Trees[0][^1].Value / 3, bagged.Trees[0][^1].Value, 12);
+        Assert.NotEqual(single.Margin([0.6, 0.4, 0.5]), bagged.Margin([0.6, 0.4, 0.5]));
+        Assert.True(bagged.Probability([0.9, 0.9, 0.5]) > 0.8);
+        Assert.True(bagged.Probability([0.9, 0.1, 0.5]) < 0.2);
+    }
+
+    [Fact]
     public void Fit_NoRounds_PredictsTheShareOfYes()
     {
         var (x, y) = BothHigh();
