@@ -157,7 +157,7 @@ public static class AnswerModelTrainer
 
     /// <summary>Fits averaged into the gate (<see cref="TreeSettings.Bags"/>): a refit on a little more data moved a single
     /// fit's answers on about one training question in thirty, mostly back and forth.</summary>
-    private const int GateBags = 5;
+    private const int GateBags = 10;
 
     /// <summary>Each question's best candidate by a ranking fitted on the other four fifths of the questions.</summary>
     private static List<(bool Answerable, bool Right, double P, double[]? Inputs)> OutOfFold(IReadOnlyList<TrainingQuestion> questions, Func<IReadOnlyList<TrainingQuestion>, AnswerModel> fit)
