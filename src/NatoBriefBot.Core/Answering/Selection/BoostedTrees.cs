@@ -93,20 +93,37 @@ public sealed class BoostedTrees
             throw new ArgumentException("Boosted trees need as many labels as rows, and at least one row.", nameof(y));
         }
 
+        // Each input is cut once, up front, and every row keeps the number of its bin: a split is then found from
+        // per-bin sums (a histogram), one pass over the node's rows, as LightGBM does. The fits of a bag share the bins.
+        var d = x[0].Length;
+        var cuts = Enumerable.Range(0, d).Select(j => Cuts(x, j)).ToArray();
+        var bins = new byte[d][];
+        for (var j = 0; j < d; j++)
+        {
+            bins[j] = new byte[x.Count];
+            for (var i = 0; i < x.Count; i++)
+            {
+                var bin = Array.BinarySearch(cuts[j], x[i][j]);
+                // A value equal to a cut goes right of it (the reader's test is "under the threshold: left").
+                bins[j][i] = (byte)(bin >= 0 ? bin + 1 : ~bin);
+            }
+        }
+
         if (settings.Bags > 1)
         {
             // The average of the fits' log-odds is itself a sum of trees: all of them, each leaf divided by the count.
-            var fits = Enumerable.Range(0, settings.Bags).Select(b => FitOne(x, y, settings, start, Seed + b)).ToList();
+            var fits = Enumerable.Range(0, settings.Bags).Select(b => FitOne(x, y, cuts, bins, settings, start, Seed + b)).ToList();
             return new BoostedTrees(
                 fits.Average(f => f.Base),
                 [.. fits.SelectMany(f => f.Trees).Select(t => (IReadOnlyList<TreeNode>)[.. t.Select(node => node with { Value = node.Value / fits.Count })])],
                 x[0].Length);
         }
 
-        return FitOne(x, y, settings, start, Seed);
+        return FitOne(x, y, cuts, bins, settings, start, Seed);
     }
 
-    private static BoostedTrees FitOne(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, TreeSettings settings, IReadOnlyList<double>? start, int seed)
+    private static BoostedTrees FitOne(
+        IReadOnlyList<double[]> x, IReadOnlyList<bool> y, double[][] cuts, byte[][] bins, TreeSettings settings, IReadOnlyList<double>? start, int seed)
     {
         var n = x.Count;
         var d = x[0].Length;
@@ -116,20 +133,6 @@ public sealed class BoostedTrees
         var margin = start is null ? Enumerable.Repeat(@base, n).ToArray() : [.. start];
         var g = new double[n];
         var h = new double[n];
-        // Each input is cut once, up front, and every row keeps the number of its bin: a split is then found from
-        // per-bin sums (a histogram), one pass over the node's rows, as LightGBM does.
-        var cuts = Enumerable.Range(0, d).Select(j => Cuts(x, j)).ToArray();
-        var bins = new byte[d][];
-        for (var j = 0; j < d; j++)
-        {
-            bins[j] = new byte[n];
-            for (var i = 0; i < n; i++)
-            {
-                var bin = Array.BinarySearch(cuts[j], x[i][j]);
-                // A value equal to a cut goes right of it (the reader's test is "under the threshold: left").
-                bins[j][i] = (byte)(bin >= 0 ? bin + 1 : ~bin);
-            }
-        }
 
         var sumsG = new double[MaxCuts + 2];
         var sumsH = new double[MaxCuts + 2];
