@@ -132,6 +132,19 @@ def check_answer(where, accept, sources, arts, answerable):
                     % (where, gi, ai, sources))
 
 
+def check_row(where, o, keys, id_pattern, seen):
+    """The row's keys, and its id: well formed and not seen before. Returns the id."""
+    if set(o) != keys:
+        err("%s keys %s != %s" % (where, sorted(o), sorted(keys)))
+    i = o.get("id")
+    if not isinstance(i, str) or not re.fullmatch(id_pattern, i):
+        err("%s bad id" % where)
+    if i in seen:
+        err("%s duplicate id %r" % (where, i))
+    seen.add(i)
+    return i
+
+
 def main():
     arts = load_articles()
     if len(arts) != 45:
@@ -145,14 +158,7 @@ def main():
     need = {"id", "type", "style", "question", "sources", "accept"}
     for n, o in rows:
         where = "%s:%d" % (BATCH, n)
-        if set(o) != need:
-            err("%s keys %s != %s" % (where, sorted(o), sorted(need)))
-        i = o.get("id")
-        if not isinstance(i, str) or not re.fullmatch(ID_PREFIX + r"\d{3}", i):
-            err("%s bad id" % where)
-        if i in ids:
-            err("%s duplicate id %r" % (where, i))
-        ids.add(i)
+        i = check_row(where, o, need, ID_PREFIX + r"\d{3}", ids)
         t, s = o.get("type"), o.get("style")
         if t not in TYPES:
             err("%s bad type %r" % (where, t))
@@ -211,14 +217,7 @@ def main():
     fsplit = collections.Counter()
     for n, o in frows:
         where = "%s:%d" % (FOLLOWUPS, n)
-        if set(o) != {"id", "turns"}:
-            err("%s keys %s != ['id', 'turns']" % (where, sorted(o)))
-        i = o.get("id")
-        if not isinstance(i, str) or not re.fullmatch(FID_PREFIX + r"\d{2}", i):
-            err("%s bad id" % where)
-        if i in fids:
-            err("%s duplicate id %r" % (where, i))
-        fids.add(i)
+        i = check_row(where, o, {"id", "turns"}, FID_PREFIX + r"\d{2}", fids)
         turns = o.get("turns")
         if not isinstance(turns, list) or not 4 <= len(turns) <= 7:
             err("%s needs 4-7 turns" % where)
