@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NatoBriefBot.Core.Text;
 using NatoBriefBot.Core.Storage;
 
 namespace NatoBriefBot.Core.Answering;
@@ -40,11 +41,13 @@ public static partial class SmallTalk
     public static SmallTalkKind? Classify(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var text = " " + Spaces().Replace(NotLetters().Replace(message.ToLowerInvariant(), " "), " ").Trim() + " ";
-        if (text.Trim().Length == 0)
+        var typed = Spaces().Replace(NotLetters().Replace(message.ToLowerInvariant(), " "), " ").Trim();
+        if (typed.Length == 0)
         {
             return null;
         }
+
+        var text = " " + string.Join(' ', typed.Split(' ').Select(Mend)) + " ";
 
         var addressed = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(Addressing.Contains);
         var found = new HashSet<SmallTalkKind>();
@@ -57,7 +60,10 @@ public static partial class SmallTalk
             });
         }
 
-        var rest = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Fillers.Contains(w)).ToList();
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "NATO briefings", "defence news": the bot's own field naming what it reads is still about the bot's work.
+        var rest = words.Where((w, i) => !Fillers.Contains(w) && !(OwnField.Contains(w) && i + 1 < words.Length && (OwnField.Contains(words[i + 1]) || WhatItReads.Contains(words[i + 1]))))
+            .ToList();
         if (rest.Count > 0)
         {
             // What is left asks about the bot itself: it speaks to the bot and says nothing about any briefing's subject.
@@ -78,6 +84,36 @@ public static partial class SmallTalk
         // The reply answers the most specific thing said: "hi, who are you?" is about the bot, "thanks, bye" a farewell.
         return Precedence.Cast<SmallTalkKind?>().FirstOrDefault(k => found.Contains(k!.Value));
     }
+
+    /// <summary>
+    /// A small-talk word as typed in a hurry ("heyy", "helo", "thnaks", "realy helpfull"), read as the word it stands for:
+    /// one whose letters are the same with each run of a repeated letter counted once, or, for a word of five letters or
+    /// more that is no English word, the one word of the small-talk vocabulary a single slip away. Other words stay.
+    /// </summary>
+    private static string Mend(string word)
+    {
+        if (Vocabulary.Contains(word))
+        {
+            return word;
+        }
+
+        var single = SingleLetters(word);
+        if (BySingleLetters.TryGetValue(single, out var same))
+        {
+            return same;
+        }
+
+        if (word.Length < 5 || Lexicon.Default.IsKnownWord(word))
+        {
+            return word;
+        }
+
+        var near = Vocabulary.Where(v => v.Length >= 4 && EditDistance.Compute(SingleLetters(v), single, 1) <= 1).Take(2).ToList();
+        return near.Count == 1 ? near[0] : word;
+    }
+
+    private static string SingleLetters(string word) =>
+        string.Concat(word.Where((c, i) => i == 0 || c != word[i - 1]));
 
     /// <summary>The reply to small talk, given what the index holds.</summary>
     public static string Reply(SmallTalkKind kind, CatalogSummary catalog) => kind switch
@@ -144,7 +180,7 @@ public static partial class SmallTalk
         "you", "your", "yours", "yourself", "u", "ur", "bot", "chatbot", "assistant", "tool", "service", "system", "app",
         "help", "helping", "helpful", "assist", "ask", "asking", "question", "questions", "answer", "answers", "answering",
         "reply", "replies", "source", "sources", "material", "materials", "access", "data", "document", "documents",
-        "information", "info", "briefing", "briefings", "article", "articles", "file", "files", "content", "knowledge",
+        "information", "info", "briefing", "briefings", "article", "articles", "news", "file", "files", "content", "knowledge",
         "cover", "covers", "covering", "covered", "topic", "topics", "subject", "subjects", "use", "using", "uses", "work",
         "works", "working", "meant", "supposed", "designed", "built", "made", "able", "capable", "purpose", "draw",
         "drawing", "drawn", "based", "rely", "relying", "come", "comes", "pull", "pulling", "trained", "limit", "limits",
@@ -154,6 +190,18 @@ public static partial class SmallTalk
         "briefly", "few", "start", "starting", "begin", "beginning", "before",
         "first", "know", "tell", "explain", "describe", "show", "give", "want", "wanted", "need", "needed", "like", "get",
         "got", "have", "has", "had", "let", "go", "going", "do", "does", "did", "can", "could",
+    };
+
+    /// <summary>The field the bot covers, as a modifier of what it reads ("NATO briefings", "defence ministers' news").</summary>
+    private static readonly HashSet<string> OwnField = new(StringComparer.Ordinal)
+    {
+        "nato", "defence", "defense", "ministers", "ministerial", "ministerials", "summit", "summits", "security", "policy",
+    };
+
+    /// <summary>What the bot reads, named with its field ("NATO briefings").</summary>
+    private static readonly HashSet<string> WhatItReads = new(StringComparer.Ordinal)
+    {
+        "briefing", "briefings", "article", "articles", "news", "document", "documents", "material", "materials", "questions", "topics",
     };
 
     /// <summary>Function words, which say nothing about a subject.</summary>
@@ -174,13 +222,30 @@ public static partial class SmallTalk
         "and", "but", "also", "then", "again", "got", "it", "that", "s", "helpful", "very",
     };
 
+    /// <summary>Words of the small-talk phrases, besides those of the word lists.</summary>
+    private static readonly string[] PhraseWords =
+    [
+        "hi", "hello", "hey", "heya", "hiya", "howdy", "greetings", "morning", "afternoon", "evening", "there", "everyone", "team",
+        "thanks", "thank", "thankyou", "thx", "cheers", "appreciated", "appreciate", "bye", "goodbye", "later", "soon", "done",
+        "doing", "today", "nice", "meet", "pleased", "hope", "whats", "person", "human", "robot", "machine", "computer", "program",
+        "name", "made", "built", "created", "programmed", "menu", "started", "examples", "instructions", "assistance",
+    ];
+
+    /// <summary>Every word small talk is made of.</summary>
+    private static readonly HashSet<string> Vocabulary =
+        new(AboutTheBot.Concat(FunctionWords).Concat(Fillers).Concat(Addressing).Concat(OwnField).Concat(WhatItReads).Concat(PhraseWords), StringComparer.Ordinal);
+
+    /// <summary>The vocabulary by its letters with repeats counted once ("helo" for "hello"); the first word keeps a form.</summary>
+    private static readonly Dictionary<string, string> BySingleLetters = Vocabulary
+        .GroupBy(SingleLetters, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
     [GeneratedRegex(@" (?:(?:are|r) (?:you|u) (?:a |an )?(?:real |actual )?(?:person|human|human being|bot|robot|machine|ai|computer|program|chatbot|chat bot|assistant)|(?:are|r) (?:you|u) (?:real|human|a real one)|is this (?:a )?(?:real )?(?:bot|robot|person|human|ai|machine)|am i (?:talking|chatting|speaking) (?:to|with) (?:a )?(?:real )?(?:person|human|bot|robot|machine|ai)|who (?:made|built|created|wrote|programmed|runs) (?:you|this)|(?:who|what) (?:are|r) (?:you|u)(?= (?:and |$))|what is your name|what s your name|whats your name)(?= )")]
     private static partial Regex IdentityRegex();
 
     [GeneratedRegex(@" (?:how (?:are|r) (?:you|u|things)(?: doing| today| going)?|how s (?:it going|everything|things|life|your day)|hows (?:it going|everything|things|life)|how is (?:it going|everything|your day)|how (?:have|ve) you been|how do you do|what s up|whats up|wassup|sup|nice to meet you|good to meet you|pleased to meet you|hope you re (?:well|good|doing well)|hope you are (?:well|good|doing well))(?= )")]
     private static partial Regex HowAreYouRegex();
 
-    [GeneratedRegex(@" (?:thanks|thank (?:you|u)|thankyou|thx|thnx|thanx|ty|cheers|much appreciated|many thanks|appreciate it|i appreciate (?:it|that|your help|the help))(?: (?:so|very) much| a lot| a bunch| again| loads)?(?: for (?:your|the|all the|all your) help| for that| for this| for everything| for the answers?)?(?= )")]
+    [GeneratedRegex(@" (?:(?:that (?:was|s|is) |thats |you (?:were|ve been|have been) )?(?:(?:really|very|super|so) )?(?:helpful|useful)|that helps|thanks|thank (?:you|u)|thankyou|thx|thnx|thanx|ty|cheers|much appreciated|many thanks|appreciate it|i appreciate (?:it|that|your help|the help))(?: (?:so|very) much| a lot| a bunch| again| loads)?(?: for (?:your|the|all the|all your) (?:help|assistance)| for that| for this| for everything| for the answers?)?(?: today)?(?= )")]
     private static partial Regex ThanksRegex();
 
     [GeneratedRegex(@" (?:bye|goodbye|bye bye|see (?:you|ya|u)|cya|good night|talk (?:to you )?(?:later|soon)|that s (?:all|it|everything)|thats (?:all|it|everything)|that is (?:all|it|everything)|that ll be all|that will be all|i m done|im done|i am done|all done|signing off)(?: (?:that )?i \w+)?(?: for (?:now|today|the day|tonight))?(?: later| soon)?(?= )")]

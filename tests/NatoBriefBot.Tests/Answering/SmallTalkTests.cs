@@ -23,6 +23,12 @@ public sealed class SmallTalkTests
     [InlineData("ok great, thank you very much", SmallTalkKind.Thanks)]
     [InlineData("ok great", SmallTalkKind.Thanks)]
     [InlineData("bye for now", SmallTalkKind.Goodbye)]
+    [InlineData("Can you help me with NATO briefings?", SmallTalkKind.Help)]
+    [InlineData("heyyy", SmallTalkKind.Greeting)]
+    [InlineData("helo who r u", SmallTalkKind.Identity)]
+    [InlineData("thnaks, that was realy helpfull", SmallTalkKind.Thanks)]
+    [InlineData("Thank you very much for your assistance today. Goodbye.", SmallTalkKind.Goodbye)]
+    [InlineData("what defence news do you cover", SmallTalkKind.Help)]
     public void Classify_WholeMessageTalksToTheBot_ItsKind(string message, SmallTalkKind kind)
     {
         Assert.Equal(kind, SmallTalk.Classify(message));
@@ -31,6 +37,10 @@ public sealed class SmallTalkTests
     [Theory]
     [InlineData("hi, who is the Secretary General?")]
     [InlineData("what do you know about Rutte")]
+    [InlineData("can you help me with the nato summit")]
+    [InlineData("how many tanks")]
+    [InlineData("was the plan helpful to ukraine")]
+    [InlineData("what do you know about defence spending")]
     [InlineData("thanks to whom did the plan pass")]
     [InlineData("can you tell me who chairs the meeting")]
     [InlineData("thanks! and how many jets did they pledge?")]
