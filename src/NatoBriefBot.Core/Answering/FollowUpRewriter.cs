@@ -43,6 +43,24 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             return Rewrite(asks ? meant : "what about " + meant, history);
         }
 
+        if (BackToRegex().Match(q) is { Success: true } back)
+        {
+            // "ok back to nato, who were the two names floated as his successor": the rest of the question is asked where the
+            // conversation last spoke of that topic, not where it is now. With no such turn, it is asked about the topic, as
+            // "and the summit, where was it" is.
+            var (topic, rest) = (back.Groups["topic"].Value.Trim(), back.Groups["rest"].Value.Trim());
+            var turn = ReturnedTo(history, topic);
+            if (turn < 0)
+            {
+                return Rewrite("and " + topic + ", " + rest, history);
+            }
+
+            // A question complete in itself keeps the topic it was asked about: "back to nato - what does the post pay".
+            var read = Rewrite(rest, history.Take(turn + 1).ToList());
+            var unsaid = TermAnalyzer.Tokenize(topic).Where(t => !t.IsStopWord && !TermAnalyzer.Terms(rest).Contains(t.Term)).Select(t => t.Surface).ToList();
+            return read == rest && unsaid.Count > 0 ? $"{rest.TrimEnd('?', ' ')} ({string.Join(' ', unsaid)})?" : read;
+        }
+
         if (AnotherPeriod(q, last) is { } again)
         {
             return again;
@@ -386,9 +404,36 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             return new RetrievalHints([]) { CarriedPeriod = carried, OtherThanFiles = ConversationFiles(LastAnswered(history).Answer) };
         }
 
+        if (history.Count > 0 && BackToRegex().Match(question.Trim()) is { Success: true } back && ReturnedTo(history, back.Groups["topic"].Value) is >= 0 and var turn)
+        {
+            // "back to the summit - …": the briefings of the turn it goes back to, not of the digression.
+            return new RetrievalHints(ConversationFiles(PointedInto(history[turn]).Answer)) { CarriedPeriod = carried };
+        }
+
         return history.Count > 0 && IsFollowUp(question) && !CorrectionRegex().IsMatch(question.Trim())
             ? new RetrievalHints(ConversationFiles(LastAnswered(history).Answer)) { CarriedPeriod = carried, MovedPeriod = MovesToAnotherPeriod(question.Trim()) }
             : new RetrievalHints([]) { CarriedPeriod = carried };
+    }
+
+    /// <summary>The turn a "back to …" question returns to: the latest before the last (the digression it returns from)
+    /// whose question as typed, answer or cited headlines say most of the topic's words ("nato", "the summit",
+    /// "stoltenberg"); the last turn when only it does; -1 when none does.</summary>
+    private static int ReturnedTo(IReadOnlyList<ConversationTurn> history, string topic)
+    {
+        var wanted = TermAnalyzer.Tokenize(topic).Where(t => !t.IsStopWord).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        int Says(ConversationTurn turn) =>
+            wanted.Count(TermAnalyzer.Terms(string.Join(' ', [turn.Question, turn.Answer.Text, .. turn.Answer.Citations.Select(c => c.Title)]))
+                .ToHashSet(StringComparer.Ordinal).Contains);
+        var (best, most) = (-1, 0);
+        for (var i = history.Count - 2; i >= 0 && wanted.Count > 0; i--)
+        {
+            if (Says(history[i]) is var count && count > most)
+            {
+                (best, most) = (i, count);
+            }
+        }
+
+        return best >= 0 || history.Count == 0 || wanted.Count == 0 ? best : Says(history[^1]) > 0 ? history.Count - 1 : -1;
     }
 
     /// <summary>A follow-up that is only another period ("and in 2023?", "the october one", "a year later"), not a part of
@@ -843,6 +888,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"\s\([^()]*\)")]
     private static partial Regex TopicRegex();
+
+    /// <summary>"ok back to nato, …", "going back to the summit - …", "back to stoltenberg: …": a return to an earlier topic,
+    /// then the question (after a comma, colon or dash, or starting with its question word).</summary>
+    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|right|alright|so|and|anyway|now|but|cool|great|thanks)\W+)*(?:(?:going|getting|coming|switching|turning|circling)\s+)?back\s+to\s+(?<topic>[^,:;?]+?)(?:\s*[,:;]|\s+[-\u2013\u2014]|\s+(?=(?:who|whom|whose|what|whats|when|where|which|why|how|did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b))\W*(?<rest>\w.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex BackToRegex();
 
     [GeneratedRegex(@"\b(?:it|they|them|this|that)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ItRegex();

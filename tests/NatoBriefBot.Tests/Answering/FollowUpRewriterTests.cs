@@ -32,6 +32,37 @@ public class FollowUpRewriterTests
         Assert.DoesNotContain("Japan", rewritten);
     }
 
+    /// <summary>A conversation about NATO's June 2023 meeting, then a digression to a bank that also names a new chief.</summary>
+    private static ConversationTurn[] NatoThenBank() =>
+    [
+        CitedTurn("who was nato's chief at the june 2023 ministerial",
+            "NATO chief Jens Stoltenberg ruled out on Thursday extension in his mandate as head of the 31-nation military alliance.", "000_nato.txt"),
+        CitedTurn("and the norwegian bank boss who is leaving, what is her name",
+            "Kari Halvorsen, the bank's chief executive, will leave in September.", "d28_bank.txt"),
+    ];
+
+    [Theory]
+    [InlineData("ok back to nato, who were the names floated as his successor", "who were the names floated as Stoltenberg's successor")]
+    [InlineData("going back to nato - since when had he been in charge", "since when had Stoltenberg been in charge")]
+    [InlineData("back to the ministerial: what salary does the post pay", "what salary does the post pay (nato")]
+    public void Rewrite_BackToAnEarlierTopic_ResolvedWhereTheConversationSpokeOfIt(string question, string expected)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(question, NatoThenBank());
+
+        Assert.StartsWith(expected, rewritten, StringComparison.Ordinal);
+        Assert.DoesNotContain("Halvorsen", rewritten, StringComparison.Ordinal);
+        Assert.Equal(["000_nato.txt"], FollowUpRewriter.Hints(question, NatoThenBank(), rewritten).PreferredFiles);
+    }
+
+    [Fact]
+    public void Rewrite_BackToATopicNoTurnMentions_AskedAboutThatTopic()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("back to the ferry, what does it cost to take a truck across", NatoThenBank());
+
+        Assert.Contains("the ferry", rewritten, StringComparison.Ordinal);
+        Assert.DoesNotContain("back to", rewritten, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rewrite_NoHistory_Unchanged()
     {
