@@ -57,7 +57,8 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
             // A question complete in itself keeps the topic it was asked about: "back to nato - what does the post pay".
             var read = Rewrite(rest, history.Take(turn + 1).ToList());
-            var unsaid = TermAnalyzer.Tokenize(topic).Where(t => !t.IsStopWord && !TermAnalyzer.Terms(rest).Contains(t.Term)).Select(t => t.Surface).ToList();
+            var said = TermAnalyzer.Terms(rest);
+            var unsaid = TermAnalyzer.Tokenize(topic).Where(t => !t.IsStopWord && !said.Contains(t.Term)).Select(t => t.Surface).ToList();
             return read == rest && unsaid.Count > 0 ? $"{rest.TrimEnd('?', ' ')} ({string.Join(' ', unsaid)})?" : read;
         }
 

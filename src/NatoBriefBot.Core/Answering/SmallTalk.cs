@@ -108,8 +108,8 @@ public static partial class SmallTalk
             return word;
         }
 
-        var near = Vocabulary.Where(v => v.Length >= 4 && EditDistance.Compute(SingleLetters(v), single, 1) <= 1).Take(2).ToList();
-        return near.Count == 1 ? near[0] : word;
+        var near = BySingleLetters.Where(v => v.Value.Length >= 4 && EditDistance.Compute(v.Key, single, 1) <= 1).Take(2).ToList();
+        return near.Count == 1 ? near[0].Value : word;
     }
 
     private static string SingleLetters(string word) =>
