@@ -150,10 +150,7 @@ public static class AnswerModelTrainer
 
     /// <summary>Tree shapes tried for a boosted gate: shallow trees (two or three questions each), few or more of them.</summary>
     private static readonly TreeSettings[] GateTreeGrid =
-    [
-        new(50, 2) { Bags = GateBags }, new(100, 2) { Bags = GateBags }, new(200, 2) { Bags = GateBags },
-        new(50, 3) { Bags = GateBags }, new(100, 3) { Bags = GateBags }, new(200, 3) { Bags = GateBags },
-    ];
+        [.. new TreeSettings[] { new(50, 2), new(100, 2), new(200, 2), new(50, 3), new(100, 3), new(200, 3) }.Select(s => s with { Bags = GateBags })];
 
     /// <summary>Fits averaged into the gate (<see cref="TreeSettings.Bags"/>): a refit on a little more data moved a single
     /// fit's answers on about one training question in thirty, mostly back and forth.</summary>
