@@ -19,7 +19,7 @@ public sealed record CitationCheck(string Text, IReadOnlyList<int> Keys, IReadOn
 /// <summary>
 /// Checks a generated answer against the passages it cites, with no model in the loop. Every <c>[n]</c> must name a given
 /// passage, and the passage must support its sentence: at least <c>supportThreshold</c> of the sentence's content words
-/// (stemmed, stop words left out; at least <see cref="MinimumContentWords"/> of them) occur in it, and every number in the sentence occurs in the passages kept for it.
+/// (stemmed, stop words left out; at least <see cref="MinimumContentWords"/> of them, and as many found) occur in it, and every number in the sentence occurs in the passages kept for it.
 /// Unknown or unsupported markers are removed, sentences left without a citation are dropped, and the remaining markers are
 /// renumbered in order of first use.
 /// </summary>
@@ -136,7 +136,7 @@ public sealed partial class CitationChecker
             return result;
         }
 
-        result.UnionWith(known.Where(k => Coverage(words, support[k - 1].Words) >= _threshold));
+        result.UnionWith(known.Where(k => Supports(words, support[k - 1].Words)));
         if (known.Count > 1)
         {
             // A sentence may combine passages: one that covers part of it and adds words the others lack also stands,
@@ -145,7 +145,7 @@ public sealed partial class CitationChecker
             var partial = known.Where(k => !result.Contains(k) && Coverage(words, support[k - 1].Words) >= _threshold / 2
                                            && words.Any(w => !covered.Contains(w) && support[k - 1].Words.Contains(w))).ToList();
             var joint = new HashSet<string>(result.Concat(partial).SelectMany(k => support[k - 1].Words), StringComparer.Ordinal);
-            if (partial.Count > 0 && Coverage(words, joint) >= _threshold)
+            if (partial.Count > 0 && Supports(words, joint))
             {
                 result.UnionWith(partial);
             }
@@ -158,6 +158,11 @@ public sealed partial class CitationChecker
 
         return result;
     }
+
+    /// <summary>The passage words cover at least the threshold share of the sentence's, and at least
+    /// <see cref="MinimumContentWords"/> of them: "It rained all week" is not supported by "in recent weeks" alone.</summary>
+    private bool Supports(HashSet<string> words, HashSet<string> passage) =>
+        Coverage(words, passage) >= _threshold && words.Count(passage.Contains) >= MinimumContentWords;
 
     private static double Coverage(HashSet<string> words, HashSet<string> passage) =>
         words.Count == 0 ? 0 : (double)words.Count(passage.Contains) / words.Count;

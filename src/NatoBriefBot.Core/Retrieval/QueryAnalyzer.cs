@@ -160,6 +160,14 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             core.RemoveAll(asking.Contains);
             terms.RemoveAll(asking.Contains);
         }
+        else
+        {
+            // "according to the june 2023 piece", "in that story about…", "per the sidebar": words naming the kind of
+            // document point at a briefing, they are not what it says. Rare in the briefings, they would weigh most.
+            var pointing = SourceWordRegex().Matches(question).SelectMany(m => TermAnalyzer.Terms(m.Value)).ToHashSet(StringComparer.Ordinal);
+            core.RemoveAll(pointing.Contains);
+            terms.RemoveAll(pointing.Contains);
+        }
 
         return new QueryAnalysis(question, terms, core, alternatives, salient.Distinct(StringComparer.Ordinal).ToList(), type, range, dateText, recency, prefersNewest)
         {
@@ -688,6 +696,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     [GeneratedRegex(@"^(?:summari[sz]e|sum up|recap|give me (?:a |an )?(?:summary|overview|rundown|recap) of|(?:a |an )?(?:summary|overview|rundown|recap) of|brief me on|what happened (?:at|in|during)|what was (?:the )?(?:[\w'-]+ ){0,4}(?:meeting|ministerial|summit|briefing|article) about)\b")]
     private static partial Regex OverviewRegex();
+
+    /// <summary>Words that name a kind of document ("piece", "article", "story", "write-up", "coverage", "sidebar",
+    /// "briefing", "press release"), not "Article 5" of a treaty.</summary>
+    [GeneratedRegex(@"\b(?:pieces?|articles?(?!\s+(?:\d|[ivx]+\b|five|four|one|two|three))|stor(?:y|ies)|write-?ups?|writeups?|coverage|sidebars?|briefings?|(?:press|news)\s+releases?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceWordRegex();
 
     [GeneratedRegex(@"\b(?:how many|number of)\s+(?<phrase>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3})")]
     private static partial Regex CountedRegex();

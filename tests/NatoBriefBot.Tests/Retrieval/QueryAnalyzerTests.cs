@@ -319,6 +319,29 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("how many countries were in the alliance according to the june 2023 piece", "piece", "countries")]
+    [InlineData("in that story about the polish road works, how many coins were found", "story", "coins")]
+    [InlineData("per the interfax sidebar, who did syrsky meet", "sidebar", "syrsky")]
+    [InlineData("what did the press release say about the cyber range", "release", "cyber")]
+    [InlineData("In the Jakarta parade coverage, how many drones were shown?", "coverage", "drones")]
+    public void Analyze_WordNamingTheKindOfDocument_NotATermToFind(string question, string pointing, string kept)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.DoesNotContain(TermAnalyzer.Normalize(pointing), q.CoreTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize(pointing), q.Terms);
+        Assert.Contains(TermAnalyzer.Normalize(kept), q.CoreTerms);
+    }
+
+    [Theory]
+    [InlineData("did they talk about article 5")]
+    [InlineData("was Article V invoked")]
+    public void Analyze_TreatyArticle_KeptAsATerm(string question)
+    {
+        Assert.Contains(TermAnalyzer.Normalize("article"), _analyzer.Analyze(question).CoreTerms);
+    }
+
+    [Theory]
     [InlineData("who is rutte?", true)]
     [InlineData("Who is Mark Rutte?", true)]
     [InlineData("Who is the Secretary General?", false)]

@@ -153,6 +153,16 @@ public class CitationCheckerTests
     }
 
     [Fact]
+    public void Check_TwoWordClaimWithOneWordInThePassage_IsDropped()
+    {
+        var check = _checker.Check("It rained all week [1]. Ministers met in Brussels [1].",
+            ["In recent weeks, ministers met in Brussels to discuss support."]);
+
+        Assert.Equal("Ministers met in Brussels [1].", check.Text);
+        Assert.Equal(1, check.DroppedSentences);
+    }
+
+    [Fact]
     public void Check_LinesAndBullets_KeepsLineStructure()
     {
         var check = _checker.Check("- A new command in Wiesbaden will coordinate training for Ukraine [1].\n- Invented fact about submarines near Iceland [2].\n- Spending 2% of GDP on defence is a floor [2].", Sources);
