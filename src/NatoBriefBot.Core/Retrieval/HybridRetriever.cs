@@ -114,6 +114,7 @@ public sealed class HybridRetriever(
         var briefings = snapshot.ById;
         var total = Math.Max(1, snapshot.Count);
         var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList(), snapshot);
+        query = WithoutSlippedStopWords(query, df);
         query = CorrectSpelling(query, df, out var corrections);
         query = WithNamesTheBriefingsUse(query, df);
 
@@ -229,6 +230,24 @@ public sealed class HybridRetriever(
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return names.Count == 0 ? query : query with { Salient = [.. query.Salient, .. names] };
+    }
+
+    /// <summary>The question without the words that are a stop word typed with a slip ("acording", "becuse") and found in no
+    /// briefing: found nowhere, they would weigh most of all and count as the question's most specific word.</summary>
+    private static QueryAnalysis WithoutSlippedStopWords(QueryAnalysis query, Dictionary<string, long> df)
+    {
+        var slipped = TermAnalyzer.Tokenize(query.Text)
+            .Where(t => !t.IsStopWord && df.GetValueOrDefault(t.Term) == 0 && QueryAnalyzer.IsSlippedStopWord(t.Surface))
+            .Select(t => t.Term)
+            .ToHashSet(StringComparer.Ordinal);
+        return slipped.Count == 0
+            ? query
+            : query with
+            {
+                Terms = [.. query.Terms.Where(t => !slipped.Contains(t))],
+                CoreTerms = [.. query.CoreTerms.Where(t => !slipped.Contains(t))],
+                Salient = [.. query.Salient.Where(t => !slipped.Contains(t))],
+            };
     }
 
     /// <summary>

@@ -697,6 +697,20 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"^(?:summari[sz]e|sum up|recap|give me (?:a |an )?(?:summary|overview|rundown|recap) of|(?:a |an )?(?:summary|overview|rundown|recap) of|brief me on|what happened (?:at|in|during)|what was (?:the )?(?:[\w'-]+ ){0,4}(?:meeting|ministerial|summit|briefing|article) about)\b")]
     private static partial Regex OverviewRegex();
 
+    /// <summary>The stop words long enough that one slip still leaves them recognisable ("acording", "becuase", "betwen").</summary>
+    private static readonly string[] LongStopWords = [.. Vocabulary.StopWords.Where(w => w.Length >= 5 && w.All(char.IsAsciiLetterLower))];
+
+    /// <summary>A word typed in a hurry that is one slip (a letter missed, added, changed or two swapped) from a stop word of
+    /// five letters or more, and no word of its own: "acording to the article" asks nothing about "acord". Only a word no
+    /// briefing has is taken for one ("boeing" is one slip from "being").</summary>
+    internal static bool IsSlippedStopWord(string surface)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        var word = surface.ToLowerInvariant();
+        return word.Length >= 5 && word.All(char.IsAsciiLetterLower) && !Vocabulary.StopWords.Contains(word) &&
+            LongStopWords.Any(s => EditDistance.Compute(word, s, 1) <= 1) && !Lexicon.Default.IsKnownWord(word);
+    }
+
     /// <summary>Words that name a kind of document ("piece", "article", "story", "write-up", "coverage", "sidebar",
     /// "briefing", "press release"), not "Article 5" of a treaty.</summary>
     [GeneratedRegex(@"\b(?:pieces?|articles?(?!\s+(?:\d|[ivx]+\b|five|four|one|two|three))|stor(?:y|ies)|write-?ups?|writeups?|coverage|sidebars?|briefings?|(?:press|news)\s+releases?)\b", RegexOptions.IgnoreCase)]

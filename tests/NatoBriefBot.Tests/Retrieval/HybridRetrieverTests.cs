@@ -24,6 +24,31 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
         Assert.Equal(result.Evidence.OrderByDescending(e => e.Score).Select(e => e.Passage.Id), result.Evidence.Select(e => e.Passage.Id));
     }
 
+    [Theory]
+    [InlineData("acording to stoltenberg, how much military support have allies given ukraine each year", "acording")]
+    [InlineData("what did italy pledge becuase of the war", "becuase")]
+    public async Task RetrieveAsync_StopWordTypedWithASlip_NotATermOfTheQuestion(string question, string slipped)
+    {
+        var result = await seeds.Retriever.RetrieveAsync(question);
+        var term = TermAnalyzer.Normalize(slipped);
+
+        Assert.DoesNotContain(term, result.Query.CoreTerms);
+        Assert.DoesNotContain(term, result.Query.Terms);
+        Assert.DoesNotContain(term, result.TermWeights.Keys);
+        Assert.StartsWith("002_", result.Evidence[0].Briefing.File, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("acording", true)]
+    [InlineData("betwen", true)]
+    [InlineData("wich", false)]
+    [InlineData("according", false)]
+    [InlineData("abound", false)]
+    public void IsSlippedStopWord_Word_OneSlipFromALongStopWordAndNoWordOfItsOwn(string word, bool expected)
+    {
+        Assert.Equal(expected, QueryAnalyzer.IsSlippedStopWord(word));
+    }
+
     [Fact]
     public async Task RetrieveAsync_WithOrWithoutTheQuestionMark_TheSameVectorsAndEvidence()
     {
