@@ -69,10 +69,7 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
         }
 
         result.Add(best);
-        // A headline of another story answers on its own: the article's sentences would read as part of that story.
-        var headline = best.Evidence.Briefing.IsOtherHeadlines(best.Evidence.Passage);
-        foreach (var c in decision.Chosen.Skip(1).Select(c => c.Sentence).Where(c => c.Evidence.Briefing.IsOtherHeadlines(c.Evidence.Passage) == headline)
-                     .OrderBy(c => c.Evidence.Passage.Start + c.Start))
+        foreach (var c in decision.Chosen.Skip(1).Select(c => c.Sentence).OrderBy(c => c.Evidence.Passage.Start + c.Start))
         {
             if (!result.Any(r => r.Overlaps(c)))
             {
@@ -175,13 +172,6 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
 
     private static string Lead(QueryAnalysis query, Evidence top)
     {
-        if (top.Briefing.IsOtherHeadlines(top.Passage))
-        {
-            // Another story's headline, listed beside the article: say so, so the reader looks in the right place.
-            var page = top.Briefing.Published is { } listed ? $" ({listed.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})" : string.Empty;
-            return $"A headline listed on the page of \u201C{top.Briefing.Title}\u201D{page} reads:";
-        }
-
         if (top.Briefing.Published is not { } date)
         {
             // No date of its own, but its events are dated by another briefing: a question about a period or a date says

@@ -98,13 +98,6 @@ public static partial class BoilerplateLines
     /// <summary>True when the line starts like a list item ("- ", "* ", "• ", "1. ").</summary>
     public static bool IsBulleted(string line) => ListItem().IsMatch(line);
 
-    /// <summary>The line without a leading list marker ("- ", "• ", "> ", "1. "), trimmed.</summary>
-    public static string WithoutBullet(string line)
-    {
-        ArgumentNullException.ThrowIfNull(line);
-        return ListMarker().Replace(line.Trim(), string.Empty).Trim();
-    }
-
     /// <summary>True for a line that reads as a full sentence: six or more words ending in sentence punctuation.</summary>
     public static bool IsProse(string line)
     {
@@ -189,9 +182,6 @@ public static partial class BoilerplateLines
 
     [GeneratedRegex(@"^\s*(?:[-*•·▪►–—]\s+|\d{1,2}[.)]\s+)")]
     private static partial Regex ListItem();
-
-    [GeneratedRegex(@"^(?:[-*•·▪►▸‣>–—]\s*|\d{1,2}[.)]\s+)")]
-    private static partial Regex ListMarker();
 
     [GeneratedRegex(@"[.!?…][""”’')\]]*$")]
     private static partial Regex SentenceEnd();

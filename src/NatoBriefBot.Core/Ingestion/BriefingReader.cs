@@ -93,53 +93,18 @@ public sealed class BriefingReader : IBriefingReader
         var withoutOtherStories = BoilerplateCleaner.Join(lines, LineKind.Article, LineKind.Chrome);
 
         var url = UntrustedContent.HttpUrl(metadata.Url);
-        var text = string.Join("\n\n", paragraphs);
-        var headlines = OtherHeadlines(lines, text);
-        int? headlinesStart = headlines.Count == 0 ? null : text.Length + 2;
-        if (headlinesStart is not null)
-        {
-            text = string.Join("\n\n", [text, ParsedBriefing.OtherHeadlinesHeading, .. headlines]);
-        }
-
         return new ParsedBriefing(
             file,
             title ?? Path.GetFileNameWithoutExtension(file),
             metadata.Published ?? PublicationDateParser.FindPublicationDate(withoutOtherStories),
             metadata.Publisher ?? PublisherDetector.Find(body),
             url,
-            text)
+            string.Join("\n\n", paragraphs))
         {
-            OtherHeadlinesStart = headlinesStart,
             Notes = url is null && !string.IsNullOrWhiteSpace(metadata.Url)
                 ? [$"its link \"{Shown(metadata.Url)}\" was dropped: only http and https links are kept"]
                 : [],
         };
-    }
-
-    /// <summary>The headlines of the page's lists of other stories ("MORE ABOUT", "Most read", a trailing list), once each,
-    /// without their bullets, list headers, timestamps and ad markers, and without lines the article already has. They
-    /// are other articles' headlines, kept because readers ask about what the page shows ("did Hungary say it would
-    /// block…"); answers from them say where they come from.</summary>
-    private static List<string> OtherHeadlines(IReadOnlyList<ClassifiedLine> lines, string article)
-    {
-        var seen = article.Split("\n\n").Select(BoilerplateCleaner.Key).ToHashSet(StringComparer.Ordinal);
-        var headlines = new List<string>();
-        foreach (var line in lines.Where(l => l.Kind == LineKind.OtherStories))
-        {
-            var text = BoilerplateLines.WithoutBullet(line.Text);
-            if (text.Length == 0 || BoilerplateLines.IsListHeader(text) || BoilerplateLines.IsCapsHeader(text) || BoilerplateLines.IsChrome(text))
-            {
-                continue;
-            }
-
-            var key = BoilerplateCleaner.Key(text);
-            if (key.Length > 0 && seen.Add(key))
-            {
-                headlines.Add(text);
-            }
-        }
-
-        return headlines;
     }
 
     /// <summary>A stated value short enough to quote in a note, without control characters.</summary>

@@ -180,7 +180,7 @@ public sealed class IngestionPipeline(
             }
 
             var parsed = await reader.ReadAsync(file.FullPath, file.Root, content, ct).ConfigureAwait(false);
-            var chunks = chunker.Chunk(parsed.Text, parsed.OtherHeadlinesStart);
+            var chunks = chunker.Chunk(parsed.Text);
             if (chunks.Count == 0)
             {
                 return new Prepared(file.Relative, null, "no article text is left after removing page junk");
@@ -217,7 +217,7 @@ public sealed class IngestionPipeline(
                 records.Add(new PassageRecord(c.Position, c.Start, c.End, c.Text, string.Join(' ', TermAnalyzer.Terms(c.Text)), vectors[i], sentenceVectors, secondVectors));
             }
 
-            return new Prepared(file.Relative, new BriefingRecord(file.Relative, parsed.Title, parsed.Published, parsed.Publisher, parsed.Url, hash, parsed.Text, records) { Root = file.Root, OtherHeadlinesStart = parsed.OtherHeadlinesStart }, null)
+            return new Prepared(file.Relative, new BriefingRecord(file.Relative, parsed.Title, parsed.Published, parsed.Publisher, parsed.Url, hash, parsed.Text, records) { Root = file.Root }, null)
             {
                 Notes = parsed.Notes,
             };
@@ -279,9 +279,10 @@ public sealed class IngestionPipeline(
 
     /// <summary>Bump when cleaning, chunking or the way vectors are computed changes, so re-ingesting refreshes stored
     /// briefings (5: each text encoded alone, as a question is, instead of in int8 batches that shaded each other;
-    /// 6: a slashed publication date that reads both ways is resolved by the article instead of left out; 7: the page's
-    /// other headlines kept after the article, in passages of their own).</summary>
-    private const int PipelineVersion = 7;
+    /// 6: a slashed publication date that reads both ways is resolved by the article instead of left out; 7 kept the page's
+    /// lists of other stories' headlines, which the bot must not answer from (they report other stories); 8 drops them again,
+    /// so indexes written by 7 are rewritten).</summary>
+    private const int PipelineVersion = 8;
 
     private sealed record Prepared(string File, BriefingRecord? Record, string? Failure)
     {

@@ -6,8 +6,7 @@ namespace NatoBriefBot.Core.Ingestion;
 /// <param name="Published">Publication date found in the text or metadata; null when unknown (never guessed).</param>
 /// <param name="Publisher">Publisher named by the text or metadata, if any.</param>
 /// <param name="Url">Link to the original, from front matter, a sidecar file or the HTML page; only http(s) links are kept.</param>
-/// <param name="Text">The cleaned article text: page junk removed, the article's own sentences intact; then, from
-/// <see cref="OtherHeadlinesStart"/>, the headlines the page lists beside it.</param>
+/// <param name="Text">The cleaned article text: page junk removed, the article's own sentences intact.</param>
 public sealed record ParsedBriefing(
     string File,
     string Title,
@@ -16,13 +15,6 @@ public sealed record ParsedBriefing(
     string? Url,
     string Text)
 {
-    /// <summary>The heading that opens the page's other headlines at the end of <see cref="Text"/>.</summary>
-    public const string OtherHeadlinesHeading = "Other headlines on the page:";
-
-    /// <summary>Where the page's lists of other stories begin in <see cref="Text"/> (at <see cref="OtherHeadlinesHeading"/>,
-    /// one headline per paragraph after it); null when the page has none. Everything before it is the article.</summary>
-    public int? OtherHeadlinesStart { get; init; }
-
     /// <summary>What the user should know about how the briefing was read (e.g. a link that was dropped).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -263,6 +263,5 @@ public sealed partial class BriefingStore
         reader.GetInt32(7))
     {
         EventDate = reader.FieldCount > 8 && !reader.IsDBNull(8) ? DateOnly.ParseExact(reader.GetString(8), "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-        OtherHeadlinesStart = reader.FieldCount > 9 && !reader.IsDBNull(9) ? reader.GetInt32(9) : null,
     };
 }

@@ -15,9 +15,6 @@ public sealed record BriefingRecord(
 {
     /// <summary>The absolute path of the folder the briefing was ingested from (<see cref="File"/> is relative to it).</summary>
     public string? Root { get; init; }
-
-    /// <summary>Where the page's other headlines begin in <see cref="Text"/> (<see cref="Ingestion.ParsedBriefing.OtherHeadlinesStart"/>).</summary>
-    public int? OtherHeadlinesStart { get; init; }
 }
 
 /// <summary>
@@ -260,16 +257,13 @@ public sealed partial class BriefingStore : IBriefingCatalog
         using (var read = connection.CreateCommand())
         {
             read.Transaction = tx;
-            read.CommandText = "SELECT id, published, text, event_date, other_headlines_start FROM briefings";
+            read.CommandText = "SELECT id, published, text, event_date FROM briefings";
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {
                 var id = reader.GetInt64(0);
                 var published = reader.IsDBNull(1) ? (DateOnly?)null : DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                // The article alone: the other stories' headlines listed beside it report other events.
-                var text = reader.GetString(2);
-                var article = reader.IsDBNull(4) ? text : text[..Math.Min(reader.GetInt32(4), text.Length)];
-                briefings.Add(new Ingestion.DatableBriefing(id, published, article));
+                briefings.Add(new Ingestion.DatableBriefing(id, published, reader.GetString(2)));
                 stored[id] = reader.IsDBNull(3) ? null : reader.GetString(3);
             }
         }

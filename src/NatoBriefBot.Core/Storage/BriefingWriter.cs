@@ -35,13 +35,12 @@ public sealed class BriefingWriter : IDisposable
         _delete = Command("DELETE FROM briefings WHERE file = $file", out _, ("$file", SqliteType.Text));
         _briefing = Command(
             $"""
-            INSERT INTO briefings(file, title, published, publisher, url, content_hash, text, ingested_at, root, other_headlines_start, gen)
-            VALUES ($file, $title, $published, $publisher, $url, $hash, $text, $at, $root, $headlines, {SqliteSchema.CurrentGenerationSql}) RETURNING id
+            INSERT INTO briefings(file, title, published, publisher, url, content_hash, text, ingested_at, root, gen)
+            VALUES ($file, $title, $published, $publisher, $url, $hash, $text, $at, $root, {SqliteSchema.CurrentGenerationSql}) RETURNING id
             """,
             out _briefingValues,
             ("$file", SqliteType.Text), ("$title", SqliteType.Text), ("$published", SqliteType.Text), ("$publisher", SqliteType.Text),
-            ("$url", SqliteType.Text), ("$hash", SqliteType.Text), ("$text", SqliteType.Text), ("$at", SqliteType.Text), ("$root", SqliteType.Text),
-            ("$headlines", SqliteType.Integer));
+            ("$url", SqliteType.Text), ("$hash", SqliteType.Text), ("$text", SqliteType.Text), ("$at", SqliteType.Text), ("$root", SqliteType.Text));
         _passage = Command(
             """
             INSERT INTO passages(briefing_id, position, start, end, text, terms, vector, sentence_vectors, second_vectors)
@@ -81,7 +80,6 @@ public sealed class BriefingWriter : IDisposable
         [
             briefing.File, briefing.Title, briefing.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), briefing.Publisher,
             briefing.Url, briefing.ContentHash, briefing.Text, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), briefing.Root,
-            briefing.OtherHeadlinesStart,
         ];
         for (var i = 0; i < values.Length; i++)
         {

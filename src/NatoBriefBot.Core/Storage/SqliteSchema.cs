@@ -22,8 +22,7 @@ internal static class SqliteSchema
             ingested_at TEXT NOT NULL,
             gen INTEGER NOT NULL DEFAULT 0,
             root TEXT,
-            event_date TEXT,
-            other_headlines_start INTEGER);
+            event_date TEXT);
         CREATE TABLE IF NOT EXISTS passages (
             id INTEGER PRIMARY KEY,
             briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
@@ -79,8 +78,6 @@ internal static class SqliteSchema
             Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('briefings') WHERE name = 'root'") == 0;
         var addEventDate = tables > 0 &&
             Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('briefings') WHERE name = 'event_date'") == 0;
-        var addOtherHeadlines = tables > 0 &&
-            Scalar<long>(connection, "SELECT count(*) FROM pragma_table_info('briefings') WHERE name = 'other_headlines_start'") == 0;
         using var tx = connection.BeginTransaction();
         Execute(connection, CreateSql, tx);
         if (addSentenceVectors)
@@ -113,13 +110,6 @@ internal static class SqliteSchema
             // Indexes written before undated briefings were placed in time lack the column; the next ingest fills it
             // (EventDating). Readers of an older version ignore it, so the schema version stays.
             Execute(connection, "ALTER TABLE briefings ADD COLUMN event_date TEXT", tx);
-        }
-
-        if (addOtherHeadlines)
-        {
-            // Indexes written before the page's other headlines were kept lack the column; the pipeline version bump
-            // re-ingests every briefing, which fills it. Older readers ignore it, so the schema version stays.
-            Execute(connection, "ALTER TABLE briefings ADD COLUMN other_headlines_start INTEGER", tx);
         }
 
         // Readers find what changed since their snapshot through this index, without reading the briefings' text.

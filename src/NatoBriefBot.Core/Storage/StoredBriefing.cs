@@ -18,14 +18,6 @@ public sealed record StoredBriefing(
 
     /// <summary>The date the briefing is placed at for a question's period: its publication date, else its event date.</summary>
     public DateOnly? PeriodDate => Published ?? EventDate;
-
-    /// <summary>Where the page's other headlines begin in the briefing's text; null when it has none.</summary>
-    public int? OtherHeadlinesStart { get; init; }
-
-    /// <summary>True when <paramref name="passage"/> holds the headlines of other stories the page listed beside the
-    /// article, not the article itself (passages never reach across the two).</summary>
-    public bool IsOtherHeadlines(StoredPassage passage) =>
-        OtherHeadlinesStart is { } start && (passage ?? throw new ArgumentNullException(nameof(passage))).Start >= start;
 }
 
 /// <summary>A passage as stored: its text is exactly <c>Text[Start..End]</c> of the briefing's cleaned text.</summary>

@@ -124,7 +124,7 @@ internal sealed class VectorCache(BriefingStore store, string path, string conne
     {
         const string Select = """
             SELECT b.id, b.file, b.title, b.published, b.publisher, b.url, b.content_hash,
-                   (SELECT count(*) FROM passages p WHERE p.briefing_id = b.id), b.event_date, b.other_headlines_start
+                   (SELECT count(*) FROM passages p WHERE p.briefing_id = b.id), b.event_date
             FROM briefings b
             """;
         var briefings = new List<StoredBriefing>();

@@ -182,23 +182,6 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
-    public async Task AskAsync_AnsweredByAHeadlineListedOnThePage_SaysSoAndQuotesOnlyHeadlines()
-    {
-        using var engine = await SeededEngine.CreateAsync();
-        var page = engine.Store.GetBriefing("002_bea1dc2b0db3c042.txt")!.Value;
-
-        var answer = await engine.Answers.AskAsync(new AskRequest("did Hungary say it would veto NATO's decisions on Ukraine in June 2024?"));
-
-        AnswerChecks.AssertGrounded(answer);
-        Assert.StartsWith($"A headline listed on the page of \u201C{page.Briefing.Title}\u201D (12 June 2024) reads: Hungary won\u2019t participate", answer.Text, StringComparison.Ordinal);
-        var citation = Assert.Single(answer.Citations);
-        Assert.Equal(page.Briefing.File, citation.File);
-        var headlines = page.Text[page.Briefing.OtherHeadlinesStart!.Value..];
-        Assert.All(answer.Text.Split(" [1]", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(s => s.Trim()).Where(s => s.Length > 0),
-            s => Assert.Contains(s, headlines, StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task AskAsync_DatedBriefingAndPeriodQuestion_LeadNamesTheDate()
     {
         using var engine = await SeededEngine.CreateAsync();

@@ -197,23 +197,6 @@ public sealed class IngestionPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task IngestAsync_PageWithHeadlineList_HeadlinesStoredInTheirOwnPassages()
-    {
-        var report = await Pipeline.IngestAsync([TestEngine.SeedsFolder], new IngestRunOptions());
-
-        Assert.Empty(report.Failed);
-        var (briefing, text, passages) = Store.GetBriefing("002_bea1dc2b0db3c042.txt")!.Value;
-        var start = Assert.IsType<int>(briefing.OtherHeadlinesStart);
-        Assert.StartsWith(ParsedBriefing.OtherHeadlinesHeading, text[start..], StringComparison.Ordinal);
-        Assert.All(passages, p => Assert.True(p.End <= start || p.Start >= start, $"passage {p.Position} reaches across the headline list"));
-        var headlines = passages.Where(briefing.IsOtherHeadlines).ToList();
-        Assert.NotEmpty(headlines);
-        Assert.Contains(headlines, p => p.Text.Contains("Syrsky discusses front situation", StringComparison.Ordinal));
-        Assert.DoesNotContain(passages.Where(p => !briefing.IsOtherHeadlines(p)), p => p.Text.Contains("Syrsky", StringComparison.Ordinal));
-        Assert.All(Store.ListBriefings().Where(b => b.File != briefing.File), b => Assert.Null(b.OtherHeadlinesStart));
-    }
-
-    [Fact]
     public async Task IngestAsync_IndexOfAnotherEmbedder_RefusesUntilRebuild()
     {
         WriteGoodFiles();

@@ -151,28 +151,6 @@ public sealed class BriefingStoreTests : IDisposable
     }
 
     [Fact]
-    public void Upsert_OtherHeadlinesStart_RoundTripsAndMarksOnlyTheirPassages()
-    {
-        var store = Records.Store(_folder);
-        var text = MaritimeText + "\n\nOther headlines on the page:\n\nPort strike ends after two weeks";
-        var start = MaritimeText.Length + 2;
-        var record = Records.Briefing("a.txt", text);
-        var passages = record.Passages.Select(p => p.Start >= start || p.End <= MaritimeText.Length ? p : p with { End = MaritimeText.Length, Text = MaritimeText[p.Start..] }).ToList();
-        passages.Add(new PassageRecord(passages.Count, start, text.Length, text[start..], "port strike", passages[0].Vector));
-
-        store.Upsert(record with { Passages = passages, OtherHeadlinesStart = start });
-        store.Upsert(Records.Briefing("b.txt", IndustryText));
-
-        var (briefing, _, stored) = store.GetBriefing("a.txt")!.Value;
-        Assert.Equal(start, briefing.OtherHeadlinesStart);
-        Assert.Equal([.. stored.Select(p => p.Start >= start)], stored.Select(briefing.IsOtherHeadlines));
-        Assert.Single(stored, briefing.IsOtherHeadlines);
-        var other = store.GetBriefing("b.txt")!.Value;
-        Assert.Null(other.Briefing.OtherHeadlinesStart);
-        Assert.DoesNotContain(other.Passages, other.Briefing.IsOtherHeadlines);
-    }
-
-    [Fact]
     public void ListBriefings_Order_OldestFirstUndatedLast()
     {
         var store = Records.Store(_folder);

@@ -26,7 +26,7 @@ public static partial class AnswerChecks
         Assert.All(Segments(answer), s => Assert.True(answer.Citations.Any(c => c.Quote.Contains(s, StringComparison.Ordinal)), $"not quoted: {s}"));
     }
 
-    [GeneratedRegex(@"^(?:From the briefing of [^:]+:|The most recent briefing \(.*?\) says:|As of the briefing of [^:]+:|From a briefing with no date \([^)]*\):|A headline listed on the page of \u201C.*?\u201D(?: \([^)]*\))? reads:)\s*(?:The briefings don't [^.]+\. The closest they come:\s*)?")]
+    [GeneratedRegex(@"^(?:From the briefing of [^:]+:|The most recent briefing \(.*?\) says:|As of the briefing of [^:]+:|From a briefing with no date \([^)]*\):)\s*(?:The briefings don't [^.]+\. The closest they come:\s*)?")]
     private static partial Regex LeadRegex();
 
     [GeneratedRegex(@" \[[^\]\d][^\]]*\](?= )")]

@@ -60,11 +60,6 @@ public static class PromptPassages
             header.Append(CultureInfo.InvariantCulture, $" publisher=\"{EscapeAttribute(briefing.Publisher)}\"");
         }
 
-        if (briefing.IsOtherHeadlines(evidence.Passage))
-        {
-            header.Append(" kind=\"other-headlines\"");
-        }
-
         return $"{header}>\n{Escape(evidence.Passage.Text.Trim())}\n</passage>";
     }
 

@@ -81,8 +81,6 @@ internal static partial class AnswerFeatures
                               // to) names nothing the question does not: "the union representing signallers" is not which one
         "speaker_other",      // the question asks what a named person said ("what did zelenskyy say…") and the sentence is not
                               // that person's words (Speakers: said by someone else, or no one's words at all)
-        "other_headline",     // the headline of another story the page listed beside the article ("MORE ABOUT", "Most read"):
-                              // it says what that story reports, in a few words, and nothing of the article's own
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -198,7 +196,6 @@ internal static partial class AnswerFeatures
                 s.Previous is { } before ? retrieval.Alignment?.Recall(s.Text, before.Text).Mean ?? 0 : align[s].Mean,
                 asksWhich && !NamesSomethingNew(s.Text, asked) && !(s.RefersBack && s.Previous is { } named && NamesSomethingNew(named.Text, asked)) ? 1 : 0,
                 query.AskedSpeaker is { } speaker && !SaidBy(s, speaker, query) ? 1 : 0,
-                s.Evidence.Briefing.IsOtherHeadlines(s.Evidence.Passage) ? 1 : 0,
             ];
             var briefingCover = cover[s.Evidence.Briefing.Id];
             result.Add(new AnswerCandidate(s, rank, f, [.. QuestionCoverage(core, query, names), briefingCover.Mean, briefingCover.Min, retrieval.PreferredFiles.Count > 0 ? 1 : 0]));

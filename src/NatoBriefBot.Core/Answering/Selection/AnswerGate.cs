@@ -51,7 +51,6 @@ internal static class AnswerGate
         "align_window",
         "which_unnamed",
         "speaker_other",
-        "other_headline",      // a headline of another story listed on the page: a fragment, but one that can answer
         .. AnswerFeatures.QuestionNames,
     ];
 

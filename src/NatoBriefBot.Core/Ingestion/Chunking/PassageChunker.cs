@@ -40,22 +40,6 @@ public sealed class PassageChunker
 
     public static int CountTokens(string text) => Tokenizer.CountTokens(text);
 
-    /// <summary>Passages of <paramref name="text"/>, none of them reaching across <paramref name="sectionStart"/> (where the
-    /// page's other headlines begin, <see cref="ParsedBriefing.OtherHeadlinesStart"/>): an article passage never ends
-    /// with another story's headline, nor a headline passage open with the article's last sentences.</summary>
-    public List<PassageChunk> Chunk(string text, int? sectionStart)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (sectionStart is not { } at || at <= 0 || at >= text.Length)
-        {
-            return Chunk(text);
-        }
-
-        var article = Chunk(text[..at]);
-        var section = Chunk(text[at..]);
-        return [.. article, .. section.Select(c => c with { Position = article.Count + c.Position, Start = c.Start + at, End = c.End + at })];
-    }
-
     public List<PassageChunk> Chunk(string text)
     {
         var pieces = new List<(int Start, int End, int Tokens)>();

@@ -160,23 +160,6 @@ public sealed class LlmAnswerComposerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ComposeAsync_HeadlineListedOnThePage_MarkedAsOtherHeadlinesInThePrompt()
-    {
-        _server.Enqueue(GoodReply);
-        var composer = Composer(Options(_server), _fallback);
-        const string Headline = "Ukraine, NATO to sign agreement on cooperation in innovation at summit in Washington";
-        var page = Wiesbaden with { OtherHeadlinesStart = 500 };
-        var listed = NatoBriefBot.Core.Retrieval.Evidence.Of(new NatoBriefBot.Core.Storage.StoredPassage(51, 1, 1, 500, 500 + Headline.Length, Headline), page, 0.8);
-
-        await composer.ComposeAsync(Request(Question, WiesbadenEvidence, listed));
-
-        var request = _server.Single();
-        Assert.Contains("date=\"2024-10-17\" publisher=\"Reuters\" kind=\"other-headlines\">\n" + Headline + "\n</passage>", request.User, StringComparison.Ordinal);
-        Assert.Equal(1, CountOf(request.User, "kind=\"other-headlines\""));
-        Assert.Contains("kind=\"other-headlines\" holds only the headlines of other stories", request.System, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task ComposeAsync_InjectedReplyWithFakeCitation_IsDroppedByChecker()
     {
         _server.Enqueue("HACKED [1].");
