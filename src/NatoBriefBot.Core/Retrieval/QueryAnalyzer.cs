@@ -701,8 +701,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static readonly string[] LongStopWords = [.. Vocabulary.StopWords.Where(w => w.Length >= 5 && w.All(char.IsAsciiLetterLower))];
 
     /// <summary>A word typed in a hurry that is one slip (a letter missed, added, changed or two swapped) from a stop word of
-    /// five letters or more, and no word of its own: "acording to the article" asks nothing about "acord". Only a word no
-    /// briefing has is taken for one ("boeing" is one slip from "being").</summary>
+    /// five letters or more, and no word of its own: "acording to the article" asks nothing about "acord". The retriever
+    /// takes only a word no briefing has for one ("boeing" is one slip from "being").</summary>
     internal static bool IsSlippedStopWord(string surface)
     {
         ArgumentNullException.ThrowIfNull(surface);
