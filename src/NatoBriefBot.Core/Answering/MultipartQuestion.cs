@@ -110,7 +110,9 @@ public static partial class MultipartQuestion
     /// <summary>The last sentence of a part (what it asks, without the scene-setting before it).</summary>
     private static string AskingPart(string text) => SentenceEndRegex().Split(text)[^1];
 
-    [GeneratedRegex(@",?\s+and\s+(?=(?:what|which|who|whom|whose|where|when|how|why|did|does|do|is|are|was|were|will|has|have|had|can)\b)", RegexOptions.IgnoreCase)]
+    /// <summary>", and" before a second question: its question word, maybe after a preposition ("and in which country",
+    /// "and on what date", "and by how much"), or its verb ("and did…").</summary>
+    [GeneratedRegex(@",?\s+and\s+(?=(?:(?:in|on|at|for|from|to|by|with|of|since|until|till|during|under|after|before)\s+(?:what|which|whom|whose|when|how)\b|(?:what|which|who|whom|whose|where|when|how|why|did|does|do|is|are|was|were|will|has|have|had|can)\b))", RegexOptions.IgnoreCase)]
     private static partial Regex SecondAskRegex();
 
     [GeneratedRegex(@"\b(?:he|she|him|her|his|hers|they|them|their)\b", RegexOptions.IgnoreCase)]

@@ -40,7 +40,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             }
         }
 
-        var (range, dateText) = FindDates(question);
+        var (range, dateText) = FindAskedDates(question);
         if (dateText is not null)
         {
             var dateTerms = TermAnalyzer.Terms(dateText);
@@ -222,15 +222,29 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>Most other words one question word may stand for (WordNet synonyms, derived forms, its country).</summary>
     private const int MaxExpansions = 8;
 
-    /// <summary>Other words for a question word, from WordNet: a nationality's country ("Swedish" -> "Sweden"), the
+    /// <summary>How many of a country's nationality words stand for it: the first, its main adjective ("danish";
+    /// "german", not also "sorbian").</summary>
+    private const int NationalityWords = 1;
+
+    /// <summary>Other words for a question word, from WordNet: a nationality's country and the country's other
+    /// nationality words ("Dane" -> "Denmark", "Danish"), a country's nationality words ("Denmark" -> "Danish"), the
     /// synonyms of its frequent senses, its derived forms ("decide" -> "decision") and, for a role, the broader role
     /// ("chief" -> "leader").</summary>
     private static IEnumerable<string> Expansions(string word)
     {
         var lexicon = Lexicon.Default;
-        if (lexicon.CountryOf(word) is { } country)
+        var country = lexicon.CountryOf(word);
+        if (country is not null)
         {
             yield return country;
+        }
+
+        foreach (var nationality in lexicon.DemonymsOf(country ?? word).Take(NationalityWords))
+        {
+            if (!nationality.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return nationality;
+            }
         }
 
         var lemma = lexicon.Lemma(word);
@@ -276,9 +290,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         return head is null ? null : TermAnalyzer.Normalize(head);
     }
 
-    /// <summary>A capitalized word inside a question that can be a name: not a stop word or contraction ("I'm", "Don't").</summary>
-    private static bool IsNameLike(string surface) =>
-        !Vocabulary.StopWords.Contains(surface.ToLowerInvariant()) && !surface.Contains('\'') && !surface.Contains('\u2019');
+    /// <summary>A capitalized word inside a question that can be a name: not a stop word or contraction ("I'm", "Don't"); a
+    /// possessive is the name's ("Rutte's", "Allies'").</summary>
+    private static bool IsNameLike(Token token) =>
+        !Vocabulary.StopWords.Contains(token.Bare.ToLowerInvariant()) && !token.Bare.Contains('\'');
 
     /// <summary>
     /// Is a token of the question a name? A capitalized word inside a sentence (not a contraction
@@ -290,8 +305,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     internal static bool IsName(Token token, string text) =>
         token.Surface.Length > 2 && !token.IsNumber && !QueryVocabulary.NotNames.Contains(token.Surface) &&
         !Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.')) &&
-        ((token.IsCapitalized && !StartsSentence(token, text) && IsNameLike(token.Surface)) || Lexicon.Default.IsProperName(token.Surface) ||
-         IsUnfamiliar(token.Surface) || IsDesignation(token.Surface));
+        ((token.IsCapitalized && !StartsSentence(token, text) && IsNameLike(token)) || Lexicon.Default.IsProperName(token.Surface) ||
+         IsUnfamiliar(token.Bare) || IsDesignation(token.Surface));
 
     /// <summary>Letters then digits in one word ("cop29", "a400m", "f-35s"): a designation. Not a word joined to a year
     /// ("mid-2023", "post-2014"): that is a period.</summary>
@@ -513,6 +528,20 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         var head = words[^1];
         return Lexicon.Default.IsProperName(head) || !Lexicon.Default.IsKnownWord(head);
+    }
+
+    /// <summary>The period the question asks about: the one in the part that asks, when it names one ("Which ally pledged
+    /// in June 2024. In which country … in July 2024?" -> July 2024), else any the question names.</summary>
+    private (DateRange? Range, string? Text) FindAskedDates(string question)
+    {
+        var clause = QuestionClause(question);
+        var at = question.ToLowerInvariant().LastIndexOf(clause, StringComparison.Ordinal);
+        if (at > 0 && FindDates(question[at..]) is { Range: not null } asked)
+        {
+            return asked;
+        }
+
+        return FindDates(question);
     }
 
     private (DateRange? Range, string? Text) FindDates(string question)

@@ -388,11 +388,13 @@ public sealed partial class Lexicon
     private static IReadOnlyList<string> Find(FrozenDictionary<string, IReadOnlyList<string>> table, string key) =>
         table.TryGetValue(key, out var found) ? found : [];
 
-    /// <summary>Lookup form: trimmed, lower-case, single spaces, typographic apostrophes straightened.</summary>
+    /// <summary>Lookup form: trimmed, lower-case, single spaces, typographic apostrophes straightened, a possessive ending
+    /// dropped ("the Dane's job" -> "dane", "the allies' pledges" -> "allies"): WordNet lists words, not their possessives.</summary>
     private static string Key(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
         var key = word.Trim().ToLowerInvariant().Replace('\u2019', '\'').Replace('_', ' ');
+        key = TermAnalyzer.WithoutPossessive(key);
         return key.Contains("  ", StringComparison.Ordinal) ? string.Join(' ', key.Split(' ', StringSplitOptions.RemoveEmptyEntries)) : key;
     }
 }

@@ -16,6 +16,10 @@ public readonly record struct Token(string Surface, string Term, int Start)
 
     /// <summary>A name with letters and digits, such as a weapon system ("F-16", "S-400", "MQ-9").</summary>
     public bool IsModelName => Surface.Length >= 2 && char.IsLetter(Surface[0]) && Surface.Any(char.IsAsciiDigit);
+
+    /// <summary>The word as written without a possessive ending ("Rutte's" -> "Rutte"; see
+    /// <see cref="TermAnalyzer.WithoutPossessive"/>).</summary>
+    public string Bare => TermAnalyzer.WithoutPossessive(Surface);
 }
 
 /// <summary>A distinct written word and what it contributes to search: its term (empty for a stop word) and any acronym expansion.</summary>
@@ -35,6 +39,17 @@ public static class TermAnalyzer
     /// ingest and flagged until then.
     /// </summary>
     public const string Version = "4";
+
+    /// <summary>A word without its possessive ending ("Rutte's" -> "Rutte", "Allies'" -> "Allies"), the word itself
+    /// otherwise; apostrophes must already be straight.</summary>
+    public static string WithoutPossessive(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return word.Length <= 3 ? word
+            : word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) ? word[..^2]
+            : word.EndsWith("s'", StringComparison.OrdinalIgnoreCase) ? word[..^1]
+            : word;
+    }
 
     /// <summary>Splits text into word tokens (letters and digits; inner apostrophes kept, hyphens split except inside
     /// model names such as "F-16" or "SAMP/T" and between a number and its unit, "155 mm").</summary>

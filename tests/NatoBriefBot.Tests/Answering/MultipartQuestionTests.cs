@@ -15,7 +15,20 @@ public sealed class MultipartQuestionTests
     }
 
     [Theory]
+    [InlineData("How many vehicles were in the parade, and on which dates did the ministers meet?", "On which dates did the ministers meet?")]
+    [InlineData("Which ally pledged another SAMP/T, and in which country will the new base be?", "In which country will the new base be?")]
+    [InlineData("What did the bank report, and by how much did profit rise", "By how much did profit rise?")]
+    public void Split_SecondAskOpensWithAPreposition_SplitBeforeIt(string question, string secondAsk)
+    {
+        var parts = MultipartQuestion.Split(question);
+
+        Assert.NotNull(parts);
+        Assert.EndsWith(". " + secondAsk, parts.Value.Second, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Who was appointed, and when?")]
+    [InlineData("Did the talks cover trade and in what form?")]
     [InlineData("Did NATO invite Japan and South Korea?")]
     [InlineData("What did Italy pledge?")]
     public void Split_OneAsk_Null(string question)

@@ -215,6 +215,24 @@ public class QueryAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_PeopleOfACountry_CountryAndItsAdjectiveAreAlternatives()
+    {
+        var q = _analyzer.Analyze("What was the Dane's job?");
+
+        var alternatives = q.Alternatives[TermAnalyzer.Normalize("dane")];
+        Assert.Contains(TermAnalyzer.Normalize("denmark"), alternatives);
+        Assert.Contains(TermAnalyzer.Normalize("danish"), alternatives);
+    }
+
+    [Fact]
+    public void Analyze_Country_ItsMainAdjectiveIsAnAlternative()
+    {
+        var q = _analyzer.Analyze("What did Germany offer?");
+
+        Assert.Equal([TermAnalyzer.Normalize("german")], q.Alternatives[TermAnalyzer.Normalize("germany")]);
+    }
+
+    [Fact]
     public void Analyze_EarliestWording_RecencyEarliest()
     {
         Assert.Equal(Recency.Earliest, _analyzer.Analyze("What did the oldest briefing say?").Recency);
@@ -413,6 +431,34 @@ public class QueryAnalyzerTests
         var q = _analyzer.Analyze("Good morning. What did Italy pledge?");
 
         Assert.Contains(TermAnalyzer.Normalize("italy"), q.Salient);
+    }
+
+    [Theory]
+    [InlineData("When was Rutte's first ministerial?", "rutte")]
+    [InlineData("What did Stoltenberg\u2019s deputy say?", "stoltenberg")]
+    [InlineData("what was frederiksen's job", "frederiksen")]
+    public void Analyze_PossessiveName_StillAName(string question, string name)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Contains(TermAnalyzer.Normalize(name), q.Salient);
+    }
+
+    [Fact]
+    public void Analyze_SceneAndAskNameDifferentMonths_TheAskedMonthIsThePeriod()
+    {
+        var q = _analyzer.Analyze("Which ally pledged another SAMP/T in June 2024. In which country did he say a new base would be added in July 2024?");
+
+        Assert.Equal(new DateRange(new DateOnly(2024, 7, 1), new DateOnly(2024, 7, 31)), q.Dates);
+        Assert.Equal("July 2024", q.DateText);
+    }
+
+    [Fact]
+    public void Analyze_OnlyTheSceneNamesAMonth_ThatMonthIsThePeriod()
+    {
+        var q = _analyzer.Analyze("I'm preparing a note on the June 2023 ministerial. Which areas did he say ministers would address?");
+
+        Assert.Equal(new DateRange(new DateOnly(2023, 6, 1), new DateOnly(2023, 6, 30)), q.Dates);
     }
 
     [Fact]

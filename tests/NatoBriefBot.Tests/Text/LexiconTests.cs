@@ -25,6 +25,9 @@ public class LexiconTests
     [InlineData("peruvian", "peru")]
     [InlineData("mongolian", "mongolia")]
     [InlineData("icelandic", "iceland")]
+    [InlineData("Dane's", "denmark")]
+    [InlineData("Swede\u2019s", "sweden")]
+    [InlineData("Germans'", "germany")]
     public void CountryOf_Demonym_CountryOrRegion(string demonym, string country)
     {
         Assert.Equal(country, Lexicon.CountryOf(demonym));
