@@ -330,7 +330,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// in a question, most likely a name or an acronym.</summary>
     internal static bool IsUnfamiliar(string surface)
     {
-        var word = surface.EndsWith("'s", StringComparison.Ordinal) || surface.EndsWith("\u2019s", StringComparison.Ordinal) ? surface[..^2] : surface;
+        var word = TermAnalyzer.WithoutPossessive(surface.Replace('\u2019', '\''));
         return word.Length > 2 && word.All(char.IsAsciiLetter) && !Vocabulary.ContractionsWithoutApostrophe.Contains(word.ToLowerInvariant()) &&
             !Lexicon.Default.IsKnownWord(word) && !Lexicon.Default.IsNearKnownWord(word) && !Lexicon.Default.IsClosedUpPair(word);
     }
