@@ -142,9 +142,8 @@ public sealed partial class Lexicon
     /// null: news names a government by its capital ("Moscow said…").</summary>
     public string? CountryOfCapital(string word)
     {
-        var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
-        return _capitals.TryGetValue(key, out var country) ? country
-            : key.EndsWith("'s", StringComparison.Ordinal) && _capitals.TryGetValue(key[..^2], out country) ? country : null;
+        // The lookup key has no possessive ending ("Moscow's" -> "moscow").
+        return _capitals.TryGetValue(Key(word ?? throw new ArgumentNullException(nameof(word))), out var country) ? country : null;
     }
 
     /// <summary>The single-word names of a country's national capital, by the country's name or its nationality word
