@@ -304,6 +304,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         var (named, where) = inFirst.Count > 0 ? (inFirst, first) : (People(answer).ToList(), answer);
+        if (named.Where(p => FeminineIn(p, answer) == feminine).ToList() is { Count: > 0 } asCalled && asCalled.Count < named.Count)
+        {
+            // "how long had she run it" after "…of savings bank Fjordkyst Sparebank, Ingrid Halvorsen, …her contract": of
+            // several names, the ones the text calls by the pronoun asked with, before those it says nothing about.
+            named = asCalled;
+        }
+
         return named.Count > 1 ? AsAsked(named, where, last.ResolvedQuestion) : named.FirstOrDefault() ?? People(last.ResolvedQuestion).FirstOrDefault();
     }
 
@@ -321,7 +328,8 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     private static partial Regex LoneCapitalRegex();
 
     /// <summary>Whether the text calls this person "she" (true) or "he" (false): "he [Mark Rutte]", or the first "he",
-    /// "his", "she" or "her" after the name within the next sentence, when no other capitalized name comes between them;
+    /// "his", "she" or "her" after the name within the next sentence, when no other capitalized name (a weekday or a month
+    /// is none) comes between them;
     /// null when it does not say.</summary>
     internal static bool? FeminineIn(string person, string text)
     {
@@ -349,7 +357,9 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         // Within the next sentence, and about this person: no other name (a capitalized word not opening a sentence) between.
         var between = after[..pronoun.Index];
-        return SentenceEndRegex().Count(between) > 1 || OtherNameRegex().IsMatch(between) ? null : pronoun.Groups["she"].Success;
+        return SentenceEndRegex().Count(between) > 1 || OtherNameRegex().Matches(between).Any(m => !CalendarWordRegex().IsMatch(m.Value))
+            ? null
+            : pronoun.Groups["she"].Success;
     }
 
     [GeneratedRegex(@"\b(?:(?<she>she|her|hers|herself)|he|his|him|himself)\b", RegexOptions.IgnoreCase)]
@@ -360,6 +370,9 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"[.!?][""”']?\s")]
     private static partial Regex SentenceEndRegex();
+
+    [GeneratedRegex(@"^(?:" + SentenceFeatures.MonthNames + @"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")]
+    private static partial Regex CalendarWordRegex();
 
     /// <summary>A capitalized word that does not open a sentence or a quote: a name, most likely.</summary>
     [GeneratedRegex(@"(?<![.!?:""“]\s)(?<!^)\b\p{Lu}\p{Ll}+")]
@@ -791,10 +804,23 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         var period = PeriodRegex().Match(previous);
-        return period.Success && !rewritten.Contains(period.Value, StringComparison.OrdinalIgnoreCase)
-            ? rewritten.TrimEnd('?', ' ') + " " + period.Value + "?"
-            : rewritten;
+        if (!period.Success || rewritten.Contains(period.Value, StringComparison.OrdinalIgnoreCase))
+        {
+            return rewritten;
+        }
+
+        // The period belongs to the question, before the topic a follow-up carries in brackets: "how much will it cost in
+        // june 2023? (new maritime centre)". After the brackets it would be read as the question itself ("(new maritime
+        // centre) in june 2023?"), asking for nothing in particular.
+        var topic = TrailingTopicRegex().Match(rewritten);
+        return topic.Success
+            ? rewritten[..topic.Index].TrimEnd().TrimEnd('?', ' ') + " " + period.Value + "? " + rewritten[topic.Index..].TrimEnd().TrimEnd('?')
+            : rewritten.TrimEnd('?', ' ') + " " + period.Value + "?";
     }
+
+    /// <summary>The topic a follow-up carries in brackets at its end: "(new maritime centre)".</summary>
+    [GeneratedRegex(@"\([^()]+\)\s*\??\s*$")]
+    private static partial Regex TrailingTopicRegex();
 
     /// <summary>The question with the year of the previous question's period after a month it names without one ("by
     /// october" after a question about June 2024: "by october 2024"); null when it names no such month or the previous

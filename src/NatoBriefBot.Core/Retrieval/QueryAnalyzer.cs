@@ -293,7 +293,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>A capitalized word inside a question that can be a name: not a stop word or contraction ("I'm", "Don't"); a
     /// possessive is the name's ("Rutte's", "Allies'").</summary>
     private static bool IsNameLike(Token token) =>
-        !Vocabulary.StopWords.Contains(token.Bare.ToLowerInvariant()) && !token.Bare.Contains('\'');
+        !Vocabulary.StopWords.Contains(token.Bare.ToLowerInvariant()) && !Vocabulary.FunctionWords.Contains(token.Bare.ToLowerInvariant()) &&
+        !token.Bare.Contains('\'');
 
     /// <summary>
     /// Is a token of the question a name? A capitalized word inside a sentence (not a contraction
@@ -325,13 +326,15 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         return before.IsEmpty || before[^1] is '.' or '!' or '?' or ':';
     }
 
-    /// <summary>A word of letters WordNet does not know in any form, nor as a chat contraction ("whats"), possessive or not,
+    /// <summary>A word of letters WordNet does not know in any form, nor as a chat contraction ("whats") or a preposition
+    /// ("per", "amid"), possessive or not,
     /// not one slip of the keyboard from a word it knows ("strke"), and not two words it knows typed as one ("timeframe"):
     /// in a question, most likely a name or an acronym.</summary>
     internal static bool IsUnfamiliar(string surface)
     {
         var word = TermAnalyzer.WithoutPossessive(surface.Replace('\u2019', '\''));
         return word.Length > 2 && word.All(char.IsAsciiLetter) && !Vocabulary.ContractionsWithoutApostrophe.Contains(word.ToLowerInvariant()) &&
+            !Vocabulary.FunctionWords.Contains(word.ToLowerInvariant()) &&
             !Lexicon.Default.IsKnownWord(word) && !Lexicon.Default.IsNearKnownWord(word) && !Lexicon.Default.IsClosedUpPair(word);
     }
 
@@ -386,8 +389,35 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         // slide"): they frame what is asked, the clause asks it.
         var asked = TermAnalyzer.Terms(clause).ToHashSet(StringComparer.Ordinal);
         context.UnionWith(TermAnalyzer.Terms(lower[..at] + " " + lower[(at + clause.Length)..]).Where(t => core.Contains(t) && !asked.Contains(t)));
+        context.UnionWith(SpeakerRoleTerms(lower, core));
         return context;
     }
+
+    /// <summary>The words of a title the question names a speaker by ("what did the alliance's top official say…", "per the
+    /// new secretary general, …"), unless the question uses them elsewhere too. They say whose words are asked for, and a
+    /// report names its speaker once ("NATO Secretary General Jens Stoltenberg said…") and then writes "he added" or a
+    /// quotation: the sentence that answers rarely repeats them.</summary>
+    private static IEnumerable<string> SpeakerRoleTerms(string lower, List<string> core)
+    {
+        var m = SpeakerRoleRegex().Match(lower);
+        if (!m.Success)
+        {
+            return [];
+        }
+
+        // "per the alliance head": "per" says the same as "according to", a stop phrase.
+        var who = m.Groups["per"].Success ? m.Groups["per"] : m.Groups["who"];
+        var elsewhere = TermAnalyzer.Terms(lower[..who.Index] + " " + lower[(who.Index + who.Length)..]).ToHashSet(StringComparer.Ordinal);
+        return TermAnalyzer.Terms(who.Value).Where(t => core.Contains(t) && !elsewhere.Contains(t));
+    }
+
+    /// <summary>A speaker named by title: "what/how/why (…) did &lt;title&gt; say", or "according to / per &lt;title&gt;"; a title
+    /// is a determiner or possessive, up to three words and a word for a person in office.</summary>
+    [GeneratedRegex(@"\b(?:(?:what|how|why|which)(?:\s+[\w'\-]+){0,2}?\s+(?:did|does|do|has|had|have|would|will|is|was)\s+(?<who>" + TitleWords + @")\s+(?:" + Speakers.AskedVerbs + @")\b|according\s+to\s+(?<who>" + TitleWords + @")\b|(?<per>per\s+(?<who>" + TitleWords + @"))\b)")]
+    private static partial Regex SpeakerRoleRegex();
+
+    private const string TitleWords = @"(?:the|its|their|nato'?s?|alliance'?s?)\s+(?:[\w'\-]+\s+){0,3}?" +
+        @"(?:chief|head|boss|leader|official|secretary[\s\-]+general|sec[\s\-]?gen|sg|spokes(?:man|woman|person)|commander|minister|president|director|executive|chair(?:man|woman)?|envoy|ambassador|officer)";
 
     /// <summary>The question without the topic a follow-up carries over in brackets ("how many staff (new ukraine command)"
     /// -> "how many staff"): the words the user asked with. Like <see cref="ContextTerms"/>, it takes the last bracketed

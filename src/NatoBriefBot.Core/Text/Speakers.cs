@@ -48,6 +48,15 @@ public static partial class Speakers
         return null;
     }
 
+    /// <summary>The person a sentence speaks for or names by title: its speaker (<see cref="Of"/>), else the person the text
+    /// last gave the title the sentence uses ("The Secretary General has invited the leaders of…" after "Secretary General
+    /// Jens Stoltenberg previewed…"); null when neither.</summary>
+    public static string? Subject(IReadOnlyList<string> sentences, int index)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        return Of(sentences, index) ?? (index >= 0 && index < sentences.Count ? ByRole(sentences, index) : null);
+    }
+
     /// <summary>"the Secretary General said: …" names a role, not a person: the speaker is the person the text last gave that
     /// title to, at or before sentence <paramref name="at"/> ("NATO Secretary General Jens Stoltenberg"); null when the
     /// sentence names no role or the text never puts the title before a name.</summary>

@@ -24,6 +24,14 @@ internal static class Vocabulary
         whoever whichever wherever whenever
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Prepositions and conjunctions that are not stop words, because some carry meaning a search needs ("since
+    /// 2014", "per month"). WordNet lists none of these closed classes, so a question's "Per the alliance head" or "upon
+    /// request" must not read as an unfamiliar name.</summary>
+    public static readonly FrozenSet<string> FunctionWords = """
+        across along amid amidst among amongst around behind beside besides beyond despite onto per since throughout
+        toward towards unto upon via within without although though unless whereas whether whilst
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The contractions among the stop words as chat writes them, without the apostrophe ("im", "dont",
     /// "whats", "whos"), except where that spelling is a word of its own in WordNet ("shell", "well", "ill", "cant"); an
     /// inflection of another word ("whos" of the acronym "WHO") is still the contraction.</summary>

@@ -1,4 +1,6 @@
 using NatoBriefBot.Core.Answering;
+using NatoBriefBot.Core.Retrieval;
+using NatoBriefBot.Tests.Support;
 
 namespace NatoBriefBot.Tests.Answering;
 
@@ -201,8 +203,19 @@ public class FollowUpRewriterTests
         Assert.Equal("what did Stoltenberg say about china", FollowUpRewriter.Rewrite("what did he say about china", history));
     }
 
+    [Fact]
+    public void Rewrite_SheAfterAnswerNamingACompanyAndAWoman_TheWomanTheTextCallsShe()
+    {
+        // "Fjordkyst Sparebank" looks like a name too, but only Halvorsen is called "her".
+        ConversationTurn[] history = [Turn("which bank boss is leaving",
+            "The chief executive of savings bank Fjordkyst Sparebank, Ingrid Halvorsen, will step down, ruling out any extension of her contract. [1]")];
+
+        Assert.Equal("how long had Halvorsen been running it?", FollowUpRewriter.Rewrite("how long had she been running it?", history));
+    }
+
     [Theory]
     [InlineData("At the same time, he [Mark Rutte] added that allies had committed more.", "Mark Rutte", false)]
+    [InlineData("The new Secretary General, Mark Rutte, said at a press conference on Wednesday. [1] He noted the date.", "Mark Rutte", false)] // a weekday is no other person
     [InlineData("Raman said she would invest more.", "Priya Raman", true)]
     [InlineData("Raman said Ukraine would get help, and he agreed.", "Priya Raman", null)]
     [InlineData("Raman spoke first.", "Priya Raman", null)]
@@ -217,7 +230,7 @@ public class FollowUpRewriterTests
     {
         ConversationTurn[] history = [Turn("who issued the heat warning for brussels in june 2024", "The Royal Meteorological Institute issued it. [1]")];
 
-        Assert.StartsWith("peak temp expected (", FollowUpRewriter.Rewrite("peak temp expected", history), StringComparison.Ordinal);
+        Assert.StartsWith("peak temp expected in june 2024? (", FollowUpRewriter.Rewrite("peak temp expected", history), StringComparison.Ordinal);
         Assert.Equal("record temp in antwerp", FollowUpRewriter.Rewrite("record temp in antwerp", history));
         Assert.True(FollowUpRewriter.IsFollowUp("peak temp expected"));
         Assert.False(FollowUpRewriter.IsFollowUp("record temp in antwerp"));
@@ -232,6 +245,19 @@ public class FollowUpRewriterTests
             [Turn("who said allies must keep up support", "Secretary General Jens Stoltenberg said so. [1]")]);
 
         Assert.DoesNotContain("Stoltenberg", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_PeriodCarriedWithATopic_PeriodBeforeTheTopicSoTheQuestionStaysTheQuestion()
+    {
+        ConversationTurn[] history = [Turn("what new maritime centre were nato ministers expected to set up in june 2023?",
+            "Ministers are expected to agree on establishing a new NATO Maritime Centre. [1]")];
+
+        var rewritten = FollowUpRewriter.Rewrite("how much is it going to cost?", history);
+
+        Assert.StartsWith("how much is it going to cost in june 2023? (", rewritten, StringComparison.Ordinal);
+        Assert.EndsWith(")", rewritten, StringComparison.Ordinal);
+        Assert.Equal(QuestionType.HowMuch, new QueryAnalyzer(new FixedTimeProvider(2025, 3, 10)).Analyze(rewritten).Type);
     }
 
     [Fact]

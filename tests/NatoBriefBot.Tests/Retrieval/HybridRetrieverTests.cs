@@ -267,6 +267,19 @@ public sealed class HybridRetrieverDatedTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrieveAsync_PrepositionTheBriefingsUse_NotAName()
+    {
+        var (retriever, _) = Engine(null, Records.Briefing("a.txt", "Ministers debated whether to move toward more support for Ukraine."));
+
+        // No dictionary lists "whether" or "toward" and the briefing uses them: still not names a sentence must contain, as a
+        // lower-case word only the briefings know would be ("rutte").
+        var result = await retriever.RetrieveAsync("whether allies are moving toward more support for ukraine");
+
+        Assert.DoesNotContain(TermAnalyzer.Normalize("whether"), result.Query.Salient);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("toward"), result.Query.Salient);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_NameWordNetKnows_NotCorrectedToASimilarlySpelledIndexWord()
     {
         var (retriever, _) = Engine(null, Records.Briefing("keynote.txt", "The company spoke on stage at the Moscone Center about Stoltenberg's security message."));

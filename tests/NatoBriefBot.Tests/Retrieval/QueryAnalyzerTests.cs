@@ -425,6 +425,41 @@ public class QueryAnalyzerTests
         Assert.DoesNotContain(TermAnalyzer.Normalize(term), q.Salient);
     }
 
+    [Theory]
+    [InlineData("Per the alliance head, what did the allies pledge?", "per")]
+    [InlineData("amid the war, what did allies pledge upon request", "amid")]
+    [InlineData("amid the war, what did allies pledge upon request", "upon")]
+    public void Analyze_PrepositionWordNetDoesNotList_NotAName(string question, string word)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.DoesNotContain(TermAnalyzer.Normalize(word), q.Salient);
+        Assert.Contains(TermAnalyzer.Normalize(word), q.Terms);
+    }
+
+    [Theory]
+    [InlineData("what did the alliance chief say about drones?", "chief")]
+    [InlineData("Why did the alliance's top official say ties with Asia matter?", "official")]
+    [InlineData("Per the alliance head, what did the allies pledge?", "head")]
+    [InlineData("Per the alliance head, what did the allies pledge?", "per")]
+    [InlineData("How many people did the new secretary general say spending keeps safe?", "secretary")]
+    public void Analyze_SpeakerNamedByTitle_TitleWordsAreContext(string question, string word)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Contains(TermAnalyzer.Normalize(word), q.ContextTerms);
+    }
+
+    [Theory]
+    [InlineData("who is the alliance chief?")]
+    [InlineData("what did the alliance chief say about the chief of defence?")] // the word is asked about too
+    public void Analyze_TitleNotOnlyNamingASpeaker_NotContext(string question)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.DoesNotContain(TermAnalyzer.Normalize("chief"), q.ContextTerms);
+    }
+
     [Fact]
     public void Analyze_CapitalInsideASentence_StillAName()
     {

@@ -46,6 +46,22 @@ public class SpeakersTests
     }
 
     [Fact]
+    public void Subject_SentenceNamingOnlyATitle_ThePersonLastGivenIt()
+    {
+        string[] text =
+        [
+            "On Friday (5 July 2024), Secretary General Jens Stoltenberg previewed next week's summit.",
+            "The Secretary General has invited the leaders of Australia and Japan to the summit.",
+            "The summit starts on Tuesday.",
+        ];
+
+        // Inviting is not saying: no speaker, but the title names him.
+        Assert.Null(Speakers.Of(text, 1));
+        Assert.Equal("Jens Stoltenberg", Speakers.Subject(text, 1));
+        Assert.Null(Speakers.Subject(text, 2));
+    }
+
+    [Fact]
     public void Of_ReportersOwnStatement_Null()
     {
         Assert.Null(Speakers.Of(Report, 3));

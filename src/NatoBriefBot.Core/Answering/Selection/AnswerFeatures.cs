@@ -150,7 +150,10 @@ internal static partial class AnswerFeatures
             var info = s.Info;
             var (wantsType, hasType) = TypeOf(query, asked, s);
             var context = s.Previous?.Terms;
-            var namesInSentence = Share(salient, query, t => s.Terms.Contains(t) || (context?.Contains(t) ?? false));
+            // A person the question names is in a sentence that speaks for them or names them by title ("He added…",
+            // "The Secretary General has invited…").
+            var subject = new Lazy<HashSet<string>>(() => SubjectTerms(s));
+            var namesInSentence = Share(salient, query, t => s.Terms.Contains(t) || (context?.Contains(t) ?? false) || subject.Value.Contains(t));
             var names = briefingTerms.GetValueOrDefault(s.Evidence.Briefing.Id) ?? [];
             var namesInBriefing = Share(salient, query, names.Contains);
             var period = query.Dates is { } range ? PeriodOf(s.Evidence, range) : null;
@@ -202,6 +205,14 @@ internal static partial class AnswerFeatures
         }
 
         return result;
+    }
+
+    /// <summary>The terms of the name of the person the sentence speaks for or names by title (<see cref="Speakers.Subject"/>),
+    /// as its passage reads; empty when none.</summary>
+    private static HashSet<string> SubjectTerms(ScoredSentence s)
+    {
+        var sentences = SentenceScorer.Sentences(s.Evidence.Passage).Select(x => x.Text).ToList();
+        return Speakers.Subject(sentences, s.Index) is { } person ? TermAnalyzer.Terms(person).ToHashSet(StringComparer.Ordinal) : [];
     }
 
     /// <summary>Is the sentence the words of the person the question names (<see cref="Retrieval.QueryAnalysis.AskedSpeaker"/>),
