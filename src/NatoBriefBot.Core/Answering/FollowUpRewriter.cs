@@ -690,9 +690,10 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             return year is null ? q : q[..reference.Index] + asked + q[(reference.Index + reference.Length)..];
         }
 
-        // "that year" is the year, not the month, of the briefing the answer cites.
+        // "that year" is the year, not the month, of the briefing the answer cites. "That same month" is no year the previous
+        // question named ("stretched in 2022"): a month is needed, from the briefing.
         var period = day && published is { } date ? "on " + date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
-            : named.Success ? named.Value
+            : named.Success && (unit != "month" || MonthIn(named.Value) is not null) ? named.Value
             : published is { } month ? "in " + month.ToString(unit == "year" ? "yyyy" : "MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
             : null;
         if (period is not null && EndsWithPrepositionRegex().IsMatch(q[..reference.Index]))
@@ -792,8 +793,9 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     private static string CarryPeriod(string rewritten, string previous, string original)
     {
-        if (PeriodRegex().IsMatch(original) || AnyPeriodRegex().IsMatch(original))
+        if (PeriodRegex().IsMatch(original) || AnyPeriodRegex().IsMatch(original) || TimeReferenceRegex().IsMatch(original))
         {
+            // It names its own period, or points to one ("that same month") even when the conversation could not say which.
             return rewritten;
         }
 

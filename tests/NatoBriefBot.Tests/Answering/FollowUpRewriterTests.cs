@@ -97,6 +97,28 @@ public class FollowUpRewriterTests
         Assert.StartsWith(expected, FollowUpRewriter.Rewrite(followUp, [answered]), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Rewrite_ThatSameMonthAfterAQuestionNamingOnlyAYear_TheMonthOfTheCitedBriefingNotTheYear()
+    {
+        var answered = new ConversationTurn("why was his mandate stretched in 2022", "why was his mandate stretched in 2022",
+            new Answer("why was his mandate stretched in 2022", AnswerOutcome.Answered, "His mandate was prolonged in 2022 because of the war. [1]",
+                [new Citation(1, "001_ministers.txt", "Ministers", new DateOnly(2023, 6, 14), "NATO", null, "His mandate was prolonged in 2022 because of the war.")]));
+
+        var rewritten = FollowUpRewriter.Rewrite("was a bank boss leaving that same month too?", [answered]);
+
+        Assert.StartsWith("was a bank boss leaving in June 2023 too", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_ThatSameMonthNoBriefingDates_NotTheYearThePreviousQuestionNamed()
+    {
+        ConversationTurn[] history = [Turn("why was his mandate stretched in 2022", "His mandate was prolonged in 2022 because of the war. [1]")];
+
+        var rewritten = FollowUpRewriter.Rewrite("was a bank boss leaving that same month too?", history);
+
+        Assert.DoesNotContain("2022", rewritten, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("no sorry, i meant the june one - what did he mention then", "what did he mention in June 2024")]
     [InlineData("what did the oct meeting agree then", "what did the oct meeting agree in October 2024")]
