@@ -511,6 +511,9 @@ public class QueryAnalyzerTests
     [InlineData("rheinwerk wiesbaden opening date?", QuestionType.When)]
     [InlineData("nsatu location", QuestionType.Where)]
     [InlineData("oct 2024 def mins venue", QuestionType.Where)]
+    [InlineData("vilnius exhibition visitor numbers", QuestionType.HowMany)]
+    [InlineData("maritime centre staff count?", QuestionType.HowMany)]
+    [InlineData("what did the count say", QuestionType.Other)]
     [InlineData("did they agree a coal exit date", QuestionType.YesNo)]
     public void Analyze_KeywordQuestionEndingInTheKindItWants_ThatKind(string question, QuestionType type)
     {
