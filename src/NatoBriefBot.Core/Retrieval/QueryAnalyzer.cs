@@ -722,7 +722,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static partial Regex ExactDateRegex();
 
     /// <summary>What something costs or is worth: the answer is a sum of money, not a share or a count.</summary>
-    [GeneratedRegex(@"\b(?:cost|costs|costing|costed|price|prices|priced|fee|fees|paid|pay|pays|worth|charge|charged|fare|fares)\b")]
+    [GeneratedRegex(@"\b(?:cost|costs|costing|costed|price|prices|priced|fee|fees|paid|pay|pays|worth|charge|charged|fare|fares|salary|salaries|wages?|earns?|earnings)\b")]
     private static partial Regex MoneyWordRegex();
 
     /// <summary>A question for someone's age: "how old", "what age", "at what age", "his age".</summary>
@@ -748,7 +748,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one; a
     /// keyword question ending in the kind it wants ("june 2024 def mins dates", "nsatu location", "exhibition visitor
     /// numbers").</summary>
-    [GeneratedRegex(@"\b(?:(?<many>how many|number of|population|death toll|headcount)\b|(?<many>\b(?:numbers|count|tally)\s*\??$)|(?<much>how much|cost|costs|price|price tag|fee|budget|worth|value|turnout)\b|(?<when>when\s*\??$|\b(?:dates?|days)\s*\??$|(?:what|which) (?:dates?|days?|years?|months?)\b)|(?<where>where\s*\??$|\b(?:location|venue)\s*\??$|(?:what|which) (?:[a-z]+ ){0,2}(?:city|country|town|venue|location|state)\b))")]
+    [GeneratedRegex(@"\b(?:(?<many>how many|number of|population|death toll|headcount)\b|(?<many>\b(?:numbers|count|tally)\s*\??$)|(?<much>how much|cost|costs|price|price tag|fee|budget|worth|value|turnout|salary|salaries|wages?|earns?|earnings)\b|(?<when>when\s*\??$|\b(?:dates?|days)\s*\??$|(?:what|which) (?:dates?|days?|years?|months?)\b)|(?<where>where\s*\??$|\b(?:location|venue)\s*\??$|(?:what|which) (?:[a-z]+ ){0,2}(?:city|country|town|venue|location|state)\b))")]
     private static partial Regex AskedAnywhereRegex();
 
     /// <summary>The words an overview question may end on that name what it is about, not how it asks.</summary>

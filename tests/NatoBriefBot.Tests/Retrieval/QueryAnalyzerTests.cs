@@ -521,6 +521,18 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("what is her salary")]
+    [InlineData("kieran doyle salary rugby")]
+    [InlineData("what does the new chief executive earn")]
+    public void Analyze_AsksWhatSomeoneEarns_AnAmountOfMoney(string question)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Equal(QuestionType.HowMuch, q.Type);
+        Assert.True(q.AsksForMoney);
+    }
+
+    [Theory]
     [InlineData("Could you tell me the date on which the ministers met?", QuestionType.When)]
     [InlineData("Please tell me the city in which the summit was held.", QuestionType.Where)]
     [InlineData("Could you tell me the plan the ministers approved?", QuestionType.Other)]
