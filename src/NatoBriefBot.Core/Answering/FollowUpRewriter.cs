@@ -371,7 +371,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     [GeneratedRegex(@"[.!?][""”']?\s")]
     private static partial Regex SentenceEndRegex();
 
-    [GeneratedRegex(@"^(?:" + SentenceFeatures.MonthNames + @"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")]
+    [GeneratedRegex(@"^(?:" + SentenceFeatures.MonthNames + "|" + SentenceFeatures.WeekdayNames + @")$")]
     private static partial Regex CalendarWordRegex();
 
     /// <summary>A capitalized word that does not open a sentence or a quote: a name, most likely.</summary>
@@ -968,7 +968,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     private static partial Regex OwnMonthRegex();
 
     // A month or weekday after "in" / "on" is a time, not a place.
-    [GeneratedRegex(@"\b(?:in|at|to|from)\s+(?!(?:" + SentenceFeatures.MonthNames + @"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")]
+    [GeneratedRegex(@"\b(?:in|at|to|from)\s+(?!(?:" + SentenceFeatures.MonthNames + "|" + SentenceFeatures.WeekdayNames + @")\b)(?<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")]
     private static partial Regex PlaceRegex();
 
     private const string GroupCount = @"(?<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})";

@@ -219,13 +219,14 @@ public sealed class HybridRetriever(
 
     /// <summary>A word typed in lower case that no dictionary knows but the briefings use is a name ("who is rutte", "rutte's"): query
     /// analysis alone took it for a slip of a word it is one letter from ("butte"), as it must for words the briefings
-    /// don't use either ("strke"). A preposition WordNet does not list ("per", "whether") is none. A slip of a word that stems the same ("climat" for "climate") is still a slip.</summary>
+    /// don't use either ("strke"). A preposition WordNet does not list ("per", "whether") is none. A slip of a word that
+    /// stems the same ("climat" for "climate") is still a slip.</summary>
     private static QueryAnalysis WithNamesTheBriefingsUse(QueryAnalysis query, Dictionary<string, long> df)
     {
         var names = TermAnalyzer.Tokenize(query.Text)
             .Where(t => !t.IsStopWord && !t.IsNumber && t.Bare.Length > 2 && t.Bare.All(char.IsAsciiLetter) &&
                         !query.Salient.Contains(t.Term) && df.GetValueOrDefault(t.Term) > 0 && !Lexicon.Default.IsKnownWord(t.Bare) &&
-                        !Vocabulary.FunctionWords.Contains(t.Bare.ToLowerInvariant()) &&
+                        !Vocabulary.IsFunctionWord(t.Bare) &&
                         !Lexicon.Default.IsNearKnownWord(t.Bare, w => TermAnalyzer.Normalize(w) == t.Term))
             .Select(t => t.Term)
             .Distinct(StringComparer.Ordinal)

@@ -293,7 +293,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>A capitalized word inside a question that can be a name: not a stop word or contraction ("I'm", "Don't"); a
     /// possessive is the name's ("Rutte's", "Allies'").</summary>
     private static bool IsNameLike(Token token) =>
-        !Vocabulary.StopWords.Contains(token.Bare.ToLowerInvariant()) && !Vocabulary.FunctionWords.Contains(token.Bare.ToLowerInvariant()) &&
+        !Vocabulary.StopWords.Contains(token.Bare.ToLowerInvariant()) && !Vocabulary.IsFunctionWord(token.Bare) &&
         !token.Bare.Contains('\'');
 
     /// <summary>
@@ -334,7 +334,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     {
         var word = TermAnalyzer.WithoutPossessive(surface.Replace('\u2019', '\''));
         return word.Length > 2 && word.All(char.IsAsciiLetter) && !Vocabulary.ContractionsWithoutApostrophe.Contains(word.ToLowerInvariant()) &&
-            !Vocabulary.FunctionWords.Contains(word.ToLowerInvariant()) &&
+            !Vocabulary.IsFunctionWord(word) &&
             !Lexicon.Default.IsKnownWord(word) && !Lexicon.Default.IsNearKnownWord(word) && !Lexicon.Default.IsClosedUpPair(word);
     }
 

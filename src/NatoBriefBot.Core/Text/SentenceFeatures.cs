@@ -154,10 +154,12 @@ public static partial class SentenceFeatures
     /// <summary>The months' names as a regular-expression alternation (the date patterns share it).</summary>
     internal const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
 
+    internal const string WeekdayNames = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
     /// <summary>The months' usual abbreviations ("oct 2024", "Sept"), as a regular-expression alternation.</summary>
     internal const string MonthAbbreviations = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
-    [GeneratedRegex(@"\b(?:" + MonthNames + "|" + MonthAbbreviations + @")\b|\b(?:19|20)\d{2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:next|last)\s+(?:week|month|year)\b|(?i:\b(?:in|within|over|during)\s+the\s+(?:coming|next|past|last|following)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|months|years)\b|\b(?:later|earlier|early|end of)\s+(?:this|next|last)\s+(?:week|month|year)\b|\b(?:today|tomorrow|yesterday|tonight)\b)")]
+    [GeneratedRegex(@"\b(?:" + MonthNames + "|" + MonthAbbreviations + @")\b|\b(?:19|20)\d{2}\b|\b(?:" + WeekdayNames + @")\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:next|last)\s+(?:week|month|year)\b|(?i:\b(?:in|within|over|during)\s+the\s+(?:coming|next|past|last|following)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks|months|years)\b|\b(?:later|earlier|early|end of)\s+(?:this|next|last)\s+(?:week|month|year)\b|\b(?:today|tomorrow|yesterday|tonight)\b)")]
     private static partial Regex DateRegex();
 
     [GeneratedRegex(@"(?i:\b(?:a|an|the|his|her|its|their)\s+(?:[\w'’-]+\s+){0,3}(?:general|admiral|commander|minister|secretary|chief|director|president|officer|envoy|ambassador|governor|chancellor|executive|head)\b)")]
@@ -170,7 +172,7 @@ public static partial class SentenceFeatures
     [GeneratedRegex(@"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:" + MonthNames + @")\b|\b(?:" + MonthNames + @")\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\b|(?<!\d|\d[.,])(?:19|20)\d{2}(?![\d%]|[.,]\d)|\b\d{1,2}\.\d{1,2}\.\d{4}\b")]
     private static partial Regex DayOrYearRegex();
 
-    [GeneratedRegex(@"\b(?:" + MonthNames + @")\s+(?:19|20)\d{2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")]
+    [GeneratedRegex(@"\b(?:" + MonthNames + @")\s+(?:19|20)\d{2}\b|\b(?:" + WeekdayNames + @")\b")]
     private static partial Regex MonthYearRegex();
 
     // A number, then its unit, written apart or hyphenated ("1.5 billion euros", "a 500-million-euro site").

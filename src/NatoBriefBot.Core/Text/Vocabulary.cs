@@ -32,6 +32,9 @@ internal static class Vocabulary
         toward towards unto upon via within without although though unless whereas whether whilst
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Is the word, in any case, one of <see cref="FunctionWords"/>?</summary>
+    public static bool IsFunctionWord(string word) => FunctionWords.Contains(word.ToLowerInvariant());
+
     /// <summary>The contractions among the stop words as chat writes them, without the apostrophe ("im", "dont",
     /// "whats", "whos"), except where that spelling is a word of its own in WordNet ("shell", "well", "ill", "cant"); an
     /// inflection of another word ("whos" of the acronym "WHO") is still the contraction.</summary>

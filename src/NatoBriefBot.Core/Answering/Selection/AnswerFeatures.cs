@@ -209,18 +209,17 @@ internal static partial class AnswerFeatures
 
     /// <summary>The terms of the name of the person the sentence speaks for or names by title (<see cref="Speakers.Subject"/>),
     /// as its passage reads; empty when none.</summary>
-    private static HashSet<string> SubjectTerms(ScoredSentence s)
-    {
-        var sentences = SentenceScorer.Sentences(s.Evidence.Passage).Select(x => x.Text).ToList();
-        return Speakers.Subject(sentences, s.Index) is { } person ? TermAnalyzer.Terms(person).ToHashSet(StringComparer.Ordinal) : [];
-    }
+    private static HashSet<string> SubjectTerms(ScoredSentence s) =>
+        Speakers.Subject(PassageSentences(s), s.Index) is { } person ? TermAnalyzer.Terms(person).ToHashSet(StringComparer.Ordinal) : [];
+
+    /// <summary>The texts of the sentences of the candidate's passage, in order: what <see cref="Speakers"/> reads.</summary>
+    private static List<string> PassageSentences(ScoredSentence s) => [.. SentenceScorer.Sentences(s.Evidence.Passage).Select(x => x.Text)];
 
     /// <summary>Is the sentence the words of the person the question names (<see cref="Retrieval.QueryAnalysis.AskedSpeaker"/>),
     /// as <see cref="Speakers"/> reads its passage?</summary>
     private static bool SaidBy(ScoredSentence s, IReadOnlyList<string> person, QueryAnalysis query)
     {
-        var sentences = SentenceScorer.Sentences(s.Evidence.Passage).Select(x => x.Text).ToList();
-        if (Speakers.Of(sentences, s.Index) is not { } speaker)
+        if (Speakers.Of(PassageSentences(s), s.Index) is not { } speaker)
         {
             return false;
         }
