@@ -307,7 +307,28 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         token.Surface.Length > 2 && !token.IsNumber && !QueryVocabulary.NotNames.Contains(token.Surface) &&
         !Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.')) &&
         ((token.IsCapitalized && !StartsSentence(token, text) && IsNameLike(token)) || Lexicon.Default.IsProperName(token.Surface) ||
-         IsUnfamiliar(token.Bare) || IsDesignation(token.Surface));
+         IsUnfamiliar(token.Bare) || IsDesignation(token.Surface)) && !InKnownCompound(token, text);
+
+    /// <summary>Is the token part of a hyphenated word WordNet knows as a whole ("ins" of "break-ins", "ups" of
+    /// "follow-ups")? Then the part alone is no name, however unfamiliar, nor the acronym it spells ("INS"). A name
+    /// written with a hyphen ("Guinea-Bissau") keeps its parts.</summary>
+    internal static bool InKnownCompound(Token token, string text)
+    {
+        int start = Math.Min(token.Start, text.Length), end = Math.Min(token.Start + token.Surface.Length, text.Length);
+        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '-'))
+        {
+            start--;
+        }
+
+        while (end < text.Length && (char.IsLetter(text[end]) || text[end] == '-'))
+        {
+            end++;
+        }
+
+        var word = text[start..end].Trim('-');
+        return word.Contains('-', StringComparison.Ordinal) && Lexicon.Default.IsKnownWord(word) && !Lexicon.Default.IsProperName(word) &&
+            Lexicon.Default.NamedPlace(word) is null;
+    }
 
     /// <summary>Letters then digits in one word ("cop29", "a400m", "f-35s"): a designation. Not a word joined to a year
     /// ("mid-2023", "post-2014"): that is a period.</summary>

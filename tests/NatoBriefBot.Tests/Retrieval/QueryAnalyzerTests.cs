@@ -521,6 +521,23 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("what share of break-ins would have been stopped?", "ins")]
+    public void Analyze_PartOfAHyphenatedWordWordNetKnows_NotAName(string question, string part)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.DoesNotContain(TermAnalyzer.Normalize(part), q.Salient);
+    }
+
+    [Fact]
+    public void Analyze_HyphenatedName_StillAName()
+    {
+        var q = _analyzer.Analyze("what did guinea-bissau pledge");
+
+        Assert.Contains(TermAnalyzer.Normalize("bissau"), q.Salient);
+    }
+
+    [Theory]
     [InlineData("what is her salary")]
     [InlineData("kieran doyle salary rugby")]
     [InlineData("what does the new chief executive earn")]
