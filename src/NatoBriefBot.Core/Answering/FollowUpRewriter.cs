@@ -814,15 +814,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         // The period belongs to the question, before the topic a follow-up carries in brackets: "how much will it cost in
         // june 2023? (new maritime centre)". After the brackets it would be read as the question itself ("(new maritime
         // centre) in june 2023?"), asking for nothing in particular.
-        var topic = TrailingTopicRegex().Match(rewritten);
-        return topic.Success
-            ? rewritten[..topic.Index].TrimEnd().TrimEnd('?', ' ') + " " + period.Value + "? " + rewritten[topic.Index..].TrimEnd().TrimEnd('?')
+        var topic = TopicRegex().Matches(rewritten).LastOrDefault();
+        return topic is not null && rewritten[(topic.Index + topic.Length)..].Trim().TrimEnd('?').Length == 0 && topic.Length > 3
+            ? rewritten[..topic.Index].TrimEnd().TrimEnd('?', ' ') + " " + period.Value + "? " + topic.Value.Trim()
             : rewritten.TrimEnd('?', ' ') + " " + period.Value + "?";
     }
-
-    /// <summary>The topic a follow-up carries in brackets at its end: "(new maritime centre)".</summary>
-    [GeneratedRegex(@"\([^()]+\)\s*\??\s*$")]
-    private static partial Regex TrailingTopicRegex();
 
     /// <summary>The question with the year of the previous question's period after a month it names without one ("by
     /// october" after a question about June 2024: "by october 2024"); null when it names no such month or the previous
