@@ -927,7 +927,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     // "a data centre opened…", "there was also a report…", "is there a story…": the question opens with a new thing or says
     // one exists (up to its article).
-    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|and|so|also|btw)\W+)?(?:(?:(?:is|was|are|were)\s+there|there\s+(?:is|was|are|were|'s))(?:\s+(?:also|any))?\s+)?(?<article>an?|another)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|and|so|also|btw)\W+)?(?:(?:(?:is|was|are|were)\s+there|there(?:\s+(?:is|was|are|were)|\s*['\u2019]?s))(?:\s+(?:also|any))?\s+)?(?<article>an?|another)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ExistentialRegex();
 
     [GeneratedRegex(@"\b(?:it|its|that|this|they|them|their|these|those)\b|" + PlaceThere, RegexOptions.IgnoreCase)]

@@ -20,7 +20,7 @@ public enum SmallTalkKind
     /// <summary>"bye", "see you", "that's all for today".</summary>
     Goodbye,
 
-    /// <summary>"how's it going", "how are you".</summary>
+    /// <summary>"how's it going", "how are you", "anyone there?".</summary>
     HowAreYou,
 
     /// <summary>"are you a real person?", "who are you".</summary>
@@ -229,6 +229,7 @@ public static partial class SmallTalk
         "thanks", "thank", "thankyou", "thx", "cheers", "appreciated", "appreciate", "bye", "goodbye", "later", "soon", "done",
         "doing", "today", "nice", "meet", "pleased", "hope", "whats", "person", "human", "robot", "machine", "computer", "program",
         "name", "made", "built", "created", "programmed", "menu", "started", "examples", "instructions", "assistance",
+        "anyone", "anybody", "someone", "somebody", "home", "around", "awake", "alive", "online", "listening", "still",
     ];
 
     /// <summary>Every word small talk is made of.</summary>
@@ -242,7 +243,7 @@ public static partial class SmallTalk
     [GeneratedRegex(@" (?:(?:are|r) (?:you|u) (?:a |an )?(?:real |actual )?(?:person|human|human being|bot|robot|machine|ai|computer|program|chatbot|chat bot|assistant)|(?:are|r) (?:you|u) (?:real|human|a real one)|is this (?:a )?(?:real )?(?:bot|robot|person|human|ai|machine)|am i (?:talking|chatting|speaking) (?:to|with) (?:a )?(?:real )?(?:person|human|bot|robot|machine|ai)|who (?:made|built|created|wrote|programmed|runs) (?:you|this)|(?:who|what) (?:are|r) (?:you|u)(?= (?:and |$))|what is your name|what s your name|whats your name)(?= )")]
     private static partial Regex IdentityRegex();
 
-    [GeneratedRegex(@" (?:how (?:are|r) (?:you|u|things)(?: doing| today| going)?|how s (?:it going|everything|things|life|your day)|hows (?:it going|everything|things|life)|how is (?:it going|everything|your day)|how (?:have|ve) you been|how do you do|what s up|whats up|wassup|sup|nice to meet you|good to meet you|pleased to meet you|hope you re (?:well|good|doing well)|hope you are (?:well|good|doing well))(?= )")]
+    [GeneratedRegex(@" (?:how (?:are|r) (?:you|u|things)(?: doing| today| going)?|how s (?:it going|everything|things|life|your day)|hows (?:it going|everything|things|life)|how is (?:it going|everything|your day)|how (?:have|ve) you been|how do you do|what s up|whats up|wassup|sup|nice to meet you|good to meet you|pleased to meet you|hope you re (?:well|good|doing well)|hope you are (?:well|good|doing well)|(?:is |are )?(?:there )?(?:any|some)(?:one|body) (?:there|here|home|around|about|awake|listening)|(?:are )?(?:you|u) (?:still )?(?:there|around|awake|alive|online|listening)|is this (?:thing )?(?:on|working))(?= )")]
     private static partial Regex HowAreYouRegex();
 
     [GeneratedRegex(@" (?:(?:that (?:was|s|is) |thats |you (?:were|ve been|have been) )?(?:(?:really|very|super|so) )?(?:helpful|useful)|that helps|thanks|thank (?:you|u)|thankyou|thx|thnx|thanx|ty|cheers|much appreciated|many thanks|appreciate it|i appreciate (?:it|that|your help|the help))(?: (?:so|very) much| a lot| a bunch| again| loads)?(?: for (?:your|the|all the|all your) (?:help|assistance)| for that| for this| for everything| for the answers?)?(?: today)?(?= )")]

@@ -62,6 +62,10 @@ public sealed record QueryAnalysis(
     /// gives a number of those; null for other questions.</summary>
     public string? CountedTerm { get; init; }
 
+    /// <summary>What the question asks for several of by count ("what were the three main topics" -> "topic"), as a term:
+    /// the answer lists them, often one sentence each ("Global partnerships will be the third topic"); null otherwise.</summary>
+    public string? ListedTerm { get; init; }
+
     /// <summary>The part of the question that asks (lower case), without the scene-setting around it; null when that is the
     /// whole question.</summary>
     public string? Clause { get; init; }

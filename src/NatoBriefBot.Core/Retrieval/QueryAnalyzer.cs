@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NatoBriefBot.Core.Text;
@@ -18,6 +19,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(question);
         question = ChatShorthand.Expand(question);
+        // "the summit was in july, right?": the tag asks to confirm the statement; its words are not searched for.
+        var tagged = TagQuestionRegex().IsMatch(question);
+        question = TagQuestionRegex().Replace(question, string.Empty);
         var tokens = TermAnalyzer.Tokenize(question);
         var core = new List<string>();
         var salient = new List<string>();
@@ -33,7 +37,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             TermAnalyzer.AddTerms(token, core);
             TermAnalyzer.AddChatAcronym(token, core);
             var isMonth = Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.'));
-            if ((token.IsNumber && !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface)) || IsName(token, question))
+            // A time of day ("before my 10am") says when the user asks, not what about.
+            if ((token.IsNumber && !isMonth && !QueryVocabulary.NotNames.Contains(token.Surface) && !TimeOfDayRegex().IsMatch(token.Surface)) || IsName(token, question))
             {
                 // The number of "40bn", not the word as written.
                 salient.Add(core.Count > before ? core[before] : token.Term);
@@ -141,7 +146,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         var recency = LatestRegex().IsMatch(question) ? Recency.Latest : EarliestRegex().IsMatch(question) ? Recency.Earliest : Recency.None;
         var clause = QuestionClause(question);
-        var type = Classify(clause);
+        var type = Classify(clause) is var asked && asked == QuestionType.Other && tagged ? QuestionType.YesNo : asked;
         // "now", "today", "currently": the present. The briefings end before it, so the newest ones are preferred (and the
         // answer says how old they are), but no briefing is taken for "today".
         var prefersNewest = recency == Recency.Latest || PresentRegex().IsMatch(question) || (type == QuestionType.Who && CurrentRegex().IsMatch(clause));
@@ -175,6 +180,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             ContextTerms = ContextTerms(question, clause, core),
             Clause = string.Equals(clause, question.Trim().ToLowerInvariant(), StringComparison.Ordinal) ? null : clause,
             CountedTerm = type == QuestionType.HowMany ? CountedTerm(clause) : null,
+            ListedTerm = type == QuestionType.HowMany ? null : ListedTerm(clause),
             AsksWhoSomeoneIs = type == QuestionType.Other && AsksAboutNamedPerson(clause),
             AsksForName = AsksForNameRegex().IsMatch(question.Trim().ToLowerInvariant()),
             AsksForMoney = type == QuestionType.HowMuch && MoneyWordRegex().IsMatch(clause),
@@ -264,13 +270,31 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     internal static string? CountedTerm(string clause)
     {
         var phrase = CountedRegex().Match(clause);
-        if (!phrase.Success)
-        {
-            return null;
-        }
+        return phrase.Success && HeadNoun(phrase.Groups["phrase"].Value) is { } head ? TermAnalyzer.Normalize(head) : null;
+    }
 
+    /// <summary>What the question asks for several of, by count ("the three main topics of the summit" -> topic, "which two
+    /// candidates"), as a term: the answer lists that many things, often over several sentences. Null when it names no
+    /// count of a plural noun.</summary>
+    internal static string? ListedTerm(string clause)
+    {
+        var phrase = ListedRegex().Match(clause);
+        return phrase.Success && HeadNoun(phrase.Groups["phrase"].Value) is { } head && !TimeUnits.Contains(head) &&
+               !string.Equals(Lexicon.Default.Lemma(head, PartOfSpeech.Noun), head, StringComparison.OrdinalIgnoreCase)
+            ? TermAnalyzer.Normalize(head)
+            : null;
+    }
+
+    /// <summary>Plural nouns a count makes a length of time ("three years in office"), not a list.</summary>
+    private static readonly FrozenSet<string> TimeUnits = FrozenSet.ToFrozenSet(
+        ["seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years", "decades", "centuries", "times"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The head noun of a phrase that starts with it or with adjectives ("combat-ready battlegroups does" ->
+    /// battlegroups), as typed; null when there is none.</summary>
+    private static string? HeadNoun(string phrase)
+    {
         string? head = null;
-        foreach (var word in phrase.Groups["phrase"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (Vocabulary.StopWords.Contains(word))
             {
@@ -287,7 +311,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             }
         }
 
-        return head is null ? null : TermAnalyzer.Normalize(head);
+        return head;
     }
 
     /// <summary>A capitalized word inside a question that can be a name: not a stop word or contraction ("I'm", "Don't"); a
@@ -459,6 +483,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"(?:\s[\-\u2013\u2014]|[\u2013\u2014])\s*(?=(?:what|which|who|whom|whose|when|where|how|why|did|does|do|is|was|were|are|can|could)\b)")]
     private static partial Regex DashedQuestionRegex();
 
+    /// <summary>A clause in which the user speaks of themselves ("i'm fact-checking a draft", "we need this for a note").</summary>
+    [GeneratedRegex(@"^(?:i|i'm|im|i've|ive|i'd|we|we're|we've|my|our)\b")]
+    private static partial Regex SpeakerSceneRegex();
+
     /// <summary>The part of the text that asks: its last sentence with a question mark (or its last sentence), from the
     /// last semicolon or colon or from a dash after a long scene, without greetings and "could you tell me"-style lead-ins.</summary>
     internal static string QuestionClause(string q)
@@ -476,10 +504,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             text = text[(cut.Index + cut.Length)..];
         }
 
-        // "There was that Swiss reinsurer tie-up with a Japanese mutual — what size of stake…": a scene set at length, then a
-        // dash and the question. A short topic before the dash ("the june 2024 meeting - who chaired it") is what is asked.
+        // "There was that Swiss reinsurer tie-up with a Japanese mutual — what size of stake…": a scene set at length, or by
+        // the user about themselves ("i'm checking a draft - what number…"), then a dash and the question. A short topic before
+        // the dash ("the june 2024 meeting - who chaired it") is what is asked.
         var dash = DashedQuestionRegex().Match(text);
-        if (dash.Success && TermAnalyzer.Tokenize(text[..dash.Index]).Count >= MinSceneWords)
+        if (dash.Success && (TermAnalyzer.Tokenize(text[..dash.Index]).Count >= MinSceneWords || SpeakerSceneRegex().IsMatch(text)))
         {
             text = text[(dash.Index + dash.Length)..];
         }
@@ -548,8 +577,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             return QuestionType.Why;
         }
 
-        // "On what date…", "in which year…", "which countries…", "what share…", "how long…": a question word with the kind of
-        // thing it asks for; also asked as a noun phrase after a lead-in ("[tell me] the date on which…").
+        // "On what date…", "in which year…", "which countries…", "what share…", "how long…", "how hot…" (a measure: a number),
+        // "how expensive…": a question word with the kind of thing it asks for; also asked as a noun phrase after a lead-in
+        // ("[tell me] the date on which…").
         var asks = AsksKindRegex().Match(lower);
         return asks.Groups["when"].Success ? QuestionType.When
             : asks.Groups["where"].Success ? QuestionType.Where
@@ -558,7 +588,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             : YesNoRegex().IsMatch(lower) ? QuestionType.YesNo : QuestionType.Other;
     }
 
-    [GeneratedRegex(@"^(?:(?:on|in|at|by|from|until|to|for)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?<much>share|percentage|percent|proportion|amount|price|sum))\b|^how\s+(?<number>long|old|far)\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
+    [GeneratedRegex(@"^(?:(?:on|in|at|by|from|until|to|for)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?<much>share|percentage|percent|proportion|amount|price|sum|figure)|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
     private static partial Regex AsksKindRegex();
 
     /// <summary>"who is/was X" where X is a bare name: no article or possessive, and its last word is a name (WordNet
@@ -753,6 +783,14 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"^(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could|if|whether)\b")]
     private static partial Regex YesNoRegex();
 
+    [GeneratedRegex(@"^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeOfDayRegex();
+
+    /// <summary>A tag that turns a statement into a yes/no question, at the end of a sentence: ", right?", "is that
+    /// correct?", ", wasn't it?", ", didn't they?"; not "did they get it right?".</summary>
+    [GeneratedRegex(@"(?:,\s*|(?<!\b(?:it|that|this|them|things|everything|anything|something|all))\s+)(?:right|correct|true|(?:is|was) (?:that|this) (?:right|correct|true|so)|(?:is|was|are|were|did|does|do|has|have|will|would)n['\u2019]?t (?:it|that|he|she|they|there)|innit)(?=\s*\?)", RegexOptions.IgnoreCase)]
+    private static partial Regex TagQuestionRegex();
+
     /// <summary>Where a sentence, or a clause after a semicolon or colon, ends inside the text.</summary>
     [GeneratedRegex(@"(?:[.!?]\s+|;\s*|:\s+)")]
     private static partial Regex SentenceBoundaryRegex();
@@ -799,4 +837,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     [GeneratedRegex(@"\b(?:how many|number of)\s+(?<phrase>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3})")]
     private static partial Regex CountedRegex();
+
+    /// <summary>A count of two to six, then a phrase ending in a plural noun ("three main topics", "2 new commands").</summary>
+    [GeneratedRegex(@"\b(?:two|three|four|five|six|[2-6])\s+(?<phrase>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3})")]
+    private static partial Regex ListedRegex();
 }

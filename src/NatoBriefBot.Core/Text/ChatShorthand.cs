@@ -4,7 +4,8 @@ namespace NatoBriefBot.Core.Text;
 
 /// <summary>
 /// Shorthand that policy and defence teams type in chat, written out before a question is analysed and embedded:
-/// "def mins" is "defence ministers", "sec gen" is "Secretary General", "presser" is "press conference", "ukr" is "Ukraine". Only forms
+/// "def mins" is "defence ministers", "sec gen" is "Secretary General", "presser" is "press conference", "ukr" is "Ukraine",
+/// "jun24" is "jun 2024". Only forms
 /// that mean one thing in a question about briefings; single-word acronyms are <see cref="Vocabulary.Acronyms"/>. Slips of
 /// the keyboard in a question word or a stop word ("wich", "teh") are read as the word meant.
 /// </summary>
@@ -18,6 +19,10 @@ internal static partial class ChatShorthand
             : m.Groups["word"].Value);
         question = WordRegex().Replace(question, static m => StopWordMeant(m.Value) is { } meant
             ? (char.IsUpper(m.Value[0]) ? char.ToUpperInvariant(meant[0]) + meant[1..] : meant)
+            : m.Value);
+        // "jun24": June 2024. The briefings are of this century.
+        question = MonthShortYearRegex().Replace(question, static m => Vocabulary.Months.ContainsKey((m.Groups["month"].Value + m.Groups["rest"].Value).ToLowerInvariant())
+            ? $"{m.Groups["month"].Value}{m.Groups["rest"].Value} 20{m.Groups["year"].Value}"
             : m.Value);
         return ShorthandRegex().Replace(question, static m =>
             m.Groups["defmin"].Success ? "defence minister" + (m.Groups["plural"].Success ? "s" : string.Empty)
@@ -99,7 +104,8 @@ internal static partial class ChatShorthand
         ["pct"] = "percent", ["intl"] = "international", ["dept"] = "department", ["approx"] = "approximately",
         ["ppl"] = "people", ["abt"] = "about", ["natl"] = "national", ["wk"] = "week", ["wks"] = "weeks", ["mths"] = "months",
         ["cuz"] = "because", ["tmrw"] = "tomorrow", ["yday"] = "yesterday", ["wat"] = "what", ["wot"] = "what", ["wut"] = "what",
-        ["wats"] = "what's", ["wots"] = "what's",
+        ["wats"] = "what's", ["wots"] = "what's", ["enuf"] = "enough", ["gotta"] = "got to", ["gonna"] = "going to",
+        ["wanna"] = "want to", ["thru"] = "through", ["tho"] = "though",
     };
 
     /// <summary>The first word of the text or of a clause, and the word after it.</summary>
@@ -109,6 +115,11 @@ internal static partial class ChatShorthand
     [GeneratedRegex(@"(?<![-'’])\b[A-Za-z]{3,7}\b(?!['’-])")]
     private static partial Regex WordRegex();
 
-    [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut))\b\.?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut|enuf|gotta|gonna|wanna|thru|tho))\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex ShorthandRegex();
+
+    /// <summary>A month with a two-digit year typed onto it or after an apostrophe ("jun24", "oct '24"); not "june 24", which
+    /// may be a day.</summary>
+    [GeneratedRegex(@"\b(?<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?<rest>[a-z]*)(?:\s*['\u2019]|(?=\d))(?<year>\d{2})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthShortYearRegex();
 }

@@ -131,6 +131,22 @@ public static partial class Speakers
         return candidates.Count == 0 ? null : candidates.MinBy(c => verbs.Min(v => Math.Abs(v - c.At))).Name;
     }
 
+    /// <summary>
+    /// The clause after a sentence's quotation or last comma that says who said it ("," the head of the alliance reported.",
+    /// ", officials said on Monday."), from its comma or quotation mark to the end; null when the sentence ends in no such
+    /// clause.
+    /// </summary>
+    public static string? Attribution(string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        return AttributionRegex().Match(sentence) is { Success: true } m ? m.Value : null;
+    }
+
+    /// <summary>A closing quotation mark or comma, then up to eight words ending in a speech verb, and what follows it up to
+    /// the end of the sentence without another comma or quotation.</summary>
+    [GeneratedRegex(@"(?:,[\u201D""]?|[\u201D""])\s*(?:[\p{L}\p{Nd}'\u2019.\-]+\s+){0,8}?(?:" + Verbs + @")\b[^,;:""\u201C\u201D]*$")]
+    private static partial Regex AttributionRegex();
+
     /// <summary>A name that is a person's: not a country, a nationality, an acronym, a run of ordinary words or a pronoun
     /// ("He said" names no one).</summary>
     public static bool IsPerson(string name)

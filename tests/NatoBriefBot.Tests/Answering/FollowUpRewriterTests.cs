@@ -699,6 +699,8 @@ public class FollowUpRewriterTests
     [InlineData("was there also a story about an undersea cable getting repaired? where was that")]
     [InlineData("a cyber firm report also talks about hybrid campaigns like that, what's the firm")]
     [InlineData("is there a report on those kind of hybrid campaigns from a security firm")]
+    [InlineData("there's a security firm writing about campaigns like that too, right? which firm is it?")]
+    [InlineData("theres a firm that tracks those campaigns, where is it based")]
     public void Rewrite_PronounAfterAThingTheQuestionIntroduces_NothingCarried(string followUp) =>
         Assert.Equal(followUp, FollowUpRewriter.Rewrite(followUp, [Turn("what hostile actions by russia were ministers worried about", "Sabotage. [1]")]));
 

@@ -29,6 +29,9 @@ public sealed class SmallTalkTests
     [InlineData("thnaks, that was realy helpfull", SmallTalkKind.Thanks)]
     [InlineData("Thank you very much for your assistance today. Goodbye.", SmallTalkKind.Goodbye)]
     [InlineData("what defence news do you cover", SmallTalkKind.Help)]
+    [InlineData("hey there, anyone home?", SmallTalkKind.HowAreYou)]
+    [InlineData("are u still there??", SmallTalkKind.HowAreYou)]
+    [InlineData("hello? is this thing on", SmallTalkKind.HowAreYou)]
     public void Classify_WholeMessageTalksToTheBot_ItsKind(string message, SmallTalkKind kind)
     {
         Assert.Equal(kind, SmallTalk.Classify(message));
@@ -47,6 +50,8 @@ public sealed class SmallTalkTests
     [InlineData("what does this mean")]
     [InlineData("are you sure about the date?")]
     [InlineData("how are the talks with Hungary going")]
+    [InlineData("is anyone there in charge of the new command?")]
+    [InlineData("who was around at the summit")]
     [InlineData("")]
     public void Classify_AQuestion_Null(string message)
     {

@@ -296,6 +296,40 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("What were the three main topics of the 2024 Washington Summit?", "topic")]
+    [InlineData("which two candidates were tipped to succeed him", "candidate")]
+    [InlineData("name the 3 new commands", "command")]
+    [InlineData("what did he do in his three years in office", null)]
+    [InlineData("did allies spend 2 percent of gdp", null)]
+    [InlineData("how many three-star generals attended", null)]
+    [InlineData("What did Italy pledge?", null)]
+    public void Analyze_CountOfAPluralNoun_ListedTermIsItsHead(string question, string? listed)
+    {
+        Assert.Equal(listed is null ? null : TermAnalyzer.Normalize(listed), _analyzer.Analyze(question).ListedTerm);
+    }
+
+    [Fact]
+    public void Analyze_TimeOfDay_NotAName()
+    {
+        var q = _analyzer.Analyze("Quick question before my 10am: did Stoltenberg think the counter-offensive was a turning point?");
+
+        Assert.DoesNotContain(q.Salient, t => t.StartsWith("10", StringComparison.Ordinal));
+        Assert.Contains(TermAnalyzer.Normalize("Stoltenberg"), q.Salient);
+    }
+
+    [Theory]
+    [InlineData("the summit was in vilnius, right?", false)]
+    [InlineData("the summit was in vilnius is that correct?", false)]
+    [InlineData("did the forecasters get it right?", true)]
+    [InlineData("which right did the court uphold?", true)]
+    public void Analyze_TagQuestion_ItsWordsAreNotSearchedFor(string question, bool searched)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Equal(searched, q.CoreTerms.Contains(TermAnalyzer.Normalize("right")) || q.CoreTerms.Contains(TermAnalyzer.Normalize("correct")));
+    }
+
+    [Theory]
     [InlineData("Hi, could you tell me who chairs the meeting?", "who chairs the meeting?")]
     [InlineData("what do you know about rutte", "about rutte")]
     [InlineData("I'm reading up on pledges. What did Italy pledge?", "what did italy pledge?")]
@@ -625,6 +659,14 @@ public class QueryAnalyzerTests
     [InlineData("what share of gdp does indonesia spend on defence", QuestionType.HowMuch)]
     [InlineData("how long had he been in the job by then", QuestionType.HowMany)]
     [InlineData("how old is the winner", QuestionType.HowMany)]
+    [InlineData("i heard there was a heat warning in brussels for those days - how hot was it supposed to get?", QuestionType.HowMany)]
+    [InlineData("how deep is the new tunnel", QuestionType.HowMany)]
+    [InlineData("how expensive are the tickets", QuestionType.HowMuch)]
+    [InlineData("the vilnius summit was in june, wasn't it?", QuestionType.YesNo)]
+    [InlineData("There's a line about how many people the investments protect. I'm checking a draft - what number did he give?", QuestionType.HowMany)]
+    [InlineData("what figure did he give for military aid", QuestionType.HowMuch)]
+    [InlineData("rutte is the new sec gen, right?", QuestionType.YesNo)]
+    [InlineData("there's a welsh factory making shells too, right? how much is it investing?", QuestionType.HowMuch)]
     [InlineData("Which pledge did allies renew?", QuestionType.Other)]
     [InlineData("which uk town is marcom in", QuestionType.Where)]
     [InlineData("cedar point station which us state", QuestionType.Where)]

@@ -118,4 +118,14 @@ public class SpeakersTests
     {
         Assert.Null(Speakers.Of(RoleReport, 4));
     }
+
+    [Theory]
+    [InlineData("\"We will deliver a new command,\" the head of the alliance reported.", ",\" the head of the alliance reported.")]
+    [InlineData("The command will be led by a general, officials said on Monday.", ", officials said on Monday.")]
+    [InlineData("Ukrainian defence chief Oleksii Reznikov said he would attend.", null)]
+    [InlineData("The plant will open in 2025.", null)]
+    public void Attribution_TheClauseThatSaysWhoSaidIt(string sentence, string? attribution)
+    {
+        Assert.Equal(attribution, Speakers.Attribution(sentence));
+    }
 }

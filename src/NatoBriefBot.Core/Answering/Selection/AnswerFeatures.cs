@@ -81,6 +81,8 @@ internal static partial class AnswerFeatures
                               // to) names nothing the question does not: "the union representing signallers" is not which one
         "speaker_other",      // the question asks what a named person said ("what did zelenskyy say…") and the sentence is not
                               // that person's words (Speakers: said by someone else, or no one's words at all)
+        "other_value",        // a yes/no question names one value the sentence lacks (a place, a number, a name: "was it held
+                              // in vilnius") and the sentence gives another of that kind ("in Brussels"): the answer is "no, …"
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -199,6 +201,7 @@ internal static partial class AnswerFeatures
                 s.Previous is { } before ? retrieval.Alignment?.Recall(s.Text, before.Text).Mean ?? 0 : align[s].Mean,
                 asksWhich && !NamesSomethingNew(s.Text, asked) && !(s.RefersBack && s.Previous is { } named && NamesSomethingNew(named.Text, asked)) ? 1 : 0,
                 query.AskedSpeaker is { } speaker && !SaidBy(s, speaker, query) ? 1 : 0,
+                query.Type == QuestionType.YesNo && GivesOtherValue(s.Text, salient, asked, query, t => s.Terms.Contains(t) || (context?.Contains(t) ?? false) || subject.Value.Contains(t)) ? 1 : 0,
             ];
             var briefingCover = cover[s.Evidence.Briefing.Id];
             result.Add(new AnswerCandidate(s, rank, f, [.. QuestionCoverage(core, query, names), briefingCover.Mean, briefingCover.Min, retrieval.PreferredFiles.Count > 0 ? 1 : 0]));
@@ -226,6 +229,32 @@ internal static partial class AnswerFeatures
 
         var said = TermAnalyzer.Terms(speaker).ToHashSet(StringComparer.Ordinal);
         return person.Any(t => said.Contains(t) || (query.Alternatives.TryGetValue(t, out var alts) && alts.Any(said.Contains)));
+    }
+
+    /// <summary>
+    /// Does the sentence put another value where the question names one? Exactly one of the question's names or numbers is
+    /// missing from the sentence (and its context), and the sentence has another of the same kind that the question lacks: a
+    /// number for a number, a place for a place, a name for a name ("was the meeting held in vilnius" and "…ministers in
+    /// Brussels on June 13 and 14").
+    /// </summary>
+    internal static bool GivesOtherValue(string text, IReadOnlyList<string> salient, HashSet<string> asked, QueryAnalysis query, Func<string, bool> found)
+    {
+        var missing = salient.Where(t => !found(t) && !(query.Alternatives.TryGetValue(t, out var alts) && alts.Any(found))).Take(2).ToList();
+        if (missing is not [var term])
+        {
+            return false;
+        }
+
+        var surface = TermAnalyzer.Tokenize(query.Text).Where(t => t.Term == term).Select(t => t.Surface).FirstOrDefault() ?? term;
+        var others = TermAnalyzer.Tokenize(text).Skip(1).Where(t => !t.IsStopWord && !asked.Contains(t.Term)).ToList();
+        if (char.IsAsciiDigit(surface[0]))
+        {
+            return others.Any(t => t.IsNumber);
+        }
+
+        return Lexicon.Default.NamedPlace(surface) is not null
+            ? others.Any(t => t.IsCapitalized && Lexicon.Default.NamedPlace(t.Surface) is not null)
+            : others.Any(t => t.IsCapitalized && !Vocabulary.Months.ContainsKey(t.Surface.ToLowerInvariant()));
     }
 
     /// <summary>Does the text name something (a capitalized word past its first, not a month) the question does not?</summary>
@@ -530,13 +559,18 @@ internal static partial class AnswerFeatures
         // "Which city…" is answered by "Salt Lake City": the kind of place asked for is not a word the place repeats.
         bool NewPlace(string place) => !TermAnalyzer.Terms(place).Any(t => asked.Contains(t) && !PlaceKindTerms.Contains(t));
         bool NewRole(string role) => !asked.Contains(TermAnalyzer.Terms(role).LastOrDefault() ?? string.Empty);
+        // "Who leads the new command?" is not answered by whoever the sentence quotes ("…," the head of the alliance reported),
+        // unless the question asks who said something or names the speaker's role ("who heads the alliance").
+        string AboutPeople(string text) =>
+            !Speakers.Reports(query.Text) && Speakers.Attribution(text) is { } said &&
+            !TermAnalyzer.Terms(said).Any(t => asked.Contains(t) || query.Alternatives.Values.Any(alts => alts.Contains(t))) ? text[..^said.Length] : text;
         // "which town": a place WordNet files as a country (or a city, for "which country") is not one; a name it does not
         // know may be.
         bool OfKind(string place) => query.AsksForPlaceKind is not { } kind || Lexicon.Default.NamedPlace(place) is not { } known || known == kind ||
             (kind == Lexicon.PlaceKind.State && known == Lexicon.PlaceKind.Region);
         double Has(SentenceInfo? i, QuestionType type) => i is null ? 0 : type switch
         {
-            QuestionType.Who => (i.HasPeople && SentenceFeatures.People(i.Text).Any(New)) || (i.HasRole && SentenceFeatures.Roles(i.Text).Any(NewRole)) ? 1 : 0,
+            QuestionType.Who => (i.HasPeople && SentenceFeatures.People(AboutPeople(i.Text)).Any(New)) || (i.HasRole && SentenceFeatures.Roles(AboutPeople(i.Text)).Any(NewRole)) ? 1 : 0,
             QuestionType.When when query.AsksForExactDate => SentenceFeatures.HasCalendarDate(SentenceFeatures.WithoutSetting(i.Text, asked)) ? 1 : 0,
             QuestionType.When => i.HasDate && SentenceFeatures.HasDate(SentenceFeatures.WithoutSetting(i.Text, asked)) && !OnlyOtherYears(i.Text, query) ? 1 : 0,
             QuestionType.HowMany when query.AsksForAge => SentenceFeatures.HasAge(i.Text) ? 1 : 0,

@@ -51,6 +51,7 @@ internal static class AnswerGate
         "align_window",
         "which_unnamed",
         "speaker_other",
+        "other_value",
         .. AnswerFeatures.QuestionNames,
     ];
 

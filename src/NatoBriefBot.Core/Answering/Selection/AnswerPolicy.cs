@@ -214,7 +214,9 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 
         var best = pool[0];
         var chosen = new List<AnswerCandidate> { best };
-        foreach (var c in pool.Skip(1))
+        // "What were the three main topics?": a briefing often gives one a sentence ("Global partnerships will be the third
+        // topic"), so the sentences that name the thing listed support the answer before others.
+        foreach (var c in pool.Skip(1).OrderBy(c => query.ListedTerm is { } listed && NamesListed(c, listed, query) ? 0 : 1))
         {
             if (chosen.Count >= options.MaxSentences)
             {
@@ -232,6 +234,10 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 
         return new AnswerDecision(AbstainReason.None, best, chosen, candidates) { GateProbability = gate };
     }
+
+    /// <summary>Does the sentence name the thing the question lists ("topic"), or a word for it?</summary>
+    private static bool NamesListed(AnswerCandidate c, string listed, QueryAnalysis query) =>
+        c.Sentence.Terms.Contains(listed) || (query.Alternatives.TryGetValue(listed, out var alts) && alts.Any(c.Sentence.Terms.Contains));
 
     /// <summary>The first whole sentences, in the briefing's order, of the top briefing among the candidates, when that
     /// briefing has every name the question gives and some of its words; empty otherwise.</summary>

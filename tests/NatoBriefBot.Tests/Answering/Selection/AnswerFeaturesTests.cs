@@ -1,5 +1,6 @@
 using NatoBriefBot.Core.Answering.Selection;
 using NatoBriefBot.Core.Retrieval;
+using NatoBriefBot.Core.Text;
 using NatoBriefBot.Tests.Support;
 
 namespace NatoBriefBot.Tests.Answering.Selection;
@@ -102,5 +103,21 @@ public sealed class AnswerFeaturesTests
         var query = _analyzer.Analyze("which union is on strike");
 
         Assert.Equal(names, AnswerFeatures.NamesSomethingNew(sentence, [.. query.Terms]));
+    }
+
+    [Theory]
+    [InlineData("was the june 2023 defence ministers meeting held in vilnius", "NATO defence ministers met in Brussels on 15 June.", true)]
+    [InlineData("was the june 2023 defence ministers meeting held in vilnius", "NATO defence ministers met on 15 June.", false)]
+    [InlineData("was umerov the ukrainian defence minister at the june 2023 meeting", "Ukrainian defence minister Oleksii Reznikov will attend.", true)]
+    [InlineData("is the minerals fund worth 5 billion dollars", "Ministers signed a minerals fund worth 2 billion dollars.", true)]
+    [InlineData("is the minerals fund worth 5 billion dollars", "Ministers signed a minerals fund in Sydney.", false)]
+    [InlineData("did rutte chair the meeting in brussels", "The meeting was held in Brussels.", false)]
+    public void GivesOtherValue_OneValueMissingAndAnotherOfItsKindGiven(string question, string sentence, bool other)
+    {
+        var query = _analyzer.Analyze(question);
+        var terms = TermAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
+        var asked = query.Terms.Concat(query.Salient).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(other, AnswerFeatures.GivesOtherValue(sentence, query.Salient, asked, query, terms.Contains));
     }
 }
