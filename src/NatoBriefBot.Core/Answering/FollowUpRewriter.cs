@@ -714,13 +714,14 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// <summary>Names in the order the answer lists them ("Sweden, Spain and Belgium"), without citation markers.</summary>
     private static List<string> ListedNames(string answer) => [.. Enumerations(answer).SelectMany(list => list).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>The answer's enumerations of names ("Sweden, Spain and Belgium"), each as its names in order; months left out.</summary>
+    /// <summary>The answer's enumerations of names ("Sweden, Spain and Belgium"), each as its names in order; months and
+    /// weekdays ("on Thursday and Friday") left out.</summary>
     private static IEnumerable<List<string>> Enumerations(string answer)
     {
         foreach (Match m in EnumerationRegex().Matches(CitationMarkerRegex().Replace(answer, " ")))
         {
             var names = ListSeparatorRegex().Split(m.Value).Select(item => item.Trim())
-                .Where(name => name.Length > 0 && !Vocabulary.Months.ContainsKey(name.ToLowerInvariant()))
+                .Where(name => name.Length > 0 && !Vocabulary.Months.ContainsKey(name.ToLowerInvariant()) && !Weekdays.Contains(name))
                 .Distinct(StringComparer.Ordinal).ToList();
             if (names.Count >= 2)
             {
@@ -728,6 +729,8 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             }
         }
     }
+
+    private static readonly HashSet<string> Weekdays = new(SentenceFeatures.WeekdayNames.Split('|'), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>"four" or "4" as a number; null for anything else (no count given).</summary>
     private static int? CountWord(string word) => word.ToLowerInvariant() switch

@@ -695,6 +695,15 @@ public class FollowUpRewriterTests
         Assert.DoesNotContain("june", rewritten, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void Rewrite_TheTwoPeopleAfterAnAnswerListingWeekdays_NoWeekdaysForPeople()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("who are the two people the board asked to present plans?",
+            [Turn("when does the board meet", "The board meets on Thursday and Friday. [1]")]);
+
+        Assert.DoesNotContain("Thursday", rewritten, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("was there also a story about an undersea cable getting repaired? where was that")]
     [InlineData("a cyber firm report also talks about hybrid campaigns like that, what's the firm")]
