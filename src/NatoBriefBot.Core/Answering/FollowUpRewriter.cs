@@ -911,7 +911,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     /// <summary>A preface announcing a change of subject, up to its colon, dash or comma: "new question:", "totally different
     /// q -", "ok, switching topics,", "unrelated -", "other thing -".</summary>
-    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|right|thanks|and)\W+)?(?:(?:totally|completely|something|a|one|quick)\s+)?(?:new|different|diff|separate|other|another|unrelated|switching|changing|change\s+of)(?:\s+(?:topics?|questions?|q|things?|subjects?|gears))?\s*[:\-\u2013\u2014,]\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|right|thanks|and)\W+)?(?:on\s+(?:a\s+|an\s+)?)?(?:(?:totally|completely|something|a|one|quick)\s+)?(?:new|different|diff|separate|other|another|unrelated|random|off[\s\-]topic|switching|changing|change\s+of)(?:\s+(?:topics?|questions?|q|things?|subjects?|gears|ones?|note))?\s*[:\-\u2013\u2014,]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NewTopicRegex();
 
     [GeneratedRegex(@"\s\([^()]*\)")]

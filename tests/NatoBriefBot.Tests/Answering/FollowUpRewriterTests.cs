@@ -890,6 +890,9 @@ public class FollowUpRewriterTests
     [InlineData("ok, switching topics - how many shells a year will the welsh line make", "how many shells a year will the welsh line make")]
     [InlineData("unrelated: when will the reactor restart?", "when will the reactor restart?")]
     [InlineData("other thing - food inflation feb 2023", "food inflation feb 2023")]
+    [InlineData("random one, when will the reactor restart?", "when will the reactor restart?")]
+    [InlineData("on a different note: who won the berlin marathon in 2023", "who won the berlin marathon in 2023")]
+    [InlineData("off-topic - when will the reactor restart?", "when will the reactor restart?")]
     public void Rewrite_NewTopicPreface_DroppedAndNothingCarried(string followUp, string expected)
     {
         var rewritten = FollowUpRewriter.Rewrite(followUp,
