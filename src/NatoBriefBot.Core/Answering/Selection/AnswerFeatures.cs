@@ -561,16 +561,23 @@ internal static partial class AnswerFeatures
         bool NewRole(string role) => !asked.Contains(TermAnalyzer.Terms(role).LastOrDefault() ?? string.Empty);
         // "Who leads the new command?" is not answered by whoever the sentence quotes ("…," the head of the alliance reported),
         // unless the question asks who said something or names the speaker's role ("who heads the alliance").
+        var asksWhoSaid = Speakers.Reports(query.Text);
         string AboutPeople(string text) =>
-            !Speakers.Reports(query.Text) && Speakers.Attribution(text) is { } said &&
+            !asksWhoSaid && Speakers.Attribution(text) is { } said &&
             !TermAnalyzer.Terms(said).Any(t => asked.Contains(t) || query.Alternatives.Values.Any(alts => alts.Contains(t))) ? text[..^said.Length] : text;
+        double HasPerson(SentenceInfo i)
+        {
+            var about = AboutPeople(i.Text);
+            return (i.HasPeople && SentenceFeatures.People(about).Any(New)) || (i.HasRole && SentenceFeatures.Roles(about).Any(NewRole)) ? 1 : 0;
+        }
+
         // "which town": a place WordNet files as a country (or a city, for "which country") is not one; a name it does not
         // know may be.
         bool OfKind(string place) => query.AsksForPlaceKind is not { } kind || Lexicon.Default.NamedPlace(place) is not { } known || known == kind ||
             (kind == Lexicon.PlaceKind.State && known == Lexicon.PlaceKind.Region);
         double Has(SentenceInfo? i, QuestionType type) => i is null ? 0 : type switch
         {
-            QuestionType.Who => (i.HasPeople && SentenceFeatures.People(AboutPeople(i.Text)).Any(New)) || (i.HasRole && SentenceFeatures.Roles(AboutPeople(i.Text)).Any(NewRole)) ? 1 : 0,
+            QuestionType.Who => HasPerson(i),
             QuestionType.When when query.AsksForExactDate => SentenceFeatures.HasCalendarDate(SentenceFeatures.WithoutSetting(i.Text, asked)) ? 1 : 0,
             QuestionType.When => i.HasDate && SentenceFeatures.HasDate(SentenceFeatures.WithoutSetting(i.Text, asked)) && !OnlyOtherYears(i.Text, query) ? 1 : 0,
             QuestionType.HowMany when query.AsksForAge => SentenceFeatures.HasAge(i.Text) ? 1 : 0,
