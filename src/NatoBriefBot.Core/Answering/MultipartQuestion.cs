@@ -5,7 +5,7 @@ namespace NatoBriefBot.Core.Answering;
 
 /// <summary>
 /// A question that asks two things joined by "and" ("Where will the staff work, and what rank is the general in
-/// charge?"): each part is answered on its own, the second with the first as its scene-setting (so "he" and the topic
+/// charge?") or written one after the other ("What were the three topics? And how many allies were at 2%?"): each part is answered on its own, the second with the first as its scene-setting (so "he" and the topic
 /// carry over), and the two answers are joined. The two facts often sit in different sentences, or different briefings,
 /// that no single sentence answers.
 /// </summary>
@@ -24,9 +24,11 @@ public static partial class MultipartQuestion
 
         var first = text[..join.Index].TrimEnd(' ', ',', ';', '?');
         var second = text[(join.Index + join.Length)..].Trim();
-        // Each part must ask something of its own ("who was appointed, and when?" is one question), and the second part
-        // must be the end of the message, not a sentence followed by more.
-        if (TermAnalyzer.Terms(AskingPart(first)).Count < 2 || TermAnalyzer.Terms(second).Count < 2 || SentenceEndRegex().IsMatch(second))
+        // Each part must ask something of its own ("who was appointed, and when?" is one question; a second question
+        // written on its own, "…? where was that", may point back with no word of its own), and the second part must be
+        // the end of the message, not a sentence followed by more.
+        var ownQuestion = join.Value.TrimStart().StartsWith('?') && second.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3;
+        if (TermAnalyzer.Terms(AskingPart(first)).Count < 2 || (TermAnalyzer.Terms(second).Count < 2 && !ownQuestion) || SentenceEndRegex().IsMatch(second))
         {
             return null;
         }
@@ -110,9 +112,10 @@ public static partial class MultipartQuestion
     /// <summary>The last sentence of a part (what it asks, without the scene-setting before it).</summary>
     private static string AskingPart(string text) => SentenceEndRegex().Split(text)[^1];
 
-    /// <summary>", and" before a second question: its question word, maybe after a preposition ("and in which country",
+    /// <summary>", and" before a second question, or a question mark and another question ("…for the summit? and how many
+    /// allies…", "…that day too? where was that"): its question word, maybe after a preposition ("and in which country",
     /// "and on what date", "and by how much"), or its verb ("and did…").</summary>
-    [GeneratedRegex(@",?\s+and\s+(?=(?:(?:in|on|at|for|from|to|by|with|of|since|until|till|during|under|after|before)\s+(?:what|which|whom|whose|when|how)\b|(?:what|which|who|whom|whose|where|when|how|why|did|does|do|is|are|was|were|will|has|have|had|can)\b))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:,?\s+and\s+|\?\s+(?:and\s+|also\s+|plus\s+)?)(?=(?:(?:in|on|at|for|from|to|by|with|of|since|until|till|during|under|after|before)\s+(?:what|which|whom|whose|when|how)\b|(?:what|which|who|whom|whose|where|when|how|why|did|does|do|is|are|was|were|will|has|have|had|can)\b))", RegexOptions.IgnoreCase)]
     private static partial Regex SecondAskRegex();
 
     [GeneratedRegex(@"\b(?:he|she|him|her|his|hers|they|them|their)\b", RegexOptions.IgnoreCase)]

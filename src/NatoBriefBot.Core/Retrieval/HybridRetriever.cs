@@ -310,15 +310,24 @@ public sealed class HybridRetriever(
 
             alternatives ??= new Dictionary<string, IReadOnlyList<string>>(query.Alternatives, StringComparer.Ordinal);
             terms ??= [.. query.Terms];
-            var corrected = similar[0].Term;
-            alternatives[term] = [.. (query.Alternatives.GetValueOrDefault(term) ?? []), corrected];
-            terms.Add(corrected);
-            df[corrected] = similar[0].Df;
-            corrections[term] = corrected;
+            // "personel" is one letter from "personnel" and from "personal": every word as near as the nearest stands for
+            // it, and the passages' other words decide which was meant. The most frequent is the one reported.
+            var nearest = similar.TakeWhile(s => s.Edits == similar[0].Edits).Take(MaxCorrections).ToList();
+            alternatives[term] = [.. (query.Alternatives.GetValueOrDefault(term) ?? []), .. nearest.Select(s => s.Term)];
+            foreach (var (corrected, correctedDf, _) in nearest)
+            {
+                terms.Add(corrected);
+                df[corrected] = correctedDf;
+            }
+
+            corrections[term] = nearest[0].Term;
         }
 
         return alternatives is null ? query : query with { Alternatives = alternatives, Terms = terms! };
     }
+
+    /// <summary>Most indexed words a misspelling stands for when several are equally near.</summary>
+    private const int MaxCorrections = 3;
 
     /// <summary>The shortest word spelling correction looks at.</summary>
     private const int ShortestCorrected = 4;

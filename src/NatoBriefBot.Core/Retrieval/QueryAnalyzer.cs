@@ -121,18 +121,47 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         {
             // "155" finds "155mm" (a number and its unit are one term).
             var measures = Vocabulary.Units.Select(u => number + u).ToList();
-            alternatives[number] = [.. (alternatives.GetValueOrDefault(number) ?? []), .. measures];
-            terms.AddRange(measures.Where(m => !terms.Contains(m)));
+            AddAlternatives(alternatives, terms, number, measures);
         }
 
         foreach (var ordinal in salient.Where(t => Vocabulary.OrdinalWords.ContainsKey(t)).ToList())
         {
             // "3rd topic", "his 2nd ministerial": briefings spell small ordinals out ("the third topic").
             var word = TermAnalyzer.Normalize(Vocabulary.OrdinalWords[ordinal]);
-            alternatives[ordinal] = [.. (alternatives.GetValueOrDefault(ordinal) ?? []), word];
-            if (!terms.Contains(word))
+            AddAlternatives(alternatives, terms, ordinal, [word]);
+        }
+
+        foreach (Match leading in LeadershipVerbRegex().Matches(question))
+        {
+            // "who was running nato", "who heads the group": a briefing names the person by the office ("NATO Secretary
+            // General Jens Stoltenberg", "the group's chairman"), seldom with the verb.
+            var verb = TermAnalyzer.Normalize(leading.Groups["verb"].Value);
+            if (verb.Length == 0 || !core.Contains(verb))
             {
-                terms.Add(word);
+                continue;
+            }
+
+            AddAlternatives(alternatives, terms, verb, TermAnalyzer.Terms(LeaderRoles).Where(r => r != verb));
+        }
+
+        foreach (Match rate in RateRegex().Matches(question))
+        {
+            // "how much aid per year": a briefing writes the same rate as "EUR 40 billion annually" or "a year".
+            var unit = rate.Groups["unit"].Success
+                ? rate.Groups["unit"].Value.ToLowerInvariant()
+                : Vocabulary.RateWords.First(r => r.Value.Contains(rate.Groups["adverb"].Value, StringComparer.OrdinalIgnoreCase)).Key;
+            var forms = Vocabulary.RateWords[unit].Append(unit).SelectMany(TermAnalyzer.Terms).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var written in TermAnalyzer.Terms(rate.Value))
+            {
+                if (!forms.Contains(written))
+                {
+                    // "per", "every": the rate's other words, which the briefing's "annually" does not have.
+                    core.Remove(written);
+                    terms.Remove(written);
+                    continue;
+                }
+
+                AddAlternatives(alternatives, terms, written, forms.Where(f => f != written));
             }
         }
 
@@ -172,6 +201,20 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             var pointing = SourceWordRegex().Matches(question).SelectMany(m => TermAnalyzer.Terms(m.Value)).ToHashSet(StringComparer.Ordinal);
             core.RemoveAll(pointing.Contains);
             terms.RemoveAll(pointing.Contains);
+        }
+
+        // "i was reading about…", "i remember…", "back in 2023": what the user did or when they read it, not what the
+        // briefing says. Words absent from the briefings weigh most, so they would count most against the sentence that answers.
+        var aside = UserAsideTerms(question, type);
+        core.RemoveAll(aside.Contains);
+        terms.RemoveAll(aside.Contains);
+        foreach (var dropped in aside.Where(alternatives.ContainsKey))
+        {
+            // Their other words ("state" -> "say", "province") go with them, unless another word of the question has them.
+            var others = alternatives[dropped];
+            alternatives.Remove(dropped);
+            var kept = core.Concat(alternatives.Values.SelectMany(a => a)).ToHashSet(StringComparer.Ordinal);
+            terms.RemoveAll(t => others.Contains(t) && !kept.Contains(t));
         }
 
         return new QueryAnalysis(question, terms, core, alternatives, salient.Distinct(StringComparer.Ordinal).ToList(), type, range, dateText, recency, prefersNewest)
@@ -801,7 +844,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static partial Regex TailQuestionRegex();
 
     /// <summary>Greetings and polite frames in front of the real question.</summary>
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please |kindly )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:could|can|would|will) you (?:please |kindly )?(?:find(?: out)?|check|look up|explain|clarify|confirm|describe|outline)\s+(?=(?:who|what|when|where|which|how|why|whether|if)\b)|i(?:'d|\u2019d| would) (?:be (?:very |most |really )?(?:grateful|thankful|glad|obliged)|appreciate it) if you (?:could|would|can) (?:please |kindly )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|i was wondering (?:if|whether) you (?:could|can|would) (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:do|does) (?:anyone|you) happen to know\b,?\s*|(?:do|does) (?:anyone|you) know\b,?\s*|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*|what (?:do|can) you (?:know|tell me|say)\b,?\s*)")]
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please |kindly )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:could|can|would|will) you (?:please |kindly )?(?:find(?: out)?|check|look up|explain|clarify|confirm|describe|outline)\s+(?=(?:who|what|when|where|which|how|why|whether|if)\b)|(?:(?:could|can|would|will) you (?:please |kindly )?|please |kindly )(?:state|provide|indicate|specify|identify|give(?: me)?|share|supply|list|name)\s+(?!(?:whether|if)\b)|i(?:'d|\u2019d| would) (?:be (?:very |most |really )?(?:grateful|thankful|glad|obliged)|appreciate it) if you (?:could|would|can) (?:please |kindly )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|i was wondering (?:if|whether) you (?:could|can|would) (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:do|does) (?:anyone|you) happen to know\b,?\s*|(?:do|does) (?:anyone|you) know\b,?\s*|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*|what (?:do|can) you (?:know|tell me|say)\b,?\s*)")]
     private static partial Regex LeadInRegex();
 
     /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one; a
@@ -829,6 +872,80 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         return word.Length >= 5 && word.All(char.IsAsciiLetterLower) && !Vocabulary.StopWords.Contains(word) &&
             LongStopWords.Any(s => EditDistance.Compute(word, s, 1) <= 1) && !Lexicon.Default.IsKnownWord(word);
     }
+
+    /// <summary>The terms of the question's asides that no other part of it uses: the verbs the user says what they did
+    /// or want with ("i was reading about", "i remember", "i'd like to know"), a request's verb ("could you state",
+    /// "kindly provide"), the word for the kind of answer asked ("by what date", "which year", "the number of"), the verb
+    /// of an opinion asked about ("did rutte think…"), "back" before a time ("back in 2023", "back then"), and, in a when-
+    /// or where-question, the verbs that only say an event took place ("when's the summit happening", "where did it take
+    /// place"). The sentence that answers gives the date, number or opinion without them.</summary>
+    private static HashSet<string> UserAsideTerms(string question, QuestionType type)
+    {
+        var lower = question.ToLowerInvariant();
+        var matches = new[] { UserActivityRegex(), RequestVerbRegex(), AskedKindWordRegex(), OpinionVerbRegex(), BackInTimeRegex() }
+            .SelectMany(r => r.Matches(lower)).ToList();
+        if (type is QuestionType.When or QuestionType.Where)
+        {
+            matches.AddRange(OccurrenceVerbRegex().Matches(lower));
+        }
+
+        var aside = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in matches)
+        {
+            var words = m.Groups["aside"].Captures.Select(c => c.Value).ToList();
+            var rest = lower[..m.Index] + " " + lower[(m.Index + m.Length)..];
+            var elsewhere = TermAnalyzer.Terms(rest).ToHashSet(StringComparer.Ordinal);
+            aside.UnionWith(words.SelectMany(TermAnalyzer.Terms).Where(t => !elsewhere.Contains(t)));
+        }
+
+        return aside;
+    }
+
+    /// <summary>"i was reading", "i remember seeing", "i've heard", "i'd read somewhere": the user's own doing, a verb right
+    /// after "i" (perhaps with "was", "have been", "just"…), and a second verb it takes ("remember reading").</summary>
+    [GeneratedRegex(@"\bi(?:'m|\u2019m|\s+am|\s+was|'ve|\u2019ve|\s+have|'d|\u2019d|\s+had)?(?:\s+(?:been|just|recently|also|once|only|still|already|definitely|vaguely|kind\s+of|sort\s+of))*\s+(?!(?:not|never|no|a|an|the|to|that|this)\b)(?<aside>(?:read|reading|saw|seen|seeing|see|heard|hear|hearing|remember|remembering|recall|recalling|noticed|notice|came\s+across|come\s+across|coming\s+across|skimmed|skimming|skim|looked|looking|look|browsing|browsed|scrolling|scrolled|went\s+through|going\s+through|catching\s+up|caught\s+up|thought|think|believe|understood|understand|gather|got|get|found|find))(?:\s+(?:somewhere|once|earlier|before|recently|today|yesterday))?(?:\s+(?<aside>reading|seeing|hearing|that)\b)?\b")]
+    private static partial Regex UserActivityRegex();
+
+    /// <summary>"i'd like to know", "i need to find out", "could you please state", "kindly provide": a request's verbs.</summary>
+    [GeneratedRegex(@"\bi(?:'d|\u2019d|\s+would)?\s+(?<aside>like|love|want|need)\s+to\s+(?<aside>know|find\s+out|understand|learn|check|confirm)\b|\b(?:(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?|please\s+|kindly\s+)(?<aside>state|provide|indicate|specify|identify|give|share|supply|outline|clarify|confirm|detail|list|name)\b")]
+    private static partial Regex RequestVerbRegex();
+
+    /// <summary>A word for the kind of answer after "what" or "which", or in "the … of" ("by what date", "which year", "the
+    /// number of", "the name of"): the question asks for a date or a number, which the answer gives without the word.</summary>
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+|particular\s+)?(?<aside>date|dates|day|year|month|time|number|figure|name|location)\b|\bthe\s+(?:exact\s+|precise\s+|total\s+)?(?<aside>date|number|name|location|figure)\s+of\b")]
+    private static partial Regex AskedKindWordRegex();
+
+    /// <summary>"did rutte think…", "does the alliance's chief believe…", "what did he feel about…": the verb of an opinion,
+    /// which a briefing states or quotes without it.</summary>
+    [GeneratedRegex(@"\b(?:did|does|do)\s+(?:[\w'\-]+\s+){1,3}?(?<aside>think|believe|feel|reckon)\b")]
+    private static partial Regex OpinionVerbRegex();
+
+    /// <summary>"back in 2023", "back then", "at the time of the meeting": "back" and "time" mark a past time.</summary>
+    [GeneratedRegex(@"\b(?<aside>back)\s+(?=(?:in|on|during|around|then|when|at\s+the\s+time)\b)|\bat\s+the\s+(?<aside>time)\b")]
+    private static partial Regex BackInTimeRegex();
+
+    /// <summary>Adds <paramref name="others"/> to the words that stand for <paramref name="term"/>, and to the terms searched.</summary>
+    private static void AddAlternatives(Dictionary<string, IReadOnlyList<string>> alternatives, List<string> terms, string term, IEnumerable<string> others)
+    {
+        var added = others.ToList();
+        alternatives[term] = [.. (alternatives.GetValueOrDefault(term) ?? []).Union(added, StringComparer.Ordinal)];
+        terms.AddRange(added.Where(o => !terms.Contains(o)).Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>A who-question's verb of leading something: "who runs", "who was heading", "who chaired".</summary>
+    [GeneratedRegex(@"^\s*who(?:'s|\s+(?:is|was|will\s+be|has\s+been|had\s+been|did|does|would|will|currently|now))*\s+(?:\w+\s+)?(?<verb>runs|ran|running|run|leads|led|leading|lead|heads|headed|heading|head|chairs|chaired|chairing|chair|directs|directed|directing|manages|managed|managing|commands|commanded|commanding)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadershipVerbRegex();
+
+    /// <summary>The offices a leader of something is named by.</summary>
+    private const string LeaderRoles = "head chief leader secretary general chairman chair director commander president";
+
+    /// <summary>A rate of time: "per year", "each month", "a week" (not "a year ago", "within a year"), "annually", "daily".</summary>
+    [GeneratedRegex(@"(?<!\b(?:within|for|in|over|than|half|about|nearly|almost|around|just|once|twice)\s+)\b(?:per|each|every|a)\s+(?<unit>year|month|week|day)\b(?!\s+(?:ago|later|earlier|before|after|on|from|of)\b)|\b(?<adverb>annual|annually|yearly|monthly|weekly|daily)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RateRegex();
+
+    /// <summary>The verbs that only say something took place.</summary>
+    [GeneratedRegex(@"\b(?<aside>happen|happens|happened|happening|occur|occurs|occurred|occurring|take\s+place|takes\s+place|took\s+place|taking\s+place|taken\s+place)\b")]
+    private static partial Regex OccurrenceVerbRegex();
 
     /// <summary>Words that name a kind of document ("piece", "article", "story", "write-up", "coverage", "sidebar",
     /// "briefing", "press release"), not "Article 5" of a treaty.</summary>

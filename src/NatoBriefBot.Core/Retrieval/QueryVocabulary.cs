@@ -31,7 +31,7 @@ internal static class QueryVocabulary
     {
         "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "did", "does", "do", "is", "was", "were",
         "are", "will", "would", "can", "could", "has", "have", "had", "should", "tell", "me", "please", "briefing", "briefings",
-        "besides", "other", "else", "kind", "kinds", "sort", "form", "forms", "type", "types", "going", "exactly", "specifically", "actually", "according", "many", "much",
+        "besides", "other", "else", "whether", "kind", "kinds", "sort", "form", "forms", "type", "types", "going", "exactly", "specifically", "actually", "according", "many", "much",
         // How a briefing puts what is asked ("the minister named in the October briefing", "the pledges he listed", "the
         // level Stoltenberg cited"): the answer sentence states the thing; it seldom says it is mentioning it.
         "mention", "mentions", "mentioned", "mentioning", "named", "listed", "cite", "cites", "cited", "referenced",

@@ -86,10 +86,11 @@ public static partial class SentenceFeatures
     public static bool HasAmount(string sentence) => AmountRegex().IsMatch(sentence) || InCurrency(sentence);
 
     /// <summary>A sum of money: a number with a currency ("£34m", "EUR 20.9 billion", "1.6 million dollars", "61 billion
-    /// krónur").</summary>
+    /// krónur", "1.1 billion Swiss francs").</summary>
     public static bool HasMoney(string sentence) => MoneyRegex().IsMatch(sentence) || InCurrency(sentence);
 
-    /// <summary>A number followed by a word WordNet knows as a currency ("61 billion krónur", "3,000 zlotys").</summary>
+    /// <summary>A number followed by a word WordNet knows as a currency ("61 billion krónur", "3,000 zlotys"), perhaps after
+    /// a name saying whose ("2 billion Hong Kong dollars").</summary>
     private static bool InCurrency(string sentence) =>
         NumberThenWordRegex().Matches(sentence).Any(m => Lexicon.Default.IsCurrency(m.Groups["unit"].Value));
 
@@ -179,10 +180,10 @@ public static partial class SentenceFeatures
     [GeneratedRegex(@"(?:EUR|USD|\$|€|£)\s?\d|\d[\d.,]*(?:\s*|-)(?:%|(?:percent|per cent|billion|bln|bn|million|mln|euros?|dollars?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AmountRegex();
 
-    [GeneratedRegex(@"(?<![\d.,])\d(?:[\d.,]*\d)?(?:\s+|-)(?:(?:thousand|million|billion|trillion|bln|bn|mln)(?:\s+|-))?(?<unit>\p{L}{3,})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\d.,])\d(?:[\d.,]*\d)?(?:\s+|-)(?:(?:thousand|million|billion|trillion|bln|bn|mln)(?:\s+|-))?(?:(?-i:(?:[A-Z][a-z]+|US|U\.S\.)\s+){1,2}(?=\p{Ll}))?(?<unit>\p{L}{3,})", RegexOptions.IgnoreCase)]
     private static partial Regex NumberThenWordRegex();
 
-    [GeneratedRegex(@"(?:EUR|USD|GBP|\$|€|£|¥)\s?\d|\d[\d.,]*(?:\s*|-)(?:(?:thousand|million|billion|trillion|bln|bn|mln|m|k)(?:\s+|-))?(?:euros?|dollars?|pounds|sterling|yen|francs?|kronor|kroner|crowns|zloty|rupees?|yuan)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:EUR|USD|GBP|\$|€|£|¥)\s?\d|\d[\d.,]*(?:\s*|-)(?:(?:thousand|million|billion|trillion|bln|bn|mln|m|k)(?:\s+|-))?(?-i:(?:[A-Z][a-z]+|US|U\.S\.)\s+){0,2}(?:euros?|dollars?|pounds|sterling|yen|francs?|kronor|kroner|crowns|zloty|rupees?|yuan)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyRegex();
 
     // After a word that places something ("in", "towards", "visited") or names a settlement ("the fishing town of Grindavík",

@@ -103,6 +103,12 @@ internal static class Vocabulary
         ["6th"] = "sixth", ["7th"] = "seventh", ["8th"] = "eighth", ["9th"] = "ninth", ["10th"] = "tenth",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>A unit of time and the words that make it a rate ("per year" is "annually", "yearly", "annual").</summary>
+    public static readonly FrozenDictionary<string, string[]> RateWords = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["year"] = ["annual", "annually", "yearly"], ["month"] = ["monthly"], ["week"] = ["weekly"], ["day"] = ["daily"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Units of measure written after a number; "155 mm" and "155mm" are one term.</summary>
     public static readonly FrozenSet<string> Units = new[] { "mm", "cm", "km", "kg", "kt", "kw", "mw", "gw" }
         .ToFrozenSet(StringComparer.Ordinal);

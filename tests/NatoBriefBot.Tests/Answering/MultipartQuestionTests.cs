@@ -27,6 +27,20 @@ public sealed class MultipartQuestionTests
     }
 
     [Theory]
+    [InlineData("What were the three topics for the summit? And how many allies were at 2%?", "What were the three topics for the summit?", "How many allies were at 2%?")]
+    [InlineData("didn't those four countries sign a minerals deal that day too? where was that", "didn't those four countries sign a minerals deal that day too?", "Where was that?")]
+    public void Split_TwoQuestionsInARow_EachAskedOnItsOwn(string question, string first, string secondAsk)
+    {
+        var parts = MultipartQuestion.Split(question);
+
+        Assert.NotNull(parts);
+        Assert.Equal(first, parts.Value.First);
+        Assert.EndsWith(". " + secondAsk, parts.Value.Second, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hi! I'm writing a note. What did Italy pledge?")]
+    [InlineData("really? what did italy pledge")]
     [InlineData("Who was appointed, and when?")]
     [InlineData("Did the talks cover trade and in what form?")]
     [InlineData("Did NATO invite Japan and South Korea?")]

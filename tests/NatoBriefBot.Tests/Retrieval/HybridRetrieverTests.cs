@@ -323,6 +323,25 @@ public sealed class HybridRetrieverDatedTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrieveAsync_SlipEquallyNearTwoWords_StandsForBoth()
+    {
+        var (retriever, _) = Engine(
+            null,
+            Records.Briefing("command.txt", "The command will have several hundred personnel at headquarters."),
+            Records.Briefing("coach.txt", "The coach left for personal reasons."),
+            Records.Briefing("other.txt", "Her personal view was that personal ties matter."));
+
+        var result = await retriever.RetrieveAsync("how many personel will work at the command");
+
+        // "personel" is one letter from "personnel" and from the more frequent "personal": both stand for it, and the
+        // passage about the command wins on its other words.
+        var alternatives = result.Query.Alternatives[TermAnalyzer.Normalize("personel")];
+        Assert.Contains(TermAnalyzer.Normalize("personnel"), alternatives);
+        Assert.Contains(TermAnalyzer.Normalize("personal"), alternatives);
+        Assert.Equal("command.txt", result.Evidence[0].Briefing.File);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_ShortWordNoDictionaryKnows_CorrectedButNotAShortDictionaryWord()
     {
         var (retriever, _) = Engine(null, Records.Briefing("aegis.txt", "NATO will add an Aegis Ashore base in Poland and a new golf course near the base."));

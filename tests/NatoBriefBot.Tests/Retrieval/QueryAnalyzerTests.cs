@@ -174,15 +174,16 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
-    [InlineData("june 2024 ministerial dates", "dates")]
-    [InlineData("whats the name of the weather satellite", "name")]
-    [InlineData("what time did the rocket lift off", "time")]
-    [InlineData("rutte's figure for nato citizens", "figure")]
-    public void Analyze_WordForTheKindOfAnswer_NotExpandedWithItsOtherSenses(string question, string kind)
+    [InlineData("june 2024 ministerial dates", "dates", true)]
+    [InlineData("whats the name of the weather satellite", "name", false)]
+    [InlineData("what time did the rocket lift off", "time", false)]
+    [InlineData("rutte's figure for nato citizens", "figure", true)]
+    public void Analyze_WordForTheKindOfAnswer_NotExpandedWithItsOtherSenses(string question, string kind, bool searched)
     {
         var q = _analyzer.Analyze(question);
 
-        Assert.Contains(TermAnalyzer.Normalize(kind), q.CoreTerms);
+        // After "what" or in "the name of" it only says what kind of answer is wanted; elsewhere the briefing may use it.
+        Assert.Equal(searched, q.CoreTerms.Contains(TermAnalyzer.Normalize(kind)));
         Assert.False(q.Alternatives.ContainsKey(TermAnalyzer.Normalize(kind)));
     }
 
@@ -276,7 +277,7 @@ public class QueryAnalyzerTests
         var q = _analyzer.Analyze("Hi, I'm reading up on hybrid threats. Could you tell me what the average ransom demand was?");
 
         Assert.Contains(TermAnalyzer.Normalize("hybrid"), q.ContextTerms);
-        Assert.Contains(TermAnalyzer.Normalize("reading"), q.ContextTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("reading"), q.CoreTerms);
         Assert.DoesNotContain(TermAnalyzer.Normalize("ransom"), q.ContextTerms);
         Assert.Contains(TermAnalyzer.Normalize("hybrid"), q.CoreTerms);
         Assert.Equal("what the average ransom demand was?", q.Clause);
@@ -853,5 +854,99 @@ public class QueryAnalyzerTests
     public void Analyze_QuestionForSomeonesAge_AsksForAge(string question, bool expected)
     {
         Assert.Equal(expected, _analyzer.Analyze(question).AsksForAge);
+    }
+
+    [Theory]
+    [InlineData("I was reading about NATO's plans back in 2023, where was the new centre going to be?", "read", "back")]
+    [InlineData("i remember seeing something about a cable, what cut it", "remember", "see")]
+    [InlineData("When Rutte spoke about industry, I'd like to know what he said was needed", "like", "know")]
+    [InlineData("Could you please state the number of member nations at the time of the June 2023 meeting?", "state", "time")]
+    [InlineData("Kindly indicate the rank of the officer who was to lead the command.", "indicate", null)]
+    [InlineData("Did Rutte think NATO was producing enough?", "think", null)]
+    [InlineData("by what date did the committee want the guarantee", "date", null)]
+    [InlineData("when's the vilnius summit happening btw", "happening", null)]
+    [InlineData("where did the 2024 summit take place", "take", null)]
+    public void Analyze_UsersAside_ItsWordsAreNotSearchedFor(string question, string aside, string? other)
+    {
+        var q = _analyzer.Analyze(question);
+
+        // What the user did, asks the bot to do, or the kind of answer they want: the sentence that answers lacks these words.
+        Assert.DoesNotContain(TermAnalyzer.Normalize(aside), q.CoreTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize(aside), q.Terms);
+        if (other is not null)
+        {
+            Assert.DoesNotContain(TermAnalyzer.Normalize(other), q.CoreTerms);
+        }
+    }
+
+    [Theory]
+    [InlineData("what did the reporter read in the statement", "read")]
+    [InlineData("did they read out the communique", "read")]
+    [InlineData("what happened to the pledge", "happen")]
+    [InlineData("what does the state plan", "state")]
+    [InlineData("what is the date format they chose", "date")]
+    public void Analyze_SameWordsNotAnAside_StillSearchedFor(string question, string word)
+    {
+        Assert.Contains(TermAnalyzer.Normalize(word), _analyzer.Analyze(question).CoreTerms);
+    }
+
+    [Theory]
+    [InlineData("Could you please state the number of member nations in June 2023?", QuestionType.HowMany)]
+    [InlineData("Kindly indicate when the summit was held.", QuestionType.When)]
+    [InlineData("could you confirm whether the summit was in vilnius", QuestionType.YesNo)]
+    public void Analyze_PoliteRequest_TypedByWhatItAsksFor(string question, QuestionType expected)
+    {
+        Assert.Equal(expected, _analyzer.Analyze(question).Type);
+    }
+
+    [Fact]
+    public void Analyze_PoliteRequestForAName_AsksForTheName()
+    {
+        var request = _analyzer.Analyze("Would you kindly provide the name of the company that bought the output?");
+        var plain = _analyzer.Analyze("What is the name of the company that bought the output?");
+
+        Assert.Equal(plain.Type, request.Type);
+        Assert.True(request.AsksForName);
+        Assert.Equal(plain.CoreTerms, request.CoreTerms);
+    }
+
+    [Theory]
+    [InlineData("how much aid per year have the allies given", "year", "annual")]
+    [InlineData("what is the annual pledge", "annual", "year")]
+    [InlineData("how many flights a day", "day", "daily")]
+    public void Analyze_Rate_OtherWordsForItAreAlternatives(string question, string written, string other)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Contains(TermAnalyzer.Normalize(other), q.Alternatives[TermAnalyzer.Normalize(written)]);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("per"), q.CoreTerms);
+    }
+
+    [Theory]
+    [InlineData("how much did it cost a year ago")]
+    [InlineData("will they deliver within a year")]
+    public void Analyze_YearThatIsNoRate_NoRateAlternatives(string question)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.False(q.Alternatives.TryGetValue(TermAnalyzer.Normalize("year"), out var alternatives) && alternatives.Contains(TermAnalyzer.Normalize("annual")));
+    }
+
+    [Theory]
+    [InlineData("Who was running NATO in June 2023?", "run")]
+    [InlineData("who heads the contact group", "head")]
+    [InlineData("who chaired the meeting", "chair")]
+    public void Analyze_WhoLeadsSomething_OfficesAreAlternatives(string question, string verb)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Contains(TermAnalyzer.Normalize("chief"), q.Alternatives[TermAnalyzer.Normalize(verb)]);
+        Assert.Contains(TermAnalyzer.Normalize("secretary"), q.Alternatives[TermAnalyzer.Normalize(verb)]);
+    }
+
+    [Fact]
+    public void Analyze_Whether_NotSearchedFor()
+    {
+        Assert.DoesNotContain(TermAnalyzer.Normalize("whether"), _analyzer.Analyze("could you confirm whether the summit was in vilnius").CoreTerms);
     }
 }

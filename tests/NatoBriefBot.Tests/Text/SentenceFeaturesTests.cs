@@ -110,6 +110,9 @@ public class SentenceFeaturesTests
     [InlineData("Allies have 500,000 troops on high readiness.", false)]
     [InlineData("The total estimated cost is 61 billion krónur.", true)]
     [InlineData("A season ticket costs 3,000 zlotys.", true)]
+    [InlineData("Kaminari will buy a 4.9 percent stake for about 1.1 billion Swiss francs.", true)]
+    [InlineData("The fund holds 2 billion Hong Kong dollars.", true)]
+    [InlineData("3 Allies are Nordic countries.", false)]
     [InlineData("Rono, 24, won the race in 2023 at the second attempt.", false)]
     public void HasMoney_NumberWithCurrency_Detected(string sentence, bool expected)
     {
