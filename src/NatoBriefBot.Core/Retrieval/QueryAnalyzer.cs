@@ -131,19 +131,6 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             AddAlternatives(alternatives, terms, ordinal, [word]);
         }
 
-        foreach (Match leading in LeadershipVerbRegex().Matches(question))
-        {
-            // "who was running nato", "who heads the group": a briefing names the person by the office ("NATO Secretary
-            // General Jens Stoltenberg", "the group's chairman"), seldom with the verb.
-            var verb = TermAnalyzer.Normalize(leading.Groups["verb"].Value);
-            if (verb.Length == 0 || !core.Contains(verb))
-            {
-                continue;
-            }
-
-            AddAlternatives(alternatives, terms, verb, TermAnalyzer.Terms(LeaderRoles).Where(r => r != verb));
-        }
-
         foreach (Match rate in RateRegex().Matches(question))
         {
             // "how much aid per year": a briefing writes the same rate as "EUR 40 billion annually" or "a year".
@@ -622,7 +609,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         // "On what date…", "in which year…", "which countries…", "what share…", "how long…", "how hot…" (a measure: a number),
         // "how expensive…": a question word with the kind of thing it asks for; also asked as a noun phrase after a lead-in
-        // ("[tell me] the date on which…").
+        // ("[tell me] the date on which…"). "How long is it open until", "until when": a date.
         var asks = AsksKindRegex().Match(lower);
         return asks.Groups["when"].Success ? QuestionType.When
             : asks.Groups["where"].Success ? QuestionType.Where
@@ -631,7 +618,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             : YesNoRegex().IsMatch(lower) ? QuestionType.YesNo : QuestionType.Other;
     }
 
-    [GeneratedRegex(@"^(?:(?:on|in|at|by|from|until|to|for)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?<much>share|percentage|percent|proportion|amount|price|sum|figure)|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
+    [GeneratedRegex(@"^(?<when>how\s+long\b[^?]*\b(?:until|till|untill)\s*\??$|(?:until|till|untill)\s+when\b)|^(?:(?:on|in|at|by|from|until|to|for)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?<much>share|percentage|percent|proportion|amount|price|sum|figure)|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
     private static partial Regex AsksKindRegex();
 
     /// <summary>"who is/was X" where X is a bare name: no article or possessive, and its last word is a name (WordNet
@@ -910,9 +897,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\bi(?:'d|\u2019d|\s+would)?\s+(?<aside>like|love|want|need)\s+to\s+(?<aside>know|find\s+out|understand|learn|check|confirm)\b|\b(?:(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?|please\s+|kindly\s+)(?<aside>state|provide|indicate|specify|identify|give|share|supply|outline|clarify|confirm|detail|list|name)\b")]
     private static partial Regex RequestVerbRegex();
 
-    /// <summary>A word for the kind of answer after "what" or "which", or in "the … of" ("by what date", "which year", "the
-    /// number of", "the name of"): the question asks for a date or a number, which the answer gives without the word.</summary>
-    [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+|particular\s+)?(?<aside>date|dates|day|year|month|time|number|figure|name|location)\b|\bthe\s+(?:exact\s+|precise\s+|total\s+)?(?<aside>date|number|name|location|figure)\s+of\b")]
+    /// <summary>A word for the kind of answer after "what", "which" or "how", or in "the … of" ("by what date", "which year",
+    /// "how long", "the number of", "the name of"): the question asks for a date or a number, which the answer gives
+    /// without the word.</summary>
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+|particular\s+)?(?<aside>date|dates|day|year|month|time|number|figure|name|location)\b|\bthe\s+(?:exact\s+|precise\s+|total\s+)?(?<aside>date|number|name|location|figure)\s+of\b|\bhow\s+(?<aside>long|big|large|far|often|soon|tall|high|deep|wide|heavy|fast|quickly|hot|cold|warm|expensive|costly)\b")]
     private static partial Regex AskedKindWordRegex();
 
     /// <summary>"did rutte think…", "does the alliance's chief believe…", "what did he feel about…": the verb of an opinion,
@@ -931,13 +919,6 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         alternatives[term] = [.. (alternatives.GetValueOrDefault(term) ?? []).Union(added, StringComparer.Ordinal)];
         terms.AddRange(added.Where(o => !terms.Contains(o)).Distinct(StringComparer.Ordinal));
     }
-
-    /// <summary>A who-question's verb of leading something: "who runs", "who was heading", "who chaired".</summary>
-    [GeneratedRegex(@"^\s*who(?:'s|\s+(?:is|was|will\s+be|has\s+been|had\s+been|did|does|would|will|currently|now))*\s+(?:\w+\s+)?(?<verb>runs|ran|running|run|leads|led|leading|lead|heads|headed|heading|head|chairs|chaired|chairing|chair|directs|directed|directing|manages|managed|managing|commands|commanded|commanding)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadershipVerbRegex();
-
-    /// <summary>The offices a leader of something is named by.</summary>
-    private const string LeaderRoles = "head chief leader secretary general chairman chair director commander president";
 
     /// <summary>A rate of time: "per year", "each month", "a week" (not "a year ago", "within a year"), "annually", "daily".</summary>
     [GeneratedRegex(@"(?<!\b(?:within|for|in|over|than|half|about|nearly|almost|around|just|once|twice)\s+)\b(?:per|each|every|a)\s+(?<unit>year|month|week|day)\b(?!\s+(?:ago|later|earlier|before|after|on|from|of)\b)|\b(?<adverb>annual|annually|yearly|monthly|weekly|daily)\b", RegexOptions.IgnoreCase)]

@@ -77,7 +77,7 @@ public sealed class BackgroundTurnsTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_LlmSlowerThanTurnTimeout_SendsTimeoutMessageDespiteLongerLlmTimeout()
     {
-        await using var bot = await StartBotAsync("--Bot:TurnTimeoutSeconds=1", "--Llm:TimeoutSeconds=60");
+        await using var bot = await StartBotAsync("--Bot:TurnTimeoutSeconds=3", "--Llm:TimeoutSeconds=60");
 
         await bot.PostActivityAsync(ActivityBuilder.Message(_connector.ServiceUrl, "timeout-1", Question));
 
@@ -138,7 +138,7 @@ public sealed class BackgroundTurnsTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_TeamsTurnTimesOut_TimeoutMessageClosesTheStream()
     {
-        await using var bot = await StartBotAsync("--Bot:TurnTimeoutSeconds=1");
+        await using var bot = await StartBotAsync("--Bot:TurnTimeoutSeconds=3");
 
         await bot.PostActivityAsync(TeamsMessage("teams-timeout-1", "personal"));
 
