@@ -190,8 +190,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             terms.RemoveAll(pointing.Contains);
         }
 
-        // "i was reading about…", "i remember…", "back in 2023": what the user did or when they read it, not what the
-        // briefing says. Words absent from the briefings weigh most, so they would count most against the sentence that answers.
+        // "i was reading about…", "could you state…", "by what date", "back in 2023": what the user did, asks for or when
+        // they read it, not what the briefing says. Words absent from the briefings weigh most, so they would count most
+        // against the sentence that answers.
         var aside = UserAsideTerms(question, type);
         core.RemoveAll(aside.Contains);
         terms.RemoveAll(aside.Contains);
@@ -862,10 +863,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     /// <summary>The terms of the question's asides that no other part of it uses: the verbs the user says what they did
     /// or want with ("i was reading about", "i remember", "i'd like to know"), a request's verb ("could you state",
-    /// "kindly provide"), the word for the kind of answer asked ("by what date", "which year", "the number of"), the verb
-    /// of an opinion asked about ("did rutte think…"), "back" before a time ("back in 2023", "back then"), and, in a when-
-    /// or where-question, the verbs that only say an event took place ("when's the summit happening", "where did it take
-    /// place"). The sentence that answers gives the date, number or opinion without them.</summary>
+    /// "kindly provide"), the word for the kind of answer asked ("by what date", "which year", "the number of", "how
+    /// long"), the verb of an opinion asked about ("did rutte think…"), the words that mark a past time ("back in 2023",
+    /// "back then", "at the time of"), and, in a when- or where-question, the verbs that only say an event took place
+    /// ("when's the summit happening", "where did it take place"). The sentence that answers gives the date, number or
+    /// opinion without them.</summary>
     private static HashSet<string> UserAsideTerms(string question, QuestionType type)
     {
         var lower = question.ToLowerInvariant();
@@ -912,8 +914,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\b(?<aside>back)\s+(?=(?:in|on|during|around|then|when|at\s+the\s+time)\b)|\bat\s+the\s+(?<aside>time)\b")]
     private static partial Regex BackInTimeRegex();
 
-    /// <summary>Adds <paramref name="others"/> to the words that stand for <paramref name="term"/>, and to the terms searched.</summary>
-    private static void AddAlternatives(Dictionary<string, IReadOnlyList<string>> alternatives, List<string> terms, string term, IEnumerable<string> others)
+    /// <summary>Adds <paramref name="others"/> to the words that stand for <paramref name="term"/>, and to the terms
+    /// searched.</summary>
+    private static void AddAlternatives(
+        Dictionary<string, IReadOnlyList<string>> alternatives, List<string> terms, string term, IEnumerable<string> others)
     {
         var added = others.ToList();
         alternatives[term] = [.. (alternatives.GetValueOrDefault(term) ?? []).Union(added, StringComparer.Ordinal)];
