@@ -46,20 +46,18 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         }
 
         var (range, dateText) = FindAskedDates(question);
-        if (dateText is not null)
-        {
-            var dateTerms = TermAnalyzer.Terms(dateText);
-            core.RemoveAll(dateTerms.Contains);
-            salient.RemoveAll(dateTerms.Contains);
-        }
+        var dateTerms = dateText is null ? [] : TermAnalyzer.Terms(dateText);
+        core.RemoveAll(dateTerms.Contains);
+        salient.RemoveAll(dateTerms.Contains);
 
         core = core.Distinct(StringComparer.Ordinal).ToList();
         var terms = new List<string>(core);
         var alternatives = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (token, i) in tokens.Select((t, i) => (t, i)))
         {
+            // The asked period's words ("March 2024") are a date, not the verb "march" ("process").
             if (token.IsStopWord || token.IsNumber || QueryVocabulary.QuestionWords.Contains(token.Surface) || QueryVocabulary.AnswerKindWords.Contains(token.Surface) ||
-                alternatives.ContainsKey(token.Term))
+                alternatives.ContainsKey(token.Term) || dateTerms.Contains(token.Term))
             {
                 continue;
             }

@@ -937,6 +937,15 @@ public class QueryAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_MonthOfTheAskedPeriod_NoOtherSenses()
+    {
+        var q = _analyzer.Analyze("Were flights disrupted by the March 2024 eruption?");
+
+        Assert.False(q.Alternatives.ContainsKey(TermAnalyzer.Normalize("march")));
+        Assert.DoesNotContain(TermAnalyzer.Normalize("process"), q.Terms);
+    }
+
+    [Fact]
     public void Analyze_Whether_NotSearchedFor()
     {
         Assert.DoesNotContain(TermAnalyzer.Normalize("whether"), _analyzer.Analyze("could you confirm whether the summit was in vilnius").CoreTerms);
