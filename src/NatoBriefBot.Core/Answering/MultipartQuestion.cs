@@ -7,8 +7,8 @@ namespace NatoBriefBot.Core.Answering;
 /// A question that asks two things joined by "and" ("Where will the staff work, and what rank is the general in
 /// charge?") or written one after the other ("What were the three topics? And how many allies were at 2%?"): each part
 /// is answered on its own, the second with the first as its scene-setting (so "he" and the topic carry over), and the
-/// two answers are joined. The two facts often sit in different sentences, or different briefings,
-/// that no single sentence answers.
+/// two answers are joined. The two facts often sit in different sentences, or different briefings, that no single
+/// sentence answers.
 /// </summary>
 public static partial class MultipartQuestion
 {

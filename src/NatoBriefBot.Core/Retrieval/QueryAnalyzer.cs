@@ -129,14 +129,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             AddAlternatives(alternatives, terms, ordinal, [word]);
         }
 
-        foreach (Match rate in RateRegex().Matches(question))
+        foreach (var (rate, unit) in Rates(question))
         {
             // "how much aid per year": a briefing writes the same rate as "EUR 40 billion annually" or "a year".
-            var unit = rate.Groups["unit"].Success
-                ? rate.Groups["unit"].Value.ToLowerInvariant()
-                : Vocabulary.RateWords.First(r => r.Value.Contains(rate.Groups["adverb"].Value, StringComparer.OrdinalIgnoreCase)).Key;
             var forms = Vocabulary.RateWords[unit].Append(unit).SelectMany(TermAnalyzer.Terms).Distinct(StringComparer.Ordinal).ToList();
-            foreach (var written in TermAnalyzer.Terms(rate.Value))
+            foreach (var written in TermAnalyzer.Terms(rate))
             {
                 if (!forms.Contains(written))
                 {
@@ -922,9 +919,31 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         terms.AddRange(added.Where(o => !terms.Contains(o)).Distinct(StringComparer.Ordinal));
     }
 
-    /// <summary>A rate of time: "per year", "each month", "a week" (not "a year ago", "within a year"), "annually", "daily".</summary>
-    [GeneratedRegex(@"(?<!\b(?:within|for|in|over|than|half|about|nearly|almost|around|just|once|twice)\s+)\b(?:per|each|every|a)\s+(?<unit>year|month|week|day)\b(?!\s+(?:ago|later|earlier|before|after|on|from|of)\b)|\b(?<adverb>annual|annually|yearly|monthly|weekly|daily)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RateRegex();
+    /// <summary>The rates of time the question names, as written, each with its unit: "per year", "each month", "a week"
+    /// (not "a year ago", "within a year"), and the words of <see cref="Vocabulary.RateWords"/> ("annually", "daily").</summary>
+    private static IEnumerable<(string Written, string Unit)> Rates(string question)
+    {
+        foreach (Match m in RatePhraseRegex().Matches(question))
+        {
+            var unit = m.Groups["unit"].Value.ToLowerInvariant();
+            if (Vocabulary.RateWords.ContainsKey(unit))
+            {
+                yield return (m.Value, unit);
+            }
+        }
+
+        foreach (var token in TermAnalyzer.Tokenize(question))
+        {
+            if (Vocabulary.RateUnitOf.TryGetValue(token.Surface.ToLowerInvariant(), out var unit))
+            {
+                yield return (token.Surface, unit);
+            }
+        }
+    }
+
+    /// <summary>"per", "each", "every" or "a" before a word, not after "within", "for"… nor before "ago", "later"….</summary>
+    [GeneratedRegex(@"(?<!\b(?:within|for|in|over|than|half|about|nearly|almost|around|just|once|twice)\s+)\b(?:per|each|every|a)\s+(?<unit>[a-z]+)\b(?!\s+(?:ago|later|earlier|before|after|on|from|of)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex RatePhraseRegex();
 
     /// <summary>The verbs that only say something took place.</summary>
     [GeneratedRegex(@"\b(?<aside>happen|happens|happened|happening|occur|occurs|occurred|occurring|take\s+place|takes\s+place|took\s+place|taking\s+place|taken\s+place)\b")]

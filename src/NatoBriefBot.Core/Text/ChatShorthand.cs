@@ -5,9 +5,9 @@ namespace NatoBriefBot.Core.Text;
 /// <summary>
 /// Shorthand that policy and defence teams type in chat, written out before a question is analysed and embedded:
 /// "def mins" is "defence ministers", "sec gen" is "Secretary General", "presser" is "press conference", "ukr" is "Ukraine",
-/// "jun24" is "jun 2024". Only forms
-/// that mean one thing in a question about briefings; single-word acronyms are <see cref="Vocabulary.Acronyms"/>. Slips of
-/// the keyboard in a question word or a stop word ("wich", "teh") are read as the word meant.
+/// "jun24" is "jun 2024". Only forms that mean one thing in a question about briefings; single-word acronyms are
+/// <see cref="Vocabulary.Acronyms"/>. Slips of the keyboard in a question word or a stop word ("wich", "teh") are read
+/// as the word meant.
 /// </summary>
 internal static partial class ChatShorthand
 {

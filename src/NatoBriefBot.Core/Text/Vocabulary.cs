@@ -109,6 +109,11 @@ internal static class Vocabulary
         ["year"] = ["annual", "annually", "yearly"], ["month"] = ["monthly"], ["week"] = ["weekly"], ["day"] = ["daily"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>The unit of each word of <see cref="RateWords"/> ("annually" -> "year").</summary>
+    public static readonly FrozenDictionary<string, string> RateUnitOf = RateWords
+        .SelectMany(r => r.Value.Select(word => (Word: word, Unit: r.Key)))
+        .ToFrozenDictionary(r => r.Word, r => r.Unit, StringComparer.Ordinal);
+
     /// <summary>Units of measure written after a number; "155 mm" and "155mm" are one term.</summary>
     public static readonly FrozenSet<string> Units = new[] { "mm", "cm", "km", "kg", "kt", "kw", "mw", "gw" }
         .ToFrozenSet(StringComparer.Ordinal);
