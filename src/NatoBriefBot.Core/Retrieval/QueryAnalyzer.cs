@@ -633,8 +633,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             return false;
         }
 
+        // "who was she": a pronoun stands for someone the question does not name, and asks for the name.
         var head = words[^1];
-        return Lexicon.Default.IsProperName(head) || !Lexicon.Default.IsKnownWord(head);
+        return !Vocabulary.StopWords.Contains(head) && (Lexicon.Default.IsProperName(head) || !Lexicon.Default.IsKnownWord(head));
     }
 
     /// <summary>The period the question asks about: the one in the part that asks, when it names one ("Which ally pledged
@@ -857,20 +858,26 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     }
 
     /// <summary>The terms of the question's asides that no other part of it uses: the verbs the user says what they did
-    /// or want with ("i was reading about", "i remember", "i'd like to know"), a request's verb ("could you state",
+    /// or want with ("i was reading about", "i remember", "i'd like to know"), what they are working on ("i'm putting
+    /// together a summary for my class"), a request's verb ("could you state",
     /// "kindly provide"), the word for the kind of answer asked ("by what date", "which year", "the number of", "how
     /// long"), the verb of an opinion asked about ("did rutte think…"), the words that mark a past time ("back in 2023",
     /// "back then", "at the time of"), and, in a when- or where-question, the verbs that only say an event took place
-    /// ("when's the summit happening", "where did it take place"). The sentence that answers gives the date, number or
-    /// opinion without them.</summary>
+    /// ("when's the summit happening", "where did it take place"), and in a when-question the word "date" ("summit
+    /// dates"). The sentence that answers gives the date, number or opinion without them.</summary>
     private static HashSet<string> UserAsideTerms(string question, QuestionType type)
     {
         var lower = question.ToLowerInvariant();
-        var matches = new[] { UserActivityRegex(), RequestVerbRegex(), AskedKindWordRegex(), OpinionVerbRegex(), BackInTimeRegex() }
+        var matches = new[] { UserActivityRegex(), UserTaskRegex(), RequestVerbRegex(), AskedKindWordRegex(), OpinionVerbRegex(), BackInTimeRegex() }
             .SelectMany(r => r.Matches(lower)).ToList();
         if (type is QuestionType.When or QuestionType.Where)
         {
             matches.AddRange(OccurrenceVerbRegex().Matches(lower));
+        }
+
+        if (type == QuestionType.When)
+        {
+            matches.AddRange(DateWordRegex().Matches(lower));
         }
 
         var aside = new HashSet<string>(StringComparer.Ordinal);
@@ -887,8 +894,14 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     /// <summary>"i was reading", "i remember seeing", "i've heard", "i'd read somewhere": the user's own doing, a verb right
     /// after "i" (perhaps with "was", "have been", "just"…), and a second verb it takes ("remember reading").</summary>
-    [GeneratedRegex(@"\bi(?:'m|\u2019m|\s+am|\s+was|'ve|\u2019ve|\s+have|'d|\u2019d|\s+had)?(?:\s+(?:been|just|recently|also|once|only|still|already|definitely|vaguely|kind\s+of|sort\s+of))*\s+(?!(?:not|never|no|a|an|the|to|that|this)\b)(?<aside>(?:read|reading|saw|seen|seeing|see|heard|hear|hearing|remember|remembering|recall|recalling|noticed|notice|came\s+across|come\s+across|coming\s+across|skimmed|skimming|skim|looked|looking|look|browsing|browsed|scrolling|scrolled|went\s+through|going\s+through|catching\s+up|caught\s+up|thought|think|believe|understood|understand|gather|got|get|found|find))(?:\s+(?:somewhere|once|earlier|before|recently|today|yesterday))?(?:\s+(?<aside>reading|seeing|hearing|that)\b)?\b")]
+    [GeneratedRegex(@"\bi(?:'m|\u2019m|\s+am|\s+was|'ve|\u2019ve|\s+have|'d|\u2019d|\s+had)?(?:\s+(?:been|just|recently|also|once|only|still|already|definitely|vaguely|kind\s+of|sort\s+of))*\s+(?!(?:not|never|no|a|an|the|to|that|this)\b)(?<aside>(?:read|reading|saw|seen|seeing|see|heard|hear|hearing|remember|remembering|recall|recalling|noticed|notice|came\s+across|come\s+across|coming\s+across|skimmed|skimming|skim|looked|looking|look|browsing|browsed|scrolling|scrolled|went\s+through|going\s+through|catching\s+up|caught\s+up|thought|think|believe|understood|understand|gather|got|get|found|find))(?:\s+(?<aside>somewhere|once|earlier|before|recently|today|yesterday))?(?:\s+(?<aside>reading|seeing|hearing|that)\b)?\b")]
     private static partial Regex UserActivityRegex();
+
+    /// <summary>"i'm putting together a short summary for my class", "i'm writing a piece", "i still need": what the user is
+    /// working on and that they need something: the verb, the kind of document and who it is for. What it is about ("notes
+    /// on the 2023 meeting") stays.</summary>
+    [GeneratedRegex(@"\bi(?:'m|\u2019m|\s+am|'ve\s+been|\u2019ve\s+been|\s+have\s+been|\s+was)\s+(?:(?:just|currently|still|now|also)\s+)?(?<aside>preparing|prepping|writing(?:\s+up)?|drafting|putting\s+together|compiling|making|doing|building|working\s+on|summari[sz]ing|researching|updating)\s+(?:(?:a|an|the|some|my|our|this|these)\s+)?(?:(?<aside>short|quick|brief|little|small|new|school|class|weekly|daily)\s+)*(?<aside>summary|report|brief|briefing|note|notes|memo|presentation|essay|paper|piece|post|thread|slides?|deck|homework|assignment|project|profile|timeline|explainer|newsletter|lesson|lecture|talk|story|article|overview|recap|quiz|factsheet)\b(?:\s+for\s+(?:my|our|the|a|an)\s+(?<aside>class|boss|team|course|teacher|professor|manager|students|colleagues|seminar|lecture|newsletter|blog|readers|unit|office|department|editor|audience))?|\bi\s+(?:still\s+|just\s+|really\s+|also\s+)?(?<aside>need)\b(?!\s+to\b)")]
+    private static partial Regex UserTaskRegex();
 
     /// <summary>"i'd like to know", "i need to find out", "could you please state", "kindly provide": a request's verbs.</summary>
     [GeneratedRegex(@"\bi(?:'d|\u2019d|\s+would)?\s+(?<aside>like|love|want|need)\s+to\s+(?<aside>know|find\s+out|understand|learn|check|confirm)\b|\b(?:(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?|please\s+|kindly\s+)(?<aside>state|provide|indicate|specify|identify|give|share|supply|outline|clarify|confirm|detail|list|name)\b")]
@@ -944,6 +957,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>"per", "each", "every" or "a" before a word, not after "within", "for"… nor before "ago", "later"….</summary>
     [GeneratedRegex(@"(?<!\b(?:within|for|in|over|than|half|about|nearly|almost|around|just|once|twice)\s+)\b(?:per|each|every|a)\s+(?<unit>[a-z]+)\b(?!\s+(?:ago|later|earlier|before|after|on|from|of)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex RatePhraseRegex();
+
+    /// <summary>"date" or "dates" anywhere in a when-question ("summit dates", "date of the meeting"): the kind of answer
+    /// asked, which the sentence that answers gives without the word.</summary>
+    [GeneratedRegex(@"\b(?<aside>date|dates)\b")]
+    private static partial Regex DateWordRegex();
 
     /// <summary>The verbs that only say something took place.</summary>
     [GeneratedRegex(@"\b(?<aside>happen|happens|happened|happening|occur|occurs|occurred|occurring|take\s+place|takes\s+place|took\s+place|taking\s+place|taken\s+place)\b")]

@@ -37,5 +37,7 @@ internal static class QueryVocabulary
         "mention", "mentions", "mentioned", "mentioning", "named", "listed", "cite", "cites", "cited", "referenced",
         // Politeness around the question ("I would be grateful if you could…", "would you kindly explain…").
         "kindly", "grateful", "appreciate", "wondering", "remind", "explain",
+        // Placeholder nouns ("which three things", "what stuff"): they stand for the answer and name nothing in it.
+        "thing", "things", "stuff",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }
