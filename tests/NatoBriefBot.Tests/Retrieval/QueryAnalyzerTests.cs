@@ -174,7 +174,8 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
-    [InlineData("june 2024 ministerial dates", "dates", true)]
+    [InlineData("june 2024 ministerial dates", "dates", false)]
+    [InlineData("did they set dates for the next round", "dates", true)]
     [InlineData("whats the name of the weather satellite", "name", false)]
     [InlineData("what time did the rocket lift off", "time", false)]
     [InlineData("rutte's figure for nato citizens", "figure", true)]
@@ -182,7 +183,8 @@ public class QueryAnalyzerTests
     {
         var q = _analyzer.Analyze(question);
 
-        // After "what" or in "the name of" it only says what kind of answer is wanted; elsewhere the briefing may use it.
+        // After "what", in "the name of" or in a when-question it only says what kind of answer is wanted; elsewhere the
+        // briefing may use it.
         Assert.Equal(searched, q.CoreTerms.Contains(TermAnalyzer.Normalize(kind)));
         Assert.False(q.Alternatives.ContainsKey(TermAnalyzer.Normalize(kind)));
     }
@@ -867,6 +869,11 @@ public class QueryAnalyzerTests
     [InlineData("when's the vilnius summit happening btw", "happening", null)]
     [InlineData("where did the 2024 summit take place", "take", null)]
     [InlineData("how long was the cable link down", "long", null)]
+    [InlineData("I'm putting together a short summary for my class and I need the topics of the October meeting", "summary", "class")]
+    [InlineData("i'm writing a piece on the cable repair, who ran the ship", "piece", "writing")]
+    [InlineData("I read somewhere that the rectors elected a chemist, who was it", "somewhere", null)]
+    [InlineData("october 2024 ministerial dates", "dates", null)]
+    [InlineData("which three things did rutte say industry needs", "things", null)]
     public void Analyze_UsersAside_ItsWordsAreNotSearchedFor(string question, string aside, string? other)
     {
         var q = _analyzer.Analyze(question);
@@ -886,6 +893,8 @@ public class QueryAnalyzerTests
     [InlineData("what happened to the pledge", "happen")]
     [InlineData("what does the state plan", "state")]
     [InlineData("what is the date format they chose", "date")]
+    [InlineData("what did the ministers need for the new command", "need")]
+    [InlineData("what is the report that the cyber firm published", "report")]
     public void Analyze_SameWordsNotAnAside_StillSearchedFor(string question, string word)
     {
         Assert.Contains(TermAnalyzer.Normalize(word), _analyzer.Analyze(question).CoreTerms);
@@ -898,6 +907,7 @@ public class QueryAnalyzerTests
     [InlineData("until when is the exhibition on?", QuestionType.When)]
     [InlineData("how long was the cable link down", QuestionType.HowMany)]
     [InlineData("could you confirm whether the summit was in vilnius", QuestionType.YesNo)]
+    [InlineData("the rectors elected a chemist as secretary general - who was she?", QuestionType.Who)]
     public void Analyze_PoliteRequest_TypedByWhatItAsksFor(string question, QuestionType expected)
     {
         Assert.Equal(expected, _analyzer.Analyze(question).Type);
