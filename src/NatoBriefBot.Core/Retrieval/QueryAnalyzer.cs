@@ -603,7 +603,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             return QuestionType.Why;
         }
 
-        // "On what date…", "in which year…", "which countries…", "what share…", "how long…", "how hot…" (a measure: a number),
+        // "On what date…", "in which year…", "which countries…", "what share…", "what interest rate…", "above what revenue…", "how long…", "how hot…" (a measure: a number),
         // "how expensive…": a question word with the kind of thing it asks for; also asked as a noun phrase after a lead-in
         // ("[tell me] the date on which…"). "How long is it open until", "until when": a date.
         var asks = AsksKindRegex().Match(lower);
@@ -614,7 +614,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             : YesNoRegex().IsMatch(lower) ? QuestionType.YesNo : QuestionType.Other;
     }
 
-    [GeneratedRegex(@"^(?<when>how\s+long\b[^?]*\b(?:until|till|untill)\s*\??$|(?:until|till|untill)\s+when\b)|^(?:(?:on|in|at|by|from|until|to|for)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?<much>share|percentage|percent|proportion|amount|price|sum|figure)|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
+    [GeneratedRegex(@"^(?<when>how\s+long\b[^?]*\b(?:until|till|untill)\s*\??$|(?:until|till|untill)\s+when\b)|^(?:(?:on|in|at|by|from|until|to|for|above|below|over|under)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?:[a-z]+\s+)?(?<much>share|percentage|percent|proportion|amount|price|sum|figure|rate|revenue|revenues|turnover|income)|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
     private static partial Regex AsksKindRegex();
 
     /// <summary>"who is/was X" where X is a bare name: no article or possessive, and its last word is a name (WordNet

@@ -660,6 +660,8 @@ public class QueryAnalyzerTests
     [InlineData("which countries pledged more than a billion", QuestionType.Where)]
     [InlineData("In what city will the command work?", QuestionType.Where)]
     [InlineData("what share of gdp does indonesia spend on defence", QuestionType.HowMuch)]
+    [InlineData("what interest rate did the central bank set", QuestionType.HowMuch)]
+    [InlineData("above what company revenue does the tax apply", QuestionType.HowMuch)]
     [InlineData("how long had he been in the job by then", QuestionType.HowMany)]
     [InlineData("how old is the winner", QuestionType.HowMany)]
     [InlineData("i heard there was a heat warning in brussels for those days - how hot was it supposed to get?", QuestionType.HowMany)]
