@@ -148,10 +148,10 @@ public static class AnswerModelTrainer
         }, gate, gate is null ? threshold : gateThreshold, model.Ranking, trees, model.RankingTrees);
     }
 
-    /// <summary>Tree shapes tried for a boosted gate: shallow trees (two to four questions each), few or more of them. The
+    /// <summary>Tree shapes tried for a boosted gate: shallow trees (two to five questions each), few or more of them. The
     /// deepest and longest shapes were added when the shapes then tried were all beaten by the largest of them.</summary>
     private static readonly TreeSettings[] GateTreeGrid =
-        [.. new TreeSettings[] { new(50, 2), new(100, 2), new(200, 2), new(50, 3), new(100, 3), new(200, 3), new(300, 3), new(200, 4) }.Select(s => s with { Bags = GateBags })];
+        [.. new TreeSettings[] { new(50, 2), new(100, 2), new(200, 2), new(50, 3), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(400, 4), new(200, 5) }.Select(s => s with { Bags = GateBags })];
 
     /// <summary>Fits averaged into the gate (<see cref="TreeSettings.Bags"/>): a refit on a little more data moved a single
     /// fit's answers on about one training question in thirty, mostly back and forth.</summary>
@@ -172,7 +172,7 @@ public static class AnswerModelTrainer
     }
 
     /// <summary>Tree shapes tried for correcting the logistic ranking: shallow trees (it is already mostly right).</summary>
-    private static readonly TreeSettings[] CorrectionGrid = [new(50, 2), new(100, 3), new(200, 3)];
+    private static readonly TreeSettings[] CorrectionGrid = [new(50, 2), new(100, 3), new(200, 3), new(300, 3), new(200, 4)];
 
     /// <summary>The pointwise logistic ranking plus boosted trees fitted to its errors (starting from its log-odds).</summary>
     private static AnswerModel Corrected(IReadOnlyList<TrainingQuestion> questions, double l2, TreeSettings shape)
