@@ -603,9 +603,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             return QuestionType.Why;
         }
 
-        // "On what date…", "in which year…", "which countries…", "what share…", "what interest rate…", "above what revenue…", "how long…", "how hot…" (a measure: a number),
-        // "how expensive…": a question word with the kind of thing it asks for; also asked as a noun phrase after a lead-in
-        // ("[tell me] the date on which…"). "How long is it open until", "until when": a date.
+        // "On what date…", "in which year…", "which countries…", "what share…", "what interest rate…", "above what
+        // revenue…", "how long…", "how hot…" (a measure: a number), "how expensive…": a question word with the kind of thing
+        // it asks for; also asked as a noun phrase after a lead-in ("[tell me] the date on which…"). "How long is it open
+        // until", "until when": a date.
         var asks = AsksKindRegex().Match(lower);
         return asks.Groups["when"].Success ? QuestionType.When
             : asks.Groups["where"].Success ? QuestionType.Where
@@ -859,12 +860,12 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     /// <summary>The terms of the question's asides that no other part of it uses: the verbs the user says what they did
     /// or want with ("i was reading about", "i remember", "i'd like to know"), what they are working on ("i'm putting
-    /// together a summary for my class"), a request's verb ("could you state",
-    /// "kindly provide"), the word for the kind of answer asked ("by what date", "which year", "the number of", "how
-    /// long"), the verb of an opinion asked about ("did rutte think…"), the words that mark a past time ("back in 2023",
-    /// "back then", "at the time of"), and, in a when- or where-question, the verbs that only say an event took place
-    /// ("when's the summit happening", "where did it take place"), and in a when-question the word "date" ("summit
-    /// dates"). The sentence that answers gives the date, number or opinion without them.</summary>
+    /// together a summary for my class"), a request's verb ("could you state", "kindly provide"), the word for the kind
+    /// of answer asked ("by what date", "which year", "the number of", "how long"), the verb of an opinion asked about
+    /// ("did rutte think…"), the words that mark a past time ("back in 2023", "back then", "at the time of"), in a when-
+    /// or where-question the verbs that only say an event took place ("when's the summit happening", "where did it take
+    /// place"), and in a when-question the word "date" ("summit dates"). The sentence that answers gives the date, number
+    /// or opinion without them.</summary>
     private static HashSet<string> UserAsideTerms(string question, QuestionType type)
     {
         var lower = question.ToLowerInvariant();

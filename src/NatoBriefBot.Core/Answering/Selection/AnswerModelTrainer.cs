@@ -151,7 +151,10 @@ public static class AnswerModelTrainer
     /// <summary>Tree shapes tried for a boosted gate: shallow trees (two to five questions each), few or more of them. The
     /// deepest and longest shapes were added when the shapes then tried were all beaten by the largest of them.</summary>
     private static readonly TreeSettings[] GateTreeGrid =
-        [.. new TreeSettings[] { new(50, 2), new(100, 2), new(200, 2), new(50, 3), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(400, 4), new(200, 5) }.Select(s => s with { Bags = GateBags })];
+        [.. new TreeSettings[]
+        {
+            new(50, 2), new(100, 2), new(200, 2), new(50, 3), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(400, 4), new(200, 5),
+        }.Select(s => s with { Bags = GateBags })];
 
     /// <summary>Fits averaged into the gate (<see cref="TreeSettings.Bags"/>): a refit on a little more data moved a single
     /// fit's answers on about one training question in thirty, mostly back and forth.</summary>
