@@ -23,7 +23,8 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             return question;
         }
 
-        // A turn the bot declined has no answer to point into: "it", "he", "there" refer to the last one it answered.
+        // A turn the bot declined has no answer to point into: "it", "he", "there" refer to the last one it answered, unless a
+        // later turn moved to a subject the bot found but could not answer.
         var last = PointedInto(LastAnswered(history));
         var q = question.Trim();
         if (NewTopicRegex().Match(q) is { Success: true } newTopic && newTopic.Length < q.Length)
@@ -466,9 +467,26 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     private static ConversationTurn PointedInto(ConversationTurn last) =>
         last.Answer.Outcome == AnswerOutcome.Answered ? last : last with { Answer = last.Answer with { Text = last.Answer.Closest ?? last.ResolvedQuestion } };
 
-    /// <summary>The last turn with a cited answer, or the last turn when none has one.</summary>
-    private static ConversationTurn LastAnswered(IReadOnlyList<ConversationTurn> history) =>
-        history.LastOrDefault(t => t.Answer.Citations.Count > 0) ?? history[^1];
+    /// <summary>The last turn with a cited answer or, when later, a declined turn that quoted a close sentence from another
+    /// briefing than that answer's: the user moved to a new subject the bot found but could not answer ("a data centre
+    /// opened there too, who runs it" → "how many jobs?" asks about the data centre). The last turn when there is neither.</summary>
+    private static ConversationTurn LastAnswered(IReadOnlyList<ConversationTurn> history)
+    {
+        var answered = history.Count - 1;
+        while (answered >= 0 && history[answered].Answer.Citations.Count == 0)
+        {
+            answered--;
+        }
+
+        if (answered < 0)
+        {
+            return history[^1];
+        }
+
+        var files = history[answered].Answer.Citations.Select(c => c.File).ToHashSet(StringComparer.Ordinal);
+        var moved = history.Skip(answered + 1).LastOrDefault(t => t.Answer.Closest is not null && t.Answer.ClosestFile is { } file && !files.Contains(file));
+        return moved ?? history[answered];
+    }
 
     /// <summary>
     /// True when the question leans on the conversation: it points back ("he", "there", "that city", "the second one"),

@@ -618,6 +618,29 @@ public class FollowUpRewriterTests
         Assert.Equal(["004_summit.txt"], hints.PreferredFiles);
     }
 
+    [Theory]
+    [InlineData("d20_data_centre.txt", "d20_data_centre.txt", "data centre")]
+    [InlineData("003_ministers.txt", "003_ministers.txt", "nsatu")]
+    public void RewriteAndHints_AfterADeclinedTurnQuotingABriefing_MoveThereWhenItIsAnotherOne(string closestFile, string expectedFile, string expectedWord)
+    {
+        const string cited = "Rutte said the NATO command in Wiesbaden would fully enter into force in the coming months.";
+        var answered = new ConversationTurn("where will nsatu sit", "where will nsatu sit",
+            new Answer("where will nsatu sit", AnswerOutcome.Answered, cited + " [1]", [new Citation(1, "003_ministers.txt", "Ministers meet", null, "NATO", null, cited)]));
+        const string closest = "Data centre operator Rheinwerk Digital opened a site in Wiesbaden on Thursday.";
+        var declined = new ConversationTurn("a data centre opened in that city too, who runs it", "a data centre opened in Wiesbaden too, who runs it",
+            new Answer("a data centre opened in that city too, who runs it", AnswerOutcome.NotInBriefings,
+                $"I couldn't find a clear answer to that in the briefings. The closest is in \u201CData centre opens\u201D: \u201C{closest}\u201D Check whether that answers your question, or rephrase it.", [])
+            {
+                Closest = closest,
+                ClosestFile = closestFile,
+            });
+
+        var rewritten = FollowUpRewriter.Rewrite("how many jobs?", [answered, declined]);
+
+        Assert.Contains(expectedWord, rewritten, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal([expectedFile], FollowUpRewriter.Hints("how many jobs?", [answered, declined]).PreferredFiles);
+    }
+
     [Fact]
     public void Hints_AfterOnlyDeclinedTurns_PreferTheBriefingTheRefusalFoundClosest()
     {
