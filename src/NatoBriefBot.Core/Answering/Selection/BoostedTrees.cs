@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NatoBriefBot.Core.Answering.Selection;
 
 /// <summary>One node of a regression tree: a split (<see cref="Feature"/> ≥ 0: go <see cref="Left"/> when the input is
@@ -70,14 +72,7 @@ public sealed class BoostedTrees
         var z = Base;
         foreach (var tree in _trees)
         {
-            var node = tree[0];
-            // Children come after their parent, so the walk ends.
-            while (node.Feature >= 0)
-            {
-                node = tree[x[node.Feature] < node.Threshold ? node.Left : node.Right];
-            }
-
-            z += node.Value;
+            z += Leaf(tree, x);
         }
 
         return z;
@@ -158,7 +153,7 @@ public sealed class BoostedTrees
             trees.Add(nodes);
             for (var i = 0; i < n; i++)
             {
-                margin[i] += Leaf(nodes, x[i]);
+                margin[i] += Leaf(CollectionsMarshal.AsSpan(nodes), x[i]);
             }
         }
 
@@ -234,7 +229,8 @@ public sealed class BoostedTrees
     /// <summary>Most cuts per input.</summary>
     private const int MaxCuts = 32;
 
-    private static double Leaf(List<TreeNode> tree, double[] x)
+    /// <summary>The value of the leaf a row reaches. Children come after their parent, so the walk ends.</summary>
+    private static double Leaf(ReadOnlySpan<TreeNode> tree, ReadOnlySpan<double> x)
     {
         var node = tree[0];
         while (node.Feature >= 0)
