@@ -25,7 +25,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         // A turn the bot declined has no answer to point into: "it", "he", "there" refer to the last one it answered, unless a
         // later turn moved to a subject the bot found but could not answer.
-        var last = PointedInto(LastAnswered(history));
+        var last = PointedInto(CurrentSubject(history));
         var q = question.Trim();
         if (NewTopicRegex().Match(q) is { Success: true } newTopic && newTopic.Length < q.Length)
         {
@@ -416,7 +416,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         if (history.Count > 0 && SomethingElseRegex().IsMatch(question))
         {
             // "anything else in the news about that city?": not what the conversation has already answered from.
-            return new RetrievalHints([]) { CarriedPeriod = carried, OtherThanFiles = ConversationFiles(LastAnswered(history).Answer) };
+            return new RetrievalHints([]) { CarriedPeriod = carried, OtherThanFiles = ConversationFiles(CurrentSubject(history).Answer) };
         }
 
         if (history.Count > 0 && BackToRegex().Match(question.Trim()) is { Success: true } back && ReturnedTo(history, back.Groups["topic"].Value) is >= 0 and var turn)
@@ -426,7 +426,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         return history.Count > 0 && IsFollowUp(question) && !CorrectionRegex().IsMatch(question.Trim())
-            ? new RetrievalHints(ConversationFiles(LastAnswered(history).Answer)) { CarriedPeriod = carried, MovedPeriod = MovesToAnotherPeriod(question.Trim()) }
+            ? new RetrievalHints(ConversationFiles(CurrentSubject(history).Answer)) { CarriedPeriod = carried, MovedPeriod = MovesToAnotherPeriod(question.Trim()) }
             : new RetrievalHints([]) { CarriedPeriod = carried };
     }
 
@@ -467,10 +467,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     private static ConversationTurn PointedInto(ConversationTurn last) =>
         last.Answer.Outcome == AnswerOutcome.Answered ? last : last with { Answer = last.Answer with { Text = last.Answer.Closest ?? last.ResolvedQuestion } };
 
-    /// <summary>The last turn with a cited answer or, when later, a declined turn that quoted a close sentence from another
-    /// briefing than that answer's: the user moved to a new subject the bot found but could not answer ("a data centre
-    /// opened there too, who runs it" → "how many jobs?" asks about the data centre). The last turn when there is neither.</summary>
-    private static ConversationTurn LastAnswered(IReadOnlyList<ConversationTurn> history)
+    /// <summary>The turn the conversation is about now: the last turn with a cited answer or, when later, a declined turn
+    /// that quoted a close sentence from another briefing than that answer's: the user moved to a new subject the bot found
+    /// but could not answer ("a data centre opened there too, who runs it" → "how many jobs?" asks about the data
+    /// centre). The last turn when there is neither.</summary>
+    private static ConversationTurn CurrentSubject(IReadOnlyList<ConversationTurn> history)
     {
         var answered = history.Count - 1;
         while (answered >= 0 && history[answered].Answer.Citations.Count == 0)
