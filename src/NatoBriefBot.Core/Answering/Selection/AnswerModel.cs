@@ -14,7 +14,12 @@ public sealed class AnswerModel
 {
     private const string ResourceName = "NatoBriefBot.Core.Answering.Selection.answer-model.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new TreeJsonConverter() },
+    };
 
     private readonly double[] _weights;
     private readonly double[] _gate;

@@ -164,6 +164,67 @@ public sealed class AnswerModelTests
     }
 
     [Fact]
+    public void Save_GateTrees_EachTreeOnOneLineOfNumbers()
+    {
+        using var folder = new TempFolder();
+        var model = WithGateTree([new TreeNode(1, 0.25, 1, 2, 0), new TreeNode(-1, 0, 0, 0, -2), new TreeNode(-1, 0, 0, 0, 2.5)]);
+        var path = folder.Combine("compact.json");
+
+        model.Save(path);
+
+        var lines = File.ReadAllLines(path);
+        Assert.Contains("[[1,0.25,1,2],[-2],[2.5]]", lines.Select(l => l.Trim()));
+        Assert.DoesNotContain(lines, l => l.Contains("\"feature\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_OlderFileWithNodesAsNamedObjects_SameGate()
+    {
+        using var folder = new TempFolder();
+        var path = SavedWithGateTrees(folder.Combine("older.json"), """
+            [[{"feature":1,"threshold":0,"left":1,"right":2,"value":0},
+              {"feature":-1,"threshold":0,"left":0,"right":0,"value":-2},
+              {"feature":-1,"threshold":0,"left":0,"right":0,"value":2}]]
+            """);
+
+        var loaded = AnswerModel.Load(path);
+
+        Assert.Equal(1 / (1 + Math.Exp(-2)), loaded.GateProbability(AnswerGate.Inputs(Row(0.9, 0.7), Coverage(0.9), 1.5, 0)), 9);
+        Assert.Equal(1 / (1 + Math.Exp(2)), loaded.GateProbability(AnswerGate.Inputs(Row(0.9, 0.7), Coverage(0.9), -1.5, -2)), 9);
+    }
+
+    [Theory]
+    [InlineData("[[[1,0,1]]]")]
+    [InlineData("[[[1.5,0,1,2],[-2],[2]]]")]
+    [InlineData("[[[\"1\"]]]")]
+    [InlineData("[7]")]
+    public void Load_MalformedTreeNode_SaysTheFileIsNotAValidModel(string trees)
+    {
+        using var folder = new TempFolder();
+        var path = SavedWithGateTrees(folder.Combine("broken.json"), trees);
+
+        var ex = Assert.Throws<BriefBotException>(() => AnswerModel.Load(path));
+
+        Assert.Contains("not a valid answer model", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A saved model file whose gate trees are replaced by this JSON text.</summary>
+    private static string SavedWithGateTrees(string path, string trees)
+    {
+        WithGateTree([new TreeNode(-1, 0, 0, 0, 1)]).Save(path);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        json["gate_trees"]!["trees"] = System.Text.Json.Nodes.JsonNode.Parse(trees);
+        File.WriteAllText(path, json.ToJsonString());
+        return path;
+    }
+
+    private static AnswerModel WithGateTree(IReadOnlyList<TreeNode> tree)
+    {
+        var width = AnswerGate.Names.Length;
+        return new AnswerModel(AnswerModel.Features, Enumerable.Range(0, Width).Select(_ => 0.1).ToList(), 0.3, null, new double[width], 0.5, AnswerModel.Logistic, new BoostedTrees(0, [tree], width));
+    }
+
+    [Fact]
     public void SaveThenLoad_RankingTrees_AddToTheLinearScore()
     {
         using var folder = new TempFolder();
