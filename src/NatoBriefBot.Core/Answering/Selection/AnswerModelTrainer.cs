@@ -153,7 +153,7 @@ public static class AnswerModelTrainer
     private static readonly TreeSettings[] GateTreeGrid =
         [.. new TreeSettings[]
         {
-            new(50, 2), new(100, 2), new(200, 2), new(50, 3), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(400, 4), new(200, 5), new(600, 4), new(400, 5),
+            new(50, 2), new(100, 2), new(200, 2), new(50, 3), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(400, 4), new(200, 5), new(600, 4), new(400, 5), new(600, 5), new(400, 6),
         }.Select(s => s with { Bags = GateBags })];
 
     /// <summary>Fits averaged into the gate (<see cref="TreeSettings.Bags"/>): a refit on a little more data moved a single
@@ -175,7 +175,7 @@ public static class AnswerModelTrainer
     }
 
     /// <summary>Tree shapes tried for correcting the logistic ranking: shallow trees (it is already mostly right).</summary>
-    private static readonly TreeSettings[] CorrectionGrid = [new(50, 2), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(300, 4), new(200, 5)];
+    private static readonly TreeSettings[] CorrectionGrid = [new(50, 2), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(300, 4), new(200, 5), new(300, 5), new(200, 6)];
 
     /// <summary>The pointwise logistic ranking plus boosted trees fitted to its errors (starting from its log-odds).</summary>
     private static AnswerModel Corrected(IReadOnlyList<TrainingQuestion> questions, double l2, TreeSettings shape)
