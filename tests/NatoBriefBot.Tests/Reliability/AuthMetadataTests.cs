@@ -39,7 +39,9 @@ public sealed class AuthMetadataTests
         await using var identity = await FakeIdentityServer.StartAsync();
         await using var gate = await MetadataGate.StartAsync(identity.ChannelMetadataUrl);
         gate.Hang = true;
-        await using var bot = await StartBotAsync(identity, gate);
+        // On a busy machine (the whole suite running, start-up, JIT) a one-second timeout can end the fetch before it
+        // reaches the gate at all; three seconds leave it room, and the hanging fetch still ends at that timeout.
+        await using var bot = await StartBotAsync(identity, gate, "--OpenIdMetadataTimeoutSeconds=3");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => bot.PostActivityAsync(Activity($"hang-{i}"), Token(identity))));
         using var later = await bot.PostActivityAsync(Activity("hang-later"), Token(identity));
