@@ -61,6 +61,8 @@ internal sealed class TreeJsonConverter : JsonConverter<IReadOnlyList<IReadOnlyL
         writer.WriteRawValue(text.Append(close).Append(']').ToString(), skipInputValidation: true);
     }
 
+    private const string NodeShape = "A tree node is [value] for a leaf or [input, threshold, left, right] for a split.";
+
     /// <summary>The shortest text that reads back as the same double.</summary>
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
@@ -72,7 +74,7 @@ internal sealed class TreeJsonConverter : JsonConverter<IReadOnlyList<IReadOnlyL
         {
             if (reader.TokenType != JsonTokenType.Number || count == parts.Length)
             {
-                throw new JsonException("A tree node is [value] for a leaf or [input, threshold, left, right] for a split.");
+                throw new JsonException(NodeShape);
             }
 
             parts[count++] = reader.GetDouble();
@@ -82,7 +84,7 @@ internal sealed class TreeJsonConverter : JsonConverter<IReadOnlyList<IReadOnlyL
         {
             1 => new TreeNode(-1, 0, 0, 0, parts[0]),
             4 => new TreeNode(Whole(parts[0]), parts[1], Whole(parts[2]), Whole(parts[3]), 0),
-            _ => throw new JsonException("A tree node is [value] for a leaf or [input, threshold, left, right] for a split."),
+            _ => throw new JsonException(NodeShape),
         };
     }
 
