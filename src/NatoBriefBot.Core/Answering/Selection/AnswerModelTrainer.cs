@@ -148,12 +148,12 @@ public static class AnswerModelTrainer
         }, gate, gate is null ? threshold : gateThreshold, model.Ranking, trees, model.RankingTrees);
     }
 
-    /// <summary>Tree shapes tried for a boosted gate: shallow trees (two to five questions each), few or more of them. The
+    /// <summary>Tree shapes tried for a boosted gate: shallow trees (two to six questions each), few or more of them. The
     /// deepest and longest shapes were added when the shapes then tried were all beaten by the largest of them.</summary>
     private static readonly TreeSettings[] GateTreeGrid =
         [.. new TreeSettings[]
         {
-            new(50, 2), new(100, 2), new(200, 2), new(50, 3), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(400, 4), new(200, 5), new(600, 4), new(400, 5), new(600, 5), new(400, 6),
+            new(50, 2), new(100, 2), new(200, 2), new(50, 3), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(400, 4), new(200, 5), new(600, 4), new(400, 5), new(600, 5), new(400, 6), new(800, 5), new(600, 6),
         }.Select(s => s with { Bags = GateBags })];
 
     /// <summary>Fits averaged into the gate (<see cref="TreeSettings.Bags"/>): a refit on a little more data moved a single
@@ -164,18 +164,18 @@ public static class AnswerModelTrainer
     private static List<(bool Answerable, bool Right, double P, double[]? Inputs)> OutOfFold(IReadOnlyList<TrainingQuestion> questions, Func<IReadOnlyList<TrainingQuestion>, AnswerModel> fit)
     {
         const int Folds = 5;
-        var result = new List<(bool Answerable, bool Right, double P, double[]? Inputs)>(questions.Count);
-        for (var fold = 0; fold < Folds; fold++)
+        // The folds' fits are independent: they run side by side, and their rows are joined in fold order.
+        var byFold = new List<(bool Answerable, bool Right, double P, double[]? Inputs)>[Folds];
+        Parallel.For(0, Folds, fold =>
         {
             var model = fit([.. questions.Where((_, i) => i % Folds != fold)]);
-            result.AddRange(questions.Where((_, i) => i % Folds == fold).Select(q => Top(q, model)));
-        }
-
-        return result;
+            byFold[fold] = [.. questions.Where((_, i) => i % Folds == fold).Select(q => Top(q, model))];
+        });
+        return [.. byFold.SelectMany(rows => rows)];
     }
 
     /// <summary>Tree shapes tried for correcting the logistic ranking: shallow trees (it is already mostly right).</summary>
-    private static readonly TreeSettings[] CorrectionGrid = [new(50, 2), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(300, 4), new(200, 5), new(300, 5), new(200, 6)];
+    private static readonly TreeSettings[] CorrectionGrid = [new(50, 2), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(300, 4), new(200, 5), new(300, 5), new(200, 6), new(300, 6), new(200, 7)];
 
     /// <summary>The pointwise logistic ranking plus boosted trees fitted to its errors (starting from its log-odds).</summary>
     private static AnswerModel Corrected(IReadOnlyList<TrainingQuestion> questions, double l2, TreeSettings shape)
@@ -207,12 +207,13 @@ public static class AnswerModelTrainer
         var best = (L2: L2, Right: -1);
         foreach (var l2 in grid)
         {
-            var right = 0;
-            for (var fold = 0; fold < Folds; fold++)
+            var rightByFold = new int[Folds];
+            Parallel.For(0, Folds, fold =>
             {
                 var model = fit([.. questions.Where((_, i) => i % Folds != fold)], l2);
-                right += questions.Where((q, i) => i % Folds == fold && q.Answerable).Count(q => Best(q, model).Right);
-            }
+                rightByFold[fold] = questions.Where((q, i) => i % Folds == fold && q.Answerable).Count(q => Best(q, model).Right);
+            });
+            var right = rightByFold.Sum();
 
             if (right > best.Right)
             {
@@ -645,31 +646,31 @@ public static class AnswerModelTrainer
         var folds = Enumerable.Range(0, GateRepeats).Select(r => r == 0
             ? [.. Enumerable.Range(0, rows.Count).Select(i => i % Folds)]
             : Shuffled(rows.Count, r).Select(i => i % Folds).ToArray()).ToArray();
+        var splits = Enumerable.Range(0, GateRepeats * Folds)
+            .Select(s => (Repeat: s / Folds, Fold: s % Folds, Train: rows.Where((r, i) => folds[s / Folds][i] != s % Folds && r.Inputs is not null).ToList()))
+            .ToList();
+        if (splits.Any(s => !s.Train.Any(r => r.Right) || !s.Train.Any(r => !r.Right)))
+        {
+            return (grid[0], null);
+        }
+
         var best = (Setting: grid[0], Utility: double.MinValue, HeldOut: (IReadOnlyList<(bool Answerable, bool Right, double P)>?)null);
         foreach (var setting in grid)
         {
+            // Every split writes only its own held-out rows, so the splits' fits run side by side.
             var held = new (bool Answerable, bool Right, double P)[rows.Count * GateRepeats];
-            for (var repeat = 0; repeat < GateRepeats; repeat++)
+            Parallel.ForEach(splits, split =>
             {
-                var fold = folds[repeat];
-                for (var k = 0; k < Folds; k++)
+                var gate = fit([.. split.Train.Select(r => r.Inputs!)], [.. split.Train.Select(r => r.Right)], setting);
+                var fold = folds[split.Repeat];
+                for (var i = 0; i < rows.Count; i++)
                 {
-                    var train = rows.Where((r, i) => fold[i] != k && r.Inputs is not null).ToList();
-                    if (!train.Any(r => r.Right) || !train.Any(r => !r.Right))
+                    if (fold[i] == split.Fold)
                     {
-                        return (grid[0], null);
-                    }
-
-                    var gate = fit([.. train.Select(r => r.Inputs!)], [.. train.Select(r => r.Right)], setting);
-                    for (var i = 0; i < rows.Count; i++)
-                    {
-                        if (fold[i] == k)
-                        {
-                            held[(repeat * rows.Count) + i] = (rows[i].Answerable, rows[i].Right, rows[i].Inputs is { } x ? gate(x) : 0);
-                        }
+                        held[(split.Repeat * rows.Count) + i] = (rows[i].Answerable, rows[i].Right, rows[i].Inputs is { } x ? gate(x) : 0);
                     }
                 }
-            }
+            });
 
             var (_, utility) = BestThreshold(held);
             if (utility > best.Utility)

@@ -112,10 +112,12 @@ public sealed class BoostedTrees
         if (settings.Bags > 1)
         {
             // The average of the fits' log-odds is itself a sum of trees: all of them, each leaf divided by the count.
-            var fits = Enumerable.Range(0, settings.Bags).Select(b => FitOne(x, y, cuts, bins, settings, start, Seed + b)).ToList();
+            // Each fit has its own seed and buffers, so they run side by side and give the same trees in any order.
+            var fits = new BoostedTrees[settings.Bags];
+            Parallel.For(0, settings.Bags, b => fits[b] = FitOne(x, y, cuts, bins, settings, start, Seed + b));
             return new BoostedTrees(
                 fits.Average(f => f.Base),
-                [.. fits.SelectMany(f => f.Trees).Select(t => (IReadOnlyList<TreeNode>)[.. t.Select(node => node with { Value = node.Value / fits.Count })])],
+                [.. fits.SelectMany(f => f.Trees).Select(t => (IReadOnlyList<TreeNode>)[.. t.Select(node => node with { Value = node.Value / fits.Length })])],
                 x[0].Length);
         }
 

@@ -54,6 +54,29 @@ public sealed class BoostedTreesTests
     }
 
     [Fact]
+    public void Fit_SeveralBags_SameTreesInTheSameOrderEveryTime()
+    {
+        var (x, y) = BothHigh();
+        var settings = new TreeSettings(40, 3) { Bags = 8 };
+
+        // The bag's fits run side by side; which finishes first must not change the model.
+        var first = BoostedTrees.Fit(x, y, settings);
+        var again = BoostedTrees.Fit(x, y, settings);
+
+        Assert.Equal(first.Base, again.Base);
+        Assert.Equal(first.Trees.Count, again.Trees.Count);
+        for (var t = 0; t < first.Trees.Count; t++)
+        {
+            Assert.Equal(first.Trees[t], again.Trees[t]);
+        }
+
+        var single = BoostedTrees.Fit(x, y, new TreeSettings(40, 3));
+        // The first fit of the bag is the single fit with its leaves divided by eight; the second drew other rows.
+        Assert.NotEqual(first.Trees[0], first.Trees[40]);
+        Assert.Equal(single.Trees[0][0].Value / 8, first.Trees[0][0].Value, 12);
+    }
+
+    [Fact]
     public void Fit_NoRounds_PredictsTheShareOfYes()
     {
         var (x, y) = BothHigh();
