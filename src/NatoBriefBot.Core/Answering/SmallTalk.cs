@@ -61,8 +61,9 @@ public static partial class SmallTalk
         }
 
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // "NATO briefings", "defence news": the bot's own field naming what it reads is still about the bot's work.
-        var rest = words.Where((w, i) => !Fillers.Contains(w) && !(OwnField.Contains(w) && i + 1 < words.Length && (OwnField.Contains(words[i + 1]) || WhatItReads.Contains(words[i + 1]))))
+        // "NATO briefings", "defence news", "questions about NATO meetings": the bot's own field naming what it reads, or
+        // what they are about, is still about the bot's work.
+        var rest = words.Where((w, i) => !Fillers.Contains(w) && !(OwnField.Contains(w) && (NamesWhatItReads(words, i) || IsTopicOfWhatItReads(words, i))))
             .ToList();
         if (rest.Count > 0)
         {
@@ -83,6 +84,30 @@ public static partial class SmallTalk
 
         // The reply answers the most specific thing said: "hi, who are you?" is about the bot, "thanks, bye" a farewell.
         return Precedence.Cast<SmallTalkKind?>().FirstOrDefault(k => found.Contains(k!.Value));
+    }
+
+    /// <summary>"NATO briefings": a field word before another, or before what the bot reads.</summary>
+    private static bool NamesWhatItReads(string[] words, int i) =>
+        i + 1 < words.Length && (OwnField.Contains(words[i + 1]) || WhatItReads.Contains(words[i + 1]));
+
+    /// <summary>"questions about NATO meetings": a field word after what the bot reads, with only function words and field
+    /// words between.</summary>
+    private static bool IsTopicOfWhatItReads(string[] words, int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+        {
+            if (WhatItReads.Contains(words[j]))
+            {
+                return true;
+            }
+
+            if (!FunctionWords.Contains(words[j]) && !OwnField.Contains(words[j]))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -195,7 +220,8 @@ public static partial class SmallTalk
     /// <summary>The field the bot covers, as a modifier of what it reads ("NATO briefings", "defence ministers' news").</summary>
     private static readonly HashSet<string> OwnField = new(StringComparer.Ordinal)
     {
-        "nato", "defence", "defense", "ministers", "ministerial", "ministerials", "summit", "summits", "security", "policy",
+        "nato", "alliance", "defence", "defense", "ministers", "ministerial", "ministerials", "meeting", "meetings", "summit", "summits",
+        "security", "policy",
     };
 
     /// <summary>What the bot reads, named with its field ("NATO briefings").</summary>
