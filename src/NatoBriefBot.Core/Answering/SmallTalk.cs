@@ -217,7 +217,8 @@ public static partial class SmallTalk
         "got", "have", "has", "had", "let", "go", "going", "do", "does", "did", "can", "could",
     };
 
-    /// <summary>The field the bot covers, as a modifier of what it reads ("NATO briefings", "defence ministers' news").</summary>
+    /// <summary>The field the bot covers, as a modifier of what it reads ("NATO briefings", "defence ministers' news") or as
+    /// what it is about ("questions about NATO meetings").</summary>
     private static readonly HashSet<string> OwnField = new(StringComparer.Ordinal)
     {
         "nato", "alliance", "defence", "defense", "ministers", "ministerial", "ministerials", "meeting", "meetings", "summit", "summits",
