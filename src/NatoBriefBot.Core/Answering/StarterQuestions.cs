@@ -72,7 +72,7 @@ public sealed class StarterQuestions(IRetriever retriever, AnswerPolicy policy, 
             var key = (briefing.File, briefing.ContentHash, passages);
             if (!_byBriefing.TryGetValue(key, out var question))
             {
-                var found = await CheckedAsync([briefing], (q, ct) => AnswersFromAsync(retriever, policy, q, ct), 1, cancellationToken).ConfigureAwait(false);
+                var found = await CheckedAsync([briefing], (q, ct) => AnswersFromAsync(retriever, policy, q, ct), 1, cancellationToken, store.GetText).ConfigureAwait(false);
                 question = found.Count > 0 ? found[0] : null;
                 if (_byBriefing.Count >= MaxRemembered)
                 {
@@ -101,9 +101,11 @@ public sealed class StarterQuestions(IRetriever retriever, AnswerPolicy policy, 
     }
 
     /// <summary>For each briefing in turn, the first of its <see cref="Candidates"/> that <paramref name="answersFrom"/>
-    /// says is answered from that very briefing; at most <paramref name="max"/> questions, one per briefing.</summary>
+    /// says is answered from that very briefing; at most <paramref name="max"/> questions, one per briefing.
+    /// <paramref name="briefingText"/> gives a briefing's text (for the question about who it quotes), when known.</summary>
     public static async Task<IReadOnlyList<string>> CheckedAsync(
-        IEnumerable<StoredBriefing> briefings, Func<string, CancellationToken, Task<string?>> answersFrom, int max, CancellationToken cancellationToken)
+        IEnumerable<StoredBriefing> briefings, Func<string, CancellationToken, Task<string?>> answersFrom, int max, CancellationToken cancellationToken,
+        Func<string, string?>? briefingText = null)
     {
         ArgumentNullException.ThrowIfNull(briefings);
         ArgumentNullException.ThrowIfNull(answersFrom);
@@ -115,7 +117,7 @@ public sealed class StarterQuestions(IRetriever retriever, AnswerPolicy policy, 
                 break;
             }
 
-            foreach (var question in Candidates(briefing).Where(q => !kept.Contains(q, StringComparer.Ordinal)))
+            foreach (var question in Candidates(briefing, briefingText?.Invoke(briefing.File)).Where(q => !kept.Contains(q, StringComparer.Ordinal)))
             {
                 if (await answersFrom(question, cancellationToken).ConfigureAwait(false) == briefing.File)
                 {
@@ -128,8 +130,10 @@ public sealed class StarterQuestions(IRetriever retriever, AnswerPolicy policy, 
         return kept;
     }
 
-    /// <summary>The questions tried for a briefing, best first, none longer than <see cref="MaxLength"/>.</summary>
-    public static IEnumerable<string> Candidates(StoredBriefing briefing)
+    /// <summary>The questions tried for a briefing, best first, none longer than <see cref="MaxLength"/>: what the ministers
+    /// discussed that month, what the person the briefing quotes most said that day (when <paramref name="text"/>, the
+    /// briefing's text, is given), then its headline's topic.</summary>
+    public static IEnumerable<string> Candidates(StoredBriefing briefing, string? text = null)
     {
         ArgumentNullException.ThrowIfNull(briefing);
         var topic = string.IsNullOrWhiteSpace(briefing.Title) ? null : Topic(briefing.Title);
@@ -137,6 +141,10 @@ public sealed class StarterQuestions(IRetriever retriever, AnswerPolicy policy, 
         if (briefing.Published is { } date)
         {
             candidates.Add($"What did NATO defence ministers discuss in {date.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}?");
+            if (text is not null && MostQuoted(text) is { } speaker)
+            {
+                candidates.Add($"What did {speaker.Split(' ')[^1]} say on {date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}?");
+            }
         }
 
         if (topic is not null)
@@ -160,6 +168,21 @@ public sealed class StarterQuestions(IRetriever retriever, AnswerPolicy policy, 
         var words = (cut > 0 ? title[..cut] : title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToList();
         var topic = string.Join(' ', words).TrimEnd('.', '?', '!');
         return topic.Length > 1 && char.IsUpper(topic[0]) && char.IsLower(topic[1]) ? char.ToLowerInvariant(topic[0]) + topic[1..] : topic;
+    }
+
+    /// <summary>The person whose words the text reports most often (the first named on a tie), or null when it quotes no one.</summary>
+    public static string? MostQuoted(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sentences = Text.SentenceSplitter.Split(text).Select(s => s.Of(text)).ToList();
+        return Enumerable.Range(0, sentences.Count)
+            .Select(i => Text.Speakers.Of(sentences, i))
+            .OfType<string>()
+            .Where(Text.Speakers.IsPerson)
+            .GroupBy(name => name, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.Key)
+            .FirstOrDefault();
     }
 
     private static IEnumerable<StoredBriefing> Newest(CatalogSummary catalog) =>

@@ -20,10 +20,12 @@ public static partial class StatementFollowUp
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(briefingText);
-        if (About(history)?.Answer is not { } previous)
+        if (About(history) is not { } turn)
         {
             return null;
         }
+
+        var previous = turn.Answer;
 
         var q = question.Trim();
         var who = WhoSaidRegex().IsMatch(q);
@@ -32,7 +34,8 @@ public static partial class StatementFollowUp
             return null;
         }
 
-        // The statement: the sentence of the first cited briefing that the previous answer quotes first.
+        // The statement: of the sentences of the first cited briefing that the previous answer quotes, the one with most of
+        // the words of the question it answered ("that" is the answer to it), the first quoted on a tie.
         var citation = previous.Citations[0];
         // (The citation's quote may join passages that do not touch: the whole text is read when the index has it.)
         var text = briefingText(citation.File) ?? citation.Quote;
@@ -40,9 +43,11 @@ public static partial class StatementFollowUp
         var sentences = spans.Select(s => ExtractiveAnswerComposer.BalanceQuotes(s.Of(text))).ToList();
         // (Not the title: an answer may name its briefing.)
         var said = previous.Text.Replace(citation.Title, " ", StringComparison.Ordinal);
+        var asked = TermAnalyzer.Terms(turn.ResolvedQuestion).ToHashSet(StringComparer.Ordinal);
         var index = Enumerable.Range(0, sentences.Count)
             .Where(i => sentences[i].Length > 0 && sentences[i] != citation.Title && said.Contains(sentences[i], StringComparison.Ordinal))
-            .OrderBy(i => said.IndexOf(sentences[i], StringComparison.Ordinal))
+            .OrderByDescending(i => TermAnalyzer.Terms(sentences[i]).Distinct(StringComparer.Ordinal).Count(asked.Contains))
+            .ThenBy(i => said.IndexOf(sentences[i], StringComparison.Ordinal))
             .DefaultIfEmpty(-1).First();
         if (index < 0)
         {

@@ -27,7 +27,8 @@ public sealed class StarterQuestionsTests
             var answer = await engine.Answers.AskAsync(new AskRequest(question));
             Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
             Assert.Contains(answer.Citations[0].File, catalog.Briefings.Select(b => b.File));
-            Assert.Contains(question, StarterQuestions.Candidates(catalog.Briefings.Single(b => b.File == answer.Citations[0].File)));
+            var file = answer.Citations[0].File;
+            Assert.Contains(question, StarterQuestions.Candidates(catalog.Briefings.Single(b => b.File == file), engine.Store.GetText(file)));
             cited.Add(answer.Citations[0].File);
         }
 
@@ -56,5 +57,25 @@ public sealed class StarterQuestionsTests
         Assert.Equal("What did NATO defence ministers discuss in July 2024?", candidates[0]);
         Assert.Contains("Tell me about NATO Summit's Top Priority", candidates);
         Assert.All(candidates, c => Assert.True(c.Length <= StarterQuestions.MaxLength, c));
+    }
+
+    [Fact]
+    public void Candidates_TextQuotingSomeone_AsksWhatTheyMostQuotedSaidThatDay()
+    {
+        var briefing = new StoredBriefing(1, "a.txt", "Ministers meet", new DateOnly(2024, 6, 12), "NATO", null, "h", 3);
+        const string text = "Ministers meet\nNATO Secretary General Jens Stoltenberg said on Wednesday that ministers would agree a plan. " +
+            "\"We will do more,\" he said. Minister Anna Berg said the plan was welcome. Stoltenberg added that more was needed.";
+
+        var candidates = StarterQuestions.Candidates(briefing, text).ToList();
+
+        Assert.Equal("Jens Stoltenberg", StarterQuestions.MostQuoted(text));
+        Assert.Equal("What did Stoltenberg say on 12 June 2024?", candidates[1]);
+        Assert.DoesNotContain(candidates, c => c.Contains("say on", StringComparison.Ordinal) && c.Contains("Berg", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MostQuoted_NoOneQuoted_Null()
+    {
+        Assert.Null(StarterQuestions.MostQuoted("Ministers meet\nThe meeting starts on Thursday in Brussels. It lasts two days."));
     }
 }

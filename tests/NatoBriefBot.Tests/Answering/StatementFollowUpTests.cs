@@ -52,6 +52,24 @@ public class StatementFollowUpTests
         Assert.Contains("Jens Stoltenberg", answer?.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Answer_AnswerLedByAnotherSentence_TheStatementThatAnswersTheQuestion()
+    {
+        var answer = StatementFollowUp.Answer("when was that",
+            [Answered("where is the new base", "At the summit, Allies are due to endorse a pledge on industry. [1] He added that NATO will build a new base in Poland. [1]")], Text);
+
+        Assert.EndsWith("He added that NATO will build a new base in Poland. [1]", answer?.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_NoSentenceSharesTheQuestionsWords_TheFirstQuoted()
+    {
+        var answer = StatementFollowUp.Answer("when was that",
+            [Answered("what is expected", "At the summit, Allies are due to endorse a pledge on industry. [1] He added that NATO will build a new base in Poland. [1]")], Text);
+
+        Assert.EndsWith("Allies are due to endorse a pledge on industry. [1]", answer?.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("when was that")]
     [InlineData("When was that announced?")]
