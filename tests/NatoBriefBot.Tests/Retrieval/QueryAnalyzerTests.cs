@@ -587,6 +587,17 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("what did the region open for people?", QuestionType.Other)]
+    [InlineData("which plan will the state fund", QuestionType.Other)]
+    [InlineData("what is the capital of morvania", QuestionType.Where)]
+    [InlineData("which eastern region was hit", QuestionType.Where)]
+    [InlineData("what was the price tag", QuestionType.HowMuch)]
+    public void Analyze_KindWordAfterAVerbTakingASubject_NotTheKindAskedFor(string question, QuestionType type)
+    {
+        Assert.Equal(type, _analyzer.Analyze(question).Type);
+    }
+
+    [Theory]
     [InlineData("Could you tell me the date on which the ministers met?", QuestionType.When)]
     [InlineData("Please tell me the city in which the summit was held.", QuestionType.Where)]
     [InlineData("Could you tell me the plan the ministers approved?", QuestionType.Other)]
