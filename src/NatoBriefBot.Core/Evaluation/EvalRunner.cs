@@ -11,6 +11,10 @@ public sealed record EvalResult(string Id, string Type, string Question, Answer 
 {
     /// <summary>Plain BM25 baseline: right briefing first / in the top 3.</summary>
     public (bool Hit1, bool Hit3)? Baseline { get; init; }
+
+    /// <summary>For a right answer: does its first sentence (up to the first citation mark) hold the whole accepted answer?
+    /// A reader who stops there has it. Null for other results.</summary>
+    public bool? LeadHasAnswer { get; init; }
 }
 
 /// <summary>Runs question sets through the real engine and measures answer, citation, retrieval and abstention quality.</summary>
@@ -80,7 +84,19 @@ public sealed class EvalRunner(IAnswerService answers, IRetriever retriever)
         var answered = answer.Outcome == AnswerOutcome.Answered;
         var correct = answered && EvalSet.Accepts(answer.Text, accept);
         bool? sourceCorrect = answered ? answer.Citations.Any(c => EvalSet.IsSource(c.File, sources)) : null;
-        return new EvalResult(id, type, question, answer, correct && sourceCorrect == true, sourceCorrect, hit1, hit3, ms);
+        var right = correct && sourceCorrect == true;
+        return new EvalResult(id, type, question, answer, right, sourceCorrect, hit1, hit3, ms)
+        {
+            LeadHasAnswer = right ? EvalSet.Accepts(Lead(answer.Text), accept) : null,
+        };
+    }
+
+    /// <summary>An answer's first sentence: its text up to the first citation mark ("[1]"), or all of it when it has none.</summary>
+    public static string Lead(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var mark = System.Text.RegularExpressions.Regex.Match(text, @"\[\d+\]");
+        return mark.Success ? text[..mark.Index] : text;
     }
 
     /// <summary>Per-type and overall figures, one line each, for the terminal, the README and closing notes.</summary>
@@ -99,6 +115,8 @@ public sealed class EvalRunner(IAnswerService answers, IRetriever retriever)
         var retrieval = results.Where(r => r.Hit1 is not null).ToList();
         var ms = results.Select(r => r.Ms).OrderBy(x => x).ToList();
         var baseline = results.Where(r => r.Baseline is not null).ToList();
+        var leads = results.Where(r => r.LeadHasAnswer is not null).ToList();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"first sentence holds the whole answer: {Pct(leads.Count(r => r.LeadHasAnswer == true), leads.Count)} of right answers");
         sb.AppendLine(CultureInfo.InvariantCulture, $"eval: answer accuracy {Pct(answerable.Count(r => r.Correct), answerable.Count)} | cited source correct {Pct(answered.Count(r => r.SourceCorrect == true), answered.Count)} of answered | retrieval hit@1 {Pct(retrieval.Count(r => r.Hit1 == true), retrieval.Count)} hit@3 {Pct(retrieval.Count(r => r.Hit3 == true), retrieval.Count)} (plain BM25: hit@1 {Pct(baseline.Count(r => r.Baseline!.Value.Hit1), baseline.Count)} hit@3 {Pct(baseline.Count(r => r.Baseline!.Value.Hit3), baseline.Count)}) | abstention {Pct(abstain.Count(r => r.Correct), abstain.Count)} | follow-up turns {Pct(results.Count(r => r.Type == "followup" && r.Correct), results.Count(r => r.Type == "followup"))} | latency mean {(ms.Count == 0 ? 0 : ms.Average()):0.0} ms p95 {Percentile(ms, 0.95):0.0} ms");
         return sb.ToString().TrimEnd();
     }

@@ -69,6 +69,17 @@ public sealed class EvalRunnerTests(SeededEngine seeds) : IClassFixture<SeededEn
         Assert.Contains("follow-up turns n/a", headline, StringComparison.Ordinal);
         Assert.Contains(lines, l => l.TrimStart().StartsWith("factoid", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.TrimStart().StartsWith("overall", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("first sentence holds the whole answer: ", StringComparison.Ordinal) && l.Contains("(1/1) of right answers", StringComparison.Ordinal));
+        Assert.Null(results.Single(r => r.Id == "wrong").LeadHasAnswer);
+    }
+
+    [Theory]
+    [InlineData("Italy has pledged another SAMP/T. [1] It also sent shells. [1]", "Italy has pledged another SAMP/T. ")]
+    [InlineData("From the briefing of 12 June 2024: Italy pledged. [2]", "From the briefing of 12 June 2024: Italy pledged. ")]
+    [InlineData("No marks at all.", "No marks at all.")]
+    public void Lead_AnswerText_UpToTheFirstCitationMark(string text, string lead)
+    {
+        Assert.Equal(lead, EvalRunner.Lead(text));
     }
 
     [Fact]
