@@ -62,13 +62,22 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
             result.Add(speaker);
         }
 
-        // "This level of support…" needs the sentence before it; "He added that…" only when the question asks who.
-        if (best.RefersBack && best.Previous is { } previous && !result.Contains(previous) && (query.Type == QuestionType.Who || !PersonPronounStart().IsMatch(best.Text)))
+        // "This level of support…" needs the sentence before it; "He added that…" only when the question asks who. "The
+        // Norwegian is due to…" comes first with the person named in brackets (see NameThePronoun), then the sentence before
+        // it: what it says of the person often answers too.
+        var described = query.Type != QuestionType.Who && DescribedPerson(best) is not null;
+        if (best.RefersBack && best.Previous is { } previous && !result.Contains(previous) && !described &&
+            (query.Type == QuestionType.Who || !PersonPronounStart().IsMatch(best.Text)))
         {
             result.Add(previous);
         }
 
         result.Add(best);
+        if (described && best.Previous is { } before && !result.Contains(before))
+        {
+            result.Add(before);
+        }
+
         foreach (var c in decision.Chosen.Skip(1).Select(c => c.Sentence).OrderBy(c => c.Evidence.Passage.Start + c.Start))
         {
             if (!result.Any(r => r.Overlaps(c)))
@@ -128,9 +137,20 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
     /// </summary>
     internal static string NameThePronoun(string text, ScoredSentence sentence, IEnumerable<ScoredSentence> shownBefore)
     {
-        var pronoun = SubjectPronoun().Match(text) is { Success: true } m ? m.Groups["pronoun"] : null;
-        if (pronoun is null || shownBefore.Any(s => s.Evidence.Briefing.Id == sentence.Evidence.Briefing.Id &&
+        if (shownBefore.Any(s => s.Evidence.Briefing.Id == sentence.Evidence.Briefing.Id &&
             s.Evidence.Passage.Start + s.Start < sentence.Evidence.Passage.Start + sentence.Start))
+        {
+            return text;
+        }
+
+        // "The Norwegian is due to step down…": the person the words describe.
+        if (DescribedPerson(sentence) is { } described && text.StartsWith(sentence.Text[..described.Length], StringComparison.Ordinal))
+        {
+            return $"{text[..described.Length]} [{described.Name}]{text[described.Length..]}";
+        }
+
+        var pronoun = SubjectPronoun().Match(text) is { Success: true } m ? m.Groups["pronoun"] : null;
+        if (pronoun is null)
         {
             return text;
         }
@@ -144,6 +164,37 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
 
         var end = pronoun.Index + pronoun.Length;
         return $"{text[..end]} [{speaker}]{text[end..]}";
+    }
+
+    /// <summary>Sentences back, within the passage, where the person a sentence describes may be named.</summary>
+    private const int DescribedPersonBack = 3;
+
+    /// <summary>"The Norwegian is due to step down…", "The 64-year-old said…": the opening words that describe a person
+    /// (<see cref="SentenceScorer.DescribedPersonLength"/>) and the person the passage last names before the sentence, at
+    /// most <see cref="DescribedPersonBack"/> sentences back; null when the sentence does not open so or no one is named.</summary>
+    private static (int Length, string Name)? DescribedPerson(ScoredSentence sentence)
+    {
+        var length = SentenceScorer.DescribedPersonLength(sentence.Text);
+        if (length == 0)
+        {
+            return null;
+        }
+
+        var sentences = SentenceScorer.Sentences(sentence.Evidence.Passage).Select(s => s.Text).ToList();
+        if (sentence.Index >= sentences.Count || sentences[sentence.Index] != sentence.Text)
+        {
+            return null;
+        }
+
+        for (var i = sentence.Index - 1; i >= Math.Max(0, sentence.Index - DescribedPersonBack); i--)
+        {
+            if (SentenceFeatures.People(sentences[i]).LastOrDefault(Speakers.IsPerson) is { } name)
+            {
+                return (length, name);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A sentence cut out of a longer quotation may open with a quote mark that never closes; drop a lone mark at

@@ -266,8 +266,19 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
             return true;
         }
 
+        return DescribedPersonLength(sentence) > 0;
+    }
+
+    /// <summary>The length of the opening words that describe a person named before ("The Norwegian", "The 64-year-old"),
+    /// or 0 when the sentence does not open with one.</summary>
+    internal static int DescribedPersonLength(string sentence)
+    {
         var described = DescribedPersonRegex().Match(sentence);
-        return described.Success && (described.Groups["age"].Success || Lexicon.Default.IsDemonym(described.Groups["who"].Value));
+        var age = described.Groups["age"];
+        var who = described.Groups["who"];
+        return !described.Success ? 0
+            : age.Success ? age.Index + age.Length
+            : Lexicon.Default.IsDemonym(who.Value) ? who.Index + who.Length : 0;
     }
 
     [GeneratedRegex(@"^The\s+(?:(?<age>\d+-year-old)|(?<who>[A-Z][a-z]+))\s+(?:is|was|has|had|will|would|said|says|told|added|noted|stressed|called|also)\b")]

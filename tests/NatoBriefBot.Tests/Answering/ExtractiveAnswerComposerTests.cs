@@ -27,6 +27,18 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public async Task AskAsync_AnswerDescribesThePersonNamedBefore_AnswerFirstWithTheNameInBrackets()
+    {
+        using var engine = await SeededEngine.CreateAsync();
+
+        var answer = await engine.Answers.AskAsync(new AskRequest("When is Stoltenberg due to step down?"));
+
+        AnswerChecks.AssertGrounded(answer);
+        // "The Norwegian is due to step down in September" leads, not the sentence before it that names him.
+        Assert.Matches(@"^(?:From [^:]+: )?The Norwegian \[(?:Jens )?Stoltenberg\] is due to step down in September", answer.Text);
+    }
+
+    [Fact]
     public async Task AskAsync_FigureTheBriefingsDoNotGive_SaysSoQuotesTheClosestAndCitesNothing()
     {
         using var engine = await CyberRangeAsync(Opened + " The Kalevi cyber range will train network defenders from every ally.");
