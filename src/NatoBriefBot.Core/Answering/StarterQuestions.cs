@@ -6,8 +6,8 @@ using NatoBriefBot.Core.Storage;
 namespace NatoBriefBot.Core.Answering;
 
 /// <summary>
-/// Questions to start with (the welcome's buttons): built from the briefings — the month a briefing is from, the topic of
-/// its headline — and each one asked before it is offered. A question is kept only when the bot answers it from the very
+/// Questions to start with (the welcome's buttons): built from the briefings — the month a briefing is from, the person it
+/// quotes most, the topic of its headline — and each one asked before it is offered. A question is kept only when the bot answers it from the very
 /// briefing it was built from, so the first thing a new user clicks works. One question per briefing, newest first; the
 /// result is kept until the catalog changes.
 /// </summary>
