@@ -616,7 +616,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             : YesNoRegex().IsMatch(lower) ? QuestionType.YesNo : QuestionType.Other;
     }
 
-    [GeneratedRegex(@"^(?<when>how\s+long\b[^?]*\b(?:until|till|untill)\s*\??$|(?:until|till|untill)\s+when\b)|^(?:(?:on|in|at|by|from|until|to|for|above|below|over|under)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:(?!(?:did|does|do|has|have|had|will|would|can|could|should|may|might)\s)[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?:(?!(?:did|does|do|has|have|had|will|would|can|could|should|may|might)\s)[a-z]+\s+)?(?<much>share|percentage|percent|proportion|amount|price|sum|figure|rate|revenue|revenues|turnover|income)|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
+    /// <summary>A word that is not an auxiliary taking a subject after it: in "what did the region open" the word after "what"
+    /// is not the kind of thing asked for.</summary>
+    private const string NotAVerbTakingASubject = @"(?!(?:did|does|do|has|have|had|will|would|can|could|should|may|might)\s)";
+
+    [GeneratedRegex(@"^(?<when>how\s+long\b[^?]*\b(?:until|till|untill)\s*\??$|(?:until|till|untill)\s+when\b)|^(?:(?:on|in|at|by|from|until|to|for|above|below|over|under)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:" + NotAVerbTakingASubject + @"[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?:" + NotAVerbTakingASubject + @"[a-z]+\s+)?(?<much>share|percentage|percent|proportion|amount|price|sum|figure|rate|revenue|revenues|turnover|income)|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
     private static partial Regex AsksKindRegex();
 
     /// <summary>"who is/was X" where X is a bare name: no article or possessive, and its last word is a name (WordNet
@@ -836,7 +840,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one; a
     /// keyword question ending in the kind it wants ("june 2024 def mins dates", "nsatu location", "exhibition visitor
     /// numbers").</summary>
-    [GeneratedRegex(@"\b(?:(?<many>how many|number of|population|death toll|headcount)\b|(?<many>\b(?:numbers|count|tally)\s*\??$)|(?<much>how much|cost|costs|price|price tag|fee|budget|worth|value|turnout|salary|salaries|wages?|earns?|earnings)\b|(?<when>when\s*\??$|\b(?:dates?|days)\s*\??$|(?:what|which) (?:dates?|days?|years?|months?)\b)|(?<where>where\s*\??$|\b(?:location|venue)\s*\??$|(?:what|which) (?:(?!(?:did|does|do|has|have|had|will|would|can|could|should|may|might) )[a-z]+ ){0,2}(?:city|country|town|venue|location|state)\b))")]
+    [GeneratedRegex(@"\b(?:(?<many>how many|number of|population|death toll|headcount)\b|(?<many>\b(?:numbers|count|tally)\s*\??$)|(?<much>how much|cost|costs|price|price tag|fee|budget|worth|value|turnout|salary|salaries|wages?|earns?|earnings)\b|(?<when>when\s*\??$|\b(?:dates?|days)\s*\??$|(?:what|which) (?:dates?|days?|years?|months?)\b)|(?<where>where\s*\??$|\b(?:location|venue)\s*\??$|(?:what|which) (?:" + NotAVerbTakingASubject + @"[a-z]+ ){0,2}(?:city|country|town|venue|location|state)\b))")]
     private static partial Regex AskedAnywhereRegex();
 
     /// <summary>The words an overview question may end on that name what it is about, not how it asks.</summary>
