@@ -9,11 +9,35 @@ namespace NatoBriefBot.Channels.DirectLine;
 /// </summary>
 public sealed partial class DirectLineTurns(IBot bot, BackgroundTurns turns, IHostApplicationLifetime lifetime, ILogger<DirectLineTurns> logger)
 {
-    /// <summary>Queues the turn for <paramref name="incoming"/>; replies are appended to <paramref name="conversation"/>.</summary>
+    private readonly Lock _order = new();
+
+    /// <summary>Each conversation's last queued turn: the next one starts after it, so turns run in the order they were
+    /// posted (a gate alone lets a later turn in first when its task happens to start sooner).</summary>
+    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
+
+    /// <summary>Queues the turn for <paramref name="incoming"/> after the conversation's earlier turns; replies are appended to
+    /// <paramref name="conversation"/>.</summary>
     public void Enqueue(IDirectLineConversation conversation, Activity incoming, ChannelAccount botAccount)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        _ = Task.Run(() => RunAsync(conversation, incoming, botAccount, lifetime.ApplicationStopping));
+        var id = conversation.Id;
+        lock (_order)
+        {
+            var previous = _tails.GetValueOrDefault(id) ?? Task.CompletedTask;
+            var tail = previous.ContinueWith(_ => RunAsync(conversation, incoming, botAccount, lifetime.ApplicationStopping),
+                CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            _tails[id] = tail;
+            _ = tail.ContinueWith(done =>
+            {
+                lock (_order)
+                {
+                    if (_tails.TryGetValue(id, out var last) && last == done)
+                    {
+                        _tails.Remove(id);
+                    }
+                }
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
     }
 
     private async Task RunAsync(IDirectLineConversation conversation, Activity incoming, ChannelAccount botAccount, CancellationToken stopping)
