@@ -468,9 +468,9 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         last.Answer.Outcome == AnswerOutcome.Answered ? last : last with { Answer = last.Answer with { Text = last.Answer.Closest ?? last.ResolvedQuestion } };
 
     /// <summary>The turn the conversation is about now: the last turn with a cited answer or, when later, a declined turn
-    /// that quoted a close sentence from another briefing than that answer's: the user moved to a new subject the bot found
-    /// but could not answer ("a data centre opened there too, who runs it" → "how many jobs?" asks about the data
-    /// centre). The last turn when there is neither.</summary>
+    /// that quoted a close sentence from another briefing than that answer's, or that asked a new question whose closest
+    /// briefing is another: the user moved to a new subject the bot found but could not answer ("a data centre opened there
+    /// too, who runs it" → "how many jobs?" asks about the data centre). The last turn when there is neither.</summary>
     private static ConversationTurn CurrentSubject(IReadOnlyList<ConversationTurn> history)
     {
         var answered = history.Count - 1;
@@ -485,9 +485,17 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         var files = history[answered].Answer.Citations.Select(c => c.File).ToHashSet(StringComparer.Ordinal);
-        var moved = history.Skip(answered + 1).LastOrDefault(t => t.Answer.Closest is not null && t.Answer.ClosestFile is { } file && !files.Contains(file));
+        var moved = history.Skip(answered + 1).LastOrDefault(t => t.Answer.ClosestFile is { } file && !files.Contains(file) &&
+            (t.Answer.Closest is not null || NewSubject(t)));
         return moved ?? history[answered];
     }
+
+    /// <summary>A question asked as a new one: complete in itself (not a follow-up, and enough words to search for) and read
+    /// as typed ("there's also a central bank vowing to act for as long as it takes, which one?"). Declined, with its closest
+    /// briefing another than the answer's, it moved the conversation to a new subject even though the bot found nothing
+    /// close enough to quote.</summary>
+    private static bool NewSubject(ConversationTurn turn) =>
+        turn.ResolvedQuestion == turn.Question.Trim() && !IsFollowUp(turn.Question) && TermAnalyzer.Terms(turn.Question).Count >= MinStandaloneTerms;
 
     /// <summary>
     /// True when the question leans on the conversation: it points back ("he", "there", "that city", "the second one"),

@@ -642,6 +642,33 @@ public class FollowUpRewriterTests
     }
 
     [Fact]
+    public void RewriteAndHints_AfterADeclinedNewQuestion_MoveToItsSubjectWithoutAQuote()
+    {
+        var answered = CitedTurn("how much military support have allies given ukraine each year", "Allies have provided Ukraine with military support worth EUR 40 billion every year.", "004_summit.txt");
+        const string asked = "There's also a central bank vowing to act for as long as it takes, which one?";
+        var declined = new ConversationTurn(asked, asked,
+            new Answer(asked, AnswerOutcome.NotInBriefings, "I couldn't find that in the briefings I have. The closest briefings are: \u201CCentral bank raises rates\u201D (3 November 2022).", [])
+            { ClosestFile = "d06_central_bank.txt" });
+
+        var rewritten = FollowUpRewriter.Rewrite("who's its governor?", [answered, declined]);
+
+        Assert.Contains("central bank", rewritten, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ukraine", rewritten, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["d06_central_bank.txt"], FollowUpRewriter.Hints("who's its governor?", [answered, declined]).PreferredFiles);
+    }
+
+    [Fact]
+    public void RewriteAndHints_AfterADeclinedFollowUp_StayWithTheLastAnswerWhateverItFoundClosest()
+    {
+        var answered = CitedTurn("where is the aegis ashore base", "Stoltenberg said the new Aegis Ashore base is in Poland.", "004_summit.txt");
+        var declined = new ConversationTurn("how much does it cost?", "how much does it cost? (aegis ashore base)",
+            new Answer("how much does it cost?", AnswerOutcome.NotInBriefings, "I couldn't find that in the briefings I have.", []) { ClosestFile = "d15_factory.txt" });
+
+        Assert.Contains("aegis", FollowUpRewriter.Rewrite("when will it open?", [answered, declined]), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["004_summit.txt"], FollowUpRewriter.Hints("when will it open?", [answered, declined]).PreferredFiles);
+    }
+
+    [Fact]
     public void Hints_AfterOnlyDeclinedTurns_PreferTheBriefingTheRefusalFoundClosest()
     {
         var declined = new ConversationTurn("name of the weather satellite launched from kourou", "name of the weather satellite launched from kourou",
