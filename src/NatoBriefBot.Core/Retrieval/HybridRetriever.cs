@@ -128,8 +128,11 @@ public sealed class HybridRetriever(
         var years = briefings.Values.Where(b => b.Published is not null).Select(b => b.Published!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
         // In a yes/no question a number is a claim to check ("does NATO have 300,000 troops on high readiness?"), not a thing
         // to find: that no briefing writes it does not settle the question.
+        // An acronym the briefings write out in full ("NSPA", "NATO Support and Procurement Agency") is known by its long form.
+        bool WrittenOut(string t) => Vocabulary.Acronyms.TryGetValue(t, out var longForm) &&
+            longForm.Split(' ').Select(TermAnalyzer.Normalize).Where(w => w.Length > 0).All(w => df.GetValueOrDefault(w) > 0);
         var unknown = query.Salient.Where(t => df.GetValueOrDefault(t) == 0 && !years.Contains(t) && !(query.Alternatives.TryGetValue(t, out var named) && named.Any(a => df.GetValueOrDefault(a) > 0)) &&
-                                               !(query.Type == QuestionType.YesNo && t.Length > 0 && char.IsAsciiDigit(t[0]))).ToList();
+                                               !WrittenOut(t) && !(query.Type == QuestionType.YesNo && t.Length > 0 && char.IsAsciiDigit(t[0]))).ToList();
         if (unknown.Count > 0)
         {
             // A nationality describes someone ("the dutchman", "the norwegian"): no briefing need write it for one to be

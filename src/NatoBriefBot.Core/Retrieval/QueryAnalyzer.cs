@@ -356,8 +356,21 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     internal static bool IsName(Token token, string text) =>
         token.Surface.Length > 2 && !token.IsNumber && !QueryVocabulary.NotNames.Contains(token.Surface) &&
         !Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.')) &&
-        ((token.IsCapitalized && !StartsSentence(token, text) && IsNameLike(token)) || Lexicon.Default.IsProperName(token.Surface) ||
+        ((token.IsCapitalized && !StartsSentence(token, text) && IsNameLike(token)) || (Lexicon.Default.IsProperName(token.Surface) && !InflectsCommonWord(token)) ||
          IsUnfamiliar(token.Bare) || IsDesignation(token.Surface)) && !InKnownCompound(token, text);
+
+    /// <summary>A word in lower case that WordNet has as a name ("Acts", the book) but that is also an inflection of a common
+    /// word ("hostile acts", "act"): typed so, the common word. Places stay names ("wales", "athens").</summary>
+    private static bool InflectsCommonWord(Token token)
+    {
+        if (token.IsCapitalized || Lexicon.Default.NamedPlace(token.Surface) is not null)
+        {
+            return false;
+        }
+
+        var lemma = Lexicon.Default.Lemma(token.Surface);
+        return !lemma.Equals(token.Surface, StringComparison.OrdinalIgnoreCase) && Lexicon.Default.IsLemma(lemma) && !Lexicon.Default.IsProperName(lemma);
+    }
 
     /// <summary>Is the token part of a hyphenated word WordNet knows as a whole ("ins" of "break-ins", "ups" of
     /// "follow-ups")? Then the part alone is no name, however unfamiliar, nor the acronym it spells ("INS"). A name

@@ -138,6 +138,18 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
         Assert.Empty(slip.Query.Salient);
     }
 
+    [Theory]
+    [InlineData("How much is the NSPA joint procurement of 155mm ammunition worth?")]
+    [InlineData("how much is the nspa joint procurement of 155mm ammunition worth")]
+    public async Task RetrieveAsync_AcronymTheBriefingsWriteOut_NotAnUnknownName(string question)
+    {
+        // The seeds write "NATO Support and Procurement Agency", never "NSPA".
+        var result = await seeds.Retriever.RetrieveAsync(question);
+
+        Assert.Empty(result.UnknownSalient);
+        Assert.Contains(TermAnalyzer.Normalize("agency"), result.Query.Terms);
+    }
+
     [Fact]
     public async Task RetrieveAsync_YesNoQuestionWithANumberNoBriefingWrites_NotAnUnknownName()
     {

@@ -769,6 +769,17 @@ public class QueryAnalyzerTests
         Assert.Contains(q.Salient, t => t is "canada" or "putin" or "denmark");
     }
 
+    [Theory]
+    [InlineData("what methods does the campaign of hostile acts involve", "acts")]
+    [InlineData("is there a heat warning for wales", "wales")]
+    [InlineData("what did the minister say in athens", "athens")]
+    public void Analyze_LowerCaseNameThatInflectsACommonWord_SalientOnlyAsAPlace(string question, string word)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Equal(Lexicon.Default.NamedPlace(word) is not null, q.Salient.Contains(TermAnalyzer.Normalize(word)));
+    }
+
     [Fact]
     public void Analyze_LowerCaseCommonWords_NotSalient()
     {
