@@ -75,6 +75,16 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
     /// <summary>"Since when …?" wants the start of something: a "since 2014"-style phrase.</summary>
     private bool SinceWhen { get; } = query.Text.TrimStart().StartsWith("since when", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Weighted share of the question's terms the sentence says itself (or by a synonym, or by carrying the kind of
+    /// answer asked for): <see cref="ScoredSentence.Coverage"/> without the credit it borrows from the sentence before or
+    /// from the rest of its passage.</summary>
+    public double OwnCoverage(ScoredSentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var total = _weights.Values.Sum();
+        return total == 0 ? 0 : sentence.Covered.Sum(t => _weights.GetValueOrDefault(t)) / total;
+    }
+
     /// <summary>Scores the sentences of the first <paramref name="count"/> passages, best first.</summary>
     public List<ScoredSentence> Score(IReadOnlyList<Evidence> evidence, int count)
     {

@@ -83,6 +83,9 @@ internal static partial class AnswerFeatures
                               // that person's words (Speakers: said by someone else, or no one's words at all)
         "other_value",        // a yes/no question names one value the sentence lacks (a place, a number, a name: "was it held
                               // in vilnius") and the sentence gives another of that kind ("in Brussels"): the answer is "no, …"
+        "own_lexical",        // share of the question's weighted terms the sentence says itself (lexical without the credit
+                              // it borrows from the sentence before or its passage): tells the answer from its neighbour
+        "own_lexical_gap",    // own_lexical minus the best among the candidates
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -131,6 +134,8 @@ internal static partial class AnswerFeatures
         }
 
         var bestLexical = kept.Max(k => k.Sentence.Coverage);
+        var own = kept.ToDictionary(k => k.Sentence, k => scorer.OwnCoverage(k.Sentence));
+        var bestOwn = own.Values.Max();
         var bestDense = kept.Max(k => k.Dense);
         var briefingTerms = BriefingTerms(evidence);
         var salient = query.Salient;
@@ -202,6 +207,8 @@ internal static partial class AnswerFeatures
                 asksWhich && !NamesSomethingNew(s.Text, asked) && !(s.RefersBack && s.Previous is { } named && NamesSomethingNew(named.Text, asked)) ? 1 : 0,
                 query.AskedSpeaker is { } speaker && !SaidBy(s, speaker, query) ? 1 : 0,
                 query.Type == QuestionType.YesNo && GivesOtherValue(s.Text, salient, asked, query, t => s.Terms.Contains(t) || (context?.Contains(t) ?? false) || subject.Value.Contains(t)) ? 1 : 0,
+                own[s],
+                own[s] - bestOwn,
             ];
             var briefingCover = cover[s.Evidence.Briefing.Id];
             result.Add(new AnswerCandidate(s, rank, f, [.. QuestionCoverage(core, query, names), briefingCover.Mean, briefingCover.Min, retrieval.PreferredFiles.Count > 0 ? 1 : 0]));

@@ -52,6 +52,8 @@ internal static class AnswerGate
         "which_unnamed",
         "speaker_other",
         "other_value",
+        "own_lexical",
+        "own_lexical_gap",
         .. AnswerFeatures.QuestionNames,
     ];
 
