@@ -158,8 +158,11 @@ public sealed class BackgroundTurnsTests : IAsyncLifetime
 
         await bot.PostActivityAsync(TeamsMessage("teams-group-1", scope));
 
+        // Typing is repeated while the turn runs (one or more, as the machine is fast or slow), then the one plain answer.
         var posts = _connector.For("teams-group-1");
-        Assert.Equal(["typing", "message"], posts.Select(Type));
+        Assert.Equal("message", Type(posts[^1]));
+        Assert.All(posts.SkipLast(1), p => Assert.Equal("typing", Type(p)));
+        Assert.True(posts.Count >= 2);
         Assert.All(posts, p => Assert.DoesNotContain("streaminfo", p.Activity.GetRawText(), StringComparison.Ordinal));
     }
 
