@@ -130,7 +130,7 @@ public sealed class HybridRetriever(
         // to find: that no briefing writes it does not settle the question.
         // An acronym the briefings write out in full ("NSPA", "NATO Support and Procurement Agency") is known by its long form.
         bool WrittenOut(string t) => Vocabulary.Acronyms.TryGetValue(t, out var longForm) &&
-            longForm.Split(' ').Select(TermAnalyzer.Normalize).Where(w => w.Length > 0).All(w => df.GetValueOrDefault(w) > 0);
+            TermAnalyzer.ExpansionTerms(longForm).All(w => df.GetValueOrDefault(w) > 0);
         var unknown = query.Salient.Where(t => df.GetValueOrDefault(t) == 0 && !years.Contains(t) && !(query.Alternatives.TryGetValue(t, out var named) && named.Any(a => df.GetValueOrDefault(a) > 0)) &&
                                                !WrittenOut(t) && !(query.Type == QuestionType.YesNo && t.Length > 0 && char.IsAsciiDigit(t[0]))).ToList();
         if (unknown.Count > 0)

@@ -67,6 +67,9 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
 
     private readonly Dictionary<string, double> _weights = BuildWeights(query, weights, absent);
 
+    /// <summary>The sum of the question's term weights, once per question (<see cref="OwnCoverage"/> reads it per candidate).</summary>
+    private double? _totalWeight;
+
     public bool IsList { get; } = ListRegex().IsMatch(query.Text);
 
     /// <summary>The question asks who: a sentence saying "he" needs the one before it that names him.</summary>
@@ -81,7 +84,7 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
     public double OwnCoverage(ScoredSentence sentence)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        var total = _weights.Values.Sum();
+        var total = _totalWeight ??= _weights.Values.Sum();
         return total == 0 ? 0 : sentence.Covered.Sum(t => _weights.GetValueOrDefault(t)) / total;
     }
 

@@ -312,15 +312,18 @@ public static class TermAnalyzer
 
     private static void AddExpansion(string expansion, List<string> terms)
     {
-        foreach (var word in expansion.Split(' '))
+        foreach (var term in ExpansionTerms(expansion))
         {
-            var term = Normalize(word);
-            if (term.Length > 0 && !terms.Contains(term))
+            if (!terms.Contains(term))
             {
                 terms.Add(term);
             }
         }
     }
+
+    /// <summary>The terms of an acronym's long form (<see cref="Vocabulary.Acronyms"/>), stop words dropped.</summary>
+    public static IEnumerable<string> ExpansionTerms(string expansion) =>
+        (expansion ?? throw new ArgumentNullException(nameof(expansion))).Split(' ').Select(Normalize).Where(t => t.Length > 0);
 
     /// <summary>The magnitude written onto a number ("40bn", "34m", "50k"), or null.</summary>
     private static (string Suffix, string Word)? MagnitudeSuffix(string term)
