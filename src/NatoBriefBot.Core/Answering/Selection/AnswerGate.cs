@@ -62,6 +62,11 @@ internal static class AnswerGate
         .. Names[3..^AnswerFeatures.QuestionNames.Length].Select(n => Array.IndexOf(AnswerFeatures.Names, n)),
     ];
 
+    private static readonly int InConversationIndex = Array.IndexOf(Names, "in_conversation");
+
+    /// <summary>True when these gate inputs are a follow-up's after a cited answer.</summary>
+    public static bool InConversation(ReadOnlySpan<double> inputs) => inputs.Length > InConversationIndex && inputs[InConversationIndex] > 0;
+
     /// <summary>The gate's inputs for the best candidate (its sentence features and question coverage), given the first
     /// stage's scores of it and of the runner-up.</summary>
     public static double[] Inputs(double[] features, double[] question, double best, double runnerUp)

@@ -37,7 +37,8 @@ public sealed class AnswerModel
         double gateThreshold = 0.5,
         string ranking = Logistic,
         BoostedTrees? gateTrees = null,
-        BoostedTrees? rankingTrees = null)
+        BoostedTrees? rankingTrees = null,
+        double? conversationGateThreshold = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(weights);
@@ -75,6 +76,7 @@ public sealed class AnswerModel
         // Without a fitted gate: the first stage's score (a logistic ranking's log-odds) against its own threshold.
         _gate = gate is not null ? [.. gate] : [.. AnswerGate.Names.Select(n => n == "best_score" ? 1.0 : 0.0)];
         GateThreshold = gate is not null || gateTrees is not null ? gateThreshold : threshold;
+        ConversationGateThreshold = gate is not null || gateTrees is not null ? conversationGateThreshold : null;
         Provenance = provenance ?? new AnswerModelProvenance();
     }
 
@@ -105,6 +107,16 @@ public sealed class AnswerModel
 
     /// <summary>Under this probability of the answer gate the bot abstains.</summary>
     public double GateThreshold { get; }
+
+    /// <summary>The gate's threshold for a follow-up after a cited answer, when <c>train</c> chose one of its own: fewer
+    /// turns of a conversation than new questions ask about what the briefings don't hold, so a refusal there more often
+    /// costs a right answer, and the held-out turns set where the trade is best. Null: <see cref="GateThreshold"/>.</summary>
+    public double? ConversationGateThreshold { get; }
+
+    /// <summary>The threshold for the best candidate with these gate inputs: <see cref="ConversationGateThreshold"/> for a
+    /// follow-up after a cited answer (<c>in_conversation</c>), else <see cref="GateThreshold"/>.</summary>
+    public double GateThresholdFor(ReadOnlySpan<double> inputs) =>
+        ConversationGateThreshold is { } turn && AnswerGate.InConversation(inputs) ? turn : GateThreshold;
 
     /// <summary>The feature names, in the order of <see cref="Weights"/>.</summary>
     public static IReadOnlyList<string> Features => AnswerFeatures.Names;
@@ -191,7 +203,7 @@ public sealed class AnswerModel
     {
         var trees = GateTrees is null ? null : new TreesFile(GateTrees.Base, GateTrees.Trees);
         var rankingTrees = RankingTrees is null ? null : new TreesFile(RankingTrees.Base, RankingTrees.Trees);
-        var file = new ModelFile(AnswerFeatures.Names, _weights, Threshold, Provenance, AnswerGate.Names, _gate, GateThreshold, Ranking, trees, rankingTrees);
+        var file = new ModelFile(AnswerFeatures.Names, _weights, Threshold, Provenance, AnswerGate.Names, _gate, GateThreshold, Ranking, trees, rankingTrees, ConversationGateThreshold);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
         {
@@ -225,7 +237,7 @@ public sealed class AnswerModel
 
         var trees = file.GateTrees is { Trees: not null } t ? new BoostedTrees(t.Base, t.Trees, AnswerGate.Names.Length) : null;
         var rankingTrees = file.RankingTrees is { Trees: not null } r ? new BoostedTrees(r.Base, r.Trees, AnswerFeatures.Names.Length) : null;
-        return new AnswerModel(file.Features, file.Weights, file.Threshold, file.Provenance, file.GateWeights, file.GateThreshold, file.Ranking ?? Logistic, trees, rankingTrees);
+        return new AnswerModel(file.Features, file.Weights, file.Threshold, file.Provenance, file.GateWeights, file.GateThreshold, file.Ranking ?? Logistic, trees, rankingTrees, file.ConversationGateThreshold);
     }
 
     private sealed record ModelFile(
@@ -238,7 +250,8 @@ public sealed class AnswerModel
         double GateThreshold,
         string? Ranking,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TreesFile? GateTrees,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TreesFile? RankingTrees);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TreesFile? RankingTrees,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ConversationGateThreshold);
 
     private sealed record TreesFile(double Base, IReadOnlyList<IReadOnlyList<TreeNode>> Trees);
 }

@@ -137,15 +137,52 @@ public static class AnswerModelTrainer
         var heldOutRepeats = heldOutGate is null ? 1 : GateRepeats;
         var (gateThreshold, fit) = ChooseThreshold(heldOutRows, heldOutRepeats);
         fit = $"held out {fit} ({gateKind}, by 5-fold cross-validation repeated {GateRepeats} times)";
+        var heldOutUtility = BestThreshold(heldOutRows).Utility;
+        double? conversationThreshold = null;
+        if (gate is not null && ByConversation(heldOutRows, outOfFold) is { } split)
+        {
+            // Follow-ups after a cited answer get a threshold of their own, chosen on their held-out rows; new questions keep
+            // theirs, chosen on the rest. Kept when the two together do better held out than the one threshold for all.
+            var (questionThreshold, questionFit) = ChooseThreshold(split.Questions, heldOutRepeats);
+            var (turnThreshold, turnFit) = ChooseThreshold(split.Turns, heldOutRepeats);
+            var splitUtility = BestThreshold(split.Questions).Utility + BestThreshold(split.Turns).Utility;
+            fit += FormattableString.Invariant($"; new questions alone {questionFit}; follow-ups after a cited answer {turnFit}; ");
+            if (splitUtility > heldOutUtility)
+            {
+                (gateThreshold, conversationThreshold, heldOutUtility) = (questionThreshold, turnThreshold, splitUtility);
+                fit += FormattableString.Invariant($"two thresholds kept (utility {splitUtility / heldOutRepeats:0.#} against {BestThreshold(heldOutRows).Utility / heldOutRepeats:0.#})");
+            }
+            else
+            {
+                fit += FormattableString.Invariant($"one threshold kept (two: utility {splitUtility / heldOutRepeats:0.#})");
+            }
+        }
+
         return new AnswerModel(AnswerFeatures.Names, weights, threshold, provenance with
         {
             Questions = questions.Count,
             Candidates = rows.Count,
             Positives = labels.Count(l => l),
             TrainFit = fit + "; " + ranking,
-            HeldOutUtility = BestThreshold(heldOutRows).Utility / heldOutRepeats,
+            HeldOutUtility = heldOutUtility / heldOutRepeats,
             HeldOutRanking = heldOut,
-        }, gate, gate is null ? threshold : gateThreshold, model.Ranking, trees, model.RankingTrees);
+        }, gate, gate is null ? threshold : gateThreshold, model.Ranking, trees, model.RankingTrees, conversationThreshold);
+    }
+
+    /// <summary>The fewest follow-ups (or new questions) a threshold of their own is chosen on.</summary>
+    private const int MinThresholdGroup = 300;
+
+    /// <summary>Held-out gate rows split into new questions and follow-ups after a cited answer (the rows repeat the
+    /// out-of-fold questions once per cross-validation repetition, in order), or null when either part is too small.</summary>
+    internal static (List<(bool Answerable, bool Right, double P)> Questions, List<(bool Answerable, bool Right, double P)> Turns)? ByConversation(
+        IReadOnlyList<(bool Answerable, bool Right, double P)> heldOut,
+        IReadOnlyList<(bool Answerable, bool Right, double P, double[]? Inputs)> outOfFold)
+    {
+        bool Turn(int row) => outOfFold[row % outOfFold.Count].Inputs is { } x && AnswerGate.InConversation(x);
+        var turns = heldOut.Where((_, i) => Turn(i)).ToList();
+        var questions = heldOut.Where((_, i) => !Turn(i)).ToList();
+        var repeats = Math.Max(1, heldOut.Count / Math.Max(1, outOfFold.Count));
+        return turns.Count / repeats < MinThresholdGroup || questions.Count / repeats < MinThresholdGroup ? null : (questions, turns);
     }
 
     /// <summary>Tree shapes tried for a boosted gate: shallow trees (two to six questions each), few or more of them. The
@@ -379,7 +416,7 @@ public static class AnswerModelTrainer
         foreach (var q in questions)
         {
             var top = Top(q, model);
-            if (top.Inputs is { } inputs && (model.GateProbability(inputs) >= model.GateThreshold) != top.Right && (!q.Answerable || top.Right))
+            if (top.Inputs is { } inputs && (model.GateProbability(inputs) >= model.GateThresholdFor(inputs)) != top.Right && (!q.Answerable || top.Right))
             {
                 var gate = string.Join(" ", AnswerGate.Names.Skip(1).Select((n, i) => FormattableString.Invariant($"{n}={inputs[i + 1]:0.##}")));
                 var what = q.Answerable ? "right sentence stopped by the gate" : "unanswerable, passed by the gate";

@@ -26,6 +26,9 @@ internal sealed record AnswerDecision(AbstainReason Abstain, AnswerCandidate? Be
     /// <summary>The answer gate's probability that the best sentence answers the question.</summary>
     public double GateProbability { get; init; }
 
+    /// <summary>The threshold the gate's probability was held against (a follow-up's may differ from a new question's).</summary>
+    public double? GateThreshold { get; init; }
+
     /// <summary>Does the question ask for a kind of fact the sentence does not state? Only for the kinds of fact that are
     /// detected reliably (numbers, amounts, dates, a name asked for as such).</summary>
     internal static bool LacksAttribute(AnswerCandidate candidate, QueryAnalysis query) =>
@@ -108,7 +111,7 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             .Select(c => new ExplainedCandidate(c.Probability, c.Score, c.Evidence.Briefing.File, c.Sentence.Text))
             .ToList();
         var verdict = decision.Abstain == AbstainReason.None ? "answer" : "abstain: " + decision.Abstain;
-        return new PolicyExplanation(candidates, decision.GateProbability, model.GateThreshold, verdict);
+        return new PolicyExplanation(candidates, decision.GateProbability, decision.GateThreshold ?? model.GateThreshold, verdict);
     }
 
     /// <summary>The names no briefing mentions, as the user wrote them, a name of several words kept whole: “World Cup”,
@@ -194,8 +197,10 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
         // The runner-up is the best sentence saying something else: not the answer's twin, nor the sentence it displaced.
         var runnerUp = pool.Skip(1).FirstOrDefault(c => c != displaced && !c.Sentence.IsNearDuplicateOf(pool[0].Sentence) &&
             (displaced is null || !c.Sentence.IsNearDuplicateOf(displaced.Sentence)));
-        var gate = model.GateProbability(AnswerGate.Inputs(pool[0].Features, pool[0].Question, pool[0].Score, runnerUp?.Score ?? pool[0].Score - 4));
-        if (gate < model.GateThreshold || AnswerDecision.LacksAttribute(pool[0], query))
+        var gateInputs = AnswerGate.Inputs(pool[0].Features, pool[0].Question, pool[0].Score, runnerUp?.Score ?? pool[0].Score - 4);
+        var gate = model.GateProbability(gateInputs);
+        var gateThreshold = model.GateThresholdFor(gateInputs);
+        if (gate < gateThreshold || AnswerDecision.LacksAttribute(pool[0], query))
         {
             // The closest sentence about the right thing (the question's names, most of its words): when it lacks the date
             // or figure asked for, say so and quote it, uncited.
@@ -203,13 +208,13 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             var onTopic = pool.FirstOrDefault(c => c.Features[NamesInSentence] >= 1 && c.Features[Lexical] >= 0.5);
             if (onTopic is not null && AnswerDecision.LacksAttribute(onTopic, query) && (pool[0] == onTopic || AnswerDecision.LacksAttribute(pool[0], query)))
             {
-                return new AnswerDecision(AbstainReason.AttributeMissing, onTopic, [], candidates) { GateProbability = gate };
+                return new AnswerDecision(AbstainReason.AttributeMissing, onTopic, [], candidates) { GateProbability = gate, GateThreshold = gateThreshold };
             }
 
             // Not sure enough to answer, but the best sentence is about the question's names and most of its words and the
             // gate is not far off: it is quoted, uncited, as the closest thing found, for the reader to judge.
-            var closest = pool[0] == onTopic && gate >= model.GateThreshold * options.ClosestQuoteGateShare ? onTopic : null;
-            return new AnswerDecision(AbstainReason.Weak, closest, [], candidates) { GateProbability = gate };
+            var closest = pool[0] == onTopic && gate >= gateThreshold * options.ClosestQuoteGateShare ? onTopic : null;
+            return new AnswerDecision(AbstainReason.Weak, closest, [], candidates) { GateProbability = gate, GateThreshold = gateThreshold };
         }
 
         var best = pool[0];
@@ -232,7 +237,7 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             }
         }
 
-        return new AnswerDecision(AbstainReason.None, best, chosen, candidates) { GateProbability = gate };
+        return new AnswerDecision(AbstainReason.None, best, chosen, candidates) { GateProbability = gate, GateThreshold = gateThreshold };
     }
 
     /// <summary>Does the sentence name the thing the question lists ("topic"), or a word for it?</summary>

@@ -19,6 +19,14 @@ public sealed class AnswerModelTests
 
     private static double[] Coverage(double share) => [share, share < 0.5 ? 1 : 0, 0];
 
+    /// <summary>Question inputs of a follow-up after a cited answer.</summary>
+    private static double[] Turn()
+    {
+        var question = new double[AnswerFeatures.QuestionNames.Length];
+        question[Array.IndexOf(AnswerFeatures.QuestionNames, "in_conversation")] = 1;
+        return question;
+    }
+
     /// <summary>Forty answerable questions whose right sentence covers more of the question than the others, and ten
     /// unanswerable ones whose best sentence covers little; coverage of the briefing tells them apart too.</summary>
     private static List<TrainingQuestion> Synthetic()
@@ -253,6 +261,53 @@ public sealed class AnswerModelTests
         var ex = Assert.Throws<BriefBotException>(() => AnswerModel.Load(path));
 
         Assert.Contains("Run `train`", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SaveThenLoad_ConversationThreshold_HeldAgainstFollowUpsOnly()
+    {
+        using var folder = new TempFolder();
+        var gate = Enumerable.Range(0, AnswerGate.Names.Length).Select(_ => 0.0).ToList();
+        var model = new AnswerModel(AnswerModel.Features, Enumerable.Range(0, Width).Select(_ => 0.1).ToList(), 0.4, null, gate, 0.6, conversationGateThreshold: 0.45);
+        var path = folder.Combine("model.json");
+
+        model.Save(path);
+        var loaded = AnswerModel.Load(path);
+
+        Assert.Equal(0.45, loaded.ConversationGateThreshold);
+        Assert.Equal(0.45, loaded.GateThresholdFor(AnswerGate.Inputs(Row(0.5, 0.5), Turn(), 0, 0)));
+        Assert.Equal(0.6, loaded.GateThresholdFor(AnswerGate.Inputs(Row(0.5, 0.5), Coverage(0.5), 0, 0)));
+    }
+
+    [Fact]
+    public void GateThresholdFor_ModelWithoutConversationThreshold_FollowUpsUseTheOne()
+    {
+        var gate = Enumerable.Range(0, AnswerGate.Names.Length).Select(_ => 0.0).ToList();
+        var model = new AnswerModel(AnswerModel.Features, Enumerable.Range(0, Width).Select(_ => 0.1).ToList(), 0.4, null, gate, 0.6);
+
+        Assert.Null(model.ConversationGateThreshold);
+        Assert.Equal(0.6, model.GateThresholdFor(AnswerGate.Inputs(Row(0.5, 0.5), Turn(), 0, 0)));
+    }
+
+    [Fact]
+    public void ByConversation_RepeatedHeldOutRows_SplitByTheOutOfFoldRowTheyRepeat()
+    {
+        // 400 new questions and 350 follow-ups, held out twice (two cross-validation repetitions, in order).
+        var outOfFold = Enumerable.Range(0, 750)
+            .Select(i => (Answerable: true, Right: i % 2 == 0, P: 0.5, Inputs: (double[]?)AnswerGate.Inputs(Row(0.5, 0.5), i < 400 ? Coverage(0.5) : Turn(), 0, 0)))
+            .ToList();
+        var heldOut = Enumerable.Range(0, 1500).Select(i => (true, i % 2 == 0, (i % 750) < 400 ? 0.1 : 0.9)).ToList();
+
+        var split = AnswerModelTrainer.ByConversation(heldOut, outOfFold);
+
+        Assert.NotNull(split);
+        Assert.Equal(800, split.Value.Questions.Count);
+        Assert.Equal(700, split.Value.Turns.Count);
+        Assert.All(split.Value.Turns, r => Assert.Equal(0.9, r.P));
+        Assert.All(split.Value.Questions, r => Assert.Equal(0.1, r.P));
+        // 250 follow-ups are too few for a threshold of their own.
+        var fewer = outOfFold.Take(650).ToList();
+        Assert.Null(AnswerModelTrainer.ByConversation([.. Enumerable.Range(0, 1300).Select(i => (true, true, 0.5))], fewer));
     }
 
     [Fact]
