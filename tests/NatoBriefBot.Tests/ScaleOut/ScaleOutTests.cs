@@ -40,11 +40,8 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture)
     [Fact]
     public async Task DirectLine_PostThroughOneStreamFromAnother_SeesEveryActivityOnceInOrder()
     {
-        var token = await PostJsonAsync(fixture.InstanceUrl(0) + "/v3/directline/tokens/generate", null, null);
-        var start = await PostJsonAsync(fixture.InstanceUrl(1) + "/v3/directline/conversations", null, token.GetProperty("token").GetString());
-        var conversationId = start.GetProperty("conversationId").GetString()!;
-        var bearer = start.GetProperty("token").GetString()!;
-        var streamUrl = new UriBuilder(start.GetProperty("streamUrl").GetString()!) { Port = fixture.BotPorts[2] }.Uri;
+        var (conversationId, bearer, startUrl) = await StartDirectLineAsync(tokenFrom: 0, startOn: 1);
+        var streamUrl = new UriBuilder(startUrl) { Port = fixture.BotPorts[2] }.Uri;
 
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(streamUrl, CancellationToken.None);
@@ -76,6 +73,62 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture)
         using var response = await fixture.Http.SendAsync(request);
         var all = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
         Assert.Equal(ids, all.Take(ids.Count));
+    }
+
+    [Fact]
+    public async Task DirectLine_FollowUpPostedToAnotherInstanceAtOnce_RunsAfterTheQuestionsTurn()
+    {
+        var (conversationId, bearer, _) = await StartDirectLineAsync(tokenFrom: 0, startOn: 0);
+
+        // The follow-up reaches another instance before the question's answer exists.
+        var question = await PostJsonAsync($"{fixture.InstanceUrl(0)}/v3/directline/conversations/{conversationId}/activities",
+            new { type = "message", text = Question, from = new { id = "user-1" } }, bearer);
+        var followUp = await PostJsonAsync($"{fixture.InstanceUrl(1)}/v3/directline/conversations/{conversationId}/activities",
+            new { type = "message", text = FollowUp, from = new { id = "user-1" } }, bearer);
+        var (questionId, followUpId) = (question.GetProperty("id").GetString(), followUp.GetProperty("id").GetString());
+
+        List<JsonElement> log = [];
+        bool Answered(string? id) => log.Any(a => a.GetProperty("type").GetString() == "message" && a.TryGetProperty("replyToId", out var r) && r.GetString() == id);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(Answered(questionId) && Answered(followUpId)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{fixture.BaseUrl}/v3/directline/conversations/{conversationId}/activities?watermark=0");
+            request.Headers.Authorization = new("Bearer", bearer);
+            using var response = await fixture.Http.SendAsync(request);
+            log = [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activities").EnumerateArray()];
+        }
+
+        Assert.True(Answered(questionId) && Answered(followUpId), "both questions answered");
+        // Every reply to the question (typing, answer) comes before any reply to the follow-up: the turns did not overlap.
+        var replies = log.Where(a => a.TryGetProperty("replyToId", out _)).Select(a => a.GetProperty("replyToId").GetString()).ToList();
+        Assert.True(replies.LastIndexOf(questionId) < replies.IndexOf(followUpId), string.Join(", ", replies));
+        var turns = await TurnsAsync(conversationId, NatoBriefBot.Channels.DirectLine.DirectLineEndpoints.ChannelId);
+        Assert.Equal(2, turns.Count);
+        Assert.Contains("pledge", turns[1].ResolvedQuestion, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task DirectLine_TurnWhoseInstanceDied_LeavesTheQueueOnceItsLeaseLapses()
+    {
+        await using var redis = await fixture.ConnectRedisAsync();
+        var db = redis.GetDatabase();
+        var prefix = fixture.KeyPrefix + "dl:";
+        var id = "queue-" + NewId();
+        // Turn 3 is queued but its instance is gone (no lease); turn 5 is queued with a live lease; turn 7 asks.
+        await db.SortedSetAddAsync(prefix + id + ":turns", [new(3, 3), new(5, 5), new(7, 7)]);
+        await db.StringSetAsync(prefix + id + ":turn:5", 1, TimeSpan.FromSeconds(30));
+
+        async Task<long> NextAsync(long seq) =>
+            (long)await db.ScriptEvaluateAsync(NatoBriefBot.Channels.DirectLine.RedisDirectLineScripts.NextTurn, [], [prefix, 0, 0, 0, 0, id, seq]);
+
+        Assert.Equal(0, await NextAsync(7));
+        Assert.Equal(1, await NextAsync(5));
+        Assert.DoesNotContain(3.0, (await db.SortedSetRangeByRankAsync(prefix + id + ":turns")).Select(v => (double)v));
+
+        // Turn 5 ends (or its lease lapses): turn 7 runs.
+        await db.KeyDeleteAsync(prefix + id + ":turn:5");
+        Assert.Equal(1, await NextAsync(7));
     }
 
     [Fact]
@@ -278,10 +331,10 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture)
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 
-    private async Task<List<ConversationTurn>> TurnsAsync(string conversation)
+    private async Task<List<ConversationTurn>> TurnsAsync(string conversation, string channel = "api")
     {
         await using var redis = await fixture.ConnectRedisAsync();
-        var values = await redis.GetDatabase().ListRangeAsync($"{fixture.KeyPrefix}memory:api:{conversation}");
+        var values = await redis.GetDatabase().ListRangeAsync($"{fixture.KeyPrefix}memory:{channel}:{conversation}");
         return [.. values.Select(v => JsonSerializer.Deserialize<ConversationTurn>((string)v!, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)];
     }
 
@@ -305,6 +358,15 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture)
 
     private async Task<HttpResponseMessage> PostActivityAsync(string baseUrl, object activity) =>
         await fixture.Http.PostAsJsonAsync(baseUrl + "/api/messages", activity);
+
+    /// <summary>A Direct Line conversation: a token from instance <paramref name="tokenFrom"/>, started on
+    /// <paramref name="startOn"/>; its id, the conversation's bearer token and its stream URL.</summary>
+    private async Task<(string ConversationId, string Bearer, string StreamUrl)> StartDirectLineAsync(int tokenFrom, int startOn)
+    {
+        var token = await PostJsonAsync(fixture.InstanceUrl(tokenFrom) + "/v3/directline/tokens/generate", null, null);
+        var start = await PostJsonAsync(fixture.InstanceUrl(startOn) + "/v3/directline/conversations", null, token.GetProperty("token").GetString());
+        return (start.GetProperty("conversationId").GetString()!, start.GetProperty("token").GetString()!, start.GetProperty("streamUrl").GetString()!);
+    }
 
     private async Task<JsonElement> PostJsonAsync(string url, object? body, string? bearer)
     {

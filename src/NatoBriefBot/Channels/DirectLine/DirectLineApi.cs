@@ -172,7 +172,7 @@ public sealed class DirectLineApi(DirectLineTokens tokens, IDirectLineStore stor
                 Role = posted.From?.Role ?? "user",
             },
             Recipient = bot,
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, startsTurn: true).ConfigureAwait(false);
         turns.Enqueue(conversation, stored, bot);
         return Results.Json(new { id = stored.Id });
     }

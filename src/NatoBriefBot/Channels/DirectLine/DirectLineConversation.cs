@@ -36,10 +36,14 @@ public sealed class DirectLineConversation : IDirectLineConversation
     /// <summary>The user the conversation was started for (from the token).</summary>
     public string UserId { get; }
 
-    /// <summary>Serializes the bot's turns so replies come in the order the questions were asked.</summary>
-    public SemaphoreSlim TurnGate { get; } = new(1, 1);
+    private readonly SemaphoreSlim _turn = new(1, 1);
 
-    public Task<Activity> AppendAsync(Activity activity, CancellationToken cancellationToken = default) => Task.FromResult(Append(activity));
+    /// <summary>One turn at a time (their order is kept by <see cref="DirectLineTurns"/>, which starts them in turn).</summary>
+    public Task<IAsyncDisposable> EnterTurnAsync(Activity incoming, CancellationToken cancellationToken = default) =>
+        TurnHandle.EnterAsync(_turn, cancellationToken);
+
+    public Task<Activity> AppendAsync(Activity activity, CancellationToken cancellationToken = default, bool startsTurn = false) =>
+        Task.FromResult(Append(activity));
 
     public Task<ActivitySet> ReadAfterAsync(long watermark, CancellationToken cancellationToken = default) => Task.FromResult(ReadAfter(watermark));
 

@@ -43,9 +43,10 @@ public sealed partial class DirectLineTurns(IBot bot, BackgroundTurns turns, IHo
     private async Task RunAsync(IDirectLineConversation conversation, Activity incoming, ChannelAccount botAccount, CancellationToken stopping)
     {
         var sender = new DirectLineSender(conversation, incoming, botAccount);
+        IAsyncDisposable turn;
         try
         {
-            await conversation.TurnGate.WaitAsync(stopping).ConfigureAwait(false);
+            turn = await conversation.EnterTurnAsync(incoming, stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -85,7 +86,7 @@ public sealed partial class DirectLineTurns(IBot bot, BackgroundTurns turns, IHo
         }
         finally
         {
-            conversation.TurnGate.Release();
+            await turn.DisposeAsync().ConfigureAwait(false);
         }
     }
 

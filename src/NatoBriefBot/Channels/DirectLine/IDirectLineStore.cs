@@ -26,12 +26,15 @@ public interface IDirectLineConversation
     /// <summary>The user the conversation was started for (from the token).</summary>
     string UserId { get; }
 
-    /// <summary>Serializes the bot's turns this instance runs, so replies come in the order the questions were asked.</summary>
-    SemaphoreSlim TurnGate { get; }
+    /// <summary>Waits until <paramref name="incoming"/>'s turn may run: after the turns of the activities posted before it, on
+    /// any instance, so replies come in the order the questions were asked and a follow-up sees the answer before it. The
+    /// turn holds its place until the returned handle is disposed.</summary>
+    Task<IAsyncDisposable> EnterTurnAsync(Activity incoming, CancellationToken cancellationToken = default);
 
     /// <summary>Gives <paramref name="activity"/> the next id (<c>{conversationId}|0000001</c>) and the server's timestamp,
-    /// stores it and wakes every stream waiting for news, on any instance.</summary>
-    Task<Activity> AppendAsync(Activity activity, CancellationToken cancellationToken = default);
+    /// stores it and wakes every stream waiting for news, on any instance. <paramref name="startsTurn"/>: a posted activity
+    /// the bot will answer, which takes its place in the conversation's queue of turns as it is stored.</summary>
+    Task<Activity> AppendAsync(Activity activity, CancellationToken cancellationToken = default, bool startsTurn = false);
 
     /// <summary>Activities after <paramref name="watermark"/>, the new watermark, and a task that completes when more may have arrived.</summary>
     Task<ActivitySet> ReadAfterAsync(long watermark, CancellationToken cancellationToken = default);

@@ -17,7 +17,7 @@ internal static class RedisDirectLineScripts
           redis.call('HDEL', KEYS[2], id)
           redis.call('ZREM', KEYS[1], id)
           redis.call('INCRBY', KEYS[3], -size)
-          redis.call('DEL', ARGV[1] .. id, ARGV[1] .. id .. ':log')
+          redis.call('DEL', ARGV[1] .. id, ARGV[1] .. id .. ':log', ARGV[1] .. id .. ':turns')
         end
         local function evict()
           local dead = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[2]) - tonumber(ARGV[3]))
@@ -33,6 +33,7 @@ internal static class RedisDirectLineScripts
         local function touch(id)
           redis.call('PEXPIRE', ARGV[1] .. id, ARGV[3])
           redis.call('PEXPIRE', ARGV[1] .. id .. ':log', ARGV[3])
+          redis.call('PEXPIRE', ARGV[1] .. id .. ':turns', ARGV[3])
           redis.call('ZADD', KEYS[1], ARGV[2], id)
         end
         """;
@@ -64,14 +65,21 @@ internal static class RedisDirectLineScripts
         """;
 
     /// <summary>Appends an activity (ARGV 7: JSON, 8: its bytes, 9: max activities, 10: max bytes of the conversation,
-    /// 11: the channel to publish the news on); drops the oldest beyond the conversation's bounds and least recently used
-    /// conversations beyond the total. Returns the activity's sequence number, or -1 when the conversation is gone.</summary>
+    /// 11: the channel to publish the news on, 12: "1" when it starts a turn, 13: the turn's lease in ms); drops the oldest
+    /// beyond the conversation's bounds and least recently used conversations beyond the total. A turn is queued in the
+    /// sorted set <c>{prefix}dl:{id}:turns</c> (its sequence number the score) with a lease key
+    /// <c>{prefix}dl:{id}:turn:{seq}</c> its instance renews. Returns the activity's sequence number, or -1 when the
+    /// conversation is gone.</summary>
     public const string Append = Evict + "\n" + """
         local key = ARGV[1] .. ARGV[6]
         local log = key .. ':log'
         if redis.call('EXISTS', key) == 0 then return -1 end
         local seq = redis.call('HINCRBY', key, 'seq', 1)
         redis.call('XADD', log, seq .. '-0', 'a', ARGV[7], 'b', ARGV[8])
+        if ARGV[12] == '1' then
+          redis.call('ZADD', key .. ':turns', seq, seq)
+          redis.call('SET', key .. ':turn:' .. seq, 1, 'PX', ARGV[13])
+        end
         local bytes = redis.call('HINCRBY', key, 'bytes', ARGV[8])
         local count = redis.call('XLEN', log)
         while count > tonumber(ARGV[9]) or (bytes > tonumber(ARGV[10]) and count > 1) do
@@ -89,5 +97,17 @@ internal static class RedisDirectLineScripts
         evict()
         redis.call('PUBLISH', ARGV[11], ARGV[6])
         return seq
+        """;
+
+    /// <summary>May turn ARGV 7 (a sequence number) run? 1 when it is the first queued turn of conversation ARGV 6 (or none
+    /// is queued), 0 while an earlier one is. An earlier turn whose lease has lapsed (its instance died) leaves the queue.</summary>
+    public const string NextTurn = """
+        local turns = ARGV[1] .. ARGV[6] .. ':turns'
+        while true do
+          local head = redis.call('ZRANGE', turns, 0, 0)[1]
+          if not head or head == ARGV[7] then return 1 end
+          if redis.call('EXISTS', ARGV[1] .. ARGV[6] .. ':turn:' .. head) == 1 then return 0 end
+          redis.call('ZREM', turns, head)
+        end
         """;
 }

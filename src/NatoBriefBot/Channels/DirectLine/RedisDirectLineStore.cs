@@ -20,6 +20,13 @@ public sealed class RedisDirectLineStore : IDirectLineStore
     /// <summary>The longest a stream waits before reading the log again without a notice.</summary>
     public static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a queued turn keeps its place without its instance renewing it (a third of it at a time): the
+    /// turns after one whose instance died wait this long at most.</summary>
+    public static readonly TimeSpan TurnLease = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a turn waiting for an earlier one on another instance looks again.</summary>
+    private static readonly TimeSpan TurnPoll = TimeSpan.FromMilliseconds(50);
+
     private readonly RedisState _redis;
     private readonly IOptions<DirectLineOptions> _options;
     private readonly TimeProvider _time;
@@ -98,19 +105,105 @@ public sealed class RedisDirectLineStore : IDirectLineStore
         }
     }
 
-    /// <summary>This instance's handle on a shared conversation: its turn gate and the signal its streams wait on.</summary>
+    /// <summary>This instance's handle on a shared conversation: its turns and the signal its streams wait on.</summary>
     private sealed class Conversation(RedisDirectLineStore store, string id, string userId) : IDirectLineConversation
     {
         private readonly Lock _gate = new();
+        private readonly SemaphoreSlim _turn = new(1, 1);
         private TaskCompletionSource _changed = NewSignal();
 
         public string Id { get; } = id;
 
         public string UserId { get; } = userId;
 
-        public SemaphoreSlim TurnGate { get; } = new(1, 1);
+        /// <summary>This instance's turns of the conversation one at a time, and each after the turns queued before it on any
+        /// instance (<see cref="RedisDirectLineScripts.NextTurn"/>). While Redis is down a turn runs without waiting: its
+        /// replies could not be stored anyway, and it says so.</summary>
+        public async Task<IAsyncDisposable> EnterTurnAsync(Activity incoming, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(incoming);
+            var local = await TurnHandle.EnterAsync(_turn, cancellationToken).ConfigureAwait(false);
+            if (Sequence(incoming.Id) is not { } seq)
+            {
+                return local;
+            }
 
-        public async Task<Activity> AppendAsync(Activity activity, CancellationToken cancellationToken = default)
+            var lease = store._redis.Key("dl:" + Id + ":turn:" + seq.ToString(CultureInfo.InvariantCulture));
+            // The turn's place is kept while it waits and while it runs, until the handle is disposed.
+            var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var renewal = RenewAsync(lease, renewing.Token);
+            async ValueTask Release()
+            {
+                await renewing.CancelAsync().ConfigureAwait(false);
+                await renewal.ConfigureAwait(false);
+                renewing.Dispose();
+                await Leave(seq, lease).ConfigureAwait(false);
+                await local.DisposeAsync().ConfigureAwait(false);
+            }
+
+            try
+            {
+                while ((long)await store.RunAsync(RedisDirectLineScripts.NextTurn, Id, [seq], "waiting for a Direct Line turn").ConfigureAwait(false) == 0)
+                {
+                    await Task.Delay(TurnPoll, store._time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (SharedStateUnavailableException)
+            {
+                // Redis is down: run now.
+            }
+            catch
+            {
+                await Release().ConfigureAwait(false);
+                throw;
+            }
+
+            return new TurnHandle(Release);
+        }
+
+        /// <summary>Keeps the turn's place: sets its lease again every third of <see cref="TurnLease"/> until cancelled.</summary>
+        private async Task RenewAsync(RedisKey lease, CancellationToken cancellationToken)
+        {
+            try
+            {
+                while (true)
+                {
+                    await store._redis.RunAsync(db => db.StringSetAsync(lease, 1, TurnLease), "keeping a Direct Line turn's place").ConfigureAwait(false);
+                    await Task.Delay(TurnLease / 3, store._time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (SharedStateUnavailableException)
+            {
+                // The lease lapses; the turn still runs.
+            }
+        }
+
+        /// <summary>Takes the turn out of the queue, so the next one may run.</summary>
+        private async Task Leave(long seq, RedisKey lease)
+        {
+            try
+            {
+                await store._redis.RunAsync(async db =>
+                {
+                    await db.SortedSetRemoveAsync(store._redis.Key("dl:" + Id + ":turns"), seq).ConfigureAwait(false);
+                    await db.KeyDeleteAsync(lease).ConfigureAwait(false);
+                }, "ending a Direct Line turn").ConfigureAwait(false);
+            }
+            catch (SharedStateUnavailableException)
+            {
+                // Its lease lapses and the next turn takes it out of the queue.
+            }
+        }
+
+        /// <summary>The sequence number in an activity id (<c>{conversationId}|0000007</c>), or null.</summary>
+        private static long? Sequence(string? activityId) =>
+            activityId is not null && activityId.LastIndexOf('|') is var bar and >= 0 &&
+            long.TryParse(activityId.AsSpan(bar + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : null;
+
+        public async Task<Activity> AppendAsync(Activity activity, CancellationToken cancellationToken = default, bool startsTurn = false)
         {
             ArgumentNullException.ThrowIfNull(activity);
             // Stored with a placeholder id of the real one's length, so its bytes count as they will be sent.
@@ -119,7 +212,7 @@ public sealed class RedisDirectLineStore : IDirectLineStore
             var limits = store._options.Value;
             var seq = (long)await store.RunAsync(RedisDirectLineScripts.Append, Id,
                 [json, System.Text.Encoding.UTF8.GetByteCount(json), limits.MaxActivitiesPerConversation, limits.MaxBytesPerConversation,
-                 store._news.ToString()], "storing a Direct Line activity").ConfigureAwait(false);
+                 store._news.ToString(), startsTurn ? 1 : 0, (long)TurnLease.TotalMilliseconds], "storing a Direct Line activity").ConfigureAwait(false);
             if (seq < 0)
             {
                 throw new SharedStateUnavailableException("This conversation has ended or expired. Reload the page to start a new one.");
