@@ -37,8 +37,8 @@ public sealed class MessagesEndpointTests : BotWithConnectorTestBase
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var activities = (await RunningBot.ReadJsonAsync(response)).GetProperty("activities").EnumerateArray().ToList();
-        Assert.Equal(["typing", "message"], activities.Select(a => a.GetProperty("type").GetString()));
-        Assert.Equal("act-1", activities[1].GetProperty("replyToId").GetString());
+        TypingThenAnswer.Assert([.. activities.Select(a => a.GetProperty("type").GetString())]);
+        Assert.Equal("act-1", activities[^1].GetProperty("replyToId").GetString());
         Assert.Empty(Connector.For("expect-1"));
     }
 
@@ -113,9 +113,9 @@ public sealed class MessagesEndpointTests : BotWithConnectorTestBase
         foreach (var id in ids)
         {
             var posts = Connector.For(id);
-            Assert.Equal(["typing", "message"], posts.Select(p => p.Activity.GetProperty("type").GetString()));
-            Assert.Equal($"in-{id}", posts[1].Activity.GetProperty("replyToId").GetString());
-            Assert.NotEqual(BriefingBot.ErrorText, posts[1].Activity.GetProperty("text").GetString());
+            TypingThenAnswer.Assert([.. posts.Select(p => p.Activity.GetProperty("type").GetString())]);
+            Assert.Equal($"in-{id}", posts[^1].Activity.GetProperty("replyToId").GetString());
+            Assert.NotEqual(BriefingBot.ErrorText, posts[^1].Activity.GetProperty("text").GetString());
         }
     }
 }
