@@ -97,7 +97,10 @@ public sealed class HybridRetriever(
     public Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken = default) =>
         RetrieveAsync(question, new RetrievalHints([]), cancellationToken);
 
-    public async Task<RetrievalResult> RetrieveAsync(string question, RetrievalHints hints, CancellationToken cancellationToken = default)
+    public Task<RetrievalResult> RetrieveAsync(string question, RetrievalHints hints, CancellationToken cancellationToken = default) =>
+        RetrieveAsync(question, hints, respelled: false, cancellationToken);
+
+    private async Task<RetrievalResult> RetrieveAsync(string question, RetrievalHints hints, bool respelled, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hints);
         var preferred = hints.PreferredFiles.Count == 0 ? null : hints.PreferredFiles.ToHashSet(StringComparer.Ordinal);
@@ -115,7 +118,23 @@ public sealed class HybridRetriever(
         var total = Math.Max(1, snapshot.Count);
         var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList(), snapshot);
         query = WithoutSlippedStopWords(query, df);
-        query = CorrectSpelling(query, df, out var corrections);
+        query = CorrectSpelling(query, df, out var corrections, out var ambiguous);
+        if (!respelled && corrections.Keys.Any(t => !ambiguous.Contains(t)))
+        {
+            // A slip with one reading is read as the word it stands for, by every part that reads the question: the
+            // encoders' word pieces do not forgive "priorty" as spelling correction does, nor does any feature that reads the
+            // words as written.
+            var certain = corrections.Where(kv => !ambiguous.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            var written = Surfaces(certain.Values, certain.Values.Distinct(StringComparer.Ordinal)
+                .SelectMany(t => store.GetPassages(store.SearchKeywords(BuildMatch([t], df, total), SpellingSources).Select(h => h.Id).ToList()).Values)
+                .Select(p => p.Text));
+            var corrected = Respelled(question, certain, written);
+            if (!string.Equals(corrected, question, StringComparison.Ordinal))
+            {
+                return await RetrieveAsync(corrected, hints, respelled: true, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         query = WithNamesTheBriefingsUse(query, df);
 
         // A misspelt word weighs what the word it stands for weighs: never seen, it would otherwise take the weight of the
@@ -212,6 +231,65 @@ public sealed class HybridRetriever(
         };
     }
 
+    /// <summary>
+    /// The text with each misspelt word (a term of <paramref name="corrections"/> that no dictionary knows) written as a
+    /// briefing writes the word it was taken for: "whats rutte's top priorty" -> "whats rutte's top priority".
+    /// <paramref name="surfaces"/> maps a corrected term to the word as written (<see cref="Surfaces"/>); a slip without one
+    /// stays as typed.
+    /// </summary>
+    internal static string Respelled(string text, IReadOnlyDictionary<string, string> corrections, IReadOnlyDictionary<string, string>? surfaces)
+    {
+        if (surfaces is null || surfaces.Count == 0)
+        {
+            return text;
+        }
+
+        var respelled = new System.Text.StringBuilder(text.Length + 8);
+        var at = 0;
+        foreach (var token in TermAnalyzer.Tokenize(text))
+        {
+            // A word the dictionary knows ("population", which no briefing uses) is no slip, though a briefing's word is one
+            // letter from it ("popular"): it keeps its meaning for the encoders.
+            if (!corrections.TryGetValue(token.Term, out var corrected) || !surfaces.TryGetValue(corrected, out var surface) ||
+                Lexicon.Default.IsKnownWord(token.Bare))
+            {
+                continue;
+            }
+
+            // The slip's own possessive stays ("stoltenbrg's" -> "Stoltenberg's").
+            var bare = token.Bare.Length;
+            respelled.Append(text, at, token.Start - at).Append(surface);
+            at = token.Start + bare;
+        }
+
+        return respelled.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>How <paramref name="texts"/> write each of <paramref name="terms"/>, without a possessive: term -> word. A word
+    /// also written in lower case is a common word, however it opens a sentence ("Command" -> "command"); one only ever
+    /// capitalized is a name ("Stoltenberg").</summary>
+    internal static Dictionary<string, string> Surfaces(IEnumerable<string> terms, IEnumerable<string> texts)
+    {
+        var wanted = terms.ToHashSet(StringComparer.Ordinal);
+        var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (var token in TermAnalyzer.Tokenize(text))
+            {
+                if (wanted.Contains(token.Term) &&
+                    (!surfaces.TryGetValue(token.Term, out var seen) || (char.IsUpper(seen[0]) && !token.Bare.Any(char.IsUpper))))
+                {
+                    surfaces[token.Term] = token.Bare;
+                }
+            }
+        }
+
+        return surfaces;
+    }
+
+    /// <summary>How many passages with a corrected word are read for the way the briefings write it.</summary>
+    private const int SpellingSources = 10;
+
     /// <summary>The text without the question marks and exclamation marks that end it.</summary>
     internal static string Unpunctuated(string text) => text.TrimEnd().TrimEnd('?', '!', '\uFF1F').TrimEnd();
 
@@ -262,9 +340,10 @@ public sealed class HybridRetriever(
     /// when no briefing mentions it, unless it is a national capital and the briefings name its country.
     /// <paramref name="corrections"/> maps each corrected word to the indexed word it was taken for.
     /// </summary>
-    private QueryAnalysis CorrectSpelling(QueryAnalysis query, Dictionary<string, long> df, out Dictionary<string, string> corrections)
+    private QueryAnalysis CorrectSpelling(QueryAnalysis query, Dictionary<string, long> df, out Dictionary<string, string> corrections, out HashSet<string> ambiguous)
     {
         corrections = new Dictionary<string, string>(StringComparer.Ordinal);
+        ambiguous = new HashSet<string>(StringComparer.Ordinal);
         Dictionary<string, IReadOnlyList<string>>? alternatives = null;
         List<string>? terms = null;
         Dictionary<string, string?>? knownNames = null;
@@ -324,6 +403,10 @@ public sealed class HybridRetriever(
             }
 
             corrections[term] = nearest[0].Term;
+            if (nearest.Count > 1)
+            {
+                ambiguous.Add(term);
+            }
         }
 
         return alternatives is null ? query : query with { Alternatives = alternatives, Terms = terms! };
