@@ -42,7 +42,8 @@ internal static class TrainCommand
         var output = new Option<string>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => DefaultModel };
         var misses = new Option<bool>("--misses") { Description = "Also print the training questions whose best-ranked sentence is wrong." };
         var repeats = new Option<int>("--repeats") { Description = "Also refit N times on the questions in shuffled orders (other fold splits) and print the held-out figures' mean and spread, to tell a real gain from the noise of one split. The model written is the first fit's." };
-        var command = new Command("train", "Refit the answer model (sentence selection and abstention) from training questions.") { questions, followups, corpus, db, output, misses, repeats };
+        var quick = new Option<bool>("--quick") { Description = "Fit one strength and shape per stage (those the full search chose of late) instead of searching them all: a fraction of the time, for comparing features. Its held-out figures compare only with other --quick fits'; ship a model from the full search." };
+        var command = new Command("train", "Refit the answer model (sentence selection and abstention) from training questions.") { questions, followups, corpus, db, output, misses, repeats, quick };
         command.SetAction((parse, ct) => CliServices.RunAsync(async () =>
         {
             var root = ProjectPaths.FindRoot();
@@ -75,7 +76,8 @@ internal static class TrainCommand
                 Embedder = EmbedderFactory.ProfileOf(services.GetRequiredService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>()).Name,
                 TrainingFiles = [.. qFiles.Concat(fFiles).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))],
             };
-            var model = AnswerModelTrainer.Fit(data, provenance);
+            var search = parse.GetValue(quick) ? TrainingSearch.Quick : TrainingSearch.Full;
+            var model = AnswerModelTrainer.Fit(data, provenance, search);
             if (parse.GetValue(misses))
             {
                 foreach (var miss in AnswerModelTrainer.RankingMisses(data, model))
@@ -94,7 +96,7 @@ internal static class TrainCommand
 
             if (parse.GetValue(repeats) is > 0 and var n)
             {
-                PrintSpread(model, Enumerable.Range(1, n).Select(seed => AnswerModelTrainer.Fit(Shuffled(data, seed), provenance)));
+                PrintSpread(model, Enumerable.Range(1, n).Select(seed => AnswerModelTrainer.Fit(Shuffled(data, seed), provenance, search)));
             }
 
             Console.Out.WriteLine($"Wrote {outPath}. Rebuild (or set Answering:ModelPath) to use it.");

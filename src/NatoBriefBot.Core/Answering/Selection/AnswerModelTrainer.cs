@@ -51,8 +51,11 @@ public static class AnswerModelTrainer
     /// <summary>Regularization strength: keeps weights small where the training questions say little.</summary>
     public const double L2 = 1.0;
 
-    public static AnswerModel Fit(IReadOnlyList<TrainingQuestion> questions, AnswerModelProvenance provenance)
+    /// <summary>Fits the ranking and the gate, choosing their strengths and shapes by cross-validation over
+    /// <paramref name="search"/>'s grids (the full search unless given).</summary>
+    public static AnswerModel Fit(IReadOnlyList<TrainingQuestion> questions, AnswerModelProvenance provenance, TrainingSearch? search = null)
     {
+        search ??= TrainingSearch.Full;
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(provenance);
         var rows = new List<double[]>();
@@ -78,11 +81,13 @@ public static class AnswerModelTrainer
         // against 732 of 880; as corrections of it they hold more.)
         var reachable = questions.Where(q => q.Answerable && q.Labels.Any(l => l)).ToList();
         var usable = questions.Where(q => !q.Answerable || q.Labels.Any(l => l)).ToList();
-        var candidates = new[]
+        var candidates = new List<(Func<IReadOnlyList<TrainingQuestion>, double, AnswerModel> Fit, IReadOnlyList<double> Grid)>();
+        if (search.ListwiseL2.Count > 0)
         {
-            (Fit: (Func<IReadOnlyList<TrainingQuestion>, double, AnswerModel>)FitListwise, Grid: L2Grid),
-            (Fit: FitPointwise, Grid: PointwiseL2Grid),
-        };
+            candidates.Add((FitListwise, search.ListwiseL2));
+        }
+
+        candidates.Add((FitPointwise, search.PointwiseL2));
         var ranked = candidates.Select(c =>
         {
             var (l2, heldOutRight) = CrossValidatedL2(usable, c.Fit, c.Grid);
@@ -90,9 +95,9 @@ public static class AnswerModelTrainer
             return (Model: fitted, L2: l2, HeldOut: heldOutRight, Right: reachable.Count(q => Best(q, fitted).Right));
         }).ToList();
         // A third: the logistic ranking with boosted trees fitted to what it gets wrong (their shape chosen the same way).
-        var pointwiseL2 = ranked[1].L2;
-        AnswerModel FitCorrected(IReadOnlyList<TrainingQuestion> part, double shape) => Corrected(part, pointwiseL2, CorrectionGrid[(int)shape]);
-        var (shapeIndex, correctedHeldOut) = CrossValidatedL2(usable, FitCorrected, [.. Enumerable.Range(0, CorrectionGrid.Length).Select(i => (double)i)]);
+        var pointwiseL2 = ranked[^1].L2;
+        AnswerModel FitCorrected(IReadOnlyList<TrainingQuestion> part, double shape) => Corrected(part, pointwiseL2, search.Corrections[(int)shape]);
+        var (shapeIndex, correctedHeldOut) = CrossValidatedL2(usable, FitCorrected, [.. Enumerable.Range(0, search.Corrections.Count).Select(i => (double)i)]);
         var corrected = FitCorrected(usable, shapeIndex);
         ranked.Add((corrected, shapeIndex, correctedHeldOut, reachable.Count(q => Best(q, corrected).Right)));
         var chosen = ranked.MaxBy(r => r.HeldOut);
@@ -113,7 +118,7 @@ public static class AnswerModelTrainer
         IReadOnlyList<(bool Answerable, bool Right, double P)>? heldOutGate = null;
         if (tops.Any(t => t.Right) && tops.Any(t => !t.Right))
         {
-            (gateL2, heldOutGate) = CrossValidatedGateL2(outOfFold);
+            (gateL2, heldOutGate) = CrossValidatedGateL2(outOfFold, search.GateL2);
             gate = Newton([.. tops.Select(t => t.Inputs!)], [.. tops.Select(t => t.Right)], gateL2);
         }
 
@@ -121,7 +126,7 @@ public static class AnswerModelTrainer
         // on held-out questions than the linear gate.
         BoostedTrees? trees = null;
         var gateKind = FormattableString.Invariant($"linear gate, L2 {gateL2}");
-        if (heldOutGate is not null && CrossValidatedGateTrees(outOfFold) is { HeldOut: not null } boosted &&
+        if (heldOutGate is not null && CrossValidatedGateTrees(outOfFold, search.GateTrees) is { HeldOut: not null } boosted &&
             BestThreshold(boosted.HeldOut).Utility > BestThreshold(heldOutGate).Utility)
         {
             trees = BoostedTrees.Fit([.. tops.Select(t => t.Inputs!)], [.. tops.Select(t => t.Right)], boosted.Settings);
@@ -131,7 +136,7 @@ public static class AnswerModelTrainer
 
         var staged = new AnswerModel(AnswerFeatures.Names, weights, threshold, null, gate, ranking: model.Ranking, rankingTrees: model.RankingTrees);
         var ranking = FormattableString.Invariant(
-            $"{model.Ranking} ranking ({(model.RankingTrees is null ? $"L2 {l2}" : $"L2 {pointwiseL2}, corrected by {CorrectionGrid[(int)l2]}")} by 5-fold cross-validation): best sentence right in {rightFirst} of {reachable.Count} answerable questions that have a right candidate, {heldOut} held out ({string.Join(", ", ranked.Select(r => $"{r.Model.Ranking}{(r.Model.RankingTrees is null ? "" : " corrected by trees")} {r.HeldOut}"))} held out)");
+            $"{model.Ranking} ranking ({(model.RankingTrees is null ? $"L2 {l2}" : $"L2 {pointwiseL2}, corrected by {search.Corrections[(int)l2]}")} by 5-fold cross-validation): best sentence right in {rightFirst} of {reachable.Count} answerable questions that have a right candidate, {heldOut} held out ({string.Join(", ", ranked.Select(r => $"{r.Model.Ranking}{(r.Model.RankingTrees is null ? "" : " corrected by trees")} {r.HeldOut}"))} held out)");
         // The threshold is chosen on the gate's held-out probabilities too: on the rows it was fitted on, it is surer than on new ones.
         var heldOutRows = heldOutGate ?? [.. outOfFold.Select(t => (t.Answerable, t.Right, t.Inputs is null ? 0 : staged.GateProbability(t.Inputs)))];
         var heldOutRepeats = heldOutGate is null ? 1 : GateRepeats;
@@ -163,7 +168,7 @@ public static class AnswerModelTrainer
             Questions = questions.Count,
             Candidates = rows.Count,
             Positives = labels.Count(l => l),
-            TrainFit = fit + "; " + ranking,
+            TrainFit = (search == TrainingSearch.Full ? string.Empty : "quick search: ") + fit + "; " + ranking,
             HeldOutUtility = heldOutUtility / heldOutRepeats,
             HeldOutRanking = heldOut,
         }, gate, gate is null ? threshold : gateThreshold, model.Ranking, trees, model.RankingTrees, conversationThreshold);
@@ -185,17 +190,9 @@ public static class AnswerModelTrainer
         return turns.Count / repeats < MinThresholdGroup || questions.Count / repeats < MinThresholdGroup ? null : (questions, turns);
     }
 
-    /// <summary>Tree shapes tried for a boosted gate: shallow trees (two to six questions each), few or more of them. The
-    /// deepest and longest shapes were added when the shapes then tried were all beaten by the largest of them.</summary>
-    private static readonly TreeSettings[] GateTreeGrid =
-        [.. new TreeSettings[]
-        {
-            new(50, 2), new(100, 2), new(200, 2), new(50, 3), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(400, 4), new(200, 5), new(600, 4), new(400, 5), new(600, 5), new(400, 6), new(800, 5), new(600, 6),
-        }.Select(s => s with { Bags = GateBags })];
-
     /// <summary>Fits averaged into the gate (<see cref="TreeSettings.Bags"/>): a refit on a little more data moved a single
     /// fit's answers on about one training question in thirty, mostly back and forth.</summary>
-    private const int GateBags = 10;
+    internal const int GateBags = 10;
 
     /// <summary>Each question's best candidate by a ranking fitted on the other four fifths of the questions.</summary>
     private static List<(bool Answerable, bool Right, double P, double[]? Inputs)> OutOfFold(IReadOnlyList<TrainingQuestion> questions, Func<IReadOnlyList<TrainingQuestion>, AnswerModel> fit)
@@ -211,8 +208,6 @@ public static class AnswerModelTrainer
         return [.. byFold.SelectMany(rows => rows)];
     }
 
-    /// <summary>Tree shapes tried for correcting the logistic ranking: shallow trees (it is already mostly right).</summary>
-    private static readonly TreeSettings[] CorrectionGrid = [new(50, 2), new(100, 3), new(200, 3), new(300, 3), new(200, 4), new(300, 4), new(200, 5), new(300, 5), new(200, 6), new(300, 6), new(200, 7)];
 
     /// <summary>The pointwise logistic ranking plus boosted trees fitted to its errors (starting from its log-odds).</summary>
     private static AnswerModel Corrected(IReadOnlyList<TrainingQuestion> questions, double l2, TreeSettings shape)
@@ -222,12 +217,6 @@ public static class AnswerModelTrainer
         var trees = BoostedTrees.Fit(x, [.. questions.SelectMany(q => q.Labels)], shape, [.. x.Select(r => linear.Score(r))]);
         return new AnswerModel(AnswerFeatures.Names, linear.Weights, 0.5, rankingTrees: trees);
     }
-
-    /// <summary>Regularization strengths tried for the listwise ranking.</summary>
-    private static readonly double[] L2Grid = [0.03, 0.1, 0.3, 1, 3];
-
-    /// <summary>Regularization strengths tried for the pointwise ranking (its loss sums over sentences, not questions).</summary>
-    private static readonly double[] PointwiseL2Grid = [0.1, 0.3, 1, 3, 10];
 
     private static AnswerModel FitListwise(IReadOnlyList<TrainingQuestion> questions, double l2) =>
         new(AnswerFeatures.Names, Listwise([.. questions.Where(q => q.Answerable && q.Labels.Any(l => l))], l2), 0.5, ranking: AnswerModel.Softmax);
@@ -652,13 +641,12 @@ public static class AnswerModelTrainer
     /// <summary>Half the width of the window the threshold's utility is averaged over.</summary>
     private const double ThresholdWindow = 0.05;
 
-    /// <summary>Regularization strengths tried for the answer gate.</summary>
-    private static readonly double[] GateL2Grid = [0.1, 0.3, 1, 3, 10];
-
-    /// <summary>The gate's L2 strength with the best utility on held-out questions.</summary>
-    internal static (double L2, IReadOnlyList<(bool Answerable, bool Right, double P)>? HeldOut) CrossValidatedGateL2(IReadOnlyList<(bool Answerable, bool Right, double P, double[]? Inputs)> rows)
+    /// <summary>The gate's L2 strength (of <paramref name="grid"/>, the full search's by default) with the best utility on
+    /// held-out questions.</summary>
+    internal static (double L2, IReadOnlyList<(bool Answerable, bool Right, double P)>? HeldOut) CrossValidatedGateL2(
+        IReadOnlyList<(bool Answerable, bool Right, double P, double[]? Inputs)> rows, IReadOnlyList<double>? grid = null)
     {
-        var (l2, held) = CrossValidatedGate(rows, GateL2Grid, (x, y, l2) =>
+        var (l2, held) = CrossValidatedGate(rows, grid ?? TrainingSearch.Full.GateL2, (x, y, l2) =>
         {
             var gate = new AnswerModel(AnswerFeatures.Names, new double[AnswerFeatures.Names.Length], 0.5, null, Newton(x, y, l2));
             return gate.GateProbability;
@@ -666,9 +654,11 @@ public static class AnswerModelTrainer
         return (held is null ? L2 : l2, held);
     }
 
-    /// <summary>The boosted gate's shape with the best utility on held-out questions.</summary>
-    internal static (TreeSettings Settings, IReadOnlyList<(bool Answerable, bool Right, double P)>? HeldOut) CrossValidatedGateTrees(IReadOnlyList<(bool Answerable, bool Right, double P, double[]? Inputs)> rows) =>
-        CrossValidatedGate(rows, GateTreeGrid, (x, y, settings) => BoostedTrees.Fit(x, y, settings).Probability);
+    /// <summary>The boosted gate's shape (of <paramref name="grid"/>, the full search's by default) with the best utility on
+    /// held-out questions.</summary>
+    internal static (TreeSettings Settings, IReadOnlyList<(bool Answerable, bool Right, double P)>? HeldOut) CrossValidatedGateTrees(
+        IReadOnlyList<(bool Answerable, bool Right, double P, double[]? Inputs)> rows, IReadOnlyList<TreeSettings>? grid = null) =>
+        CrossValidatedGate(rows, grid ?? TrainingSearch.Full.GateTrees, (x, y, settings) => BoostedTrees.Fit(x, y, settings).Probability);
 
     /// <summary>The setting of a gate with the best utility on held-out questions: five folds of the out-of-fold rows, the
     /// threshold chosen on the pooled held-out probabilities. No held-out probabilities when a fold has only one outcome.</summary>

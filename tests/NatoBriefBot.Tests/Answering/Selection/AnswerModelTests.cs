@@ -65,6 +65,24 @@ public sealed class AnswerModelTests
     }
 
     [Fact]
+    public void Fit_QuickSearch_OneShapePerStageAndSaysSo()
+    {
+        var model = AnswerModelTrainer.Fit(Synthetic(), new AnswerModelProvenance(), TrainingSearch.Quick);
+
+        var p = model.Probabilities([Row(0.9, 0.7), Row(0.2, 0.2), Row(0.3, 0.1)]);
+
+        Assert.Equal(0, Array.IndexOf(p, p.Max()));
+        Assert.StartsWith("quick search: held out", model.Provenance.TrainFit, StringComparison.Ordinal);
+        // No listwise ranking is tried; the pointwise one at the one strength given, then corrected by trees.
+        Assert.DoesNotContain("softmax", model.Provenance.TrainFit, StringComparison.Ordinal);
+        Assert.Contains("L2 0.1", model.Provenance.TrainFit, StringComparison.Ordinal);
+        Assert.All(
+            [TrainingSearch.Quick.PointwiseL2.Count, TrainingSearch.Quick.Corrections.Count, TrainingSearch.Quick.GateL2.Count, TrainingSearch.Quick.GateTrees.Count],
+            n => Assert.Equal(1, n));
+        Assert.DoesNotContain("quick", AnswerModelTrainer.Fit(Synthetic(), new AnswerModelProvenance()).Provenance.TrainFit, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_Gate_PassesAClearAnswerAndStopsAWeakOne()
     {
         var model = AnswerModelTrainer.Fit(Synthetic(), new AnswerModelProvenance());
