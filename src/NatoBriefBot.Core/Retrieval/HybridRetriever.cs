@@ -119,16 +119,12 @@ public sealed class HybridRetriever(
         var df = store.DocumentFrequencies(query.Terms.Concat(query.Salient).ToList(), snapshot);
         query = WithoutSlippedStopWords(query, df);
         query = CorrectSpelling(query, df, out var corrections, out var ambiguous);
-        if (!respelled && corrections.Keys.Any(t => !ambiguous.Contains(t)))
+        if (!respelled && Respellings(question, query, df, total, corrections, ambiguous) is { Count: > 0 } respellings)
         {
             // A slip with one reading is read as the word it stands for, by every part that reads the question: the
             // encoders' word pieces do not forgive "priorty" as spelling correction does, nor does any feature that reads the
             // words as written.
-            var certain = corrections.Where(kv => !ambiguous.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-            var written = Surfaces(certain.Values, certain.Values.Distinct(StringComparer.Ordinal)
-                .SelectMany(t => store.GetPassages(store.SearchKeywords(BuildMatch([t], df, total), SpellingSources).Select(h => h.Id).ToList()).Values)
-                .Select(p => p.Text));
-            var corrected = Respelled(question, certain, written);
+            var corrected = Respelled(question, respellings);
             if (!string.Equals(corrected, question, StringComparison.Ordinal))
             {
                 return await RetrieveAsync(corrected, hints, respelled: true, cancellationToken).ConfigureAwait(false);
@@ -232,14 +228,44 @@ public sealed class HybridRetriever(
     }
 
     /// <summary>
-    /// The text with each misspelt word (a term of <paramref name="corrections"/> that no dictionary knows) written as a
-    /// briefing writes the word it was taken for: "whats rutte's top priorty" -> "whats rutte's top priority".
-    /// <paramref name="surfaces"/> maps a corrected term to the word as written (<see cref="Surfaces"/>); a slip without one
-    /// stays as typed.
+    /// How to write the question's slips that have one reading, by the term of each: a word spelling correction took for
+    /// one word of the briefings, as they write it ("priorty" -> "priority", "stoltenbrg" -> "Stoltenberg"); a word no
+    /// briefing and no dictionary has, as the one word WordNet knows a slip away ("salery" -> "salary", "questoin" ->
+    /// "question"). A slip near several words stays as typed, for the passages' other words to decide.
     /// </summary>
-    internal static string Respelled(string text, IReadOnlyDictionary<string, string> corrections, IReadOnlyDictionary<string, string>? surfaces)
+    private Dictionary<string, string> Respellings(string question, QueryAnalysis query, Dictionary<string, long> df, int total,
+        Dictionary<string, string> corrections, HashSet<string> ambiguous)
     {
-        if (surfaces is null || surfaces.Count == 0)
+        var certain = corrections.Where(kv => !ambiguous.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var written = certain.Count == 0 ? [] : Surfaces(certain.Values, certain.Values.Distinct(StringComparer.Ordinal)
+            .SelectMany(t => store.GetPassages(store.SearchKeywords(BuildMatch([t], df, total), SpellingSources).Select(h => h.Id).ToList()).Values)
+            .Select(p => p.Text));
+        var respellings = certain.Where(kv => written.ContainsKey(kv.Value)).ToDictionary(kv => kv.Key, kv => written[kv.Value], StringComparer.Ordinal);
+        foreach (var token in TermAnalyzer.Tokenize(question))
+        {
+            // Typed in lower case, letters only, in no briefing and no dictionary, and not taken for a briefing's word.
+            if (token.IsStopWord || token.Bare.Length < ShortestCorrected || !token.Bare.All(char.IsAsciiLetterLower) || df.GetValueOrDefault(token.Term) > 0 ||
+                corrections.ContainsKey(token.Term) || query.Alternatives.ContainsKey(token.Term) || Lexicon.Default.IsKnownWord(token.Bare))
+            {
+                continue;
+            }
+
+            if (Lexicon.Default.NearKnownWords(token.Bare) is [var word])
+            {
+                respellings.TryAdd(token.Term, word);
+            }
+        }
+
+        return respellings;
+    }
+
+    /// <summary>
+    /// The text with each misspelt word (by its term, a key of <paramref name="respellings"/>, and a word no dictionary
+    /// knows) written as given: "whats rutte's top priorty" -> "whats rutte's top priority".
+    /// </summary>
+    internal static string Respelled(string text, IReadOnlyDictionary<string, string> respellings)
+    {
+        if (respellings.Count == 0)
         {
             return text;
         }
@@ -250,8 +276,7 @@ public sealed class HybridRetriever(
         {
             // A word the dictionary knows ("population", which no briefing uses) is no slip, though a briefing's word is one
             // letter from it ("popular"): it keeps its meaning for the encoders.
-            if (!corrections.TryGetValue(token.Term, out var corrected) || !surfaces.TryGetValue(corrected, out var surface) ||
-                Lexicon.Default.IsKnownWord(token.Bare))
+            if (!respellings.TryGetValue(token.Term, out var surface) || Lexicon.Default.IsKnownWord(token.Bare))
             {
                 continue;
             }

@@ -236,45 +236,47 @@ public sealed partial class Lexicon
     public bool IsNearKnownWord(string word, Func<string, bool> counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
+        return OneSlipAway(Key(word ?? throw new ArgumentNullException(nameof(word)))).Any(c => c.Length > 1 && IsKnownWord(c) && counts(c));
+    }
+
+    /// <summary>The words WordNet knows one typing slip away from <paramref name="word"/> (as <see cref="IsNearKnownWord(string)"/>
+    /// counts slips), each once, in lookup form: "salery" -> "salary".</summary>
+    public IReadOnlyList<string> NearKnownWords(string word) =>
+        [.. OneSlipAway(Key(word ?? throw new ArgumentNullException(nameof(word)))).Where(c => c.Length > 1 && IsKnownWord(c)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Every string one slip from <paramref name="key"/>: a letter left out, a wrong letter, two letters swapped or
+    /// one too many. For three letters only a missing letter or a swap, since changing one of three letters makes a word of
+    /// almost anything.</summary>
+    private static IEnumerable<string> OneSlipAway(string key)
+    {
         if (key.Length < 3)
         {
-            return false;
+            yield break;
         }
 
         const string Letters = "abcdefghijklmnopqrstuvwxyz";
         var buffer = new System.Text.StringBuilder(key.Length + 1);
-        bool Known(string candidate) => candidate.Length > 1 && IsKnownWord(candidate) && counts(candidate);
         for (var i = 0; i <= key.Length; i++)
         {
             foreach (var c in Letters)
             {
-                // A letter left out.
-                if (Known(key.Insert(i, c.ToString())))
+                yield return key.Insert(i, c.ToString());
+                if (key.Length > 3 && i < key.Length && c != key[i])
                 {
-                    return true;
-                }
-
-                // A wrong letter.
-                if (key.Length > 3 && i < key.Length && c != key[i] && Known(buffer.Clear().Append(key).Remove(i, 1).Insert(i, c).ToString()))
-                {
-                    return true;
+                    yield return buffer.Clear().Append(key).Remove(i, 1).Insert(i, c).ToString();
                 }
             }
 
-            // Two letters swapped, or one too many.
-            if (i + 1 < key.Length && Known(buffer.Clear().Append(key).Remove(i, 2).Insert(i, new string([key[i + 1], key[i]])).ToString()))
+            if (i + 1 < key.Length)
             {
-                return true;
+                yield return buffer.Clear().Append(key).Remove(i, 2).Insert(i, new string([key[i + 1], key[i]])).ToString();
             }
 
-            if (key.Length > 3 && i < key.Length && Known(key.Remove(i, 1)))
+            if (key.Length > 3 && i < key.Length)
             {
-                return true;
+                yield return key.Remove(i, 1);
             }
         }
-
-        return false;
     }
 
     /// <summary>The base of an irregular verb form when that reading is the more frequent one ("led" -> "lead",

@@ -372,6 +372,18 @@ public sealed class HybridRetrieverDatedTests : IDisposable
     }
 
     [Fact]
+    public async Task RetrieveAsync_SlipOfAWordNoBriefingHas_ReadAsTheDictionaryWord()
+    {
+        var (retriever, _) = Engine(null, Records.Briefing("ceo.txt", "Halvorsen will step down in September after ten years as chief executive."));
+
+        var typed = await retriever.RetrieveAsync("what salery does halvorsen get");
+
+        // No briefing writes "salary" either: the word is read as meant, and is what the briefings lack.
+        Assert.Equal("what salary does halvorsen get", typed.Query.Text);
+        Assert.Contains(TermAnalyzer.Normalize("salary"), typed.MissingTerms);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_SlipEquallyNearTwoWordsOrADictionaryWord_KeptAsTyped()
     {
         var (retriever, _) = Engine(
@@ -404,7 +416,7 @@ public sealed class HybridRetrieverDatedTests : IDisposable
 
         Assert.Equal("priority", surfaces[TermAnalyzer.Normalize("priority")]);
         Assert.Equal("Stoltenberg", surfaces[TermAnalyzer.Normalize("stoltenberg")]);
-        Assert.Equal(expected, HybridRetriever.Respelled(typed, corrections, surfaces));
+        Assert.Equal(expected, HybridRetriever.Respelled(typed, corrections.ToDictionary(kv => kv.Key, kv => surfaces[kv.Value])));
     }
 
     [Fact]
