@@ -236,12 +236,15 @@ public sealed class HybridRetriever(
     private Dictionary<string, string> Respellings(string question, QueryAnalysis query, Dictionary<string, long> df, int total,
         Dictionary<string, string> corrections, HashSet<string> ambiguous)
     {
-        var certain = corrections.Where(kv => !ambiguous.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        // Only a word no dictionary knows is respelled (see Respelled): the others' passages need not be looked up.
+        var tokens = TermAnalyzer.Tokenize(question);
+        var unknown = tokens.Where(t => !Lexicon.Default.IsKnownWord(t.Bare)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var certain = corrections.Where(kv => !ambiguous.Contains(kv.Key) && unknown.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var written = certain.Count == 0 ? [] : Surfaces(certain.Values, certain.Values.Distinct(StringComparer.Ordinal)
             .SelectMany(t => store.GetPassages(store.SearchKeywords(BuildMatch([t], df, total), SpellingSources).Select(h => h.Id).ToList()).Values)
             .Select(p => p.Text));
         var respellings = certain.Where(kv => written.ContainsKey(kv.Value)).ToDictionary(kv => kv.Key, kv => written[kv.Value], StringComparer.Ordinal);
-        foreach (var token in TermAnalyzer.Tokenize(question))
+        foreach (var token in tokens)
         {
             // Typed in lower case, letters only, in no briefing and no dictionary, and not taken for a briefing's word.
             if (token.IsStopWord || token.Bare.Length < ShortestCorrected || !token.Bare.All(char.IsAsciiLetterLower) || df.GetValueOrDefault(token.Term) > 0 ||
