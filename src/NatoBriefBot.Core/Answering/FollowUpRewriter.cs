@@ -30,8 +30,12 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         if (NewTopicRegex().Match(q) is { Success: true } newTopic && newTopic.Length < q.Length)
         {
             // "different question: who won…", "ok, switching topics - …": the user says nothing carries over; the words that
-            // say so are not part of the question either.
-            return q[newTopic.Length..].Trim();
+            // say so are not part of the question either. A subject named in the preface ("different washington thing - who
+            // won the tennis there") is what the question is about, as a "back to …" topic is.
+            var rest = q[newTopic.Length..].Trim();
+            var said = TermAnalyzer.Terms(rest);
+            var named = TermAnalyzer.Tokenize(newTopic.Groups["topic"].Value).Where(t => !t.IsStopWord && !said.Contains(t.Term)).Select(t => t.Surface).ToList();
+            return named.Count == 0 ? rest : $"{rest.TrimEnd('?', ' ')} ({string.Join(' ', named)})?";
         }
 
         if (CorrectionRegex().Match(q) is { Success: true } correction && correction.Length < q.Length)
@@ -937,8 +941,9 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     private static partial Regex PartOfYearRegex();
 
     /// <summary>A preface announcing a change of subject, up to its colon, dash or comma: "new question:", "totally different
-    /// q -", "ok, switching topics,", "unrelated -", "other thing -".</summary>
-    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|right|thanks|and)\W+)?(?:on\s+(?:a\s+|an\s+)?)?(?:(?:totally|completely|something|a|one|quick)\s+)?(?:new|different|diff|separate|other|another|unrelated|random|off[\s\-]topic|switching|changing|change\s+of)(?:\s+(?:topics?|questions?|q|things?|subjects?|gears|ones?|note))?\s*[:\-\u2013\u2014,]\s*", RegexOptions.IgnoreCase)]
+    /// q -", "ok, switching topics,", "unrelated -", "other thing -"; with the subject it turns to, in group <c>topic</c>:
+    /// "different washington thing -", "another rugby question:".</summary>
+    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|right|thanks|and)\W+)?(?:on\s+(?:a\s+|an\s+)?)?(?:(?:totally|completely|something|a|one|quick)\s+)?(?:new|different|diff|separate|other|another|unrelated|random|off[\s\-]topic|switching|changing|change\s+of)(?:(?:\s+(?<topic>[\w'\u2019.]+(?:\s+[\w'\u2019.]+)?))?\s+(?:topics?|questions?|q|things?|subjects?|gears|ones?|note|story|stories))?\s*[:\-\u2013\u2014,]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NewTopicRegex();
 
     [GeneratedRegex(@"\s\([^()]*\)")]

@@ -951,6 +951,18 @@ public class FollowUpRewriterTests
         Assert.Equal(expected, rewritten);
     }
 
+    [Theory]
+    [InlineData("different washington thing - who won the tennis there in august 2024?", "who won the tennis there in august 2024 (washington)?")]
+    [InlineData("another rugby question: who did the team hire?", "who did the team hire (rugby)?")]
+    [InlineData("new tennis story - who won the tennis final?", "who won the tennis final?")]
+    public void Rewrite_NewTopicPrefaceNamingASubject_SubjectKeptAsTheTopic(string followUp, string expected)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(followUp,
+            [Turn("How many people will work in the new command?", "About 700 people will work in the command in Wiesbaden. [1]")]);
+
+        Assert.Equal(expected, rewritten);
+    }
+
     [Fact]
     public void Rewrite_OtherWordsOpeningAQuestion_NotANewTopicPreface()
     {
