@@ -75,6 +75,10 @@ internal static class Vocabulary
         ["efp"] = "enhanced forward presence",
         ["dpap"] = "defense production action plan",
         ["f16"] = "f16 fighter jet",
+        ["ceo"] = "chief executive",
+        ["cfo"] = "chief financial officer",
+        ["coo"] = "chief operating officer",
+        ["cto"] = "chief technology officer",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Magnitudes written after a number, alone ("40 bn") or onto it ("40bn", "£34m", "50k"). The one-letter

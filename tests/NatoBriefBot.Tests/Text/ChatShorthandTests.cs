@@ -22,6 +22,7 @@ public class ChatShorthandTests
     [InlineData("anything abt ammo", "anything about ammo")]
     [InlineData("wats the power capacity", "what's the power capacity")]
     [InlineData("how many citizens acc to rutte", "how many citizens according to rutte")]
+    [InlineData("what did the shetland firm's ops director say", "what did the shetland firm's operations director say")]
     public void Expand_ChatShorthand_WrittenOut(string question, string expected) =>
         Assert.Equal(expected, ChatShorthand.Expand(question));
 

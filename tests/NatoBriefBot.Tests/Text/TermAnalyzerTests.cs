@@ -86,6 +86,16 @@ public class TermAnalyzerTests
     }
 
     [Fact]
+    public void Terms_Ceo_AddsChiefExecutive()
+    {
+        // News writes the title out ("chief executive Priya Raman"); chat writes "CEO".
+        var terms = TermAnalyzer.Terms("what did Helix's CEO promise");
+
+        Assert.Contains(TermAnalyzer.Normalize("chief"), terms);
+        Assert.Contains(TermAnalyzer.Normalize("executive"), terms);
+    }
+
+    [Fact]
     public void Terms_UppercaseUs_ExpandsToUnitedStates()
     {
         var terms = TermAnalyzer.Terms("the US-led group");
