@@ -943,7 +943,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// <summary>A preface announcing a change of subject, up to its colon, dash or comma: "new question:", "totally different
     /// q -", "ok, switching topics,", "unrelated -", "other thing -"; with the subject it turns to, in group <c>topic</c>:
     /// "different washington thing -", "another rugby question:".</summary>
-    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|right|thanks|and)\W+)?(?:on\s+(?:a\s+|an\s+)?)?(?:(?:totally|completely|something|a|one|quick)\s+)?(?:new|different|diff|separate|other|another|unrelated|random|off[\s\-]topic|switching|changing|change\s+of)(?:(?:\s+(?<topic>[\w'\u2019.]+(?:\s+[\w'\u2019.]+)?))?\s+(?:topics?|questions?|q|things?|subjects?|gears|ones?|note|story|stories))?\s*[:\-\u2013\u2014,]\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|right|thanks|and)\W+)?(?:on\s+(?:a\s+|an\s+)?)?(?:(?:totally|completely|something|a|one|quick)\s+)?(?:new|different|diff|separate|other|another|unrelated|random|off[\s\-]topic|switching|changing|change\s+of)(?:(?:\s+(?<topic>[\w'\u2019.]+(?:-[\w'\u2019.]+)*(?:\s+[\w'\u2019.]+(?:-[\w'\u2019.]+)*)?))?\s+(?:topics?|questions?|q|things?|subjects?|gears|ones?|note|story|stories))?\s*[:\-\u2013\u2014,]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NewTopicRegex();
 
     [GeneratedRegex(@"\s\([^()]*\)")]

@@ -146,8 +146,11 @@ public sealed class HybridRetriever(
         // An acronym the briefings write out in full ("NSPA", "NATO Support and Procurement Agency") is known by its long form.
         bool WrittenOut(string t) => Vocabulary.Acronyms.TryGetValue(t, out var longForm) &&
             TermAnalyzer.ExpansionTerms(longForm).All(w => df.GetValueOrDefault(w) > 0);
+        // A day or a rank written as an ordinal ("opened on the 11th") is the number the briefings write ("on 11 July").
+        bool OrdinalOfAKnownNumber(string t) => t.Length > 2 && t[..^2].All(char.IsAsciiDigit) && t[^2..] is "st" or "nd" or "rd" or "th" &&
+            store.DocumentFrequencies([t[..^2]], snapshot).GetValueOrDefault(t[..^2]) > 0;
         var unknown = query.Salient.Where(t => df.GetValueOrDefault(t) == 0 && !years.Contains(t) && !(query.Alternatives.TryGetValue(t, out var named) && named.Any(a => df.GetValueOrDefault(a) > 0)) &&
-                                               !WrittenOut(t) && !(query.Type == QuestionType.YesNo && t.Length > 0 && char.IsAsciiDigit(t[0]))).ToList();
+                                               !WrittenOut(t) && !OrdinalOfAKnownNumber(t) && !(query.Type == QuestionType.YesNo && t.Length > 0 && char.IsAsciiDigit(t[0]))).ToList();
         if (unknown.Count > 0)
         {
             // A nationality describes someone ("the dutchman", "the norwegian"): no briefing need write it for one to be

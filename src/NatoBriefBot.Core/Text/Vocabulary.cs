@@ -22,6 +22,7 @@ internal static class Vocabulary
         hi hello hey please thanks thank thx ok okay pls plz btw tbh idk imo lol
         anything anyone anybody something someone somebody everything everyone everybody nothing nobody else whatever
         whoever whichever wherever whenever
+        can't ain't it'd it'll that'd that'll there'd there'll what'd what'll who'd who'll where'd how'd why'd when'd
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Prepositions and conjunctions that are not stop words, because some carry meaning a search needs ("since

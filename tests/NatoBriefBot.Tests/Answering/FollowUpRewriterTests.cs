@@ -955,6 +955,7 @@ public class FollowUpRewriterTests
     [InlineData("different washington thing - who won the tennis there in august 2024?", "who won the tennis there in august 2024 (washington)?")]
     [InlineData("another rugby question: who did the team hire?", "who did the team hire (rugby)?")]
     [InlineData("new tennis story - who won the tennis final?", "who won the tennis final?")]
+    [InlineData("different top-priority thing - what did the helix boss call number one?", "what did the helix boss call number one (top priority)?")]
     public void Rewrite_NewTopicPrefaceNamingASubject_SubjectKeptAsTheTopic(string followUp, string expected)
     {
         var rewritten = FollowUpRewriter.Rewrite(followUp,

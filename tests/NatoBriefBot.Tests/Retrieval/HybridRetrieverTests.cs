@@ -151,6 +151,17 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 
     [Fact]
+    public async Task RetrieveAsync_OrdinalOfANumberTheBriefingsWrite_NotAnUnknownName()
+    {
+        // A seed writes "in Brussels on June 13 and 14"; a question says "on the 13th". No seed writes 97.
+        var day = await seeds.Retriever.RetrieveAsync("what did NATO ministers discuss on the 13th of June 2024?");
+        var unknownRank = await seeds.Retriever.RetrieveAsync("what did NATO ministers discuss at their 97th meeting?");
+
+        Assert.Empty(day.UnknownSalient);
+        Assert.Equal(["97th"], unknownRank.UnknownSalient);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_YesNoQuestionWithANumberNoBriefingWrites_NotAnUnknownName()
     {
         // "Does NATO have 300,000 troops…?" checks a claim; "How many of the 300,000 troops…" asks about a number no one gave.

@@ -85,6 +85,17 @@ public class TermAnalyzerTests
         Assert.Contains(TermAnalyzer.Normalize("command"), terms);
     }
 
+    [Theory]
+    [InlineData("did he say itd stop nato helping ukraine")]
+    [InlineData("did he say it'd stop nato helping ukraine")]
+    [InlineData("what'd he say would stop nato helping ukraine")]
+    public void Terms_ContractionWithOrWithoutItsApostrophe_NoTerm(string question)
+    {
+        var terms = TermAnalyzer.Terms(question);
+
+        Assert.Equal(["stop", "nato", "allianc", "help", "ukrain"], terms.Where(t => t is not "say"));
+    }
+
     [Fact]
     public void Terms_Ceo_AddsChiefExecutive()
     {
