@@ -33,9 +33,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             // say so are not part of the question either. A subject named in the preface ("different washington thing - who
             // won the tennis there") is what the question is about, as a "back to …" topic is.
             var rest = q[newTopic.Length..].Trim();
-            var said = TermAnalyzer.Terms(rest);
-            var named = TermAnalyzer.Tokenize(newTopic.Groups["topic"].Value).Where(t => !t.IsStopWord && !said.Contains(t.Term)).Select(t => t.Surface).ToList();
-            return named.Count == 0 ? rest : $"{rest.TrimEnd('?', ' ')} ({string.Join(' ', named)})?";
+            return WithTopic(rest, newTopic.Groups["topic"].Value) ?? rest;
         }
 
         if (CorrectionRegex().Match(q) is { Success: true } correction && correction.Length < q.Length)
@@ -62,9 +60,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
             // A question complete in itself keeps the topic it was asked about: "back to nato - what does the post pay".
             var read = Rewrite(rest, history.Take(turn + 1).ToList());
-            var said = TermAnalyzer.Terms(rest);
-            var unsaid = TermAnalyzer.Tokenize(topic).Where(t => !t.IsStopWord && !said.Contains(t.Term)).Select(t => t.Surface).ToList();
-            return read == rest && unsaid.Count > 0 ? $"{rest.TrimEnd('?', ' ')} ({string.Join(' ', unsaid)})?" : read;
+            return read == rest && WithTopic(rest, topic) is { } withTopic ? withTopic : read;
         }
 
         if (AnotherPeriod(q, last) is { } again)
@@ -939,6 +935,15 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(@"\b(?:first|second|1st|2nd)\s+half\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartOfYearRegex();
+
+    /// <summary>The question with the words of <paramref name="topic"/> it does not say itself added as its topic ("who won
+    /// the tennis there (washington)?"); null when it says them all.</summary>
+    private static string? WithTopic(string question, string topic)
+    {
+        var said = TermAnalyzer.Terms(question);
+        var unsaid = TermAnalyzer.Tokenize(topic).Where(t => !t.IsStopWord && !said.Contains(t.Term)).Select(t => t.Surface).ToList();
+        return unsaid.Count == 0 ? null : $"{question.TrimEnd('?', ' ')} ({string.Join(' ', unsaid)})?";
+    }
 
     /// <summary>A preface announcing a change of subject, up to its colon, dash or comma: "new question:", "totally different
     /// q -", "ok, switching topics,", "unrelated -", "other thing -"; with the subject it turns to, in group <c>topic</c>:
