@@ -145,6 +145,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         var pronoun = PersonPronounRegex().Match(q);
+        if (pronoun.Success && NamedBefore(q, pronoun, history))
+        {
+            // "and how many votes did rutte get when he was chosen": a person named before "he" in the same question is who it
+            // means, however short the question; not the person the last answer named.
+            return CarryPeriod(q, last.ResolvedQuestion, q);
+        }
+
         if (PointsBack(q, pronoun))
         {
             var person = Person(last, FemininePronounRegex().IsMatch(pronoun.Value));
@@ -159,7 +166,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         if (PointsBack(q, ThingPronounRegex().Match(q), thing: true) || TooShortToStandAlone(q))
         {
-            return WithTopic(q, last);
+            return WithTopic(q, SpokenOf(q, history) ?? last);
         }
 
         return CarryPeriod(q, last.ResolvedQuestion, q);
@@ -280,6 +287,40 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         "her" => TermAnalyzer.Tokenize(q[(pronoun.Index + pronoun.Length)..]) is [var next, ..] && !next.IsStopWord,
         _ => false,
     };
+
+    /// <summary>The turn "that ministerial", "this report" or "those talks" points to: the latest one whose question, answer
+    /// or cited titles say the word ("which nuclear body met during that ministerial?" after two turns about a ransomware
+    /// report: the ministerial two turns back). Null when the question points with no such word, or no answered turn says
+    /// it.</summary>
+    private static ConversationTurn? SpokenOf(string q, IReadOnlyList<ConversationTurn> history)
+    {
+        var pointer = DemonstrativeRegex().Match(q);
+        // The noun is the last word of the phrase before a stop word: "that big meeting there" → "meeting".
+        var phrase = pointer.Success ? TermAnalyzer.Tokenize(pointer.Groups["phrase"].Value).TakeWhile(t => !t.IsStopWord).ToList() : [];
+        // A verb's form ("where is that based") is no thing pointed to.
+        if (phrase.Count == 0 || TermAnalyzer.Terms(phrase[^1].Surface) is not [var noun] ||
+            (Lexicon.Default.CanBe(phrase[^1].Surface.ToLowerInvariant(), PartOfSpeech.Verb) && !Lexicon.Default.CanBe(phrase[^1].Surface.ToLowerInvariant(), PartOfSpeech.Noun)))
+        {
+            return null;
+        }
+
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            var turn = history[i];
+            var said = string.Join(' ', [turn.ResolvedQuestion, turn.Answer.Text, .. turn.Answer.Citations.Select(c => c.Title)]);
+            if (TermAnalyzer.Terms(said).Contains(noun, StringComparer.Ordinal))
+            {
+                return turn.Answer.Citations.Count > 0 ? turn : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"that ministerial", "this report", "those talks": a pointing word and the words after it, up to three (not
+    /// "that one", nor a time: "that year" is read by <see cref="ResolveTime"/>).</summary>
+    [GeneratedRegex(@"\b(?:that|this|those|these)\s+(?!(?:one|ones|time|year|month|week|day|same|is|was|were|are|has|had|will|would|did|does)\b)(?<phrase>\p{L}[\p{L}\-]+(?:\s+\p{L}[\p{L}\-]*){0,2})", RegexOptions.IgnoreCase)]
+    private static partial Regex DemonstrativeRegex();
 
     /// <summary>Who "he" or "she" is: the person the answer names first, else the one the question named. A run of common
     /// words ("Berlin Marathon") or a nationality ("Costa Ricans") is not a person. (Preferring the question's person after
@@ -551,6 +592,28 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
                         IntroducesSomething(before.Where(t => t.Start >= there.Groups["article"].Index).ToList()))));
         return !(namedBefore && tokens.Count(t => !t.IsStopWord) >= MinStandaloneTerms);
     }
+
+    /// <summary>Does the question name a person before the pronoun (<see cref="NamesPerson"/>), someone the conversation
+    /// named or a name as typed?</summary>
+    private static bool NamedBefore(string q, Match pronoun, IReadOnlyList<ConversationTurn> history)
+    {
+        var before = TermAnalyzer.Tokenize(q).Where(t => t.Start < pronoun.Index).ToList();
+        if (before.Count == 0)
+        {
+            return false;
+        }
+
+        var known = history.SelectMany(t => SentenceFeatures.People(t.Answer.Text).Concat(SentenceFeatures.People(t.ResolvedQuestion)))
+            .Select(p => p.Split(' ')[^1]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return before.Any(t => NamesPerson(t, q, known));
+    }
+
+    /// <summary>Is the token a person's name: the surname of someone the conversation named (<paramref name="known"/>, "rutte"
+    /// however typed), or a name as typed (capitalized inside the question, or a word no dictionary knows), and neither a
+    /// place, a nationality nor an acronym ("NATO", or "nato" typed in lower case, which WordNet knows).</summary>
+    private static bool NamesPerson(Token token, string q, IReadOnlySet<string> known) =>
+        !token.IsStopWord && !QueryAnalyzer.IsDesignation(token.Surface) && Speakers.IsPerson(token.Bare) &&
+        (known.Contains(token.Bare) || ((token.IsCapitalized || QueryAnalyzer.IsUnfamiliar(token.Bare)) && Retrieval.QueryAnalyzer.IsName(token, q)));
 
     /// <summary>Do the words introduce a new person with an indefinite article ("a central bank governor used the same
     /// phrase about her currency", "a cloud boss said they…")? A pronoun after one points to that person, not out of the

@@ -102,6 +102,10 @@ internal static class AskCommand
         var explained = policy.Explain(r);
         lines.AddRange(explained.Candidates.Select(c => FormattableString.Invariant($"  p {c.Probability:0.000} score {c.Score:0.00} {c.File}: {Shorten(c.Text, 110)}")));
         lines.Add(FormattableString.Invariant($"answer gate {explained.Gate:0.000} (threshold {explained.GateThreshold:0.000}) -> {explained.Decision}"));
+        if (explained.GateInputs.Count > 0)
+        {
+            lines.Add("gate inputs: " + string.Join(" ", explained.GateInputs.Skip(1).Select(i => FormattableString.Invariant($"{i.Key}={i.Value:0.###}"))));
+        }
 
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }

@@ -990,4 +990,51 @@ public class FollowUpRewriterTests
 
         Assert.Equal("which hostile russian actions were ministers to discuss in june 2024?", rewritten);
     }
+
+    [Theory]
+    [InlineData("and how many votes did rutte get when he was chosen?")]
+    [InlineData("how old was Steinhoff when she took the post")]
+    public void Rewrite_PersonNamedBeforeThePronoun_PronounLeftToThatPerson(string question)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(question,
+            [CitedTurn("who did the rectors elect", "The rectors elected Anna Steinhoff, who will take up her post on July 1.", "d29_rectors.txt")]);
+
+        Assert.Equal(question, rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_PronounAfterAnAcronymOnly_StillThePreviousAnswersPerson()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("did nato say when he would leave",
+            [CitedTurn("who was nato's chief in june 2023", "NATO chief Jens Stoltenberg ruled out an extension of his mandate.", "000_nato.txt")]);
+
+        Assert.Contains("Stoltenberg", rewritten, StringComparison.Ordinal);
+    }
+
+    private static ConversationTurn[] MinisterialThenReport() =>
+    [
+        CitedTurn("which hostile russian actions were ministers to discuss at the june 2024 ministerial",
+            "Ministers were to discuss sabotage and cyber attacks at the ministerial.", "002_nato.txt"),
+        CitedTurn("a cyber firm report also talks about ransomware, how much did attacks go up",
+            "Ransomware attacks on hospitals and ports rose 41 percent, the report said.", "d31_ransomware.txt"),
+    ];
+
+    [Fact]
+    public void Rewrite_ThatAndAThingAnEarlierTurnSpokeOf_AskedAboutThatTurnsTopic()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("which nuclear body was meeting during that ministerial?", MinisterialThenReport());
+
+        Assert.Contains("hostile russian actions", rewritten, StringComparison.Ordinal);
+        Assert.DoesNotContain("ransomware", rewritten, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("who published that report?")]
+    [InlineData("where is that based")]
+    public void Rewrite_ThatAndTheLastTurnsThingOrAVerb_AskedAboutTheLastTurn(string question)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(question, MinisterialThenReport());
+
+        Assert.Contains("ransomware", rewritten, StringComparison.OrdinalIgnoreCase);
+    }
 }

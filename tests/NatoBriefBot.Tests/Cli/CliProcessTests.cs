@@ -42,6 +42,8 @@ public sealed class CliProcessTests(CliIndex index) : IClassFixture<CliIndex>, I
         Assert.True(result.ExitCode == 0, result.StdErr);
         Assert.Contains("answer model, best candidates:", result.StdOut, StringComparison.Ordinal);
         Assert.Matches(@"answer gate \d\.\d{3} \(threshold \d\.\d{3}\) -> (answer|abstain)", result.StdOut);
+        // What the gate read, by name, for the developer asking why it answered or abstained.
+        Assert.Matches(@"gate inputs: best_score=-?\d[^\n]* names_in_briefing=\d[^\n]* in_conversation=0", result.StdOut);
         Assert.Contains("SAMP/T", result.StdOut, StringComparison.Ordinal);
     }
 

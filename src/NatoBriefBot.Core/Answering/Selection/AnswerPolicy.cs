@@ -29,6 +29,10 @@ internal sealed record AnswerDecision(AbstainReason Abstain, AnswerCandidate? Be
     /// <summary>The threshold the gate's probability was held against (a follow-up's may differ from a new question's).</summary>
     public double? GateThreshold { get; init; }
 
+    /// <summary>The answer gate's inputs for the best sentence, in <see cref="AnswerGate.Names"/> order (empty when the gate
+    /// was not asked).</summary>
+    public IReadOnlyList<double> GateInputs { get; init; } = [];
+
     /// <summary>Does the question ask for a kind of fact the sentence does not state? Only for the kinds of fact that are
     /// detected reliably (numbers, amounts, dates, a name asked for as such).</summary>
     internal static bool LacksAttribute(AnswerCandidate candidate, QueryAnalysis query) =>
@@ -111,7 +115,8 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             .Select(c => new ExplainedCandidate(c.Probability, c.Score, c.Evidence.Briefing.File, c.Sentence.Text))
             .ToList();
         var verdict = decision.Abstain == AbstainReason.None ? "answer" : "abstain: " + decision.Abstain;
-        return new PolicyExplanation(candidates, decision.GateProbability, decision.GateThreshold ?? model.GateThreshold, verdict);
+        var inputs = decision.GateInputs.Select((v, i) => new KeyValuePair<string, double>(AnswerGate.Names[i], v)).ToList();
+        return new PolicyExplanation(candidates, decision.GateProbability, decision.GateThreshold ?? model.GateThreshold, verdict) { GateInputs = inputs };
     }
 
     /// <summary>The names no briefing mentions, as the user wrote them, a name of several words kept whole: “World Cup”,
@@ -208,13 +213,13 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             var onTopic = pool.FirstOrDefault(c => c.Features[NamesInSentence] >= 1 && c.Features[Lexical] >= 0.5);
             if (onTopic is not null && AnswerDecision.LacksAttribute(onTopic, query) && (pool[0] == onTopic || AnswerDecision.LacksAttribute(pool[0], query)))
             {
-                return new AnswerDecision(AbstainReason.AttributeMissing, onTopic, [], candidates) { GateProbability = gate, GateThreshold = gateThreshold };
+                return new AnswerDecision(AbstainReason.AttributeMissing, onTopic, [], candidates) { GateProbability = gate, GateThreshold = gateThreshold, GateInputs = gateInputs };
             }
 
             // Not sure enough to answer, but the best sentence is about the question's names and most of its words and the
             // gate is not far off: it is quoted, uncited, as the closest thing found, for the reader to judge.
             var closest = pool[0] == onTopic && gate >= gateThreshold * options.ClosestQuoteGateShare ? onTopic : null;
-            return new AnswerDecision(AbstainReason.Weak, closest, [], candidates) { GateProbability = gate, GateThreshold = gateThreshold };
+            return new AnswerDecision(AbstainReason.Weak, closest, [], candidates) { GateProbability = gate, GateThreshold = gateThreshold, GateInputs = gateInputs };
         }
 
         var best = pool[0];
@@ -237,7 +242,7 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
             }
         }
 
-        return new AnswerDecision(AbstainReason.None, best, chosen, candidates) { GateProbability = gate, GateThreshold = gateThreshold };
+        return new AnswerDecision(AbstainReason.None, best, chosen, candidates) { GateProbability = gate, GateThreshold = gateThreshold, GateInputs = gateInputs };
     }
 
     /// <summary>Does the sentence name the thing the question lists ("topic"), or a word for it?</summary>
@@ -296,4 +301,8 @@ public sealed class AnswerPolicy(AnswerModel model, AnsweringOptions options)
 public sealed record ExplainedCandidate(double Probability, double Score, string File, string Text);
 
 /// <summary>What <see cref="AnswerPolicy.Explain"/> reports.</summary>
-public sealed record PolicyExplanation(IReadOnlyList<ExplainedCandidate> Candidates, double Gate, double GateThreshold, string Decision);
+public sealed record PolicyExplanation(IReadOnlyList<ExplainedCandidate> Candidates, double Gate, double GateThreshold, string Decision)
+{
+    /// <summary>The gate's inputs for the best sentence by name, in the gate's column order (empty when it was not asked).</summary>
+    public IReadOnlyList<KeyValuePair<string, double>> GateInputs { get; init; } = [];
+}
