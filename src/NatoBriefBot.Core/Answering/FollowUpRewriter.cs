@@ -307,8 +307,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         for (var i = history.Count - 1; i >= 0; i--)
         {
             var turn = history[i];
-            var said = string.Join(' ', [turn.ResolvedQuestion, turn.Answer.Text, .. turn.Answer.Citations.Select(c => c.Title)]);
-            if (TermAnalyzer.Terms(said).Contains(noun, StringComparer.Ordinal))
+            if (Said(turn, turn.ResolvedQuestion).Contains(noun, StringComparer.Ordinal))
             {
                 return turn.Answer.Citations.Count > 0 ? turn : null;
             }
@@ -316,6 +315,10 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         return null;
     }
+
+    /// <summary>The words a turn said: the question (as asked or as read), its answer and the titles the answer cites.</summary>
+    private static IReadOnlyList<string> Said(ConversationTurn turn, string question) =>
+        TermAnalyzer.Terms(string.Join(' ', [question, turn.Answer.Text, .. turn.Answer.Citations.Select(c => c.Title)]));
 
     /// <summary>"that ministerial", "this report", "those talks": a pointing word and the words after it, up to three (not
     /// "that one", nor a time: "that year" is read by <see cref="ResolveTime"/>).</summary>
@@ -478,7 +481,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     {
         var wanted = TermAnalyzer.Tokenize(topic).Where(t => !t.IsStopWord).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         int Says(ConversationTurn turn) =>
-            wanted.Count(TermAnalyzer.Terms(string.Join(' ', [turn.Question, turn.Answer.Text, .. turn.Answer.Citations.Select(c => c.Title)]))
+            wanted.Count(Said(turn, turn.Question)
                 .ToHashSet(StringComparer.Ordinal).Contains);
         var (best, most) = (-1, 0);
         for (var i = history.Count - 2; i >= 0 && wanted.Count > 0; i--)
