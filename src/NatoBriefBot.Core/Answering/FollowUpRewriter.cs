@@ -669,6 +669,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         // how many), or else an earlier answer of the conversation did ("how big is the fund", then "were those same countries
         // invited": the countries two answers back).
         var group = GroupReferenceRegex().Match(q);
+        if (group.Success && group.Value.StartsWith("the", StringComparison.OrdinalIgnoreCase) && AsksWhichOnesRegex().IsMatch(q[..group.Index]))
+        {
+            // "who were the two people tipped to succeed him": the group is what the question asks for, named by what follows;
+            // putting an earlier answer's names in its place would ask who those names were.
+            group = Match.Empty;
+        }
+
         var answers = new[] { last.Answer.Text }.Concat(history.Reverse().Where(t => t.Answer.Citations.Count > 0).Select(t => t.Answer.Text).Take(MaxTurnsBack));
         if (group.Success && answers.Select(a => Enumerations(a).FirstOrDefault(list => CountWord(group.Groups["n"].Value) is not { } n || n == list.Count))
                 .FirstOrDefault(list => list is not null) is { } members)
@@ -1080,6 +1087,10 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     // number ("the allies" are all of them).
     [GeneratedRegex(@"\b(?:(?:those|these)\s+(?:same\s+)?(?:" + GroupCount + @"(?:\s+" + GroupNoun + ")?|" + GroupNoun + @")|the\s+(?:same\s+(?:" + GroupCount + @"\s+)?|" + GroupCount + @"\s+)" + GroupNoun + @")(?![\w\-%])", RegexOptions.IgnoreCase)]
     private static partial Regex GroupReferenceRegex();
+
+    // "who were …", "which are …", "what was …" just before a group: the question asks which ones they are.
+    [GeneratedRegex(@"\b(?:who|which|what)\s+(?:were|are|was|is)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWhichOnesRegex();
 
     // An enumeration of capitalized names: "Sweden, Spain and Belgium", "France or Germany".
     // A name may open with "the" and join its words with "of" ("the Republic of Korea").

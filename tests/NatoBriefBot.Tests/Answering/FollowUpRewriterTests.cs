@@ -27,6 +27,8 @@ public class FollowUpRewriterTests
     [Theory]
     [InlineData("what did the allies pledge at the two-day meeting")]
     [InlineData("did those three sign anything")]
+    [InlineData("who were the four countries whose leaders met in vilnius")]
+    [InlineData("which are the four nations that signed the minerals pact")]
     public void Rewrite_GroupNotTheOneListed_NamesNotSubstituted(string question)
     {
         var rewritten = FollowUpRewriter.Rewrite(question,
