@@ -342,6 +342,9 @@ public class QueryAnalyzerTests
     [InlineData("I would be grateful if you could tell me who chaired it.", "who chaired it.")]
     [InlineData("Would you kindly explain why the plan was needed?", "why the plan was needed?")]
     [InlineData("Do you happen to know where they met?", "where they met?")]
+    [InlineData("do we know how much money is going into it?", "how much money is going into it?")]
+    [InlineData("does the briefing say who chaired it?", "who chaired it?")]
+    [InlineData("do we know if it opened?", "do we know if it opened?")] // a yes/no question stays one
     public void QuestionClause_WithoutGreetingsAndLeadIns(string question, string clause)
     {
         Assert.Equal(clause, QueryAnalyzer.QuestionClause(question));
@@ -546,6 +549,11 @@ public class QueryAnalyzerTests
     [InlineData("june 2024 def mins dates", QuestionType.When)]
     [InlineData("june 2023 ministerial meeting days", QuestionType.When)]
     [InlineData("rheinwerk wiesbaden opening date?", QuestionType.When)]
+    [InlineData("ferry route first sailing month", QuestionType.When)]
+    [InlineData("wallace appointment year?", QuestionType.When)]
+    [InlineData("ferry pledges last month", QuestionType.Other)]
+    [InlineData("what is the budget for the coming year", QuestionType.HowMuch)]
+    [InlineData("what did the allies pledge this year", QuestionType.Other)]
     [InlineData("nsatu location", QuestionType.Where)]
     [InlineData("oct 2024 def mins venue", QuestionType.Where)]
     [InlineData("vilnius exhibition visitor numbers", QuestionType.HowMany)]
