@@ -713,10 +713,17 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         var there = PlaceReferenceRegex().Match(q);
         // "there" points to where the answer says something happened ("in Brussels"), or to the meeting it talks about (left
-        // as it is); "that city" to a city the answer names.
+        // as it is); "that city" to a city the answer names. After "in which city?" it is the city that answered it, wherever
+        // the answer names it.
         var afterPreposition = AfterPreposition(last.Answer.Text);
         var kind = there.Groups["kind"].Value;
-        if (there.Success && (kind.Length == 0 ? afterPreposition : NamedPlaceIn(last.Answer.Text, kind) ?? afterPreposition) is { } name)
+        var askedPlace = AskedPlaceRegex().Match(last.ResolvedQuestion);
+        if (kind.Length == 0 && askedPlace.Success)
+        {
+            kind = askedPlace.Groups["kind"].Value;
+        }
+
+        if (there.Success && (kind.Length == 0 ? afterPreposition : NamedPlaceIn(last.Answer.Text, kind, askedPlace.Success) ?? afterPreposition) is { } name)
         {
             return q[..there.Index] + (there.Value.Equals("there", StringComparison.OrdinalIgnoreCase) ? "in " + name : name) + q[(there.Index + there.Length)..];
         }
@@ -730,8 +737,9 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         PlaceRegex().Matches(answer).Select(m => m.Groups["place"].Value).FirstOrDefault(n => !Speakers.IsPerson(n));
 
     /// <summary>The first capitalized word of the answer that WordNet knows as a place of the kind referred to ("that city":
-    /// a city; "that country": a country; "there", "that place": any), or null.</summary>
-    private static string? NamedPlaceIn(string answer, string kind)
+    /// a city; "that country": a country; "there", "that place": any), or null. <paramref name="answersWhere"/>: the answer
+    /// answers a question asking where, so the place it puts something "in" or "at" is the one asked about.</summary>
+    private static string? NamedPlaceIn(string answer, string kind, bool answersWhere = false)
     {
         var text = CitationMarkerRegex().Replace(answer, " ");
         var tokens = TermAnalyzer.Tokenize(text);
@@ -739,7 +747,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         Lexicon.PlaceKind? InCountry(int i) =>
             i + 1 < tokens.Count && tokens[i + 1].IsCapitalized && Lexicon.Default.NamedPlace(tokens[i + 1].Surface) == Lexicon.PlaceKind.Country &&
             text[(tokens[i].Start + tokens[i].Surface.Length)..tokens[i + 1].Start].Trim() == "," ? Lexicon.PlaceKind.City : null;
-        foreach (var (t, i) in tokens.Select((t, i) => (t, i)).Where(x => x.t.IsCapitalized))
+        // When the answer answers "in which city?", "a press conference in Brussels" says where; "the Washington Summit" may
+        // only name something: a place right after "in" or "at" comes first. A capitalized function word ("In") is no place.
+        bool AfterInOrAt(int i) => answersWhere && i > 0 && tokens[i - 1].Surface is "in" or "at";
+        foreach (var (t, i) in tokens.Select((t, i) => (t, i)).Where(x => x.t.IsCapitalized && !Vocabulary.IsFunctionWord(x.t.Surface) && !Vocabulary.StopWords.Contains(x.t.Surface.ToLowerInvariant()))
+                     .OrderBy(x => AfterInOrAt(x.i) ? 0 : 1))
         {
             if ((Lexicon.Default.NamedPlace(t.Surface) ?? InCountry(i)) is { } found && kind.ToLowerInvariant() switch
                 {
@@ -1070,6 +1082,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     [GeneratedRegex(PlaceThere + @"|\b(?:that|this|the same)\s+(?<kind>city|place|country|town|capital)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceReferenceRegex();
+
+    /// <summary>A question asking for a kind of place: "in which city", "what country". ("Where" may be answered by a region,
+    /// a peninsula or a building: "there" then keeps pointing where the answer says something happened.)</summary>
+    [GeneratedRegex(@"^\W*(?:(?:and|so|ok(?:ay)?)\W+)?(?:(?:in|at)\s+)?(?:which|what)\s+(?<kind>city|country|town|capital)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AskedPlaceRegex();
 
     // A month the question names as its own time ("the june one", "in october", "the oct meeting"); after a preposition or
     // before a meeting word, so that "may" and "march" as verbs are not months.

@@ -616,7 +616,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             return QuestionType.Why;
         }
 
-        // "On what date…", "in which year…", "which countries…", "what share…", "what interest rate…", "above what
+        // "On what date…", "in which year…", "which countries…", "what share…", "what's the usual amount…", "what interest rate…", "above what
         // revenue…", "how long…", "how hot…" (a measure: a number), "how expensive…": a question word with the kind of thing
         // (not after a verb that takes a subject: "what did the region open" asks what was opened, not for a region)
         // it asks for; also asked as a noun phrase after a lead-in ("[tell me] the date on which…"). "How long is it open
@@ -633,7 +633,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// is not the kind of thing asked for.</summary>
     private const string NotAVerbTakingASubject = @"(?!(?:did|does|do|has|have|had|will|would|can|could|should|may|might)\s)";
 
-    [GeneratedRegex(@"^(?<when>how\s+long\b[^?]*\b(?:until|till|untill)\s*\??$|(?:until|till|untill)\s+when\b)|^(?:(?:on|in|at|by|from|until|to|for|above|below|over|under)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:" + NotAVerbTakingASubject + @"[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?:" + NotAVerbTakingASubject + @"[a-z]+\s+)?(?<much>share|percentage|percent|proportion|amount|price|sum|figure|rate|revenue|revenues|turnover|income)|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
+    [GeneratedRegex(@"^(?<when>how\s+long\b[^?]*\b(?:until|till|untill)\s*\??$|(?:until|till|untill)\s+when\b)|^(?:(?:on|in|at|by|from|until|to|for|above|below|over|under)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:" + NotAVerbTakingASubject + @"[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?:" + NotAVerbTakingASubject + @"[a-z]+\s+)?(?<much>share|percentage|percent|proportion|amount|price|sum|figure|rate|revenue|revenues|turnover|income)|(?<number>number|count|total|tally))\b|^what(?:(?:'|\u2019)?s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z]+\s+)?(?:(?<much>share|percentage|proportion|amount|price|sum|figure|rate|revenue|revenues|turnover|income)|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
     private static partial Regex AsksKindRegex();
 
     /// <summary>"who is/was X" where X is a bare name: no article or possessive, and its last word is a name (WordNet
@@ -842,8 +842,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static partial Regex SentenceBoundaryRegex();
 
     // The last clause, after a comma or dash, when it opens with a question word, perhaps after a request: "…, who was
-    // that", "… - when", "… — could you find who that was".
-    [GeneratedRegex(@"(?:[,\u2013\u2014]|\s-)\s*(?:(?:could|can|would)\s+you\s+(?:please\s+)?(?:find(?:\s+out)?|check|tell\s+me|say)\s+|(?:do\s+(?:you|we|they)|does\s+(?:anyone|anybody))\s+know\s+|any\s+idea\s+)?(?<ask>(?:who|when|where|how\s+many|how\s+much)\b[^,\u2013\u2014]*)$")]
+    // that", "… - when", "… — could you find who that was", "for some background on the runoff, how old was he"; what
+    // kind of fact it asks for is read from that clause as from a question's start.
+    [GeneratedRegex(@"(?:[,\u2013\u2014]|\s-)\s*(?:(?:could|can|would)\s+you\s+(?:please\s+)?(?:find(?:\s+out)?|check|tell\s+me|say)\s+|(?:do\s+(?:you|we|they)|does\s+(?:anyone|anybody))\s+know\s+|any\s+idea\s+)?(?<ask>(?:who|when|where|how\s+(?:many|much|old|long|far|big|large))\b[^,\u2013\u2014]*)$")]
     private static partial Regex TailQuestionRegex();
 
     /// <summary>Greetings and polite frames in front of the real question.</summary>

@@ -545,6 +545,17 @@ public class FollowUpRewriterTests
         Assert.Contains("in Wiesbaden", rewritten, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Rewrite_ThereAfterInWhichCity_TheCityThatAnsweredIt()
+    {
+        // The answer names a country after "to" before it names the city, and a city only as part of a summit's name.
+        var rewritten = FollowUpRewriter.Rewrite("was there a heat warning there that week",
+            [Turn("in which city (june ministers meeting)", "Ministers will send more aid to Ukraine before the Washington Summit, he told a press conference in Brussels. [1]")]);
+
+        Assert.Contains("in Brussels", rewritten, StringComparison.Ordinal);
+        Assert.DoesNotContain("in Ukraine", rewritten, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("and a year later, what did it discuss?", "2024")]
     [InlineData("and in october, who chaired it", "October 2023")]

@@ -566,6 +566,18 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("for some background on the runoff, how old was the winner when he took office?", QuestionType.HowMany)]
+    [InlineData("2030 winter olympics - which region was recommended", QuestionType.Other)]
+    [InlineData("about the june meeting, what did he say", QuestionType.Other)]
+    [InlineData("what's the typical amount the gangs ask for", QuestionType.HowMuch)]
+    [InlineData("what was the total number of visitors", QuestionType.HowMany)]
+    [InlineData("what is the plan for the new command", QuestionType.Other)]
+    public void Analyze_QuestionAfterACommaOrAfterWhatIsThe_KindReadFromIt(string question, QuestionType type)
+    {
+        Assert.Equal(type, _analyzer.Analyze(question).Type);
+    }
+
+    [Theory]
     [InlineData("what share of break-ins would have been stopped?", "ins")]
     public void Analyze_PartOfAHyphenatedWordWordNetKnows_NotAName(string question, string part)
     {
