@@ -157,7 +157,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         var recency = LatestRegex().IsMatch(question) ? Recency.Latest : EarliestRegex().IsMatch(question) ? Recency.Earliest : Recency.None;
         var clause = QuestionClause(question);
-        var type = Classify(clause) is var asked && asked == QuestionType.Other && tagged ? QuestionType.YesNo : asked;
+        var type = Classify(clause, dateText) is var asked && asked == QuestionType.Other && tagged ? QuestionType.YesNo : asked;
         // "now", "today", "currently": the present. The briefings end before it, so the newest ones are preferred (and the
         // answer says how old they are), but no briefing is taken for "today".
         var prefersNewest = recency == Recency.Latest || PresentRegex().IsMatch(question) || (type == QuestionType.Who && CurrentRegex().IsMatch(clause));
@@ -425,7 +425,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>What kind of answer the question wants, read from its question clause (<see cref="QuestionClause"/>). A
     /// question without a question word at its start ("aeolis-2 mission cost", "june 2024 ministerial where", "On what
     /// date…") is read by the words it asks with.</summary>
-    private static QuestionType Classify(string clause)
+    private static QuestionType Classify(string clause, string? period = null)
     {
         var type = ClassifyStart(clause);
         if (type != QuestionType.Other)
@@ -440,7 +440,12 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             return asked;
         }
 
-        var asks = AskedAnywhereRegex().Match(clause);
+        // "alliance member count mid-2023", "ministerial dates june 2024": in a keyword question the period it names may follow
+        // the word that says what it asks for. (Not in a sentence: "what is the union that walked out for two days in
+        // january" asks no date.)
+        var unperiodized = period is null || QuestionWordStartRegex().IsMatch(clause) ? clause
+            : DanglingPrepositionRegex().Replace(WhitespaceRunRegex().Replace(clause.Replace(period, " ", StringComparison.OrdinalIgnoreCase), " ").Trim(), "${end}");
+        var asks = AskedAnywhereRegex().Match(unperiodized);
         return !asks.Success ? type : asks.Groups["many"].Success ? QuestionType.HowMany
             : asks.Groups["much"].Success ? QuestionType.HowMuch
             : asks.Groups["when"].Success ? QuestionType.When
@@ -809,13 +814,14 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\bnationality\b|\bwhat country (?:is|was) \w+ from\b|\bwhere (?:is|was) \w+(?: \w+)? from\b|\bcitizen of\b")]
     private static partial Regex NationalityRegex();
 
-    /// <summary>"What is the name of…", "the general's name", "russian defence minister name", "who is the…, I need their name".</summary>
-    [GeneratedRegex(@"\bnames?\s+of\b|\b(?:his|her|its|their|the)\s+names?\b|(?:'s|\u2019s|s')\s+names?\b|\bnames?\s*[?.!]?\s*$")]
+    /// <summary>"What is the name of…", "the general's name", "russian defence minister name", "who is the…, I need their name",
+    /// "what's the polish minister called".</summary>
+    [GeneratedRegex(@"\bnames?\s+of\b|\b(?:his|her|its|their|the)\s+names?\b|(?:'s|\u2019s|s')\s+names?\b|\bnames?\s*[?.!]?\s*$|^\W*what(?:'s|\u2019s|s|\s+(?:is|was|are|were))\s+(?:[\w'\-]+\s+){1,6}called\s*[?.!]?\s*$")]
     private static partial Regex AsksForNameRegex();
 
     /// <summary>A when-question after a calendar date ("on what date", "which day", "when exactly"): "in the coming months"
     /// does not answer it.</summary>
-    [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bwhen\s+exactly\b|\bexact\s+date\b")]
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+)?(?:dates?|days?)\b|\bwhen\s+exactly\b|\bexact\s+dates?\b")]
     private static partial Regex ExactDateRegex();
 
     /// <summary>What something costs or is worth: the answer is a sum of money, not a share or a count.</summary>
@@ -850,6 +856,16 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>Greetings and polite frames in front of the real question.</summary>
     [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please |kindly )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:could|can|would|will) you (?:please |kindly )?(?:find(?: out)?|check|look up|explain|clarify|confirm|describe|outline)\s+(?=(?:who|what|when|where|which|how|why|whether|if)\b)|(?:(?:could|can|would|will) you (?:please |kindly )?|please |kindly )(?:state|provide|indicate|specify|identify|give(?: me)?|share|supply|list|name)\s+(?!(?:whether|if)\b)|i(?:'d|\u2019d| would) (?:be (?:very |most |really )?(?:grateful|thankful|glad|obliged)|appreciate it) if you (?:could|would|can) (?:please |kindly )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|i was wondering (?:if|whether) you (?:could|can|would) (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:do|does) (?:anyone|you) happen to know\b,?\s*|(?:do|does) (?:anyone|you) know\b,?\s*|(?:do (?:we|they)|does anybody) (?:happen to )?know\b,?\s*(?=(?:who|what|when|where|which|how|why)\b)|(?:do|does) (?:it|they|the (?:briefings?|articles?|reports?|stories|story)) (?:say|mention)\b,?\s*(?=(?:who|what|when|where|which|how|why)\b)|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*|what (?:do|can) you (?:know|tell me|say)\b,?\s*)")]
     private static partial Regex LeadInRegex();
+
+    [GeneratedRegex(@"^\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b")]
+    private static partial Regex QuestionWordStartRegex();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRunRegex();
+
+    /// <summary>A preposition left at the end once the period after it is taken out ("… dates in [june 2024]?").</summary>
+    [GeneratedRegex(@"\s+(?:in|on|at|of|for|from|during|by|around)\s*(?<end>\??)$")]
+    private static partial Regex DanglingPrepositionRegex();
 
     /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one; a
     /// keyword question ending in the kind it wants ("june 2024 def mins dates", "nsatu location", "exhibition visitor

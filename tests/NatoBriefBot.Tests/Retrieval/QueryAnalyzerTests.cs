@@ -560,6 +560,10 @@ public class QueryAnalyzerTests
     [InlineData("maritime centre staff count?", QuestionType.HowMany)]
     [InlineData("what did the count say", QuestionType.Other)]
     [InlineData("did they agree a coal exit date", QuestionType.YesNo)]
+    [InlineData("alliance member count mid-2023", QuestionType.HowMany)]
+    [InlineData("def mins meeting dates in june 2024?", QuestionType.When)]
+    [InlineData("what did the ministers pledge in june 2024", QuestionType.Other)]
+    [InlineData("what is the union whose staff walked out for two days in january 2023", QuestionType.Other)]
     public void Analyze_KeywordQuestionEndingInTheKindItWants_ThatKind(string question, QuestionType type)
     {
         Assert.Equal(type, _analyzer.Analyze(question).Type);
@@ -575,6 +579,16 @@ public class QueryAnalyzerTests
     public void Analyze_QuestionAfterACommaOrAfterWhatIsThe_KindReadFromIt(string question, QuestionType type)
     {
         Assert.Equal(type, _analyzer.Analyze(question).Type);
+    }
+
+    [Theory]
+    [InlineData("what's the polish agriculture minister called", true)]
+    [InlineData("what was the new command called?", true)]
+    [InlineData("who called the meeting", false)]
+    [InlineData("what did he say when he was called", false)]
+    public void Analyze_WhatIsItCalled_AsksForAName(string question, bool asks)
+    {
+        Assert.Equal(asks, _analyzer.Analyze(question).AsksForName);
     }
 
     [Theory]
@@ -730,6 +744,7 @@ public class QueryAnalyzerTests
     [Theory]
     [InlineData("On what date did Rutte visit Wiesbaden?", true)]
     [InlineData("when exactly did he visit kyiv", true)]
+    [InlineData("On which dates did the ministers meet?", true)]
     [InlineData("When will the command open?", false)]
     public void Analyze_WhenQuestion_AsksForExactDateOnlyForACalendarDate(string question, bool exact)
     {
