@@ -634,11 +634,17 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             : YesNoRegex().IsMatch(lower) ? QuestionType.YesNo : QuestionType.Other;
     }
 
+    /// <summary>Words naming an amount asked for ("what share…", "what's the usual amount…").</summary>
+    private const string AmountWords = "share|percentage|percent|proportion|amount|price|sum|figure|rate|revenue|revenues|turnover|income";
+
+    /// <summary>"what's", "whats", "what is", "what was", "what are", "what were".</summary>
+    private const string WhatIs = @"what(?:(?:'|\u2019)?s|\s+(?:is|was|are|were))";
+
     /// <summary>A word that is not an auxiliary taking a subject after it: in "what did the region open" the word after "what"
     /// is not the kind of thing asked for.</summary>
     private const string NotAVerbTakingASubject = @"(?!(?:did|does|do|has|have|had|will|would|can|could|should|may|might)\s)";
 
-    [GeneratedRegex(@"^(?<when>how\s+long\b[^?]*\b(?:until|till|untill)\s*\??$|(?:until|till|untill)\s+when\b)|^(?:(?:on|in|at|by|from|until|to|for|above|below|over|under)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:" + NotAVerbTakingASubject + @"[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?:" + NotAVerbTakingASubject + @"[a-z]+\s+)?(?<much>share|percentage|percent|proportion|amount|price|sum|figure|rate|revenue|revenues|turnover|income)|(?<number>number|count|total|tally))\b|^what(?:(?:'|\u2019)?s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z]+\s+)?(?:(?<much>share|percentage|proportion|amount|price|sum|figure|rate|revenue|revenues|turnover|income)|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
+    [GeneratedRegex(@"^(?<when>how\s+long\b[^?]*\b(?:until|till|untill)\s*\??$|(?:until|till|untill)\s+when\b)|^(?:(?:on|in|at|by|from|until|to|for|above|below|over|under)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:" + NotAVerbTakingASubject + @"[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?:" + NotAVerbTakingASubject + @"[a-z]+\s+)?(?<much>" + AmountWords + @")|(?<number>number|count|total|tally))\b|^" + WhatIs + @"\s+the\s+(?:[a-z]+\s+)?(?:(?<much>" + AmountWords + @")|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
     private static partial Regex AsksKindRegex();
 
     /// <summary>"who is/was X" where X is a bare name: no article or possessive, and its last word is a name (WordNet
@@ -816,7 +822,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     /// <summary>"What is the name of…", "the general's name", "russian defence minister name", "who is the…, I need their name",
     /// "what's the polish minister called".</summary>
-    [GeneratedRegex(@"\bnames?\s+of\b|\b(?:his|her|its|their|the)\s+names?\b|(?:'s|\u2019s|s')\s+names?\b|\bnames?\s*[?.!]?\s*$|^\W*what(?:'s|\u2019s|s|\s+(?:is|was|are|were))\s+(?:[\w'\-]+\s+){1,6}called\s*[?.!]?\s*$")]
+    [GeneratedRegex(@"\bnames?\s+of\b|\b(?:his|her|its|their|the)\s+names?\b|(?:'s|\u2019s|s')\s+names?\b|\bnames?\s*[?.!]?\s*$|^\W*" + WhatIs + @"\s+(?:[\w'\-]+\s+){1,6}called\s*[?.!]?\s*$")]
     private static partial Regex AsksForNameRegex();
 
     /// <summary>A when-question after a calendar date ("on what date", "which day", "when exactly"): "in the coming months"
