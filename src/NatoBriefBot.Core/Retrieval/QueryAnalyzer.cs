@@ -444,7 +444,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         // the word that says what it asks for. (Not in a sentence: "what is the union that walked out for two days in
         // january" asks no date.)
         var unperiodized = period is null || QuestionWordStartRegex().IsMatch(clause) ? clause
-            : DanglingPrepositionRegex().Replace(WhitespaceRunRegex().Replace(clause.Replace(period, " ", StringComparison.OrdinalIgnoreCase), " ").Trim(), "${end}");
+            : DanglingPrepositionRegex().Replace(string.Join(' ', clause.Replace(period, " ", StringComparison.OrdinalIgnoreCase).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), "${end}");
         var asks = AskedAnywhereRegex().Match(unperiodized);
         return !asks.Success ? type : asks.Groups["many"].Success ? QuestionType.HowMany
             : asks.Groups["much"].Success ? QuestionType.HowMuch
@@ -865,9 +865,6 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     [GeneratedRegex(@"^\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b")]
     private static partial Regex QuestionWordStartRegex();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespaceRunRegex();
 
     /// <summary>A preposition left at the end once the period after it is taken out ("… dates in [june 2024]?").</summary>
     [GeneratedRegex(@"\s+(?:in|on|at|of|for|from|during|by|around)\s*(?<end>\??)$")]
