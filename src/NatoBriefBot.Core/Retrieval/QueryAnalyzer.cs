@@ -539,7 +539,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         var mark = text.LastIndexOf('?');
         if (mark >= 0)
         {
-            text = text[..(mark + 1)];
+            // "…a new secretary general too? who": a question typed without its mark after the last one is what is asked.
+            var after = text[(mark + 1)..].Trim();
+            text = UnmarkedQuestionRegex().IsMatch(after) ? after : text[..(mark + 1)];
         }
 
         var cut = SentenceBoundaryRegex().Matches(text).LastOrDefault(m => m.Index + m.Length < text.Length - 1);
@@ -573,6 +575,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         return text.Length == 0 ? q.Trim().ToLowerInvariant() : text;
     }
+
+    /// <summary>A question-word question without a question mark ("who", "where was that").</summary>
+    [GeneratedRegex(@"^(?:who|whom|whose|what|which|when|where|why|how)\b")]
+    private static partial Regex UnmarkedQuestionRegex();
 
     /// <summary>A leading clause that sets the time or condition of the question ("when he was asked about it, ", "after
     /// rutte took over, "), not a question itself ("when was it, " starts with the verb), followed by the question.</summary>

@@ -345,6 +345,9 @@ public class QueryAnalyzerTests
     [InlineData("do we know how much money is going into it?", "how much money is going into it?")]
     [InlineData("does the briefing say who chaired it?", "who chaired it?")]
     [InlineData("do we know if it opened?", "do we know if it opened?")] // a yes/no question stays one
+    [InlineData("a university body picked a new head too? who", "who")] // the unmarked question after the mark asks
+    [InlineData("didn't they sign a pact that day? where was that", "where was that")]
+    [InlineData("did they sign a pact that day? thanks", "did they sign a pact that day?")] // not a question after the mark
     public void QuestionClause_WithoutGreetingsAndLeadIns(string question, string clause)
     {
         Assert.Equal(clause, QueryAnalyzer.QuestionClause(question));
