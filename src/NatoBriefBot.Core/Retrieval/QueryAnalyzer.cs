@@ -357,7 +357,33 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         token.Surface.Length > 2 && !token.IsNumber && !QueryVocabulary.NotNames.Contains(token.Surface) &&
         !Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.')) &&
         ((token.IsCapitalized && !StartsSentence(token, text) && IsNameLike(token)) || (Lexicon.Default.IsProperName(token.Surface) && !InflectsCommonWord(token)) ||
-         IsUnfamiliar(token.Bare) || IsDesignation(token.Surface)) && !InKnownCompound(token, text);
+         IsUnfamiliar(token.Bare) || IsDesignation(token.Surface) || IsBareCountry(token, text)) && !InKnownCompound(token, text);
+
+    /// <summary>A country's name typed in lower case that is also a common word ("turkey", "japan", "china"): read as the
+    /// country when nothing that opens a noun phrase comes before it ("does turkey spend…", "did japan sign"), since the
+    /// common word wants one ("the turkey", "some china"). Only a country with a nationality adjective ("turkish",
+    /// "japanese") counts: WordNet's other "countries" that are common words ("union", "north", the Civil War's) have none.</summary>
+    private static bool IsBareCountry(Token token, string text) =>
+        !token.IsCapitalized && Lexicon.Default.NamedPlace(token.Surface) == Lexicon.PlaceKind.Country &&
+        Lexicon.Default.IsCountryWithNationality(token.Bare) &&
+        !(PreviousWord(text, token.Start) is { } before && Determiners.Contains(before));
+
+    /// <summary>The word just before <paramref name="start"/>, lower-cased; null at the start of the text.</summary>
+    private static string? PreviousWord(string text, int start)
+    {
+        var match = PreviousWordRegex().Match(text[..Math.Min(start, text.Length)]);
+        return match.Success ? match.Groups[1].Value.ToLowerInvariant() : null;
+    }
+
+    [GeneratedRegex(@"([\p{L}']+)[^\p{L}']*$")]
+    private static partial Regex PreviousWordRegex();
+
+    /// <summary>Words that open a noun phrase before a common noun: articles, demonstratives, possessives, quantifiers.</summary>
+    private static readonly FrozenSet<string> Determiners = new[]
+    {
+        "a", "an", "the", "this", "that", "these", "those", "some", "any", "no", "my", "your", "our", "their", "his", "her",
+        "its", "much", "more", "less", "each", "every",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word in lower case that WordNet has as a name ("Acts", the book) but that is also an inflection of a common
     /// word ("hostile acts", "act"): typed so, the common word. Places stay names ("wales", "athens").</summary>

@@ -74,6 +74,16 @@ public sealed partial class Lexicon
     /// narrower than <see cref="IsDemonym"/>, which also takes regions and continents ("welsh", "european", "norman").</summary>
     public bool IsNationality(string word) => NationalPlace(word ?? throw new ArgumentNullException(nameof(word)))?.Kind == PlaceKind.Country;
 
+    /// <summary>True when <paramref name="name"/> names a country that has a nationality adjective under that name ("turkey"
+    /// -> "turkish", "japan" -> "japanese"); false for WordNet's other countries named by common words ("union", "north":
+    /// the Civil War's, whose people have only nouns, "yankee", "northerner").</summary>
+    public bool IsCountryWithNationality(string name)
+    {
+        var key = Key(name ?? throw new ArgumentNullException(nameof(name)));
+        return Find(_demonymsOf, key).Any(d => _places.TryGetValue(d, out var places) &&
+            places.Any(p => p.Pos == PartOfSpeech.Adjective && p.Kind == PlaceKind.Country && p.Names.Contains(key, StringComparer.Ordinal)));
+    }
+
     /// <summary>The nationality words of a place, adjectives first, by any of its WordNet names: "netherlands" or
     /// "holland" -> "dutch", "dutchman", …; "united kingdom", "uk" or "britain" -> "british", "briton", ….</summary>
     public IReadOnlyList<string> DemonymsOf(string place) => Find(_demonymsOf, Key(place));

@@ -512,6 +512,18 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("does turkey spend 2% of its gdp on defence?", "turkey", true)]
+    [InlineData("what did japan sign in sydney", "japan", true)]
+    [InlineData("did they serve the turkey at the summit dinner?", "turkey", false)]
+    [InlineData("which union led the rail strike", "union", false)]
+    public void Analyze_CountryTypedInLowerCaseThatIsAlsoACommonWord_ANameWithoutADeterminer(string question, string word, bool isName)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Equal(isName, q.Salient.Contains(TermAnalyzer.Normalize(word)));
+    }
+
+    [Theory]
     [InlineData("When was Rutte's first ministerial?", "rutte")]
     [InlineData("What did Stoltenberg\u2019s deputy say?", "stoltenberg")]
     [InlineData("what was frederiksen's job", "frederiksen")]

@@ -306,6 +306,16 @@ public class LexiconTests
     }
 
     [Theory]
+    [InlineData("turkey", true)]
+    [InlineData("japan", true)]
+    [InlineData("China", true)]
+    [InlineData("union", false)]
+    [InlineData("north", false)]
+    [InlineData("pledge", false)]
+    public void IsCountryWithNationality_OnlyCountriesWhosePeopleHaveAnAdjective(string word, bool expected) =>
+        Assert.Equal(expected, Lexicon.IsCountryWithNationality(word));
+
+    [Theory]
     [InlineData("hague", true)]
     [InlineData("aviv", true)]
     [InlineData("vries", true)]
