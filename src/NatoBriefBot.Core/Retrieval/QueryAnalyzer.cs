@@ -368,15 +368,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         Lexicon.Default.IsCountryWithNationality(token.Bare) &&
         !(PreviousWord(text, token.Start) is { } before && Determiners.Contains(before));
 
-    /// <summary>The word just before <paramref name="start"/>, lower-cased; null at the start of the text.</summary>
-    private static string? PreviousWord(string text, int start)
-    {
-        var match = PreviousWordRegex().Match(text[..Math.Min(start, text.Length)]);
-        return match.Success ? match.Groups[1].Value.ToLowerInvariant() : null;
-    }
-
-    [GeneratedRegex(@"([\p{L}']+)[^\p{L}']*$")]
-    private static partial Regex PreviousWordRegex();
+    /// <summary>The word just before <paramref name="start"/> as the tokenizer reads it, lower-cased; null at the start.</summary>
+    private static string? PreviousWord(string text, int start) =>
+        TermAnalyzer.Tokenize(text[..Math.Min(start, text.Length)]) is [.., var before] ? before.Bare.ToLowerInvariant() : null;
 
     /// <summary>Words that open a noun phrase before a common noun: articles, demonstratives, possessives, quantifiers.</summary>
     private static readonly FrozenSet<string> Determiners = new[]
