@@ -9,7 +9,8 @@ namespace NatoBriefBot.Core.Answering;
 /// <summary>
 /// The offline default composer, no LLM: the answer policy picks the sentences (the answer model's probability over
 /// lexical coverage, dense similarity, answer type, names, period and rank); the answer quotes them verbatim, the direct
-/// answer first and at most two supporting sentences, each followed by its [n] marker, citing agreeing briefings too.
+/// answer first and at most two supporting sentences, each followed by its [n] marker, citing agreeing briefings too (a
+/// bulleted list is quoted whole: its lead-in and items, <see cref="ListItems"/>).
 /// When the policy abstains, it says why and names the closest briefings instead; when the closest sentence lacks the
 /// date or figure asked for, it says that and quotes the sentence, uncited.
 /// </summary>
@@ -27,7 +28,7 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
             return Task.FromResult(AnswerPolicy.Refuse(request, retrieval, decision));
         }
 
-        var chosen = Ordered(decision, query);
+        var chosen = ListItems.Complete(Ordered(decision, query), scorer, request.Evidence);
         var candidates = decision.Candidates.Select(c => c.Sentence).ToList();
         var citations = new CitationList();
         var text = new StringBuilder(Lead(query, decision.Best!.Evidence));
@@ -36,7 +37,7 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
             var sentence = chosen[i];
             if (text.Length > 0)
             {
-                text.Append(' ');
+                text.Append(i == 0 ? " " : ListItems.Separator(chosen[i - 1], sentence));
             }
 
             text.Append(NameThePronoun(BalanceQuotes(sentence.Text), sentence, chosen.Take(i)));

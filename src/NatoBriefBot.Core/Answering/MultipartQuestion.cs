@@ -93,19 +93,21 @@ public static partial class MultipartQuestion
             renumbered = renumbered[(colon + 2)..];
         }
 
+        // Each sentence keeps the line break before it, if any (the items of a list, ListItems), else a space.
         var added = QuotedSentenceRegex().Matches(renumbered)
-            .Select(m => m.Value.Trim())
-            .Where(s => !first.Text.Contains(MarkerRegex().Replace(s, string.Empty).Trim(), StringComparison.Ordinal))
+            .Select(m => (Before: m.Value[..(m.Value.Length - m.Value.TrimStart().Length)], Text: m.Value.Trim()))
+            .Where(s => !first.Text.Contains(MarkerRegex().Replace(s.Text, string.Empty).Trim(), StringComparison.Ordinal))
             .ToList();
 
         // Sources only the dropped sentences cited go, and the rest keep numbers without gaps.
-        var used = citations.Where(c => c.N <= first.Citations.Count || added.Any(s => s.Contains($"[{c.N}]", StringComparison.Ordinal))).ToList();
+        var used = citations.Where(c => c.N <= first.Citations.Count || added.Any(s => s.Text.Contains($"[{c.N}]", StringComparison.Ordinal))).ToList();
         var final = used.Select((c, i) => (Old: c.N, New: i + 1)).ToDictionary(x => x.Old, x => x.New);
-        var text = MarkerRegex().Replace(string.Join(" ", added), m => $"[{final[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]}]");
+        var text = MarkerRegex().Replace(string.Concat(added.Select(s => (s.Before.Contains('\n', StringComparison.Ordinal) ? s.Before : " ") + s.Text)),
+            m => $"[{final[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]}]");
         return first with
         {
             Question = question,
-            Text = added.Count == 0 ? first.Text : first.Text + " " + text,
+            Text = added.Count == 0 ? first.Text : first.Text + text,
             Citations = [.. used.Select(c => c with { N = final[c.N] })],
         };
     }

@@ -119,6 +119,21 @@ public sealed class ExtractiveAnswerComposerTests
         Assert.InRange(named, 0, answer.Text.IndexOf("yesterday's tools", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Which courses does the Kalevi cyber range offer?")]
+    [InlineData("Does the Kalevi cyber range teach forensics to power grid operators?")]
+    public async Task AskAsync_AnswerInABulletedList_QuotesTheLeadInThenEachItemOnItsOwnLine(string question)
+    {
+        using var engine = await CyberRangeAsync(Opened + "\n\nThe Kalevi cyber range offers three courses:\n\n- incident response for hospital networks;\n" +
+            "- defence of port control systems;\n- forensics for power grid operators.\n\nTrainees from nine countries ran their first drills on Tuesday.");
+
+        var answer = await engine.Answers.AskAsync(new AskRequest(question));
+
+        AnswerChecks.AssertGrounded(answer);
+        Assert.Contains("The Kalevi cyber range offers three courses: [1]\n- incident response for hospital networks; [1]\n" +
+            "- defence of port control systems; [1]\n- forensics for power grid operators. [1]", answer.Text, StringComparison.Ordinal);
+    }
+
     private const string Opened = "Estonia opened the Kalevi cyber range near Tallinn on Monday.";
 
     /// <summary>The seeds and a briefing about a cyber range with this text.</summary>

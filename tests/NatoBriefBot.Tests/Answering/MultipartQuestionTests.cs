@@ -81,6 +81,18 @@ public sealed class MultipartQuestionTests
     }
 
     [Fact]
+    public void Join_SecondQuotesAList_ItsItemsKeepTheirLines()
+    {
+        var first = new Answer("q1", AnswerOutcome.Answered, "Staff work in Germany. [1]", [Cite(1, "a.txt", "Staff work in Germany.")]);
+        var second = new Answer("q2", AnswerOutcome.Answered, "The centre will run: [1]\n- training; [1]\n- logistics. [1]\n\nIt opens in May. [1]",
+            [Cite(1, "a.txt", "The centre will run:\n\n- training;\n- logistics.\n\nIt opens in May.")]);
+
+        var joined = MultipartQuestion.Join("q", "where?", "what will it run?", first, second)!;
+
+        Assert.Equal("Staff work in Germany. [1] The centre will run: [1]\n- training; [1]\n- logistics. [1]\n\nIt opens in May. [1]", joined.Text);
+    }
+
+    [Fact]
     public void Join_OnlyFirstAnswered_SaysWhichPartTheBriefingsDoNotAnswer()
     {
         var first = new Answer("q1", AnswerOutcome.Answered, "Staff work in Germany. [1]", [Cite(1, "a.txt", "Staff work in Germany.")]);
