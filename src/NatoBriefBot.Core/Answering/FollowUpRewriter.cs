@@ -723,12 +723,53 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             kind = askedPlace.Groups["kind"].Value;
         }
 
+        if (there.Success && kind.Length == 0 && afterPreposition is not null)
+        {
+            // The place the user last asked about comes before one an answer only mentions in passing: a place the last question
+            // named ("who won the tennis in Washington?"), else the one an earlier "where…?" about the same briefing was
+            // answered with ("where did the ministers meet?" → "in Brussels", then "who chaired it?", then "what else happened
+            // there?": not the "decisions we made in Washington" the last answer quotes). An answer that names no place leaves
+            // "there" as it is, to be read with the topic carried over.
+            afterPreposition = PlaceAskedIn(last.ResolvedQuestion) ?? AnsweredWhere(last, history) ?? afterPreposition;
+        }
+
         if (there.Success && (kind.Length == 0 ? afterPreposition : NamedPlaceIn(last.Answer.Text, kind, askedPlace.Success) ?? afterPreposition) is { } name)
         {
             return q[..there.Index] + (there.Value.Equals("there", StringComparison.OrdinalIgnoreCase) ? "in " + name : name) + q[(there.Index + there.Length)..];
         }
 
         return q;
+    }
+
+    /// <summary>A place the question puts what it asks about "in" or "at" ("who won the tennis in washington"), as typed; null
+    /// when there is none. A country it asks about otherwise ("what did he say about Ukraine") is a subject, not a place.</summary>
+    private static string? PlaceAskedIn(string question) =>
+        InOrAtRegex().Matches(question).Select(m => m.Groups["place"].Value).FirstOrDefault(p => Lexicon.Default.NamedPlace(p) is not null);
+
+    /// <summary>The place an earlier "where…?" turn was answered with, when every answer since cites its briefing; null when
+    /// there is no such turn within <see cref="MaxTurnsBack"/>.</summary>
+    private static string? AnsweredWhere(ConversationTurn last, IReadOnlyList<ConversationTurn> history)
+    {
+        var briefing = last.Answer.Citations.FirstOrDefault()?.File;
+        if (briefing is null || AsksWhereRegex().IsMatch(last.ResolvedQuestion))
+        {
+            return null;
+        }
+
+        foreach (var turn in history.Reverse().SkipWhile(t => !ReferenceEquals(t, last)).Skip(1).Take(MaxTurnsBack))
+        {
+            if (!turn.Answer.Citations.Any(c => c.File == briefing))
+            {
+                return null;
+            }
+
+            if (AsksWhereRegex().IsMatch(turn.ResolvedQuestion))
+            {
+                return AfterPreposition(turn.Answer.Text);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Where the answer says something happened: the first name after "in", "at", "to" or "from" that is not a
@@ -1087,6 +1128,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// a peninsula or a building: "there" then keeps pointing where the answer says something happened.)</summary>
     [GeneratedRegex(@"^\W*(?:(?:and|so|ok(?:ay)?)\W+)?(?:(?:in|at)\s+)?(?:which|what)\s+(?<kind>city|country|town|capital)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AskedPlaceRegex();
+
+    [GeneratedRegex(@"\b(?:in|at)\s+(?<place>[\w\-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex InOrAtRegex();
+
+    /// <summary>A question asking where something is or happened.</summary>
+    [GeneratedRegex(@"\bwhere\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWhereRegex();
 
     // A month the question names as its own time ("the june one", "in october", "the oct meeting"); after a preposition or
     // before a meeting word, so that "may" and "march" as verbs are not months.

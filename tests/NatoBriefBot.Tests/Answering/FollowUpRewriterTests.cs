@@ -545,6 +545,22 @@ public class FollowUpRewriterTests
         Assert.Contains("in Wiesbaden", rewritten, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // "who chaired it?" is answered by a sentence that only mentions Washington: "there" is where the earlier "where?" was answered.
+    [InlineData("who chaired it in october 2024?", "We will take forward decisions we made in Washington, the new Secretary General, Mark Rutte, said.", "in Brussels")]
+    // The last question put what it asked about in a place: "there" is that place, not one the answer mentions.
+    [InlineData("who won the tennis final in washington in august 2024?", "Kowalczyk, who trained in Madrid, won the title on Sunday.", "in washington")]
+    public void Rewrite_ThereAfterAnAnswerMentioningAnotherPlace_ThePlaceTheUserAskedAbout(string question, string answer, string place)
+    {
+        var rewritten = FollowUpRewriter.Rewrite("what else happened there?",
+        [
+            CitedTurn("where did nato defence ministers meet in october 2024?", "Ministers will meet at the headquarters in Brussels on October 17-18.", "003_nato.txt"),
+            CitedTurn(question, answer, "003_nato.txt"),
+        ]);
+
+        Assert.Contains(place, rewritten, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rewrite_ThereAfterInWhichCity_TheCityThatAnsweredIt()
     {
