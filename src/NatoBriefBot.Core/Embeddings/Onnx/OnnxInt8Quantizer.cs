@@ -6,7 +6,8 @@ namespace NatoBriefBot.Core.Embeddings.Onnx;
 /// Dynamic int8 quantization of a transformer's weight matrices, done in memory when the model loads. Every
 /// <c>MatMul</c> whose second input is a float [K, N] initializer becomes ONNX Runtime's <c>DynamicQuantizeMatMul</c>
 /// (operator set <c>com.microsoft</c>): the weights are stored as int8 with one scale per output column
-/// (symmetric, scale = max |w| / 127), and the activations are quantized to uint8 on each call. Integer matrix products
+/// (symmetric, scale = max |w| / 127, or / 63 where the CPU's integer products would saturate: <see cref="WeightLevels"/>),
+/// and the activations are quantized to uint8 on each call. Integer matrix products
 /// (VNNI on x86) take well under half the time of float ones; on the seed briefings the sentence vectors keep a cosine
 /// of at least 0.998 with the float model's. Everything else (embeddings, layer norms, attention) stays float.
 /// </summary>
@@ -14,6 +15,15 @@ internal static class OnnxInt8Quantizer
 {
     private const string Domain = "com.microsoft";
     private const string QuantizedMatMul = "DynamicQuantizeMatMul";
+
+    /// <summary>
+    /// The largest weight value: 127 where integer products are exact, 63 (seven bits, ONNX Runtime's "reduce range") on
+    /// x86 without AVX-VNNI. There the product kernel adds pairs of uint8 × int8 products in 16 bits, which saturate with
+    /// full-range weights (2 × 255 × 127 > 32,767) and bend the vectors (a cosine of 0.992 to the float model's instead of
+    /// 0.998); with seven bits they cannot (2 × 255 × 63 &lt; 32,767).
+    /// </summary>
+    internal static readonly float WeightLevels =
+        System.Runtime.Intrinsics.X86.X86Base.IsSupported && !System.Runtime.Intrinsics.X86.AvxVnni.IsSupported ? 63f : 127f;
 
     /// <summary>Smallest weight matrix worth quantizing; smaller ones cost more in quantizing activations than they save.</summary>
     private const int MinWeights = 4096;
@@ -233,13 +243,13 @@ internal static class OnnxInt8Quantizer
 
             for (var c = 0; c < columns; c++)
             {
-                scales[c] = scales[c] > 0 ? scales[c] / 127f : 1f;
+                scales[c] = scales[c] > 0 ? scales[c] / WeightLevels : 1f;
             }
 
             var values = new sbyte[rows * columns];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = (sbyte)Math.Clamp(MathF.Round(Read(raw, i) / scales[i % columns]), -127f, 127f);
+                values[i] = (sbyte)Math.Clamp(MathF.Round(Read(raw, i) / scales[i % columns]), -WeightLevels, WeightLevels);
             }
 
             var int8Name = name + "_int8";
