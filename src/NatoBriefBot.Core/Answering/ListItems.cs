@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using NatoBriefBot.Core.Ingestion;
 using NatoBriefBot.Core.Retrieval;
 
 namespace NatoBriefBot.Core.Answering;
@@ -10,7 +10,7 @@ namespace NatoBriefBot.Core.Answering;
 /// lead-in and the list. The items are read from whichever retrieved passage of the briefing holds them (a lead-in may end
 /// one passage).
 /// </summary>
-internal static partial class ListItems
+internal static class ListItems
 {
     /// <summary>At most this many items are quoted after a lead-in: a longer list is a table, not an answer.</summary>
     private const int MaxItems = 10;
@@ -46,7 +46,7 @@ internal static partial class ListItems
         return IsItem(before) ? "\n\n" : " ";
     }
 
-    private static bool IsItem(ScoredSentence sentence) => BulletRegex().IsMatch(sentence.Text);
+    private static bool IsItem(ScoredSentence sentence) => BoilerplateLines.IsBulleted(sentence.Text);
 
     private static bool IntroducesList(ScoredSentence sentence) => sentence.Text.TrimEnd().EndsWith(':');
 
@@ -80,8 +80,4 @@ internal static partial class ListItems
 
         return items;
     }
-
-    /// <summary>A bullet at the start of a sentence: a dash, asterisk or bullet sign, or a number with a dot or bracket.</summary>
-    [GeneratedRegex(@"^\s*(?:[-*\u2022\u2013\u00B7]|\d{1,2}[.)])\s+")]
-    private static partial Regex BulletRegex();
 }
