@@ -72,6 +72,7 @@ P name kind                 a named place (single word) and what kind it is: cou
 C capital country           a national capital (single word) and its country (single-word name)
 M lemma                     a monetary unit (single word): euro, krona, yen
 V phrase synonyms           a phrasal verb (verb + particle) and the single words for its most frequent senses
+A adjective names           an adjective pertaining to a proper name and that name (WordNet pertainyms): alpine -> alps
 """
 
 RESOURCE_NOTE = """\
@@ -476,6 +477,25 @@ def broader(lex: Lexicon) -> dict[str, list[str]]:
     return result
 
 
+def name_adjectives(lex: Lexicon) -> dict[str, list[str]]:
+    """Adjectives WordNet gives as pertaining to a proper name ("Alpine" relating to the Alps, "Siberian" to Siberia), with
+    those names: a question may use the one where the briefing writes the other ("the French Alps bid", "the Alpine
+    region"). Single words only, the adjective itself left out."""
+    result = {}
+    for (pos, _), synset in sorted(lex.synsets.items()):
+        if pos not in ("a", "s"):
+            continue
+        for symbol, tpos, target, src, dst in synset.pointers:
+            if symbol != "\\" or tpos != "n":
+                continue
+            noun = lex.synsets[("n", target)]
+            adjectives = [synset.words[src - 1]] if src else synset.words
+            names = [noun.words[dst - 1]] if dst else noun.words
+            for adjective in adjectives:
+                merge(result, adjective, [n for n in names if n in lex.proper_names and single(n) and single(adjective) and n != adjective])
+    return result
+
+
 def phrasal_verbs(lex: Lexicon) -> dict[str, list[str]]:
     """Verb + particle lemmas and the other single words of their senses: the SemCor-tagged senses (up to
     SYNONYM_SENSES, most frequent first), or the first sense when none is tagged. The verb itself is left out: it is
@@ -541,6 +561,9 @@ def write(lex: Lexicon, out: str) -> dict[str, int]:
     tables["V"] = phrasal_verbs(lex)
     for phrase, words in sorted(tables["V"].items()):
         emit("V", phrase, "|".join(words))
+    tables["A"] = name_adjectives(lex)
+    for adjective, names in sorted(tables["A"].items()):
+        emit("A", adjective, "|".join(names))
 
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="\n") as f:
@@ -566,7 +589,7 @@ SAMPLE_EXCEPTIONS = {("led", "v"): "lead", ("ran", "v"): "run", ("geese", "n"): 
 SAMPLE_RELATIONS = [("S", "quit", "resign"), ("S", "aid", "help"), ("S", "chief", "head"), ("S", "boss", "chief"),
                     ("R", "decide", "decision"), ("R", "invest", "investment"), ("H", "chief", "leader"),
                     ("V", "step down", "resign"), ("V", "take over", "assume"), ("V", "stay on", "remain"),
-                    ("V", "set up", "establish")]
+                    ("V", "set up", "establish"), ("A", "alpine", "alps"), ("A", "siberian", "siberia")]
 
 
 def verify(lex: Lexicon, rows, tables: dict[str, dict[str, list[str]]]) -> str:

@@ -259,7 +259,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private const int NationalityWords = 1;
 
     /// <summary>Other words for a question word, from WordNet: a nationality's country and the country's other
-    /// nationality words ("Dane" -> "Denmark", "Danish"), a country's nationality words ("Denmark" -> "Danish"), the
+    /// nationality words ("Dane" -> "Denmark", "Danish"), a country's nationality words ("Denmark" -> "Danish"), a name's
+    /// adjective and an adjective's name ("Alps" -> "Alpine"), the
     /// synonyms of its frequent senses, its derived forms ("decide" -> "decision") and, for a role, the broader role
     /// ("chief" -> "leader").</summary>
     private static IEnumerable<string> Expansions(string word)
@@ -277,6 +278,12 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             {
                 yield return nationality;
             }
+        }
+
+        foreach (var form in lexicon.NameForms(word))
+        {
+            // "the Alps bid" is the briefing's "Alpine region": a name and the adjective of it name one thing.
+            yield return form;
         }
 
         var lemma = lexicon.Lemma(word);

@@ -35,8 +35,9 @@ internal static class QueryVocabulary
         // How a briefing puts what is asked ("the minister named in the October briefing", "the pledges he listed", "the
         // level Stoltenberg cited"): the answer sentence states the thing; it seldom says it is mentioning it.
         "mention", "mentions", "mentioned", "mentioning", "named", "listed", "cite", "cites", "cited", "referenced",
-        // Politeness around the question ("I would be grateful if you could…", "would you kindly explain…").
-        "kindly", "grateful", "appreciate", "wondering", "remind", "explain",
+        // Politeness around the question ("I would be grateful if you could…", "would you kindly explain…", "just out of
+        // curiosity, …").
+        "kindly", "grateful", "appreciate", "wondering", "remind", "explain", "curious", "curiosity",
         // Placeholder nouns ("which three things", "what stuff"): they stand for the answer and name nothing in it.
         "thing", "things", "stuff",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);

@@ -24,6 +24,21 @@ internal static partial class ChatShorthand
         question = MonthShortYearRegex().Replace(question, static m => Vocabulary.Months.ContainsKey((m.Groups["month"].Value + m.Groups["rest"].Value).ToLowerInvariant())
             ? $"{m.Groups["month"].Value}{m.Groups["rest"].Value} 20{m.Groups["year"].Value}"
             : m.Value);
+        // "U.S.", "U.K.", "E.U.": an initialism written with full stops is the acronym ("US"), not single letters whose full
+        // stops end the question early.
+        question = DottedInitialismRegex().Replace(question, static m => m.Value.Replace(".", string.Empty, StringComparison.Ordinal));
+        // "agri mins", "fin mins": the ministers of that portfolio, as "def mins" are defence ministers.
+        question = PortfolioMinistersRegex().Replace(question, static m =>
+            $"{Portfolios[m.Groups["area"].Value.ToLowerInvariant()]} minister{(m.Groups["plural"].Success ? "s" : string.Empty)}");
+        // "Ukraine's def chief", "the Def Production Action Plan": "def" before a noun is defence ("def not" is something else).
+        question = DefBeforeNounRegex().Replace(question, static m =>
+            Lexicon.Default.CanBe(m.Groups["next"].Value, PartOfSpeech.Noun) || !Lexicon.Default.IsKnownWord(m.Groups["next"].Value) ||
+            char.IsUpper(m.Groups["next"].Value[0])
+                ? (char.IsUpper(m.Groups["def"].Value[0]) ? "Defence" : "defence")
+                : m.Groups["def"].Value);
+        // "the june 23 def mins", "SG Jul 24": in chat a month and a number of the twenties is a month of that year; "on june
+        // 24", "by june 24", "june 24th" and "june 24, 2024" stay days.
+        question = MonthSpacedYearRegex().Replace(question, static m => $"{m.Groups["month"].Value} 20{m.Groups["year"].Value}");
         return ShorthandRegex().Replace(question, static m =>
             m.Groups["defmin"].Success ? "defence minister" + (m.Groups["plural"].Success ? "s" : string.Empty)
             : m.Groups["secgen"].Success ? "Secretary General"
@@ -73,7 +88,8 @@ internal static partial class ChatShorthand
     /// knows, not a name or an acronym, one dropped, added or swapped letter away from exactly one stop word of three
     /// letters or more that has a vowel (not "tbh"). Left alone, such a slip reads as the rarest word of the question. A
     /// mistyped letter does not count: "tiem" is a slip for "time" more likely than for "them". Null when nothing or more
-    /// than one word fits ("ther": there, their).</summary>
+    /// than one word fits ("ther": there, their). A slip in a long chat word ("gona", "wana") is read as that word, which is
+    /// then written out.</summary>
     internal static string? StopWordMeant(string word)
     {
         var lower = word.ToLowerInvariant();
@@ -89,9 +105,6 @@ internal static partial class ChatShorthand
         return meant.Count == 1 ? meant[0] : null;
     }
 
-    /// <summary>The stop words a slip is mapped back to: whole words of three letters or more with a vowel.</summary>
-    private static readonly string[] SlipTargets = [.. Vocabulary.StopWords.Where(w => w.Length >= 3 && w.All(char.IsLetter) && w.Any("aeiouy".Contains))];
-
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
         "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had", "should",
@@ -105,8 +118,17 @@ internal static partial class ChatShorthand
         ["ppl"] = "people", ["abt"] = "about", ["natl"] = "national", ["wk"] = "week", ["wks"] = "weeks", ["mths"] = "months",
         ["cuz"] = "because", ["tmrw"] = "tomorrow", ["yday"] = "yesterday", ["wat"] = "what", ["wot"] = "what", ["wut"] = "what",
         ["wats"] = "what's", ["wots"] = "what's", ["enuf"] = "enough", ["gotta"] = "got to", ["gonna"] = "going to",
-        ["wanna"] = "want to", ["thru"] = "through", ["tho"] = "though", ["ops"] = "operations",
+        ["wanna"] = "want to", ["thru"] = "through", ["tho"] = "though", ["ops"] = "operations", ["fwd"] = "forward",
     };
+
+    /// <summary>The words a slip is mapped back to: stop words of three letters or more with a vowel, and the chat words of
+    /// five letters or more this class writes out ("gona" is "gonna", "aprox" is "approx"); a shorter chat word is too
+    /// close to real words ("thu", "yd").</summary>
+    private static readonly string[] SlipTargets =
+    [
+        .. Vocabulary.StopWords.Where(w => w.Length >= 3 && w.All(char.IsLetter) && w.Any("aeiouy".Contains)),
+        .. Words.Keys.Where(w => w.Length >= 5 && w.All(char.IsLetter)),
+    ];
 
     /// <summary>The first word of the text or of a clause, and the word after it.</summary>
     [GeneratedRegex(@"(?:^|(?<=[.?!,:;]\s*))\b(?<word>[A-Za-z]{2,5})\b(?=\s+(?<next>[A-Za-z']+)|\W*$)")]
@@ -115,11 +137,34 @@ internal static partial class ChatShorthand
     [GeneratedRegex(@"(?<![-'’])\b[A-Za-z]{3,7}\b(?!['’-])")]
     private static partial Regex WordRegex();
 
-    [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut|enuf|gotta|gonna|wanna|thru|tho|ops))\b\.?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut|enuf|gotta|gonna|wanna|thru|tho|ops|fwd))\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex ShorthandRegex();
 
     /// <summary>A month with a two-digit year typed onto it or after an apostrophe ("jun24", "oct '24"); not "june 24", which
     /// may be a day.</summary>
     [GeneratedRegex(@"\b(?<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?<rest>[a-z]*)(?:\s*['\u2019]|(?=\d))(?<year>\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthShortYearRegex();
+
+    /// <summary>Two or three capital letters each followed by a full stop ("U.S.", "U.N.", "E.U."), not inside a word.</summary>
+    [GeneratedRegex(@"(?<![\p{L}.])(?:[A-Z]\.){2,3}(?!\p{L})")]
+    private static partial Regex DottedInitialismRegex();
+
+    /// <summary>The portfolios chat shortens before "min"/"mins" ("agri mins", "finmins"); "def mins" is
+    /// <see cref="ShorthandRegex"/>'s.</summary>
+    private static readonly Dictionary<string, string> Portfolios = new(StringComparer.Ordinal)
+    {
+        ["agri"] = "agriculture", ["fin"] = "finance", ["trade"] = "trade",
+    };
+
+    [GeneratedRegex(@"\b(?<area>agri|fin|trade)\.?\s*min(?<plural>s)?\b\.?", RegexOptions.IgnoreCase)]
+    private static partial Regex PortfolioMinistersRegex();
+
+    /// <summary>"def" and the word after it, unless that is "min"/"mins" (<see cref="ShorthandRegex"/>).</summary>
+    [GeneratedRegex(@"\b(?<def>def)\b(?=\s+(?!mins?\b)(?<next>[A-Za-z]{3,}))", RegexOptions.IgnoreCase)]
+    private static partial Regex DefBeforeNounRegex();
+
+    /// <summary>A month, a space and a number from 20 to 29 that no day word comes before ("on", "by", "until") and no
+    /// ordinal ending or year comes after.</summary>
+    [GeneratedRegex(@"(?<!\b(?:on|by|until|till|til)\s+(?:the\s+)?)\b(?<month>(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*|may)\.?\s+(?<year>2\d)\b(?!\s*(?:st|nd|rd|th)\b|\s*,?\s*\d{4}|[.:/]\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthSpacedYearRegex();
 }

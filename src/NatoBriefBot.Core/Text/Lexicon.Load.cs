@@ -20,6 +20,7 @@ public sealed partial class Lexicon
         var derived = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var broader = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var phrasalVerbs = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var nameForms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var properNames = new HashSet<string>(StringComparer.Ordinal);
         var currencies = new HashSet<string>(StringComparer.Ordinal);
         var namedPlaces = new Dictionary<string, PlaceKind>(StringComparer.Ordinal);
@@ -64,6 +65,15 @@ public sealed partial class Lexicon
                 case "V" when f.Length == 3:
                     phrasalVerbs[f[1]] = f[2].Length == 0 ? [] : List(f[2]);
                     break;
+                case "A" when f.Length == 3:
+                    // Both ways: "alpine" -> "alps" and "alps" -> "alpine".
+                    foreach (var name in List(f[2]))
+                    {
+                        Add(nameForms, f[1], name);
+                        Add(nameForms, name, f[1]);
+                    }
+
+                    break;
                 case "N" when f.Length == 2:
                     properNames.Add(f[1]);
                     break;
@@ -99,6 +109,7 @@ public sealed partial class Lexicon
         _derived = derived.ToFrozenDictionary(StringComparer.Ordinal);
         _broader = broader.ToFrozenDictionary(StringComparer.Ordinal);
         _phrasalVerbs = phrasalVerbs.ToFrozenDictionary(StringComparer.Ordinal);
+        _nameForms = nameForms.ToFrozenDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Distinct(StringComparer.Ordinal).ToList().AsReadOnly(), StringComparer.Ordinal);
         _properNames = properNames.ToFrozenSet(StringComparer.Ordinal);
         _currencies = currencies.ToFrozenSet(StringComparer.Ordinal);
         _namedPlaces = namedPlaces.ToFrozenDictionary(StringComparer.Ordinal);

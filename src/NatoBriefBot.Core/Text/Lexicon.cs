@@ -48,6 +48,7 @@ public sealed partial class Lexicon
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _derived;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _broader;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _phrasalVerbs;
+    private readonly FrozenDictionary<string, IReadOnlyList<string>> _nameForms;
     private readonly FrozenSet<string> _properNames;
     private readonly FrozenSet<string> _currencies;
     private readonly FrozenDictionary<string, PlaceKind> _namedPlaces;
@@ -110,6 +111,10 @@ public sealed partial class Lexicon
     /// <summary>The next broader terms of a person or role noun's most frequent sense ("chief" -> "leader",
     /// "ambassador" -> "diplomat").</summary>
     public IReadOnlyList<string> Broader(string lemma) => FindLemma(_broader, lemma);
+
+    /// <summary>The proper name an adjective pertains to, or the adjectives pertaining to a name ("alpine" -> "alps",
+    /// "alps" -> "alpine", "siberian" -> "siberia"; WordNet pertainyms).</summary>
+    public IReadOnlyList<string> NameForms(string word) => FindLemma(_nameForms, word);
 
     /// <summary>When <paramref name="verb"/> and <paramref name="particle"/> together are a phrasal verb WordNet lists
     /// ("stepping" "down", "took" "over"), the single words for its frequent senses ("quit", "resign"; possibly none);

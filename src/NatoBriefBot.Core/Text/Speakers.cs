@@ -147,12 +147,13 @@ public static partial class Speakers
     [GeneratedRegex(@"(?:,[\u201D""]?|[\u201D""])\s*(?:[\p{L}\p{Nd}'\u2019.\-]+\s+){0,8}?(?:" + Verbs + @")\b[^,;:""\u201C\u201D]*$")]
     private static partial Regex AttributionRegex();
 
-    /// <summary>A name that is a person's: not a country, a nationality, an acronym, a run of ordinary words or a pronoun
-    /// ("He said" names no one).</summary>
+    /// <summary>A name that is a person's: not a country, a nationality, an acronym, a run of ordinary words, a month on its
+    /// own ("the Oct presser") or a pronoun ("He said" names no one).</summary>
     public static bool IsPerson(string name)
     {
         var words = name.Split(' ');
         return words.All(w => w.Length > 1 && !w.All(char.IsUpper)) && !(words.Length == 1 && Vocabulary.StopWords.Contains(name.ToLowerInvariant())) &&
+            !(words.Length == 1 && Vocabulary.Months.ContainsKey(name.TrimEnd('.').ToLowerInvariant())) &&
             Lexicon.Default.CountryOf(name) is null && Lexicon.Default.NamedPlace(words[^1]) is null && !Lexicon.Default.IsNationality(words[0]) &&
             !words.All(w => Lexicon.Default.IsKnownWord(w) && !Lexicon.Default.IsProperName(w));
     }

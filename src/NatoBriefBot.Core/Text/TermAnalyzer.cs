@@ -12,7 +12,8 @@ public readonly record struct Token(string Surface, string Term, int Start)
 
     public bool IsCapitalized => Surface.Length > 0 && char.IsUpper(Surface[0]);
 
-    public bool IsAcronym => Surface.Length >= 2 && Surface.All(c => char.IsUpper(c) || char.IsAsciiDigit(c) || c is '-' or '/') && Surface.Any(char.IsLetter);
+    /// <summary>A word in capitals ("NSPA", "SG"), also with a possessive ending ("the SG's mandate").</summary>
+    public bool IsAcronym => Bare is var bare && bare.Length >= 2 && bare.All(c => char.IsUpper(c) || char.IsAsciiDigit(c) || c is '-' or '/') && bare.Any(char.IsLetter);
 
     /// <summary>A name with letters and digits, such as a weapon system ("F-16", "S-400", "MQ-9").</summary>
     public bool IsModelName => Surface.Length >= 2 && char.IsLetter(Surface[0]) && Surface.Any(char.IsAsciiDigit);
@@ -38,7 +39,7 @@ public static class TermAnalyzer
     /// bump it whenever a change gives any word a different term, so indexes built before are refreshed on the next
     /// ingest and flagged until then.
     /// </summary>
-    public const string Version = "4";
+    public const string Version = "5";
 
     /// <summary>A word without its possessive ending ("Rutte's" -> "Rutte", "Allies'" -> "Allies"), the word itself
     /// otherwise; apostrophes must already be straight.</summary>
@@ -226,7 +227,7 @@ public static class TermAnalyzer
     {
         if (token.IsStopWord)
         {
-            if (token.IsAcronym && Vocabulary.Acronyms.TryGetValue(token.Surface.ToLowerInvariant(), out var stopExpansion))
+            if (token.IsAcronym && Vocabulary.Acronyms.TryGetValue(token.Bare.ToLowerInvariant(), out var stopExpansion))
             {
                 AddExpansion(stopExpansion, terms);
             }
@@ -243,7 +244,7 @@ public static class TermAnalyzer
         }
 
         terms.Add(token.Term);
-        var lower = WithoutJoiners(token.Surface.ToLowerInvariant());
+        var lower = WithoutJoiners(token.Bare.ToLowerInvariant());
         if ((token.IsAcronym || token.IsModelName || lower == "nato") &&
             (Vocabulary.Acronyms.TryGetValue(lower, out var expansion) || Vocabulary.Acronyms.TryGetValue(token.Term, out expansion)))
         {
@@ -300,7 +301,7 @@ public static class TermAnalyzer
     /// write acronyms in capitals, which <see cref="AddTerms"/> expands.</summary>
     public static void AddChatAcronym(Token token, List<string> terms)
     {
-        var word = token.Surface;
+        var word = token.Bare;
         if (word.Any(char.IsUpper) || !Vocabulary.Acronyms.TryGetValue(word, out var expansion) ||
             (Lexicon.Default.IsKnownWord(word) && !Lexicon.Default.IsProperName(word)))
         {

@@ -49,10 +49,12 @@ public static partial class UntrustedContent
     }
 
     /// <summary>Like <see cref="Markdown"/>, but the answer's own citation markers (<c>[1]</c>, <c>[2]</c> …) stay live so
-    /// channels can link them to their sources.</summary>
+    /// channels can link them to their sources, and each line of the answer (a list's lead-in, then its items) stays a
+    /// line: Markdown joins lines of one paragraph, so a single line break becomes a paragraph break.</summary>
     public static string MarkdownKeepingMarkers(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = SingleLineBreak().Replace(text, "\n\n");
         var sb = new StringBuilder(text.Length + 16);
         var at = 0;
         foreach (Match marker in CitationMarker().Matches(text))
@@ -98,6 +100,10 @@ public static partial class UntrustedContent
 
     /// <summary>Text for an HTML context (Teams card and citation text): <c>&lt; &gt; &amp; " '</c> encoded.</summary>
     public static string Html(string text) => WebUtility.HtmlEncode(text ?? throw new ArgumentNullException(nameof(text)));
+
+    /// <summary>A line break that is not part of a blank line.</summary>
+    [GeneratedRegex(@"(?<!\n)[ \t]*\r?\n[ \t]*(?!\r?\n)")]
+    private static partial Regex SingleLineBreak();
 
     [GeneratedRegex(@"\[\d+\]")]
     private static partial Regex CitationMarker();

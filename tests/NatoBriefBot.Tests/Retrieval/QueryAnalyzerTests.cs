@@ -209,6 +209,22 @@ public class QueryAnalyzerTests
         Assert.DoesNotContain(TermAnalyzer.Normalize("footstep"), q.Alternatives[step]);
     }
 
+    [Theory]
+    [InlineData("when was the sg's mandate extended")]
+    [InlineData("when was the SG's mandate extended")]
+    public void Analyze_ChatAcronymWithPossessive_LongFormSearched(string question) =>
+        Assert.Contains(TermAnalyzer.Normalize("secretary"), _analyzer.Analyze(question).Terms);
+
+    [Theory]
+    [InlineData("did the ioc board back the french alps bid for 2030?", "alps", "alpine")]
+    [InlineData("which Alpine regions got the backing?", "alpine", "alps")]
+    public void Analyze_NameOrItsAdjective_TheOtherIsAnAlternative(string question, string word, string other)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Contains(TermAnalyzer.Normalize(other), q.Alternatives[TermAnalyzer.Normalize(word)]);
+    }
+
     [Fact]
     public void Analyze_Nationality_CountryIsAnAlternative()
     {

@@ -13,6 +13,23 @@ public class ChatShorthandTests
     [InlineData("f-16 count in the recent pledges jun24", "f-16 count in the recent pledges jun 2024")]
     [InlineData("what happened in oct '24", "what happened in oct 2024")]
     [InlineData("who spoke on june 24", "who spoke on june 24")]
+    [InlineData("june 23 def mins mtg where", "june 2023 defence ministers meeting where")]
+    [InlineData("which ukr def chief joined", "which Ukraine defence chief joined")]
+    [InlineData("How many U.S. troops are in Europe?", "How many US troops are in Europe?")]
+    [InlineData("did the U.K. host it", "did the UK host it")]
+    [InlineData("nato fwd presence in the east", "nato forward presence in the east")]
+    [InlineData("what did J.D. Vance say", "what did JD Vance say")]
+    [InlineData("what's the Def Production Action Plan for", "what's the Defence Production Action Plan for")]
+    [InlineData("will it def become law", "will it def become law")]
+    [InlineData("where did the agri mins meet", "where did the agriculture ministers meet")]
+    [InlineData("G7 FinMins in Niigata", "G7 finance ministers in Niigata")]
+    [InlineData("SG Jul 24: troops on high readiness?", "SG Jul 2024: troops on high readiness?")]
+    [InlineData("who chaired the oct 24 meeting", "who chaired the oct 2024 meeting")]
+    [InlineData("what was agreed by june 25", "what was agreed by june 25")]
+    [InlineData("the june 24th meeting", "the june 24th meeting")]
+    [InlineData("on 23 june 24 they met", "on 23 june 2024 they met")]
+    [InlineData("june 24, 2024 pledges", "june 24, 2024 pledges")]
+    [InlineData("the meeting on the june 24", "the meeting on the june 24")]
     [InlineData("how long do allies gotta keep it up", "how long do allies got to keep it up")]
     [InlineData("did they spend enuf", "did they spend enough")]
     [InlineData("next mtg where", "next meeting where")]
@@ -41,6 +58,13 @@ public class ChatShorthandTests
     [InlineData("rutte adn stoltenberg", "rutte and stoltenberg")]
     [InlineData("Thier pledges", "Their pledges")]
     public void Expand_MistypedStopWord_ReadAsIt(string question, string expected) =>
+        Assert.Equal(expected, ChatShorthand.Expand(question));
+
+    [Theory]
+    [InlineData("who's gona lead the new command", "who's going to lead the new command")]
+    [InlineData("i wana know the date", "i want to know the date")]
+    [InlineData("aprox how many troops", "approximately how many troops")]
+    public void Expand_SlipInALongChatWord_WrittenOut(string question, string expected) =>
         Assert.Equal(expected, ChatShorthand.Expand(question));
 
     [Theory]

@@ -135,6 +135,16 @@ public class LexiconTests
         Assert.Contains(synonym, Lexicon.Synonyms(lemma));
     }
 
+    [Theory]
+    [InlineData("alpine", "alps")]
+    [InlineData("alps", "alpine")]
+    [InlineData("siberian", "siberia")]
+    public void NameForms_NameAndItsAdjective_EachOther(string word, string other) =>
+        Assert.Contains(other, Lexicon.NameForms(word));
+
+    [Fact]
+    public void NameForms_CommonAdjective_None() => Assert.Empty(Lexicon.NameForms("economic"));
+
     [Fact]
     public void Synonyms_RareSense_Excluded()
     {

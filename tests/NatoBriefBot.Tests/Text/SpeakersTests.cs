@@ -39,6 +39,14 @@ public class SpeakersTests
         Assert.False(Speakers.IsPerson("She"));
     }
 
+    [Theory]
+    [InlineData("Oct", false)]
+    [InlineData("June", false)]
+    [InlineData("Sept.", false)]
+    [InlineData("Rutte", true)]
+    [InlineData("Mark Rutte", true)]
+    public void IsPerson_AMonthOnItsOwn_IsNoOne(string name, bool person) => Assert.Equal(person, Speakers.IsPerson(name));
+
     [Fact]
     public void Of_QuotationStandingAlone_ThePersonLastNamedAsSaying()
     {

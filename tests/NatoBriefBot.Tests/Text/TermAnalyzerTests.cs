@@ -171,6 +171,16 @@ public class TermAnalyzerTests
     }
 
     [Theory]
+    [InlineData("the SG's mandate")]
+    [InlineData("NSPA's budget")]
+    public void Terms_AcronymWithPossessive_ExpandedLikeTheAcronym(string text)
+    {
+        var terms = TermAnalyzer.Terms(text);
+
+        Assert.Contains(TermAnalyzer.Normalize(text.Contains("SG", StringComparison.OrdinalIgnoreCase) ? "secretary" : "procurement"), terms);
+    }
+
+    [Theory]
     [InlineData("F-16")]
     [InlineData("F16")]
     [InlineData("F-16s")]

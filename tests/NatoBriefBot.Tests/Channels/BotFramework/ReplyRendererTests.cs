@@ -60,6 +60,20 @@ public class ReplyRendererTests
         Assert.Null(reply.ChannelData);
     }
 
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("msteams")]
+    [InlineData("emulator")]
+    public void Render_ListAnswer_EachItemOnItsOwnLine(string channel)
+    {
+        var answer = new Answer("What did ministers agree?", AnswerOutcome.Answered,
+            "Ministers agreed on three steps:\n- more air defence\n- more *shells* [1]", [WithUrl]);
+
+        var reply = ReplyRenderer.Render(answer, channel, "key1");
+
+        Assert.StartsWith("Ministers agreed on three steps:\n\n- more air defence\n\n- more \\*shells\\* [1]", reply.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_WebChat_FeedbackActionsCarryTheAnswerKey()
     {
