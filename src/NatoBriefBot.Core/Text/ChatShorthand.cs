@@ -38,7 +38,9 @@ internal static partial class ChatShorthand
                 : m.Groups["def"].Value);
         // "the june 23 def mins", "SG Jul 24": in chat a month and a number of the twenties is a month of that year; "on june
         // 24", "by june 24", "june 24th" and "june 24, 2024" stay days.
-        question = MonthSpacedYearRegex().Replace(question, static m => $"{m.Groups["month"].Value} 20{m.Groups["year"].Value}");
+        question = MonthSpacedYearRegex().Replace(question, static m => Vocabulary.Months.ContainsKey(m.Groups["month"].Value.ToLowerInvariant())
+            ? $"{m.Groups["month"].Value} 20{m.Groups["year"].Value}"
+            : m.Value);
         return ShorthandRegex().Replace(question, static m =>
             m.Groups["defmin"].Success ? "defence minister" + (m.Groups["plural"].Success ? "s" : string.Empty)
             : m.Groups["secgen"].Success ? "Secretary General"

@@ -29,6 +29,8 @@ public class ChatShorthandTests
     [InlineData("the june 24th meeting", "the june 24th meeting")]
     [InlineData("on 23 june 24 they met", "on 23 june 2024 they met")]
     [InlineData("june 24, 2024 pledges", "june 24, 2024 pledges")]
+    [InlineData("how many marines 25 years ago", "how many marines 25 years ago")]
+    [InlineData("in two decades 20 allies joined", "in two decades 20 allies joined")]
     [InlineData("the meeting on the june 24", "the meeting on the june 24")]
     [InlineData("how long do allies gotta keep it up", "how long do allies got to keep it up")]
     [InlineData("did they spend enuf", "did they spend enough")]
