@@ -27,7 +27,7 @@ internal static partial class ChatShorthand
         // "U.S.", "U.K.", "E.U.": an initialism written with full stops is the acronym ("US"), not single letters whose full
         // stops end the question early.
         question = DottedInitialismRegex().Replace(question, static m => m.Value.Replace(".", string.Empty, StringComparison.Ordinal));
-        // "agri mins", "fin mins": the ministers of that portfolio, as "def mins" are defence ministers.
+        // "def mins", "agri mins", "finmin": the minister or ministers of that portfolio.
         question = PortfolioMinistersRegex().Replace(question, static m =>
             $"{Portfolios[m.Groups["area"].Value.ToLowerInvariant()]} minister{(m.Groups["plural"].Success ? "s" : string.Empty)}");
         // "Ukraine's def chief", "the Def Production Action Plan": "def" before a noun is defence ("def not" is something else).
@@ -42,8 +42,7 @@ internal static partial class ChatShorthand
             ? $"{m.Groups["month"].Value} 20{m.Groups["year"].Value}"
             : m.Value);
         return ShorthandRegex().Replace(question, static m =>
-            m.Groups["defmin"].Success ? "defence minister" + (m.Groups["plural"].Success ? "s" : string.Empty)
-            : m.Groups["secgen"].Success ? "Secretary General"
+            m.Groups["secgen"].Success ? "Secretary General"
             : m.Groups["presser"].Success ? "press conference" + (m.Groups["pplural"].Success ? "s" : string.Empty)
             : m.Groups["mtg"].Success ? "meeting"
             : m.Groups["accto"].Success ? "according to"
@@ -139,7 +138,7 @@ internal static partial class ChatShorthand
     [GeneratedRegex(@"(?<![-'’])\b[A-Za-z]{3,7}\b(?!['’-])")]
     private static partial Regex WordRegex();
 
-    [GeneratedRegex(@"\b(?:(?<defmin>def\.?\s*min(?<plural>s)?)|(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut|enuf|gotta|gonna|wanna|thru|tho|ops|fwd))\b\.?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut|enuf|gotta|gonna|wanna|thru|tho|ops|fwd))\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex ShorthandRegex();
 
     /// <summary>A month with a two-digit year typed onto it or after an apostrophe ("jun24", "oct '24"); not "june 24", which
@@ -151,17 +150,16 @@ internal static partial class ChatShorthand
     [GeneratedRegex(@"(?<![\p{L}.])(?:[A-Z]\.){2,3}(?!\p{L})")]
     private static partial Regex DottedInitialismRegex();
 
-    /// <summary>The portfolios chat shortens before "min"/"mins" ("agri mins", "finmins"); "def mins" is
-    /// <see cref="ShorthandRegex"/>'s.</summary>
+    /// <summary>The portfolios chat shortens before "min"/"mins" ("def mins", "agri mins", "finmins").</summary>
     private static readonly Dictionary<string, string> Portfolios = new(StringComparer.Ordinal)
     {
-        ["agri"] = "agriculture", ["fin"] = "finance", ["trade"] = "trade",
+        ["def"] = "defence", ["agri"] = "agriculture", ["fin"] = "finance", ["trade"] = "trade",
     };
 
-    [GeneratedRegex(@"\b(?<area>agri|fin|trade)\.?\s*min(?<plural>s)?\b\.?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<area>def|agri|fin|trade)\.?\s*min(?<plural>s)?\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex PortfolioMinistersRegex();
 
-    /// <summary>"def" and the word after it, unless that is "min"/"mins" (<see cref="ShorthandRegex"/>).</summary>
+    /// <summary>"def" and the word after it, unless that is "min"/"mins" (<see cref="PortfolioMinistersRegex"/>).</summary>
     [GeneratedRegex(@"\b(?<def>def)\b(?=\s+(?!mins?\b)(?<next>[A-Za-z]{3,}))", RegexOptions.IgnoreCase)]
     private static partial Regex DefBeforeNounRegex();
 
