@@ -74,6 +74,7 @@ public static class EngineServiceCollectionExtensions
             services.AddSingleton<IConversationMemory>(sp => sp.GetRequiredService<ConversationMemory>());
         }
 
+        services.AddSingleton<ChatIntents>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         services.AddSingleton<StarterQuestions>();

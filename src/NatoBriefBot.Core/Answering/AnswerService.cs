@@ -20,6 +20,7 @@ public sealed partial class AnswerService(
     StarterQuestions starters,
     IBriefingCatalog catalog,
     Selection.AnswerPolicy policy,
+    ChatIntents chat,
     AnsweringOptions options,
     ILogger<AnswerService> logger) : IAnswerService
 {
@@ -32,16 +33,8 @@ public sealed partial class AnswerService(
         if (SmallTalk.Classify(question) is { } kind)
         {
             // "hi", "thanks", "what can you do?": not a search of the briefings, and not a turn follow-ups point back to.
-            var summary = await catalog.GetSummaryAsync(cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<string> examples = SmallTalk.OffersExamples(kind) && summary.BriefingCount > 0
-                ? await starters.VerifiedAsync(summary, MaxExamples, cancellationToken).ConfigureAwait(false)
-                : [];
             turn?.SetTag("natobriefbot.outcome", nameof(AnswerOutcome.Conversation));
-            return new Answer(question, AnswerOutcome.Conversation, SmallTalk.Reply(kind, summary), [])
-            {
-                Suggestions = examples,
-                Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2),
-            };
+            return await SmallTalkAsync(question, kind, watch, cancellationToken).ConfigureAwait(false);
         }
 
         var (history, memoryDown) = await RecallAsync(request.Conversation, cancellationToken).ConfigureAwait(false);
@@ -50,6 +43,12 @@ public sealed partial class AnswerService(
             // briefing, not searched.
             ? (question, aboutLast, null)
             : await SearchAsync(question, history, request.Drafts, cancellationToken).ConfigureAwait(false);
+        if (answer.Outcome == AnswerOutcome.Conversation)
+        {
+            turn?.SetTag("natobriefbot.outcome", nameof(AnswerOutcome.Conversation));
+            return answer;
+        }
+
         answer = answer with { Question = question, AskedAs = resolved, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2), Timings = timings };
         var outcome = new KeyValuePair<string, object?>("outcome", answer.Outcome.ToString());
         BotTelemetry.TurnDuration.Record(watch.Elapsed.TotalMilliseconds, outcome);
@@ -108,6 +107,13 @@ public sealed partial class AnswerService(
             return (resolved, speaker, retrieval.Timings);
         }
 
+        if (answer.Outcome == AnswerOutcome.NotInBriefings && await SmallTalkByMeaningAsync(question, retrieval, cancellationToken).ConfigureAwait(false) is { } chatKind)
+        {
+            // "who r u exactly, some kinda bot?", "hw do i use this thing": conversation the phrase rules missed, which the
+            // briefings do not answer either; it gets the small-talk reply rather than "I couldn't find that".
+            return (question, await SmallTalkAsync(question, chatKind, Stopwatch.StartNew(), cancellationToken).ConfigureAwait(false), retrieval.Timings);
+        }
+
         if (answer.Outcome == AnswerOutcome.NotInBriefings && retrieval.Evidence.Count > 0)
         {
             // Buttons that ask real questions: for each of the closest briefings, one the bot answers from that briefing.
@@ -120,6 +126,33 @@ public sealed partial class AnswerService(
         }
 
         return (resolved, answer, retrieval.Timings);
+    }
+
+    /// <summary>The reply to small talk: what the bot is and, for a greeting or a request for help, questions to start from.</summary>
+    private async Task<Answer> SmallTalkAsync(string question, SmallTalkKind kind, Stopwatch watch, CancellationToken cancellationToken)
+    {
+        var summary = await catalog.GetSummaryAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> examples = SmallTalk.OffersExamples(kind) && summary.BriefingCount > 0
+            ? await starters.VerifiedAsync(summary, MaxExamples, cancellationToken).ConfigureAwait(false)
+            : [];
+        return new Answer(question, AnswerOutcome.Conversation, SmallTalk.Reply(kind, summary), [])
+        {
+            Suggestions = examples,
+            Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2),
+        };
+    }
+
+    /// <summary>The kind of small talk a declined message is by meaning (<see cref="ChatIntents"/>): near one of the
+    /// examples, and nearer to it than to any passage of the briefings.</summary>
+    private async Task<SmallTalkKind?> SmallTalkByMeaningAsync(string question, RetrievalResult retrieval, CancellationToken cancellationToken)
+    {
+        if (options.ChatSimilarity >= 1 || retrieval.UnknownSalient.Count > 0)
+        {
+            return null;
+        }
+
+        var nearest = await chat.NearestAsync(question, cancellationToken).ConfigureAwait(false);
+        return nearest.Similarity >= options.ChatSimilarity && nearest.Similarity - retrieval.NearestPassage >= options.ChatMargin ? nearest.Kind : null;
     }
 
     /// <summary>Does the question stand on its own (several words of its own) and bring in something no earlier turn of the

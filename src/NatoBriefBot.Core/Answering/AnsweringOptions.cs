@@ -30,6 +30,16 @@ public sealed class AnsweringOptions
     /// is that model's probability against its fitted threshold.</summary>
     public string? ModelPath { get; set; }
 
+    /// <summary>How near (cosine) a message the briefings do not answer must come to an example of small talk
+    /// (<see cref="ChatIntents"/>) to get the small-talk reply; 1 turns this off. Set with the built-in encoder (arctic-xs)
+    /// on the training questions the briefings do not answer: at 0.72, with <see cref="ChatMargin"/> 0.1, only chat.</summary>
+    [Range(0.0, 1.0)]
+    public double ChatSimilarity { get; set; } = 0.72;
+
+    /// <summary>How much nearer to that example than to any passage of the briefings the message must be.</summary>
+    [Range(0.0, 1.0)]
+    public double ChatMargin { get; set; } = 0.1;
+
     /// <summary>Conversations remembered for follow-up questions (oldest forgotten first).</summary>
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 10_000;

@@ -30,6 +30,10 @@ public sealed record RetrievalResult(
     /// <summary>The question's vector (as the embedder embeds queries), for comparing it with sentence vectors.</summary>
     public ReadOnlyMemory<float> QueryVector { get; init; }
 
+    /// <summary>The cosine of the question's vector and the nearest passage's (0 when there is none): how close the
+    /// briefings come to the question by meaning.</summary>
+    public double NearestPassage { get; init; }
+
     /// <summary>The question's vector by the second encoder (<see cref="SecondOpinionEncoder"/>); empty when it is off.</summary>
     public ReadOnlyMemory<float> SecondQueryVector { get; init; }
 
@@ -222,6 +226,7 @@ public sealed class HybridRetriever(
             Scorer = scorer,
             Timings = timings,
             QueryVector = vector,
+            NearestPassage = vectorHits.Count > 0 ? vectorHits[0].Score : 0,
             ClauseVector = clauseVector,
             SecondQueryVector = secondVector,
             Alignment = alignment,

@@ -50,6 +50,22 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
         Assert.NotEqual(AnswerOutcome.Conversation, next.Outcome);
     }
 
+    [Theory]
+    [InlineData("who exactly am I chatting with here, a program?")]
+    [InlineData("any advice on how to ask you things?")]
+    [InlineData("yo, anybody on the other end?")]
+    public async Task AskAsync_SmallTalkThePhraseRulesMiss_RepliedByMeaningNotDeclined(string message)
+    {
+        Assert.Null(SmallTalk.Classify(message));
+
+        var answer = await seeds.Answers.AskAsync(new AskRequest(message));
+
+        Assert.Equal(AnswerOutcome.Conversation, answer.Outcome);
+        Assert.Empty(answer.Citations);
+        Assert.DoesNotContain("couldn't find", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("NATO defence ministers' briefings", answer.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>The briefing's text put back together from its passages (slices of it, which may overlap).</summary>
     private static string BriefingText(IReadOnlyList<NatoBriefBot.Core.Storage.StoredPassage> passages)
     {
