@@ -37,7 +37,7 @@ internal static class AskCommand
 
             if (parse.GetValue(explain))
             {
-                await Console.Out.WriteLineAsync(await ExplainAsync(services.GetRequiredService<IRetriever>(), services.GetRequiredService<AnswerPolicy>(), text, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(await ExplainAsync(services, text, ct).ConfigureAwait(false)).ConfigureAwait(false);
             }
 
             var answer = await AskOneAsync(answers, new AskRequest(text), ct).ConfigureAwait(false);
@@ -83,9 +83,10 @@ internal static class AskCommand
     }
 
     /// <summary>How the question was understood and what retrieval found, for people tuning the bot.</summary>
-    private static async Task<string> ExplainAsync(IRetriever retriever, AnswerPolicy policy, string question, CancellationToken ct)
+    private static async Task<string> ExplainAsync(IServiceProvider services, string question, CancellationToken ct)
     {
-        var r = await retriever.RetrieveAsync(question, ct).ConfigureAwait(false);
+        var policy = services.GetRequiredService<AnswerPolicy>();
+        var r = await services.GetRequiredService<IRetriever>().RetrieveAsync(question, ct).ConfigureAwait(false);
         var q = r.Query;
         var lines = new List<string>
         {
@@ -106,6 +107,10 @@ internal static class AskCommand
         {
             lines.Add("gate inputs: " + string.Join(" ", explained.GateInputs.Skip(1).Select(i => FormattableString.Invariant($"{i.Key}={i.Value:0.###}"))));
         }
+
+        // Consulted only when the briefings do not answer: how near the question comes to small talk, and to the briefings.
+        var chat = await services.GetRequiredService<ChatIntents>().NearestAsync(question, ct).ConfigureAwait(false);
+        lines.Add(FormattableString.Invariant($"nearest small talk {chat.Similarity:0.000} ({chat.Kind}: \"{chat.Example}\"), nearest passage {r.NearestPassage:0.000}"));
 
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
