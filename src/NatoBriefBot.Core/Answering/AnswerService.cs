@@ -45,8 +45,9 @@ public sealed partial class AnswerService(
             : await SearchAsync(question, history, request.Drafts, cancellationToken).ConfigureAwait(false);
         if (answer.Outcome == AnswerOutcome.Conversation)
         {
+            // Small talk after all (SmallTalkByMeaningAsync): replied to, and, like the small talk above, not remembered.
             turn?.SetTag("natobriefbot.outcome", nameof(AnswerOutcome.Conversation));
-            return answer;
+            return answer with { Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2) };
         }
 
         answer = answer with { Question = question, AskedAs = resolved, Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2), Timings = timings };
@@ -109,8 +110,8 @@ public sealed partial class AnswerService(
 
         if (answer.Outcome == AnswerOutcome.NotInBriefings && await SmallTalkByMeaningAsync(question, retrieval, cancellationToken).ConfigureAwait(false) is { } chatKind)
         {
-            // "who r u exactly, some kinda bot?", "hw do i use this thing": conversation the phrase rules missed, which the
-            // briefings do not answer either; it gets the small-talk reply rather than "I couldn't find that".
+            // "who exactly am I chatting with here, a program?", "any advice on how to ask you things?": conversation the phrase
+            // rules missed, which the briefings do not answer either; it gets the small-talk reply rather than "I couldn't find that".
             return (question, await SmallTalkAsync(question, chatKind, Stopwatch.StartNew(), cancellationToken).ConfigureAwait(false), retrieval.Timings);
         }
 

@@ -8,8 +8,8 @@ namespace NatoBriefBot.Core.Answering;
 public sealed record ChatIntent(SmallTalkKind Kind, string Example, double Similarity);
 
 /// <summary>
-/// Small talk recognised by meaning: "who r u exactly, some kinda bot?" and "hw do i use this thing" are conversation
-/// even though <see cref="SmallTalk"/>'s phrase rules, which read words, miss them. The message is compared with the
+/// Small talk recognised by meaning: "who exactly am I chatting with here, a program?" and "yo, anybody on the other end?"
+/// are conversation even though <see cref="SmallTalk"/>'s phrase rules, which read words, miss them. The message is compared with the
 /// examples of <c>small-talk-examples.tsv</c> (embedded in the engine) by the configured embedder; the examples are
 /// embedded once, on first use. <see cref="AnswerService"/> asks only about a message the briefings did not answer, so
 /// a question is never taken for small talk while the briefings can answer it.

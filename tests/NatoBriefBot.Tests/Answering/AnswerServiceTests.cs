@@ -57,9 +57,11 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
     public async Task AskAsync_SmallTalkThePhraseRulesMiss_RepliedByMeaningNotDeclined(string message)
     {
         Assert.Null(SmallTalk.Classify(message));
+        var conversation = "meaning-" + Guid.NewGuid().ToString("N");
 
-        var answer = await seeds.Answers.AskAsync(new AskRequest(message));
+        var answer = await seeds.Answers.AskAsync(new AskRequest(message, conversation));
 
+        Assert.Empty(seeds.Services.GetRequiredService<ConversationMemory>().History(conversation));
         Assert.Equal(AnswerOutcome.Conversation, answer.Outcome);
         Assert.Empty(answer.Citations);
         Assert.DoesNotContain("couldn't find", answer.Text, StringComparison.Ordinal);
