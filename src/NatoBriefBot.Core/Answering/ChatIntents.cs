@@ -34,6 +34,11 @@ public sealed class ChatIntents(IEmbeddingGenerator<string, Embedding<float>> em
         return new ChatIntent(best.Kind, best.Example, Math.Round(Cosine(vector.Span, best.Vector.Span), 4));
     }
 
+    /// <summary>Embeds the examples now (the bot's start-up warm-up), so the first declined message does not pay for it.</summary>
+    /// <returns>How many examples there are.</returns>
+    public async Task<int> WarmAsync(CancellationToken cancellationToken = default) =>
+        (await EmbeddedExamplesAsync(cancellationToken).ConfigureAwait(false)).Length;
+
     private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>
         a.Length == b.Length && a.Length > 0 ? TensorPrimitives.CosineSimilarity(a, b) : 0;
 

@@ -11,7 +11,8 @@ namespace NatoBriefBot.Hosting;
 /// <summary>
 /// Once the bot listens, gets the first questions ready in the background, so they are as quick as later ones: it checks
 /// the welcome's starter questions (<see cref="StarterQuestions"/>: that loads the models and the lexicon a question needs,
-/// and the first "hi" or welcome card is ready at once), then encodes the indexed sentences' word pieces for the answer
+/// and the first "hi" or welcome card is ready at once) and embeds the small-talk examples (<see cref="ChatIntents"/>), then
+/// encodes the indexed sentences' word pieces for the answer
 /// model's word-by-word match (<see cref="SecondOpinionEncoder.Warm"/>), newest briefings first (off with
 /// <c>Embedding:WarmTokenCache</c> false). A failure (a damaged index, say) only means slower first questions, so it is
 /// logged by its type and the bot goes on.
@@ -45,6 +46,9 @@ internal sealed partial class StartupWarmup(
             var summary = await store.GetSummaryAsync(ct).ConfigureAwait(false);
             var starters = await services.GetRequiredService<StarterQuestions>().VerifiedAsync(summary, ReplyRenderer.MaxSuggestions, ct).ConfigureAwait(false);
             LogStarters(starters.Count, clock.ElapsedMilliseconds);
+            clock.Restart();
+            var examples = await services.GetRequiredService<ChatIntents>().WarmAsync(ct).ConfigureAwait(false);
+            LogSmallTalk(examples, clock.ElapsedMilliseconds);
             if (!options.Value.WarmTokenCache || !encoder.Enabled)
             {
                 return;
@@ -63,6 +67,9 @@ internal sealed partial class StartupWarmup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Starter questions checked: {Questions} ready in {Milliseconds} ms.")]
     private partial void LogStarters(int questions, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Small-talk examples ready: {Examples} encoded in {Milliseconds} ms.")]
+    private partial void LogSmallTalk(int examples, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Word-by-word match ready: {Sentences} sentences encoded in {Milliseconds} ms.")]
     private partial void LogWarmed(int sentences, long milliseconds);

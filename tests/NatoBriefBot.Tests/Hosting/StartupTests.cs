@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using NatoBriefBot.Core.Answering;
 using NatoBriefBot.Tests.Support;
 
 namespace NatoBriefBot.Tests.Hosting;
@@ -36,6 +37,8 @@ public sealed partial class StartupTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var starters = await WaitForLineAsync(bot, StartersLine());
         Assert.InRange(int.Parse(starters.Groups["questions"].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 4);
+        var smallTalk = await WaitForLineAsync(bot, SmallTalkLine());
+        Assert.Equal(ChatIntents.Examples.Count, int.Parse(smallTalk.Groups["examples"].Value, System.Globalization.CultureInfo.InvariantCulture));
         var warmed = await WaitForLineAsync(bot, WarmedLine());
         var after = bot.Lines.ToList();
         Assert.True(after.FindIndex(l => l.Contains(starters.Value, StringComparison.Ordinal)) < after.FindIndex(l => l.Contains(warmed.Value, StringComparison.Ordinal)),
@@ -131,6 +134,9 @@ public sealed partial class StartupTests
 
     [GeneratedRegex(@"Starter questions checked: (?<questions>\d+) ready")]
     private static partial Regex StartersLine();
+
+    [GeneratedRegex(@"Small-talk examples ready: (?<examples>\d+) encoded")]
+    private static partial Regex SmallTalkLine();
 
     [GeneratedRegex(@"Word-by-word match ready: (?<sentences>\d+) sentences encoded")]
     private static partial Regex WarmedLine();
