@@ -34,7 +34,8 @@ public sealed partial class AnswerService(
         {
             // "hi", "thanks", "what can you do?": not a search of the briefings, and not a turn follow-ups point back to.
             turn?.SetTag("natobriefbot.outcome", nameof(AnswerOutcome.Conversation));
-            return await SmallTalkAsync(question, kind, watch, cancellationToken).ConfigureAwait(false);
+            var reply = await SmallTalkAsync(question, kind, cancellationToken).ConfigureAwait(false);
+            return reply with { Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2) };
         }
 
         var (history, memoryDown) = await RecallAsync(request.Conversation, cancellationToken).ConfigureAwait(false);
@@ -112,7 +113,7 @@ public sealed partial class AnswerService(
         {
             // "who exactly am I chatting with here, a program?", "any advice on how to ask you things?": conversation the phrase
             // rules missed, which the briefings do not answer either; it gets the small-talk reply rather than "I couldn't find that".
-            return (question, await SmallTalkAsync(question, chatKind, Stopwatch.StartNew(), cancellationToken).ConfigureAwait(false), retrieval.Timings);
+            return (question, await SmallTalkAsync(question, chatKind, cancellationToken).ConfigureAwait(false), retrieval.Timings);
         }
 
         if (answer.Outcome == AnswerOutcome.NotInBriefings && retrieval.Evidence.Count > 0)
@@ -129,18 +130,15 @@ public sealed partial class AnswerService(
         return (resolved, answer, retrieval.Timings);
     }
 
-    /// <summary>The reply to small talk: what the bot is and, for a greeting or a request for help, questions to start from.</summary>
-    private async Task<Answer> SmallTalkAsync(string question, SmallTalkKind kind, Stopwatch watch, CancellationToken cancellationToken)
+    /// <summary>The reply to small talk: what the bot is and, for a greeting or a request for help, questions to start from
+    /// (the caller sets the turn's time).</summary>
+    private async Task<Answer> SmallTalkAsync(string question, SmallTalkKind kind, CancellationToken cancellationToken)
     {
         var summary = await catalog.GetSummaryAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> examples = SmallTalk.OffersExamples(kind) && summary.BriefingCount > 0
             ? await starters.VerifiedAsync(summary, MaxExamples, cancellationToken).ConfigureAwait(false)
             : [];
-        return new Answer(question, AnswerOutcome.Conversation, SmallTalk.Reply(kind, summary), [])
-        {
-            Suggestions = examples,
-            Ms = Math.Round(watch.Elapsed.TotalMilliseconds, 2),
-        };
+        return new Answer(question, AnswerOutcome.Conversation, SmallTalk.Reply(kind, summary), []) { Suggestions = examples };
     }
 
     /// <summary>The kind of small talk a declined message is by meaning (<see cref="ChatIntents"/>): near one of the
