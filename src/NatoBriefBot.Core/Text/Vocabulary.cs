@@ -76,11 +76,59 @@ internal static class Vocabulary
         ["efp"] = "enhanced forward presence",
         ["dpap"] = "defense production action plan",
         ["f16"] = "f16 fighter jet",
+        // Staff writing: country designations other than the ISO codes (CountryCodes), drones, and unit abbreviations
+        // that stand for one word. A long form of several common words ("NRF": NATO Response Force) is left out: each of
+        // its words is in the briefings, so the acronym would no longer count as a name none of them mentions.
+        ["rok"] = "korea",
+        ["prc"] = "china",
+        ["dprk"] = "north korea",
+        ["uav"] = "drone",
+        ["uas"] = "drone",
+        ["ucav"] = "drone",
+        ["bde"] = "brigade",
+        ["bty"] = "battery",
+        ["regt"] = "regiment",
+        ["sqn"] = "squadron",
+        ["div"] = "division",
+        ["cmd"] = "command",
+        ["comd"] = "command",
+        ["cdr"] = "commander",
+        ["msn"] = "mission",
         ["ceo"] = "chief executive",
         ["cfo"] = "chief financial officer",
         ["coo"] = "chief operating officer",
         ["cto"] = "chief technology officer",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Country codes that staff write in capitals ("JPN/ROK", "DEU"): the country's name, from the embedded
+    /// country-codes.tsv. Only in capitals: in lower case many are words or slips ("tha", "fin").</summary>
+    public static readonly FrozenDictionary<string, string> CountryCodes = LoadCountryCodes();
+
+    private static FrozenDictionary<string, string> LoadCountryCodes()
+    {
+        const string resource = "NatoBriefBot.Core.Text.country-codes.tsv";
+        using var stream = typeof(Vocabulary).Assembly.GetManifestResourceStream(resource)
+            ?? throw new BriefBotException("The engine was built without its country codes (country-codes.tsv). Rebuild it.");
+        using var reader = new StreamReader(stream);
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            if (fields.Length != 2 || fields[0].Length < 3 || !fields[0].All(char.IsAsciiLetterUpper) || fields[1].Trim().Length == 0)
+            {
+                throw new BriefBotException($"country-codes.tsv: '{line}' is not 'CODE<TAB>country'.");
+            }
+
+            codes[fields[0].ToLowerInvariant()] = fields[1].Trim().ToLowerInvariant();
+        }
+
+        return codes.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     /// <summary>Magnitudes written after a number, alone ("40 bn") or onto it ("40bn", "£34m", "50k"). The one-letter
     /// forms count only onto a number: alone, "m" or "k" is something else.</summary>

@@ -151,6 +151,18 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 
     [Fact]
+    public async Task RetrieveAsync_CountryCodeInCapitals_KnownByItsCountry()
+    {
+        // A seed names Germany, none Brazil: "DEU" is a country the briefings know, "BRA" one they never mention.
+        var known = await seeds.Retriever.RetrieveAsync("what did DEU offer Ukraine in June 2024?");
+        var unknown = await seeds.Retriever.RetrieveAsync("what did BRA offer Ukraine in June 2024?");
+
+        Assert.Empty(known.UnknownSalient);
+        Assert.Contains(TermAnalyzer.Normalize("Germany"), known.Query.Terms);
+        Assert.NotEmpty(unknown.UnknownSalient);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_OrdinalOfANumberTheBriefingsWrite_NotAnUnknownName()
     {
         // A seed writes "in Brussels on June 13 and 14"; a question says "on the 13th". No seed writes 97.
