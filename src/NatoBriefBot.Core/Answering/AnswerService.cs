@@ -151,7 +151,22 @@ public sealed partial class AnswerService(
         }
 
         var nearest = await chat.NearestAsync(question, cancellationToken).ConfigureAwait(false);
-        return nearest.Similarity >= options.ChatSimilarity && nearest.Similarity - retrieval.NearestPassage >= options.ChatMargin ? nearest.Kind : null;
+        if (Near(nearest))
+        {
+            return nearest.Kind;
+        }
+
+        // Chat diluted by a lead-in ("hey so I'm new on the team, who are you exactly?"): every part chat-like and one part
+        // near. The whole message's nearest kind is the reply's: a part alone can mislead ("ok grazie" reads as "who are you?").
+        if (options.ChatPartSimilarity >= 1 || ChatIntents.Parts(question).Count < 2)
+        {
+            return null;
+        }
+
+        var parts = await chat.NearestByPartAsync(question, cancellationToken).ConfigureAwait(false);
+        return parts.All(p => p.Similarity >= options.ChatPartSimilarity) && parts.Any(Near) ? nearest.Kind : null;
+
+        bool Near(ChatIntent intent) => intent.Similarity >= options.ChatSimilarity && intent.Similarity - retrieval.NearestPassage >= options.ChatMargin;
     }
 
     /// <summary>Does the question stand on its own (several words of its own) and bring in something no earlier turn of the

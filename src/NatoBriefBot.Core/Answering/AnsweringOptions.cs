@@ -40,6 +40,12 @@ public sealed class AnsweringOptions
     [Range(0.0, 1.0)]
     public double ChatMargin { get; set; } = 0.1;
 
+    /// <summary>A message of several parts ("hey, I'm new on the team, who are you exactly?") is small talk when one part
+    /// comes within <see cref="ChatSimilarity"/> of an example and every part comes at least this near one: chat that a
+    /// lead-in dilutes, but not a question with a greeting in front ("hi, what did the new command cost?"). 1 turns this off.</summary>
+    [Range(0.0, 1.0)]
+    public double ChatPartSimilarity { get; set; } = 0.65;
+
     /// <summary>Conversations remembered for follow-up questions (oldest forgotten first).</summary>
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 10_000;

@@ -14,7 +14,7 @@ public sealed record ChatIntent(SmallTalkKind Kind, string Example, double Simil
 /// embedded once, on first use. <see cref="AnswerService"/> asks only about a message the briefings did not answer, so
 /// a question is never taken for small talk while the briefings can answer it.
 /// </summary>
-public sealed class ChatIntents(IEmbeddingGenerator<string, Embedding<float>> embedder)
+public sealed partial class ChatIntents(IEmbeddingGenerator<string, Embedding<float>> embedder)
 {
     private const string ResourceName = "NatoBriefBot.Core.Answering.small-talk-examples.tsv";
 
@@ -30,9 +30,38 @@ public sealed class ChatIntents(IEmbeddingGenerator<string, Embedding<float>> em
         ArgumentException.ThrowIfNullOrWhiteSpace(message);
         var examples = await EmbeddedExamplesAsync(cancellationToken).ConfigureAwait(false);
         var vector = await embedder.GenerateQueryVectorAsync(message.Trim(), cancellationToken).ConfigureAwait(false);
+        return Nearest(examples, vector);
+    }
+
+    /// <summary>The nearest example to each part of <paramref name="message"/>: its sentences and the clauses commas set
+    /// off ("hey so I'm new here", "who are you exactly"), in order; one entry for a message of one part.</summary>
+    public async Task<IReadOnlyList<ChatIntent>> NearestByPartAsync(string message, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        var parts = Parts(message);
+        if (parts.Count < 2)
+        {
+            return [await NearestAsync(message, cancellationToken).ConfigureAwait(false)];
+        }
+
+        var examples = await EmbeddedExamplesAsync(cancellationToken).ConfigureAwait(false);
+        var vectors = await embedder.GenerateAsync(parts, EmbeddingPurpose.ForQuery(), cancellationToken).ConfigureAwait(false);
+        return [.. vectors.Select(v => Nearest(examples, v.Vector))];
+    }
+
+    private static ChatIntent Nearest((SmallTalkKind Kind, string Example, ReadOnlyMemory<float> Vector)[] examples, ReadOnlyMemory<float> vector)
+    {
         var best = examples.MaxBy(e => Cosine(vector.Span, e.Vector.Span));
         return new ChatIntent(best.Kind, best.Example, Math.Round(Cosine(vector.Span, best.Vector.Span), 4));
     }
+
+    /// <summary>The parts of a message: split at sentence ends (not the full stops of "U.S."), semicolons, dashes between
+    /// words and commas; each with a letter.</summary>
+    internal static IReadOnlyList<string> Parts(string message) =>
+        [.. PartBreakRegex().Split(message).Select(p => p.Trim()).Where(p => p.Any(char.IsLetter))];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:[?!;,]|(?<=[a-z0-9])\.)+(?=\s|$)|\s[-\u2013\u2014]\s")]
+    private static partial System.Text.RegularExpressions.Regex PartBreakRegex();
 
     /// <summary>Embeds the examples now (the bot's start-up warm-up), so the first declined message does not pay for it.</summary>
     /// <returns>How many examples there are.</returns>

@@ -50,6 +50,17 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
         Assert.NotEqual(AnswerOutcome.Conversation, next.Outcome);
     }
 
+    [Fact]
+    public async Task AskAsync_ChatWithALeadIn_RepliedByMeaningButAQuestionWithAGreetingIsNot()
+    {
+        // Each part of the first is chat, though the lead-in dilutes the whole; the second asks about the briefings.
+        var chat = await seeds.Answers.AskAsync(new AskRequest("good morning! who made you, and which languages can I write to you in?", "lead-in-" + Guid.NewGuid().ToString("N")));
+        var question = await seeds.Answers.AskAsync(new AskRequest("hi there, how much will the new command in Wiesbaden cost to run each year?", "lead-in-" + Guid.NewGuid().ToString("N")));
+
+        Assert.Equal(AnswerOutcome.Conversation, chat.Outcome);
+        Assert.Equal(AnswerOutcome.NotInBriefings, question.Outcome);
+    }
+
     [Theory]
     [InlineData("who exactly am I chatting with here, a program?")]
     [InlineData("any advice on how to ask you things?")]

@@ -39,6 +39,24 @@ public sealed class ChatIntentsTests(SeededEngine seeds) : IClassFixture<SeededE
         Assert.True(nearest.Similarity < new AnsweringOptions().ChatSimilarity, $"{nearest.Similarity} to '{nearest.Example}'");
     }
 
+    [Theory]
+    [InlineData("hey so I'm new here, who are you exactly?", 2)]
+    [InlineData("Thanks. One more - what did the U.S. pledge?", 3)]
+    [InlineData("What did NATO decide in 2019?", 1)]
+    public void Parts_SplitAtSentencesClausesAndDashes(string message, int parts) =>
+        Assert.Equal(parts, ChatIntents.Parts(message).Count);
+
+    [Fact]
+    public async Task NearestByPartAsync_GreetingLeadInAndQuestion_EachPartItsOwnKind()
+    {
+        var parts = await new ChatIntents(seeds.Embedder).NearestByPartAsync("hello there, first week on the desk, who or what exactly are you?");
+
+        Assert.Equal(3, parts.Count);
+        Assert.Equal(SmallTalkKind.Greeting, parts[0].Kind);
+        Assert.Equal(SmallTalkKind.Identity, parts[^1].Kind);
+        Assert.True(parts[^1].Similarity >= new AnsweringOptions().ChatSimilarity, $"{parts[^1].Similarity} to '{parts[^1].Example}'");
+    }
+
     [Fact]
     public async Task RetrieveAsync_ReportsHowNearTheNearestPassageComes()
     {
