@@ -57,7 +57,7 @@ public sealed partial class ChatIntents(IEmbeddingGenerator<string, Embedding<fl
 
     /// <summary>The parts of a message: split at sentence ends (not the full stops of "U.S."), semicolons, dashes between
     /// words and commas; each with a letter.</summary>
-    internal static IReadOnlyList<string> Parts(string message) =>
+    public static IReadOnlyList<string> Parts(string message) =>
         [.. PartBreakRegex().Split(message).Select(p => p.Trim()).Where(p => p.Any(char.IsLetter))];
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:[?!;,]|(?<=[a-z0-9])\.)+(?=\s|$)|\s[-\u2013\u2014]\s")]

@@ -111,6 +111,11 @@ internal static class AskCommand
         // Consulted only when the briefings do not answer: how near the question comes to small talk, and to the briefings.
         var chat = await services.GetRequiredService<ChatIntents>().NearestAsync(question, ct).ConfigureAwait(false);
         lines.Add(FormattableString.Invariant($"nearest small talk {chat.Similarity:0.000} ({chat.Kind}: \"{chat.Example}\"), nearest passage {r.NearestPassage:0.000}"));
+        if (ChatIntents.Parts(question).Count > 1)
+        {
+            var parts = await services.GetRequiredService<ChatIntents>().NearestByPartAsync(question, ct).ConfigureAwait(false);
+            lines.Add("small talk by part: " + string.Join("; ", parts.Select(p => FormattableString.Invariant($"{p.Similarity:0.000} {p.Kind}"))));
+        }
 
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }

@@ -48,6 +48,16 @@ public sealed class CliProcessTests(CliIndex index) : IClassFixture<CliIndex>, I
     }
 
     [Fact]
+    public async Task Ask_ExplainMessageOfSeveralParts_ShowsSmallTalkByPart()
+    {
+        var result = await BotProcess.RunAsync(["ask", "--explain", "--db", index.DatabasePath, "good morning! who made you, and which languages can I write to you in?"]);
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Matches(@"nearest small talk \d\.\d{3} \(\w+: ", result.StdOut);
+        Assert.Matches(@"small talk by part: \d\.\d{3} Greeting; \d\.\d{3} \w+; \d\.\d{3} \w+", result.StdOut);
+    }
+
+    [Fact]
     public async Task Ingest_FolderWithBadFile_ExitOneNamingIt()
     {
         _folder.Write("in/good.txt", "Maritime centre\n\nMinisters agreed to set up a maritime centre within MARCOM.\n");
