@@ -148,12 +148,7 @@ public sealed class HybridRetriever(
         // In a yes/no question a number is a claim to check ("does NATO have 300,000 troops on high readiness?"), not a thing
         // to find: that no briefing writes it does not settle the question.
         // An acronym the briefings write out in full ("NSPA", "NATO Support and Procurement Agency") is known by its long form.
-        // A country code counts only as written in capitals ("JPN/ROK").
-        var codes = TermAnalyzer.Tokenize(query.Text)
-            .Where(token => token.IsAcronym && Vocabulary.CountryCodes.ContainsKey(token.Bare.ToLowerInvariant()))
-            .DistinctBy(token => token.Term)
-            .ToDictionary(token => token.Term, token => Vocabulary.CountryCodes[token.Bare.ToLowerInvariant()], StringComparer.Ordinal);
-        bool WrittenOut(string t) => (Vocabulary.Acronyms.TryGetValue(t, out var longForm) || codes.TryGetValue(t, out longForm)) &&
+        bool WrittenOut(string t) => Vocabulary.Acronyms.TryGetValue(t, out var longForm) &&
             TermAnalyzer.ExpansionTerms(longForm).All(w => df.GetValueOrDefault(w) > 0);
         // A day or a rank written as an ordinal ("opened on the 11th") is the number the briefings write ("on 11 July").
         bool OrdinalOfAKnownNumber(string t) => t.Length > 2 && t[..^2].All(char.IsAsciiDigit) && t[^2..] is "st" or "nd" or "rd" or "th" &&

@@ -5,7 +5,7 @@ namespace NatoBriefBot.Core.Text;
 /// <summary>
 /// Shorthand that policy and defence teams type in chat, written out before a question is analysed and embedded:
 /// "def mins" is "defence ministers", "sec gen" is "Secretary General", "presser" is "press conference", "ukr" is "Ukraine",
-/// "jun24" is "jun 2024". Only forms that mean one thing in a question about briefings; single-word acronyms are
+/// "jun24" is "jun 2024", "DEU" is "Germany". Only forms that mean one thing in a question about briefings; single-word acronyms are
 /// <see cref="Vocabulary.Acronyms"/>. Slips of the keyboard in a question word or a stop word ("wich", "teh") are read
 /// as the word meant.
 /// </summary>
@@ -41,6 +41,8 @@ internal static partial class ChatShorthand
         question = MonthSpacedYearRegex().Replace(question, static m => Vocabulary.Months.ContainsKey(m.Groups["month"].Value.ToLowerInvariant())
             ? $"{m.Groups["month"].Value} 20{m.Groups["year"].Value}"
             : m.Value);
+        // "DEU", "JPN/KOR": a country code in capitals is the country, for the words and for the encoders.
+        question = CountryCodeRegex().Replace(question, static m => Vocabulary.CountryCodes.TryGetValue(m.Value.ToLowerInvariant(), out var country) ? country : m.Value);
         return ShorthandRegex().Replace(question, static m =>
             m.Groups["secgen"].Success ? "Secretary General"
             : m.Groups["presser"].Success ? "press conference" + (m.Groups["pplural"].Success ? "s" : string.Empty)
@@ -145,6 +147,10 @@ internal static partial class ChatShorthand
     /// may be a day.</summary>
     [GeneratedRegex(@"\b(?<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?<rest>[a-z]*)(?:\s*['\u2019]|(?=\d))(?<year>\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthShortYearRegex();
+
+    /// <summary>Three capital letters standing alone ("DEU", "JPN/KOR"), not part of a longer word or model name ("SAMP/T" aside).</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d-])[A-Z]{3}(?![\p{L}\d-])")]
+    private static partial Regex CountryCodeRegex();
 
     /// <summary>Two or three capital letters each followed by a full stop ("U.S.", "U.N.", "E.U."), not inside a word.</summary>
     [GeneratedRegex(@"(?<![\p{L}.])(?:[A-Z]\.){2,3}(?!\p{L})")]

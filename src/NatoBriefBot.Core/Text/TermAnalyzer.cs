@@ -246,8 +246,7 @@ public static class TermAnalyzer
         terms.Add(token.Term);
         var lower = WithoutJoiners(token.Bare.ToLowerInvariant());
         if ((token.IsAcronym || token.IsModelName || lower == "nato") &&
-            (Vocabulary.Acronyms.TryGetValue(lower, out var expansion) || Vocabulary.Acronyms.TryGetValue(token.Term, out expansion) ||
-             (token.IsAcronym && Vocabulary.CountryCodes.TryGetValue(lower, out expansion))))
+            (Vocabulary.Acronyms.TryGetValue(lower, out var expansion) || Vocabulary.Acronyms.TryGetValue(token.Term, out expansion)))
         {
             AddExpansion(expansion, terms);
         }

@@ -100,8 +100,9 @@ internal static class Vocabulary
         ["cto"] = "chief technology officer",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Country codes that staff write in capitals ("JPN/ROK", "DEU"): the country's name, from the embedded
-    /// country-codes.tsv. Only in capitals: in lower case many are words or slips ("tha", "fin").</summary>
+    /// <summary>Country codes that staff write in capitals ("JPN/KOR", "DEU"), keyed in lower case: the country's name as
+    /// news writes it, from the embedded country-codes.tsv. <see cref="ChatShorthand"/> writes them out in a question, only
+    /// in capitals: in lower case many are words or slips ("tha", "fin").</summary>
     public static readonly FrozenDictionary<string, string> CountryCodes = LoadCountryCodes();
 
     private static FrozenDictionary<string, string> LoadCountryCodes()
@@ -124,7 +125,7 @@ internal static class Vocabulary
                 throw new BriefBotException($"country-codes.tsv: '{line}' is not 'CODE<TAB>country'.");
             }
 
-            codes[fields[0].ToLowerInvariant()] = fields[1].Trim().ToLowerInvariant();
+            codes[fields[0].ToLowerInvariant()] = fields[1].Trim();
         }
 
         return codes.ToFrozenDictionary(StringComparer.Ordinal);

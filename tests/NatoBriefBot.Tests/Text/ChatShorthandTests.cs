@@ -46,6 +46,16 @@ public class ChatShorthandTests
         Assert.Equal(expected, ChatShorthand.Expand(question));
 
     [Theory]
+    [InlineData("what did DEU offer", "what did Germany offer")]
+    [InlineData("AUS/JPN/NZ/KOR minerals pact", "Australia/Japan/NZ/Korea minerals pact")]
+    [InlineData("the jpn pledge", "the jpn pledge")]
+    [InlineData("the fin ministry", "the fin ministry")]
+    [InlineData("the SAMP/T and the F-16s", "the SAMP/T and the F-16s")]
+    [InlineData("WHO IS THE SG", "WHO IS THE SG")]
+    public void Expand_CountryCodeInCapitals_TheCountry(string question, string expected) =>
+        Assert.Equal(expected, ChatShorthand.Expand(question));
+
+    [Theory]
     [InlineData("wich hacker group was behind it", "which hacker group was behind it")]
     [InlineData("wher is the new centre", "where is the new centre")]
     [InlineData("Whn was the meeting", "When was the meeting")]

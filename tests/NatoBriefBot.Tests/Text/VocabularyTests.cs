@@ -8,8 +8,8 @@ public sealed class VocabularyTests
     public void CountryCodes_LoadedFromTheEmbeddedFile()
     {
         Assert.True(Vocabulary.CountryCodes.Count > 80);
-        Assert.Equal("germany", Vocabulary.CountryCodes["deu"]);
-        Assert.Equal("korea", Vocabulary.CountryCodes["kor"]);
+        Assert.Equal("Germany", Vocabulary.CountryCodes["deu"]);
+        Assert.Equal("Korea", Vocabulary.CountryCodes["kor"]);
     }
 
     [Fact]
