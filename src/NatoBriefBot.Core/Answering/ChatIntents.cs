@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using NatoBriefBot.Core.Embeddings;
 
@@ -60,8 +61,8 @@ public sealed partial class ChatIntents(IEmbeddingGenerator<string, Embedding<fl
     public static IReadOnlyList<string> Parts(string message) =>
         [.. PartBreakRegex().Split(message).Select(p => p.Trim()).Where(p => p.Any(char.IsLetter))];
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:[?!;,]|(?<=[a-z0-9])\.)+(?=\s|$)|\s[-\u2013\u2014]\s")]
-    private static partial System.Text.RegularExpressions.Regex PartBreakRegex();
+    [GeneratedRegex(@"(?:[?!;,]|(?<=[a-z0-9])\.)+(?=\s|$)|\s[-\u2013\u2014]\s")]
+    private static partial Regex PartBreakRegex();
 
     /// <summary>Embeds the examples now (the bot's start-up warm-up), so the first declined message does not pay for it.</summary>
     /// <returns>How many examples there are.</returns>
