@@ -30,6 +30,9 @@ Records (first column is the record type; lists are '|'-separated, words lower-c
                                    island of noun.object) and its kind (Vilnius city, Poland country, Saskatchewan
                                    state); a name with several kinds takes the first of country, continent, region,
                                    state, city
+  K  lemma                         a single-word noun whose most frequent sense is a kind of person (noun.person, not
+                                   a named one: citizen, soldier, resident, firefighter), for "how many people"
+                                   answered by "one billion citizens"
   C  capital  country              a national capital (single word) and its country's single-word name, for news
                                    that names a government by its capital ("Moscow said" -> Russia)
   M  lemma                         a single-word monetary unit (a hyponym of "monetary unit" at any depth: euro,
@@ -69,6 +72,7 @@ R lemma related             derivationally related forms, both senses tagged
 H lemma broader             one-level hypernyms of a person/role noun's most frequent sense
 N lemma                     a noun written capitalized in every WordNet sense, or a word only in capitalized names
 P name kind                 a named place (single word) and what kind it is: country, continent, region, state or city
+K lemma                     a noun whose most frequent sense is a kind of person: citizen, soldier, resident
 C capital country           a national capital (single word) and its country (single-word name)
 M lemma                     a monetary unit (single word): euro, krona, yen
 V phrase synonyms           a phrasal verb (verb + particle) and the single words for its most frequent senses
@@ -477,6 +481,20 @@ def broader(lex: Lexicon) -> dict[str, list[str]]:
     return result
 
 
+def person_nouns(lex: Lexicon) -> list[str]:
+    """Single-word common nouns whose most frequent sense (the SemCor-tagged one, else WordNet's first) is a kind of person:
+    a count of them is a count of people ("one billion citizens", "1,200 residents", "300 firefighters")."""
+    result = []
+    for (lemma, pos), offsets in sorted(lex.senses.items()):
+        if pos != "n" or not single(lemma) or lemma in lex.proper_names:
+            continue
+        tagged = lex.tagged_senses(lemma, "n")
+        sense = tagged[0] if tagged else lex.synsets[("n", offsets[0])]
+        if sense.lexfile == LEXFILE_NOUN_PERSON and not is_instance(sense):
+            result.append(lemma)
+    return result
+
+
 def name_adjectives(lex: Lexicon) -> dict[str, list[str]]:
     """Adjectives WordNet gives as pertaining to a proper name ("Alpine" relating to the Alps, "Siberian" to Siberia), with
     those names: a question may use the one where the briefing writes the other ("the French Alps bid", "the Alpine
@@ -554,6 +572,8 @@ def write(lex: Lexicon, out: str) -> dict[str, int]:
         emit("C", capital, country)
     for currency in currencies(lex):
         emit("M", currency)
+    for noun in person_nouns(lex):
+        emit("K", noun)
     tables = {"S": synonyms(lex), "R": derivations(lex), "H": broader(lex)}
     for key, table in tables.items():
         for lemma, words in sorted(table.items()):
@@ -582,6 +602,8 @@ SAMPLE_DEMONYMS = {
 SAMPLE_PROPER = {"canada": True, "putin": True, "brussels": True, "denmark": True, "minister": False, "pledge": False,
                  "may": False, "turkey": False, "hague": True, "aviv": True, "rapids": False, "groups": False, "women": False}
 SAMPLE_CURRENCIES = ["euro", "dollar", "krona", "krone", "zloty", "hryvnia", "peso", "rupee"]
+SAMPLE_PERSON_NOUNS = {"citizen": True, "soldier": True, "resident": True, "firefighter": True, "employee": True,
+                      "country": False, "troops": False, "drone": False, "stoltenberg": False}
 SAMPLE_CAPITALS = {"moscow": "russia", "kiev": "ukraine", "warsaw": "poland"}
 SAMPLE_PLACES = {"vilnius": "city", "brussels": "city", "poland": "country", "saskatchewan": "state",
                  "europe": "continent", "wiesbaden": "city"}
@@ -606,6 +628,8 @@ def verify(lex: Lexicon, rows, tables: dict[str, dict[str, list[str]]]) -> str:
     wrong.update({("P", w): named.get(w) for w, kind in SAMPLE_PLACES.items() if named.get(w) != kind})
     capitals = dict(capital_countries(lex))
     wrong.update({("C", w): capitals.get(w) for w, country in SAMPLE_CAPITALS.items() if capitals.get(w) != country})
+    people = set(person_nouns(lex))
+    wrong.update({("K", w): w in people for w, expected in SAMPLE_PERSON_NOUNS.items() if (w in people) != expected})
     money = set(currencies(lex))
     wrong.update({("M", w): w in money for w in SAMPLE_CURRENCIES if w not in money})
     if wrong:

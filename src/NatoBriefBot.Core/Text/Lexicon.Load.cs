@@ -23,6 +23,7 @@ public sealed partial class Lexicon
         var nameForms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var properNames = new HashSet<string>(StringComparer.Ordinal);
         var currencies = new HashSet<string>(StringComparer.Ordinal);
+        var personNouns = new HashSet<string>(StringComparer.Ordinal);
         var namedPlaces = new Dictionary<string, PlaceKind>(StringComparer.Ordinal);
         var capitals = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -80,6 +81,9 @@ public sealed partial class Lexicon
                 case "M" when f.Length == 2:
                     currencies.Add(f[1]);
                     break;
+                case "K" when f.Length == 2:
+                    personNouns.Add(f[1]);
+                    break;
                 case "P" when f.Length == 3:
                     namedPlaces[f[1]] = ParseKind(f[2], lineNumber);
                     break;
@@ -112,6 +116,7 @@ public sealed partial class Lexicon
         _nameForms = nameForms.ToFrozenDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Distinct(StringComparer.Ordinal).ToList().AsReadOnly(), StringComparer.Ordinal);
         _properNames = properNames.ToFrozenSet(StringComparer.Ordinal);
         _currencies = currencies.ToFrozenSet(StringComparer.Ordinal);
+        _personNouns = personNouns.ToFrozenSet(StringComparer.Ordinal);
         _namedPlaces = namedPlaces.ToFrozenDictionary(StringComparer.Ordinal);
         _capitals = capitals.ToFrozenDictionary(StringComparer.Ordinal);
         _capitalsOf = capitals.GroupBy(kv => kv.Value, StringComparer.Ordinal)

@@ -51,6 +51,7 @@ public sealed partial class Lexicon
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _nameForms;
     private readonly FrozenSet<string> _properNames;
     private readonly FrozenSet<string> _currencies;
+    private readonly FrozenSet<string> _personNouns;
     private readonly FrozenDictionary<string, PlaceKind> _namedPlaces;
     private readonly FrozenDictionary<string, string> _capitals;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _capitalsOf;
@@ -142,6 +143,14 @@ public sealed partial class Lexicon
 
         var plain = TermAnalyzer.FoldAccents(key);
         return _currencies.Contains(plain) || _currencies.Contains(BestLemma(plain, [PartOfSpeech.Noun]));
+    }
+
+    /// <summary>True when the noun (or the singular of a plural) names a kind of person in its most frequent sense:
+    /// "citizens", "residents", "firefighters". A count of them is a count of people.</summary>
+    public bool IsPersonNoun(string word)
+    {
+        var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
+        return _personNouns.Contains(key) || _personNouns.Contains(BestLemma(key, [PartOfSpeech.Noun]));
     }
 
     /// <summary>The kind of place a single word names in WordNet ("Vilnius" a city, "Saskatchewan" a state), or null.

@@ -350,6 +350,18 @@ public class LexiconTests
     }
 
     [Theory]
+    [InlineData("citizens", true)]
+    [InlineData("firefighters", true)]
+    [InlineData("residents", true)]
+    [InlineData("allies", false)]
+    [InlineData("nations", false)]
+    [InlineData("Stoltenberg", false)]
+    public void IsPersonNoun_KindsOfPersonByTheMostFrequentSense(string word, bool expected)
+    {
+        Assert.Equal(expected, Lexicon.IsPersonNoun(word));
+    }
+
+    [Theory]
     [InlineData("ministers", true)]
     [InlineData("shells", true)]
     [InlineData("battlegroups", true)]

@@ -192,7 +192,7 @@ internal static partial class AnswerFeatures
                 SecondDense(retrieval.SecondQueryVector.Span, s),
                 FocusCoverage(s, core, query, titles),
                 retrieval.ClauseVector.IsEmpty ? dense : Dense(retrieval.ClauseVector.Span, s),
-                query.CountedTerm is { } counted && !Mentions(s, counted, query) ? 1 : 0,
+                query.CountedTerm is { } counted && !Mentions(s, counted, query) && !(CountsPeople(counted) && Counts(s.Text, counted, query)) ? 1 : 0,
                 WindowDense(retrieval.QueryVector.Span, s),
                 query.CountedTerm is { } countedThing && Mentions(s, countedThing, query) && !Counts(s.Text, countedThing, query) ? 1 : 0,
                 query.Dates is { } askedPeriod && PeriodMentions.Mentions(s.Text, askedPeriod, s.Evidence.Briefing.PeriodDate) ? 1 : 0,
@@ -331,8 +331,15 @@ internal static partial class AnswerFeatures
         return false;
     }
 
+    /// <summary>The words that count people without saying which ("how many people", "how many individuals"): a count of
+    /// any kind of person answers them ("one billion citizens", "610 employees").</summary>
+    private static readonly FrozenSet<string> PeopleTerms =
+        new[] { "people", "persons", "individuals", "humans" }.Select(TermAnalyzer.Normalize).ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool CountsPeople(string counted) => PeopleTerms.Contains(counted);
+
     /// <summary>Does a number stand within three words before the counted thing (or a word for it) in the text: "23 Allies",
-    /// "several hundred personnel"?</summary>
+    /// "several hundred personnel"; for people, "one billion citizens")?</summary>
     internal static bool Counts(string text, string counted, QueryAnalysis query)
     {
         const int Reach = 3;
@@ -340,7 +347,8 @@ internal static partial class AnswerFeatures
         for (var i = 0; i < tokens.Count; i++)
         {
             var term = tokens[i].Term;
-            if (term != counted && !(query.Alternatives.TryGetValue(counted, out var alts) && alts.Contains(term)))
+            if (term != counted && !(query.Alternatives.TryGetValue(counted, out var alts) && alts.Contains(term)) &&
+                !(CountsPeople(counted) && Lexicon.Default.IsPersonNoun(tokens[i].Surface)))
             {
                 continue;
             }

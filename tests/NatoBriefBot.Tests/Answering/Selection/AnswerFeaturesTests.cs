@@ -22,6 +22,18 @@ public sealed class AnswerFeaturesTests
     }
 
     [Theory]
+    [InlineData("Defence investments are critical to defending our one billion citizens.", true)]
+    [InlineData("The plant currently employs 610 workers and 40 apprentices.", true)]
+    [InlineData("The 31-nation alliance spends 2% of GDP on defence.", false)]
+    [InlineData("Twenty-three allies now spend at least 2%.", false)]
+    public void Counts_PeopleAreCountedByAnyKindOfPerson(string sentence, bool counts)
+    {
+        var query = _analyzer.Analyze("how many people does the alliance protect");
+
+        Assert.Equal(counts, AnswerFeatures.Counts(sentence, query.CountedTerm!, query));
+    }
+
+    [Theory]
     [InlineData("Since Russia's full-scale invasion in 2022, allies have provided EUR 40 billion a year.", "when was the june 2024 ministerial", true)]
     [InlineData("Ministers meet in Brussels on June 13 and 14.", "when was the june 2024 ministerial", false)]
     [InlineData("Ministers met in June 2024, two years after the invasion of 2022.", "when was the june 2024 ministerial", false)]
