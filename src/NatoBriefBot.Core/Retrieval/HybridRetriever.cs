@@ -161,6 +161,9 @@ public sealed class HybridRetriever(
             // about that person, so it is not a name whose absence settles the question.
             var nationalities = TermAnalyzer.Tokenize(query.Text).Where(t => Lexicon.Default.IsDemonym(t.Surface)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
             unknown.RemoveAll(nationalities.Contains);
+            // A name only in what the user tells about themselves ("I did two tours with the Rhine Army. When the ministers
+            // met…") is not what they ask about.
+            unknown.RemoveAll(QueryAnalyzer.StoryTerms(query.Text).Contains);
         }
 
         var analyzed = clock.Elapsed;

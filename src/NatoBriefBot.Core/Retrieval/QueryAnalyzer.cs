@@ -1050,4 +1050,37 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// <summary>A count of two to six, then a phrase ending in a plural noun ("three main topics", "2 new commands").</summary>
     [GeneratedRegex(@"\b(?:two|three|four|five|six|[2-6])\s+(?<phrase>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3})")]
     private static partial Regex ListedRegex();
+    /// <summary>The terms of what a user tells about themselves before asking, in sentences of their own ("I did two tours
+    /// with the Rhine Army. When the ministers met in June 2023, who…", "Flew in Phantoms back in the day, so I'm nosy
+    /// about jets. How many F-16s…"): a statement in the first person, not a question, before the sentence that asks. A
+    /// statement that says what the user read, saw or heard, or what it was about ("I saw something about a missile attack
+    /// on Kryvy Rih."), is not a story: it names what the question asks about. Terms the asking sentence has itself are
+    /// left out.</summary>
+    internal static HashSet<string> StoryTerms(string question)
+    {
+        var story = new HashSet<string>(StringComparer.Ordinal);
+        var sentences = SentenceSplitter.Split(question).Select(span => span.Of(question)).ToList();
+        var asking = sentences.FindLastIndex(s => s.TrimEnd().EndsWith('?') || QuestionWordStartRegex().IsMatch(s.ToLowerInvariant()));
+        if (asking <= 0)
+        {
+            return story;
+        }
+
+        var asked = TermAnalyzer.Terms(string.Join(' ', sentences.Skip(asking))).ToHashSet(StringComparer.Ordinal);
+        foreach (var told in sentences.Take(asking).Where(s => !s.TrimEnd().EndsWith('?') && FirstPersonRegex().IsMatch(s) && !NamesTopicRegex().IsMatch(s)))
+        {
+            story.UnionWith(TermAnalyzer.Terms(told).Where(t => !asked.Contains(t)));
+        }
+
+        return story;
+    }
+
+    /// <summary>The user speaking of themselves: "I", "I'm", "my", "we", "our", "me", "us".</summary>
+    [GeneratedRegex(@"\b(?:i|i'm|i've|i'd|i'll|my|me|we|we're|we've|our|us)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstPersonRegex();
+
+    /// <summary>A statement that names a topic: what it is about, or what the user read, saw or heard ("headlines about…",
+    /// "a post says…", "I remember something about…").</summary>
+    [GeneratedRegex(@"\b(?:about|regarding|concerning|re|headlines?|articles?|stor(?:y|ies)|reports?|reported|posts?|pieces?|news|read|reading|saw|seen|seeing|heard|hear|remember|says|said|claims?|according)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NamesTopicRegex();
 }

@@ -127,6 +127,20 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 
     [Fact]
+    public async Task RetrieveAsync_NameOnlyInTheUsersOwnStory_NotAnUnknownName()
+    {
+        // The user tells of themselves first; the question stands on its own. A statement of what they saw or read names
+        // what the question is about, so a name there still counts.
+        var story = await seeds.Retriever.RetrieveAsync("I served alongside Aussies in Malaya, fine soldiers. Which leaders did Stoltenberg invite to the Washington summit?");
+        var topic = await seeds.Retriever.RetrieveAsync("I saw something about Malaya in the news. Which leaders did Stoltenberg invite to the Washington summit?");
+        var asked = await seeds.Retriever.RetrieveAsync("I served with the army. Which leaders from Malaya did Stoltenberg invite to the Washington summit?");
+
+        Assert.Empty(story.UnknownSalient);
+        Assert.Contains(TermAnalyzer.Normalize("Malaya"), topic.UnknownSalient);
+        Assert.Contains(TermAnalyzer.Normalize("Malaya"), asked.UnknownSalient);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_LowerCaseWordOnlyTheBriefingsKnow_AName()
     {
         // "rutte" is one letter from "butte", but no dictionary has it and the briefings do: a name. "deterrenc" is a slip

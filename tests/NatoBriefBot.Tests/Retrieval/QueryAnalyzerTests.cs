@@ -1050,4 +1050,15 @@ public class QueryAnalyzerTests
     {
         Assert.DoesNotContain(TermAnalyzer.Normalize("whether"), _analyzer.Analyze("could you confirm whether the summit was in vilnius").CoreTerms);
     }
+
+    [Theory]
+    [InlineData("I did two tours with the Rhine Army. When did the ministers meet in June 2023?", "rhine", true)]
+    [InlineData("I did two tours with the Rhine Army. When did the ministers meet in June 2023?", "ministers", false)]
+    [InlineData("I keep seeing headlines about Kryvy Rih. How many people died?", "kryvy", false)]
+    [InlineData("The Rhine Army was big. When did the ministers meet in June 2023?", "rhine", false)]
+    [InlineData("who chaired the october 2024 meeting, i was in the rhine army?", "rhine", false)]
+    public void StoryTerms_WhatTheUserTellsOfThemselvesBeforeAsking(string question, string word, bool story)
+    {
+        Assert.Equal(story, QueryAnalyzer.StoryTerms(question).Contains(TermAnalyzer.Normalize(word)));
+    }
 }
