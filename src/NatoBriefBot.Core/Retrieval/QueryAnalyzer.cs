@@ -185,6 +185,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             terms.RemoveAll(pointing.Contains);
         }
 
+        // "Mr Stoltenberg", "Ms Frederiksen": a courtesy title says nothing a sentence must repeat; briefings write the
+        // name alone as often.
+        core.RemoveAll(Vocabulary.Honorifics.Contains);
+        terms.RemoveAll(Vocabulary.Honorifics.Contains);
+
         // "i was reading about…", "could you state…", "by what date", "back in 2023": what the user did, asks for or when
         // they read it, not what the briefing says. Words absent from the briefings weigh most, so they would count most
         // against the sentence that answers.
@@ -975,8 +980,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\bi(?:'m|\u2019m|\s+am|'ve\s+been|\u2019ve\s+been|\s+have\s+been|\s+was)\s+(?:(?:just|currently|still|now|also)\s+)?(?<aside>preparing|prepping|writing(?:\s+up)?|drafting|putting\s+together|compiling|making|doing|building|working\s+on|summari[sz]ing|researching|updating)\s+(?:(?:a|an|the|some|my|our|this|these)\s+)?(?:(?<aside>short|quick|brief|little|small|new|school|class|weekly|daily)\s+)*(?<aside>summary|report|brief|briefing|note|notes|memo|presentation|essay|paper|piece|post|thread|slides?|deck|homework|assignment|project|profile|timeline|explainer|newsletter|lesson|lecture|talk|story|article|overview|recap|quiz|factsheet)\b(?:\s+for\s+(?:my|our|the|a|an)\s+(?<aside>class|boss|team|course|teacher|professor|manager|students|colleagues|seminar|lecture|newsletter|blog|readers|unit|office|department|editor|audience))?|\bi\s+(?:still\s+|just\s+|really\s+|also\s+)?(?<aside>need)\b(?!\s+to\b)")]
     private static partial Regex UserTaskRegex();
 
-    /// <summary>"i'd like to know", "i need to find out", "could you please state", "kindly provide": a request's verbs.</summary>
-    [GeneratedRegex(@"\bi(?:'d|\u2019d|\s+would)?\s+(?<aside>like|love|want|need)\s+to\s+(?<aside>know|find\s+out|understand|learn|check|confirm)\b|\b(?:(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?|please\s+|kindly\s+)(?<aside>state|provide|indicate|specify|identify|give|share|supply|outline|clarify|confirm|detail|list|name)\b")]
+    /// <summary>"i'd like to know", "i need to find out", "could you please state", "kindly provide", "may i ask": a request's
+    /// verbs.</summary>
+    [GeneratedRegex(@"\bi(?:'d|\u2019d|\s+would)?\s+(?<aside>like|love|want|need)\s+to\s+(?<aside>know|find\s+out|understand|learn|check|confirm)\b|\b(?:(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?|please\s+|kindly\s+)(?<aside>state|provide|indicate|specify|identify|give|share|supply|outline|clarify|confirm|detail|list|name|remind)\b|\b(?:may|might|could|can)\s+i\s+(?:please\s+|kindly\s+)?(?<aside>ask|enquire|inquire)\b|\bif\s+i\s+(?:may|might)\s+(?<aside>ask)\b")]
     private static partial Regex RequestVerbRegex();
 
     /// <summary>A word for the kind of answer after "what", "which" or "how", or in "the … of" ("by what date", "which year",
@@ -1040,8 +1046,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static partial Regex OccurrenceVerbRegex();
 
     /// <summary>Words that name a kind of document ("piece", "article", "story", "write-up", "coverage", "sidebar",
-    /// "briefing", "press release"), not "Article 5" of a treaty.</summary>
-    [GeneratedRegex(@"\b(?:pieces?|articles?(?!\s+(?:\d|[ivx]+\b|five|four|one|two|three))|stor(?:y|ies)|write-?ups?|writeups?|coverage|sidebars?|briefings?|(?:press|news)\s+releases?)\b", RegexOptions.IgnoreCase)]
+    /// "briefing", "press release"), not "Article 5" of a treaty, or what someone said as a whole ("according to his
+    /// remarks", "in her comments"): the sentence that answers says it, it does not call itself that.</summary>
+    [GeneratedRegex(@"\b(?:pieces?|articles?(?!\s+(?:\d|[ivx]+\b|five|four|one|two|three))|stor(?:y|ies)|write-?ups?|writeups?|coverage|sidebars?|briefings?|(?:press|news)\s+releases?|remarks|comments)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SourceWordRegex();
 
     [GeneratedRegex(@"\b(?:how many|number of)\s+(?<phrase>[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3})")]

@@ -168,6 +168,11 @@ internal static class Vocabulary
         .SelectMany(r => r.Value.Select(word => (Word: word, Unit: r.Key)))
         .ToFrozenDictionary(r => r.Word, r => r.Unit, StringComparer.Ordinal);
 
+    /// <summary>Courtesy titles before a name ("Mr Stoltenberg", "Ms Frederiksen", "Dr Okafor"), as terms. Not "miss", which
+    /// is a verb as often.</summary>
+    public static readonly FrozenSet<string> Honorifics = new[] { "mr", "mrs", "ms", "mx", "dr", "sir", "madam", "mister" }
+        .Select(TermAnalyzer.Normalize).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Units of measure written after a number; "155 mm" and "155mm" are one term.</summary>
     public static readonly FrozenSet<string> Units = new[] { "mm", "cm", "km", "kg", "kt", "kw", "mw", "gw" }
         .ToFrozenSet(StringComparer.Ordinal);

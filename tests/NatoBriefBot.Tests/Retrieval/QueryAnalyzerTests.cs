@@ -1015,6 +1015,17 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("May I ask what Germany had offered, according to Mr Stoltenberg's remarks?")]
+    [InlineData("what had Germany offered, if I may ask, going by Mr Stoltenberg's comments?")]
+    [InlineData("Could you kindly remind me what Germany had offered, according to Stoltenberg?")]
+    public void Analyze_CourtesiesAndWhatSomeoneSaidAsAWhole_NotSearchedFor(string question)
+    {
+        var plain = _analyzer.Analyze("what had Germany offered, according to Stoltenberg?");
+
+        Assert.Equal(plain.CoreTerms, _analyzer.Analyze(question).CoreTerms);
+    }
+
+    [Theory]
     [InlineData("how much aid per year have the allies given", "year", "annual")]
     [InlineData("what is the annual pledge", "annual", "year")]
     [InlineData("how many flights a day", "day", "daily")]
