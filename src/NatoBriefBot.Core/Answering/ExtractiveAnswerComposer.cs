@@ -156,9 +156,10 @@ public sealed partial class ExtractiveAnswerComposer(QueryAnalyzer analyzer, Ans
             return text;
         }
 
-        var sentences = SentenceScorer.Sentences(sentence.Evidence.Passage).Select(s => s.Text).ToList();
-        if (sentence.Index >= sentences.Count || sentences[sentence.Index] != sentence.Text || !Speakers.Reports(sentence.Text) ||
-            Speakers.Of(sentences, sentence.Index) is not { } speaker || speaker.Split(' ').Any(w => text.Contains(w, StringComparison.Ordinal)))
+        var (sentences, offset) = SentenceScorer.SentencesWithLead(sentence.Evidence.Passage);
+        var at = offset + sentence.Index;
+        if (at >= sentences.Count || sentences[at] != sentence.Text || !Speakers.Reports(sentence.Text) ||
+            Speakers.Of(sentences, at) is not { } speaker || speaker.Split(' ').Any(w => text.Contains(w, StringComparison.Ordinal)))
         {
             return text;
         }

@@ -346,7 +346,7 @@ public sealed class HybridRetriever(
         var names = TermAnalyzer.Tokenize(query.Text)
             .Where(t => !t.IsStopWord && !t.IsNumber && t.Bare.Length > 2 && t.Bare.All(char.IsAsciiLetter) &&
                         !query.Salient.Contains(t.Term) && df.GetValueOrDefault(t.Term) > 0 && !Lexicon.Default.IsKnownWord(t.Bare) &&
-                        !Vocabulary.IsFunctionWord(t.Bare) && !QueryAnalyzer.InKnownCompound(t, query.Text) &&
+                        !Vocabulary.IsFunctionWord(t.Bare) && !QueryAnalyzer.InKnownCompound(t, query.Text) && !QueryAnalyzer.IsBoundPrefix(t, query.Text) &&
                         !Lexicon.Default.IsNearKnownWord(t.Bare, w => TermAnalyzer.Normalize(w) == t.Term))
             .Select(t => t.Term)
             .Distinct(StringComparer.Ordinal)

@@ -28,7 +28,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (token.IsStopWord || QueryVocabulary.QuestionWords.Contains(token.Surface))
+            // "pre-summit": the prefix is part of the word after it, which is searched.
+            if (token.IsStopWord || QueryVocabulary.QuestionWords.Contains(token.Surface) || IsBoundPrefix(token, question))
             {
                 continue;
             }
@@ -213,7 +214,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             CountedTerm = type == QuestionType.HowMany ? CountedTerm(clause) : null,
             ListedTerm = type == QuestionType.HowMany ? null : ListedTerm(clause),
             AsksWhoSomeoneIs = type == QuestionType.Other && AsksAboutNamedPerson(clause),
-            AsksForName = AsksForNameRegex().IsMatch(question.Trim().ToLowerInvariant()),
+            // "The full name of NSATU" asks what an acronym stands for, not for a name the question lacks.
+            AsksForName = AsksForNameRegex().IsMatch(question.Trim().ToLowerInvariant()) &&
+                !(SpelledOutRegex().IsMatch(question) && tokens.Any(t => t.IsAcronym || Vocabulary.Acronyms.ContainsKey(t.Bare.ToLowerInvariant()))),
             AsksForMoney = type == QuestionType.HowMuch && MoneyWordRegex().IsMatch(clause),
             AsksForAge = AgeAskedRegex().IsMatch(clause),
             AsksForExactDate = type == QuestionType.When && ExactDateRegex().IsMatch(clause),
@@ -369,7 +372,23 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         token.Surface.Length > 2 && !token.IsNumber && !QueryVocabulary.NotNames.Contains(token.Surface) &&
         !Vocabulary.Months.ContainsKey(token.Surface.ToLowerInvariant().TrimEnd('.')) &&
         ((token.IsCapitalized && !StartsSentence(token, text) && IsNameLike(token)) || (Lexicon.Default.IsProperName(token.Surface) && !InflectsCommonWord(token)) ||
-         IsUnfamiliar(token.Bare) || IsDesignation(token.Surface) || IsBareCountry(token, text)) && !InKnownCompound(token, text);
+         IsUnfamiliar(token.Bare) || IsDesignation(token.Surface) || IsBareCountry(token, text)) && !InKnownCompound(token, text) &&
+        !IsBoundPrefix(token, text);
+
+    /// <summary>"pre-summit", "non-EU", "post-war": a prefix written with a hyphen is part of the word after it, not a name.</summary>
+    internal static bool IsBoundPrefix(Token token, string text)
+    {
+        var hyphen = token.Surface.IndexOf('-', StringComparison.Ordinal);
+        var prefix = hyphen > 0 ? token.Surface[..hyphen]
+            : token.Start + token.Surface.Length < text.Length && text[token.Start + token.Surface.Length] == '-' ? token.Surface : null;
+        return prefix is not null && BoundPrefixes.Contains(prefix.ToLowerInvariant());
+    }
+
+    private static readonly FrozenSet<string> BoundPrefixes = new[]
+    {
+        "pre", "post", "non", "anti", "pro", "sub", "mid", "semi", "multi", "inter", "intra", "trans", "ultra", "mega", "micro",
+        "macro", "neo", "pseudo", "quasi", "counter", "over", "under", "re", "co", "ex",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A country's name typed in lower case that is also a common word ("turkey", "japan", "china"): read as the
     /// country when nothing that opens a noun phrase comes before it ("does turkey spend…", "did japan sign"), since the
@@ -682,7 +701,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// is not the kind of thing asked for.</summary>
     private const string NotAVerbTakingASubject = @"(?!(?:did|does|do|has|have|had|will|would|can|could|should|may|might)\s)";
 
-    [GeneratedRegex(@"^(?<when>how\s+long\b[^?]*\b(?:until|till|untill)\s*\??$|(?:until|till|untill)\s+when\b)|^(?:(?:on|in|at|by|from|until|to|for|above|below|over|under)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:" + NotAVerbTakingASubject + @"[a-z]+\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?:" + NotAVerbTakingASubject + @"[a-z]+\s+)?(?<much>" + AmountWords + @")|(?<number>number|count|total|tally))\b|^" + WhatIs + @"\s+the\s+(?:[a-z]+\s+)?(?:(?<much>" + AmountWords + @")|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
+    [GeneratedRegex(@"^(?<when>how\s+long\b[^?]*\b(?:until|till|untill)\s*\??$|(?:until|till|untill)\s+when\b)|^(?:(?:on|in|at|by|from|until|to|for|above|below|over|under)\s+)?(?:what|which)\s+(?:(?<when>dates?|days?|weekday|years?|yr|months?)|(?:" + NotAVerbTakingASubject + @"[a-z][a-z\-]*\s+){0,2}(?<where>city|cities|country|countries|towns?|capital|venue|region|port|place|state)|(?:" + NotAVerbTakingASubject + @"[a-z][a-z\-]*\s+)?(?<much>" + AmountWords + @")|(?<number>number|count|total|tally))\b|^" + WhatIs + @"\s+the\s+(?:[a-z]+\s+)?(?:(?<much>" + AmountWords + @")|(?<number>number|count|total|tally))\b|^how\s+(?:(?<number>long|old|far|hot|warm|cold|high|deep|tall|heavy|fast|quickly|wide)|(?<much>expensive|costly|pricey))\b|^the\s+(?:exact\s+|precise\s+)?(?<when>date|day|year|month)\s+(?:on\s+|in\s+)?(?:which|when)\b|^the\s+(?:[a-z]+\s+)?(?<where>city|country|town|place|venue|location)\s+(?:in\s+|at\s+)?(?:which|where)\b")]
     private static partial Regex AsksKindRegex();
 
     /// <summary>"who is/was X" where X is a bare name: no article or possessive, and its last word is a name (WordNet
@@ -855,13 +874,20 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\b(?:actually|finally|eventually|ended\s+up|end\s+up|in\s+the\s+end|turned\s+out|outcomes?|results?\s+of|came\s+(?:out\s+)?of|went\s+ahead|did\s+(?:it|that|they)\s+happen)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OutcomeRegex();
 
-    [GeneratedRegex(@"\bnationality\b|\bwhat country (?:is|was) \w+ from\b|\bwhere (?:is|was) \w+(?: \w+)? from\b|\bcitizen of\b")]
+    /// <summary>"What nationality is…", "which country is the outgoing chief originally from", "where does he come from" (not
+    /// "where does your information come from").</summary>
+    [GeneratedRegex(@"\bnationality\b|\bcitizen of\b|\b(?:what|which) country (?:is|was|are|were|does|did|do) (?:[\w'\u2019\-]+ ){1,6}?(?:originally )?(?:from|comes? from|hails? from)\b|" +
+        @"\bwhere(?:'s|\u2019s| is| was| are| were| does| did| do) (?!(?:[\w'\u2019\-]+ ){0,3}?(?:you|your|info|information|answers?|data|sources?|money|funding|funds|cash)\b)(?:[\w'\u2019\-]+ ){1,4}?(?:originally )?(?:from|comes? from|hails? from)\b")]
     private static partial Regex NationalityRegex();
 
     /// <summary>"What is the name of…", "the general's name", "russian defence minister name", "who is the…, I need their name",
     /// "what's the polish minister called".</summary>
     [GeneratedRegex(@"\bnames?\s+of\b|\b(?:his|her|its|their|the)\s+names?\b|(?:'s|\u2019s|s')\s+names?\b|\bnames?\s*[?.!]?\s*$|^\W*" + WhatIs + @"\s+(?:[\w'\-]+\s+){1,6}called\s*[?.!]?\s*$")]
     private static partial Regex AsksForNameRegex();
+
+    /// <summary>Asks for what an abbreviation stands for: "the full name of", "the long form", "spelled out".</summary>
+    [GeneratedRegex(@"\b(?:full|long|complete|official)\s+(?:names?|forms?|titles?)\b|\bspel+(?:ed|t)\s+out\b|\bstands?\s+for\b|\bshort\s+for\b|\babbreviat|\bacronym", RegexOptions.IgnoreCase)]
+    private static partial Regex SpelledOutRegex();
 
     /// <summary>A when-question after a calendar date ("on what date", "which day", "when exactly"): "in the coming months"
     /// does not answer it.</summary>
@@ -876,7 +902,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\bhow\s+old\b|\b(?:what|which)\s+age\b|\b(?:his|her|their|the)\s+age\b|\bage\s+of\b")]
     private static partial Regex AgeAskedRegex();
 
-    [GeneratedRegex(@"^(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could|if|whether)\b")]
+    /// <summary>A yes/no question: an auxiliary first, or a claim put up for checking ("ok to say…", "fine to call him…",
+    /// "true that…").</summary>
+    [GeneratedRegex(@"^(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could|if|whether)\b|^(?:(?:ok|okay|fine|safe|correct|accurate|fair)\s+)?to\s+(?:say|call|write|describe|report|claim|state|put)\b|^(?:true|right|correct)\s+that\b")]
     private static partial Regex YesNoRegex();
 
     [GeneratedRegex(@"^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)$", RegexOptions.IgnoreCase)]
@@ -945,7 +973,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static HashSet<string> UserAsideTerms(string question, QuestionType type)
     {
         var lower = question.ToLowerInvariant();
-        var matches = new[] { UserActivityRegex(), UserTaskRegex(), RequestVerbRegex(), AskedKindWordRegex(), OpinionVerbRegex(), BackInTimeRegex() }
+        var matches = new[] { UserActivityRegex(), UserTaskRegex(), RequestVerbRegex(), AskedKindWordRegex(), OpinionVerbRegex(), BackInTimeRegex(), AnswerFormRegex(), CheckingCopyRegex(), RelayedRegex() }
             .SelectMany(r => r.Matches(lower)).ToList();
         if (type is QuestionType.When or QuestionType.Where)
         {
@@ -984,6 +1012,28 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// verbs.</summary>
     [GeneratedRegex(@"\bi(?:'d|\u2019d|\s+would)?\s+(?<aside>like|love|want|need)\s+to\s+(?<aside>know|find\s+out|understand|learn|check|confirm)\b|\b(?:(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?|please\s+|kindly\s+)(?<aside>state|provide|indicate|specify|identify|give|share|supply|outline|clarify|confirm|detail|list|name|remind)\b|\b(?:may|might|could|can)\s+i\s+(?:please\s+|kindly\s+)?(?<aside>ask|enquire|inquire)\b|\bif\s+i\s+(?:may|might)\s+(?<aside>ask)\b")]
     private static partial Regex RequestVerbRegex();
+
+    /// <summary>What form the user wants the answer in, or which part of a text they mean, not what it says: "exact quote pls",
+    /// "the precise wording", "in his own words", "word for word", "spelled right", "full name as printed", "just need the
+    /// number", "yes or no", "the bullet points", "in that bit about…", "the part where…".</summary>
+    [GeneratedRegex(@"\b(?<aside>exact|precise|direct|verbatim|actual|full|official)\s+(?<aside>quote|quotes|quotation|wording|words|phrase|phrasing|line|language|spelling|name|names|title)\b|" +
+        @"\bin\s+(?:his|her|their|its)\s+(?:own\s+)?(?<aside>words)\b|\b(?<aside>word)\s+for\s+word\b|\b(?<aside>spell(?:ed|t|ing)?)\s+(?:right|correctly|properly)\b|" +
+        @"\bas\s+(?<aside>printed|written|spelled|spelt|worded)\b|\b(?<aside>need|want)s?\s+(?:the|a|an|both|all|his|her|their|its|it|them|that)?\s*(?<aside>number|numbers|name|names|figure|figures|date|dates|quote|wording|spelling|list)\b|" +
+        @"\byes\s+or\s+(?<aside>no)\b|\b(?<aside>bullet)\s+(?<aside>points?)\b|\b(?:the|that|this)\s+(?<aside>bit|part|section|paragraph|passage|line)\s+(?=(?:about|on|where|with|in\s+which|that\s+says)\b)")]
+    private static partial Regex AnswerFormRegex();
+
+    /// <summary>Checking one's own text against the briefings: "is it right that…", "can I call him…", "ok to say…", "in the
+    /// standfirst", "for my headline". The claim checked stays.</summary>
+    [GeneratedRegex(@"\bis\s+it\s+(?<aside>right|correct|true|accurate|fair|ok|okay)\s+(?=(?:that|to)\b)|\b(?:can|could|may|should)\s+(?:i|we)\s+(?<aside>say|call|write|describe|report|claim|state|put|use)\b|" +
+        @"\b(?<aside>ok|okay|fine|safe|correct|accurate|fair)\s+to\s+(?<aside>say|call|write|describe|report|claim|state|put)\b|\b(?:in|for)\s+(?:the|my|our|this|a)\s+(?<aside>standfirst|headline|caption|lede|intro|copy|draft|subhead|strapline)\b")]
+    private static partial Regex CheckingCopyRegex();
+
+    /// <summary>A question passed on for someone else: "my boss asked…", "editor wants…", "she asked me to check…". Who asks
+    /// is not what the briefing says ("the Rovers boss said" is not passed on: no "my", not opening a clause).</summary>
+    [GeneratedRegex(@"(?:\bmy\s+|^|[.?!,;:\-\u2013\u2014(]\s*)(?<aside>boss|manager|editor|supervisor|colleague|professor|teacher|director|lecturer|tutor)\s+(?:(?:just|also|now|really|still)\s+)?" +
+        @"(?<aside>asks|asked|wants|wanted|needs|needed|says|said|found|saw|flagged|mentioned|reckons|thinks|thought|believes|would\s+like)\b|" +
+        @"\b(?:she|he|they)\s+(?:(?:just|also)\s+)?(?<aside>asked|asks|wants|wanted|needs|needed)\s+me\s+to\s+(?<aside>check|pull|find|confirm|get|dig)\b")]
+    private static partial Regex RelayedRegex();
 
     /// <summary>A word for the kind of answer after "what", "which" or "how", or in "the … of" ("by what date", "which year",
     /// "how long", "the number of", "the name of"): the question asks for a date or a number, which the answer gives

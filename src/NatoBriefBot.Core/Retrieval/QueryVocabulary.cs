@@ -40,5 +40,8 @@ internal static class QueryVocabulary
         "kindly", "grateful", "appreciate", "wondering", "remind", "explain", "curious", "curiosity",
         // Placeholder nouns ("which three things", "what stuff"): they stand for the answer and name nothing in it.
         "thing", "things", "stuff",
+        // Emphasis and hedges ("what did he really say", "they basically admitted", "literally every ally"): how sure or
+        // surprised the user is, not what the answer says.
+        "really", "basically", "literally", "honestly", "seriously", "truly", "genuinely", "surely",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }

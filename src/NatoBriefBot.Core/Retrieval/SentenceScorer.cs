@@ -178,6 +178,20 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
     /// <summary>The analyzed sentences of a passage (cached).</summary>
     public static SentenceInfo[] Sentences(StoredPassage passage) => SentenceCache.Of(passage, Split).Sentences;
 
+    /// <summary>The texts of a passage's sentences after the last few of the text before it (<see cref="StoredPassage.Before"/>),
+    /// as <see cref="Speakers"/> reads them, and the index of the passage's first sentence among them: a passage may go on
+    /// with a quotation whose speaker was named before it ("the Secretary General said: “It is still early days…").</summary>
+    public static (List<string> Texts, int Offset) SentencesWithLead(StoredPassage passage)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        var texts = passage.Before is { Length: > 0 } before
+            ? SentenceSplitter.Split(before).Select(span => span.Of(before)).TakeLast(Speakers.MaxBack).ToList()
+            : [];
+        var offset = texts.Count;
+        texts.AddRange(Sentences(passage).Select(s => s.Text));
+        return (texts, offset);
+    }
+
     /// <summary>The question-independent analysis of a passage's sentences.</summary>
     private static SentenceInfo[] Split(string text) => SentenceSplitter.Split(text).Select(span =>
     {

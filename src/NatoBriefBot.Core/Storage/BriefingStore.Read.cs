@@ -83,7 +83,10 @@ public sealed partial class BriefingStore
 
         using var connection = Open();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT id, briefing_id, position, start, end, text, sentence_vectors, second_vectors FROM passages WHERE id IN ({string.Join(',', ids.Select((_, i) => "$p" + i))})";
+        // With each passage, the start and text of the one before it in its briefing, for Before.
+        cmd.CommandText = "SELECT p.id, p.briefing_id, p.position, p.start, p.end, p.text, p.sentence_vectors, p.second_vectors, prev.start, prev.text " +
+            "FROM passages p LEFT JOIN passages prev ON prev.briefing_id = p.briefing_id AND prev.position = p.position - 1 " +
+            $"WHERE p.id IN ({string.Join(',', ids.Select((_, i) => "$p" + i))})";
         var k = 0;
         foreach (var id in ids)
         {
@@ -244,6 +247,12 @@ public sealed partial class BriefingStore
             if (reader.FieldCount > 7 && !reader.IsDBNull(7))
             {
                 passage = passage with { SecondVectors = MemoryMarshal.Cast<byte, float>(((byte[])reader.GetValue(7)).AsSpan()).ToArray() };
+            }
+
+            if (reader.FieldCount > 9 && !reader.IsDBNull(9) && passage.Start - reader.GetInt32(8) is > 0 and var unrepeated)
+            {
+                var before = reader.GetString(9);
+                passage = passage with { Before = before[..Math.Min(before.Length, unrepeated)] };
             }
 
             list.Add(passage);

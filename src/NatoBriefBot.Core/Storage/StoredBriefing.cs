@@ -36,6 +36,11 @@ public sealed record StoredPassage(
     /// <summary>Each sentence's vector by the second encoder (<see cref="Embeddings.SecondOpinionEncoder"/>), in order;
     /// empty when it was off at ingest.</summary>
     public ReadOnlyMemory<float> SecondVectors { get; init; }
+
+    /// <summary>The briefing's text just before this passage that the passage does not repeat (the rest of the passage
+    /// before it): where a quotation the passage goes on with was opened and its speaker named. Null for a briefing's first
+    /// passage, or when it was not read (<see cref="BriefingStore.GetPassages"/> reads it).</summary>
+    public string? Before { get; init; }
 }
 
 /// <summary>What the bot knows, for welcome messages and the sources list.</summary>

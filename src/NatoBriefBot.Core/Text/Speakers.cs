@@ -10,7 +10,7 @@ namespace NatoBriefBot.Core.Text;
 public static partial class Speakers
 {
     /// <summary>How many sentences back a "he said" may point.</summary>
-    private const int MaxBack = 6;
+    public const int MaxBack = 6;
 
     /// <summary>The speaker of the sentence at <paramref name="index"/> of <paramref name="sentences"/> (all of one text, in
     /// order), as the text names them in full; null when the sentence reports no one's words, or names no one up to

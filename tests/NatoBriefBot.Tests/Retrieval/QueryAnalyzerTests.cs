@@ -446,12 +446,21 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("where does your information come from")]
+    [InlineData("where did the money for the plan come from")]
+    [InlineData("which country hosts the summit")]
+    public void Analyze_FromWhereButNotAPersonsCountry_NotNationality(string question) =>
+        Assert.NotEqual(QuestionType.Nationality, _analyzer.Analyze(question).Type);
+
+    [Theory]
     [InlineData("What is the name of Indonesia's armed forces commander?", true)]
     [InlineData("russian defence minister name", true)]
     [InlineData("Which company bought the power? I need its name.", true)]
     [InlineData("what's the general's name", true)]
     [InlineData("Who chairs the meeting?", false)]
     [InlineData("Did they name a new commander?", false)]
+    [InlineData("What is the full name of the new command abbreviated as NSATU?", false)] // what the acronym stands for
+    [InlineData("What is the full name of the new Secretary General?", true)]
     public void Analyze_AsksForAName(string question, bool expected) =>
         Assert.Equal(expected, _analyzer.Analyze(question).AsksForName);
 
@@ -712,10 +721,14 @@ public class QueryAnalyzerTests
     [InlineData("What year did Stoltenberg become Secretary General?", QuestionType.When)]
     [InlineData("Where will NSATU be based?", QuestionType.Where)]
     [InlineData("Which city hosts the summit?", QuestionType.Where)]
+    [InlineData("which indo-pacific countries did stoltenberg invite to washington?", QuestionType.Where)]
     [InlineData("How many troops are on high readiness?", QuestionType.HowMany)]
     [InlineData("How much support do allies provide each year?", QuestionType.HowMuch)]
     [InlineData("What is the nationality of Stoltenberg?", QuestionType.Nationality)]
     [InlineData("Where is Stoltenberg from?", QuestionType.Nationality)]
+    [InlineData("which country does the outgoing alliance chief come from?", QuestionType.Nationality)]
+    [InlineData("where's he from originally", QuestionType.Nationality)]
+    [InlineData("The chair of the meeting, which country were they from?", QuestionType.Nationality)]
     [InlineData("Is Ukraine going to join NATO?", QuestionType.YesNo)]
     [InlineData("Did Italy pledge a SAMP/T?", QuestionType.YesNo)]
     [InlineData("Why does NATO need more munitions?", QuestionType.Why)]
@@ -1023,6 +1036,42 @@ public class QueryAnalyzerTests
         var plain = _analyzer.Analyze("what had Germany offered, according to Stoltenberg?");
 
         Assert.Equal(plain.CoreTerms, _analyzer.Analyze(question).CoreTerms);
+    }
+
+    [Theory]
+    [InlineData("what did Stoltenberg say about his mandate? exact quote pls")]
+    [InlineData("what did Stoltenberg really say about his mandate, word for word")]
+    [InlineData("what did Stoltenberg basically say about his mandate? the precise wording, need the quote")]
+    [InlineData("what did Stoltenberg say in that bit about his mandate, in his own words")]
+    [InlineData("my boss just asked: what did Stoltenberg say about his mandate?")]
+    [InlineData("she asked me to check what Stoltenberg said about his mandate")]
+    public void Analyze_TheFormOfTheAnswerAndEmphasis_NotSearchedFor(string question)
+    {
+        var plain = _analyzer.Analyze("what did Stoltenberg say about his mandate?");
+
+        Assert.Equal(plain.CoreTerms, _analyzer.Analyze(question).CoreTerms);
+    }
+
+    [Theory]
+    [InlineData("can I call Stoltenberg Norwegian in the standfirst?")]
+    [InlineData("is it correct that Stoltenberg is Norwegian?")]
+    [InlineData("ok to say Stoltenberg is Norwegian?")]
+    public void Analyze_CheckingOnesOwnCopy_TheClaimIsAskedAsYesNo(string question)
+    {
+        var q = _analyzer.Analyze(question);
+
+        Assert.Equal(QuestionType.YesNo, q.Type);
+        Assert.Equal(["stoltenberg", "norwegian"], q.CoreTerms.Where(t => t is not "norway").Order(StringComparer.Ordinal).Reverse());
+    }
+
+    [Fact]
+    public void Analyze_HyphenatedPrefix_PartOfTheWordAfterIt()
+    {
+        var q = _analyzer.Analyze("how many allies were at 2% at the pre-summit press conference?");
+
+        Assert.DoesNotContain("pre", q.CoreTerms);
+        Assert.DoesNotContain("pre", q.Salient);
+        Assert.Contains("summit", q.CoreTerms);
     }
 
     [Theory]

@@ -276,6 +276,25 @@ public sealed class BriefingStoreTests : IDisposable
     }
 
     [Fact]
+    public void GetPassages_PassageAfterTheFirst_CarriesTheTextBeforeItThatItDoesNotRepeat()
+    {
+        var store = Records.Store(_folder);
+        var record = Records.Briefing("long.txt", string.Join(' ', Enumerable.Range(1, 40).Select(i => $"Sentence number {i} of the briefing says something new.")));
+        store.Upsert(record);
+        Assert.True(record.Passages.Count >= 3);
+
+        var ids = store.SearchVectors(record.Passages[0].Vector, 50).Select(h => h.Id).ToList();
+        var passages = store.GetPassages(ids).Values.OrderBy(p => p.Position).ToList();
+
+        Assert.Null(passages[0].Before);
+        var text = record.Text;
+        foreach (var (previous, passage) in passages.Zip(passages.Skip(1)))
+        {
+            Assert.Equal(text[previous.Start..passage.Start], passage.Before);
+        }
+    }
+
+    [Fact]
     public void SearchVectors_AfterWriteThroughAnotherStoreInstance_SeesNewPassages()
     {
         var reader = Records.Store(_folder);

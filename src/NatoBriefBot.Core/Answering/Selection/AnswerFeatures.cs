@@ -162,7 +162,8 @@ internal static partial class AnswerFeatures
             var subject = new Lazy<HashSet<string>>(() => SubjectTerms(s));
             var namesInSentence = Share(salient, query, t => s.Terms.Contains(t) || (context?.Contains(t) ?? false) || subject.Value.Contains(t));
             var names = briefingTerms.GetValueOrDefault(s.Evidence.Briefing.Id) ?? [];
-            var namesInBriefing = Share(salient, query, names.Contains);
+            // The person the sentence speaks for is named in the briefing, if not in its retrieved passages then before them.
+            var namesInBriefing = Share(salient, query, t => names.Contains(t) || subject.Value.Contains(t));
             var period = query.Dates is { } range ? PeriodOf(s.Evidence, range) : null;
             double[] f =
             [
@@ -219,17 +220,18 @@ internal static partial class AnswerFeatures
 
     /// <summary>The terms of the name of the person the sentence speaks for or names by title (<see cref="Speakers.Subject"/>),
     /// as its passage reads; empty when none.</summary>
-    private static HashSet<string> SubjectTerms(ScoredSentence s) =>
-        Speakers.Subject(PassageSentences(s), s.Index) is { } person ? TermAnalyzer.Terms(person).ToHashSet(StringComparer.Ordinal) : [];
-
-    /// <summary>The texts of the sentences of the candidate's passage, in order: what <see cref="Speakers"/> reads.</summary>
-    private static List<string> PassageSentences(ScoredSentence s) => [.. SentenceScorer.Sentences(s.Evidence.Passage).Select(x => x.Text)];
+    private static HashSet<string> SubjectTerms(ScoredSentence s)
+    {
+        var (texts, offset) = SentenceScorer.SentencesWithLead(s.Evidence.Passage);
+        return Speakers.Subject(texts, offset + s.Index) is { } person ? TermAnalyzer.Terms(person).ToHashSet(StringComparer.Ordinal) : [];
+    }
 
     /// <summary>Is the sentence the words of the person the question names (<see cref="Retrieval.QueryAnalysis.AskedSpeaker"/>),
     /// as <see cref="Speakers"/> reads its passage?</summary>
     private static bool SaidBy(ScoredSentence s, IReadOnlyList<string> person, QueryAnalysis query)
     {
-        if (Speakers.Of(PassageSentences(s), s.Index) is not { } speaker)
+        var (texts, offset) = SentenceScorer.SentencesWithLead(s.Evidence.Passage);
+        if (Speakers.Of(texts, offset + s.Index) is not { } speaker)
         {
             return false;
         }
@@ -600,7 +602,8 @@ internal static partial class AnswerFeatures
             QuestionType.HowMuch when query.AsksForMoney => i.HasMoney ? 1 : 0,
             QuestionType.HowMuch => i.HasAmount ? 1 : i.HasNumber ? 0.5 : 0,
             QuestionType.Where => i.HasPlace && SentenceFeatures.Places(i.Text).Any(p => NewPlace(p) && OfKind(p)) ? 1 : 0,
-            QuestionType.Nationality => i.HasDemonym ? 1 : 0,
+            // "Which country is he from?" is answered by "The Norwegian…" or by a country the question does not name.
+            QuestionType.Nationality => i.HasDemonym || (i.HasPlace && SentenceFeatures.Places(i.Text).Any(p => NewPlace(p) && Lexicon.Default.NamedPlace(p) == Lexicon.PlaceKind.Country)) ? 1 : 0,
             _ => 0,
         };
 
