@@ -109,7 +109,10 @@ public sealed partial class AnswerService(
             return (resolved, speaker, retrieval.Timings);
         }
 
-        if (answer.Outcome == AnswerOutcome.NotInBriefings && await SmallTalkByMeaningAsync(question, retrieval, cancellationToken).ConfigureAwait(false) is { } chatKind)
+        // A turn the conversation gave its meaning to ("who's the ceo", "where?", "and the cost?") is a follow-up, declined,
+        // not small talk however near a chat example its few words are ("who are you?").
+        var followUp = !string.Equals(resolved, question, StringComparison.Ordinal);
+        if (answer.Outcome == AnswerOutcome.NotInBriefings && !followUp && await SmallTalkByMeaningAsync(question, retrieval, cancellationToken).ConfigureAwait(false) is { } chatKind)
         {
             // "who exactly am I chatting with here, a program?", "any advice on how to ask you things?": conversation the phrase
             // rules missed, which the briefings do not answer either; it gets the small-talk reply rather than "I couldn't find that".

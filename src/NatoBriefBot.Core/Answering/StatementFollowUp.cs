@@ -42,7 +42,8 @@ public static partial class StatementFollowUp
         var spans = SentenceSplitter.Split(text);
         var sentences = spans.Select(s => ExtractiveAnswerComposer.BalanceQuotes(s.Of(text))).ToList();
         // (Not the title: an answer may name its briefing.)
-        var said = previous.Text.Replace(citation.Title, " ", StringComparison.Ordinal);
+        // (Nor the editor's insertions, "He [Jens Stoltenberg] added…": the briefing's sentence has none.)
+        var said = EditorialInsertionRegex().Replace(previous.Text.Replace(citation.Title, " ", StringComparison.Ordinal), string.Empty);
         var asked = TermAnalyzer.Terms(turn.ResolvedQuestion).ToHashSet(StringComparer.Ordinal);
         var index = Enumerable.Range(0, sentences.Count)
             .Where(i => sentences[i].Length > 0 && sentences[i] != citation.Title && said.Contains(sentences[i], StringComparison.Ordinal))
@@ -179,4 +180,9 @@ public static partial class StatementFollowUp
         @"|when\s+did\s+(?:he|she|they|that|this|it)\s+(?:say|announce|state|report|come\s+out|happen)(?:\s+(?:that|this|it|so))?" +
         @"|what\s+(?:date|day)\s+was\s+(?:that|this|it))(?:\s+(?:there|then|exactly))?\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex WhenSaidRegex();
+
+    /// <summary>A name the answer put in square brackets after a pronoun (<see cref="ExtractiveAnswerComposer.NameThePronoun"/>),
+    /// with the space before it.</summary>
+    [GeneratedRegex(@" \[[^\]\d][^\]]*\]")]
+    private static partial Regex EditorialInsertionRegex();
 }

@@ -79,6 +79,19 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
         Assert.Contains("NATO defence ministers' briefings", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AskAsync_ShortFollowUpTheBriefingsDoNotAnswer_DeclinedNotTakenForSmallTalk()
+    {
+        var conversation = "follow-up-" + Guid.NewGuid().ToString("N");
+        await seeds.Answers.AskAsync(new AskRequest("Where did Rutte announce NSATU?", conversation));
+
+        // Its few words are near "who are you?", but after an answer "it" is the command.
+        var answer = await seeds.Answers.AskAsync(new AskRequest("who leads it", conversation));
+
+        Assert.NotEqual(AnswerOutcome.Conversation, answer.Outcome);
+        Assert.DoesNotContain("NatoBriefBot", answer.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>The briefing's text put back together from its passages (slices of it, which may overlap).</summary>
     private static string BriefingText(IReadOnlyList<NatoBriefBot.Core.Storage.StoredPassage> passages)
     {
