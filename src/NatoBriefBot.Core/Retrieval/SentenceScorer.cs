@@ -181,16 +181,33 @@ internal sealed partial class SentenceScorer(QueryAnalysis query, IReadOnlyDicti
     /// <summary>The texts of a passage's sentences after the last few of the text before it (<see cref="StoredPassage.Before"/>),
     /// as <see cref="Speakers"/> reads them, and the index of the passage's first sentence among them: a passage may go on
     /// with a quotation whose speaker was named before it ("the Secretary General said: “It is still early days…").</summary>
-    public static (List<string> Texts, int Offset) SentencesWithLead(StoredPassage passage)
+    public static (IReadOnlyList<string> Texts, int Offset) SentencesWithLead(StoredPassage passage)
     {
         ArgumentNullException.ThrowIfNull(passage);
+        // Read for every candidate sentence of the passage: split once per passage and text before it.
+        if (LeadCache.TryGetValue(passage.Id, out var hit) && string.Equals(hit.Before, passage.Before, StringComparison.Ordinal) &&
+            string.Equals(hit.Text, passage.Text, StringComparison.Ordinal))
+        {
+            return (hit.Texts, hit.Offset);
+        }
+
         var texts = passage.Before is { Length: > 0 } before
             ? SentenceSplitter.Split(before).Select(span => span.Of(before)).TakeLast(Speakers.MaxBack).ToList()
             : [];
         var offset = texts.Count;
         texts.AddRange(Sentences(passage).Select(s => s.Text));
+        if (LeadCache.Count >= MaxLeadCache)
+        {
+            LeadCache.Clear();
+        }
+
+        LeadCache[passage.Id] = (passage.Before, passage.Text, texts, offset);
         return (texts, offset);
     }
+
+    private const int MaxLeadCache = 50_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string? Before, string Text, IReadOnlyList<string> Texts, int Offset)> LeadCache = new();
 
     /// <summary>The question-independent analysis of a passage's sentences.</summary>
     private static SentenceInfo[] Split(string text) => SentenceSplitter.Split(text).Select(span =>
