@@ -478,6 +478,13 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// date…") is read by the words it asks with.</summary>
     private static QuestionType Classify(string clause, string? period = null)
     {
+        // "when he went to kyiv, what did he reaffirm?", "when asked about it, did rutte put a date on it?": a clause that opens
+        // with "when" and a subject or participle (not "when did…", "when is…") sets the scene; the question follows it.
+        if (SceneSettingWhenRegex().Match(clause) is { Success: true } scene)
+        {
+            return ClassifyStart(scene.Groups["ask"].Value);
+        }
+
         var type = ClassifyStart(clause);
         if (type != QuestionType.Other)
         {
@@ -925,6 +932,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"(?:[,\u2013\u2014]|\s-)\s*(?:(?:could|can|would)\s+you\s+(?:please\s+)?(?:find(?:\s+out)?|check|tell\s+me|say)\s+|(?:do\s+(?:you|we|they)|does\s+(?:anyone|anybody))\s+know\s+|any\s+idea\s+)?(?<ask>(?:who|when|where|how\s+(?:many|much|old|long|far|big|large))\b[^,\u2013\u2014]*)$")]
     private static partial Regex TailQuestionRegex();
 
+    /// <summary>A "when" clause setting the scene and the question after it: after a comma or dash any question, without one
+    /// only a question word, so "when it was shut down?" and "when he is stepping down?" still ask for a date.</summary>
+    [GeneratedRegex(@"(?:^|[,:;]\s*|\b(?:and|so|ok|okay|but|also)\s+)when\s+(?!(?:did|does|do|is|was|were|are|will|would|has|had|have|can|could|should|shall|might|may|must|exactly|exacly|precisely|roughly|about|and|n|or)\b)[a-z'\u2019]+(?:\s+[^\s,?]+)+?(?:\s*,\s*|\s+[\-\u2013\u2014]\s*|\s+(?=(?:what|who|whom|which|how|where|why)\s))(?<ask>(?:what|who|whom|which|whose|how|where|why|when|did|does|do|was|were|is|are|has|have|had|could|can|would|will)\b\s+\S[^?]*)\??\s*$")]
+    private static partial Regex SceneSettingWhenRegex();
+
     /// <summary>Greetings and polite frames in front of the real question.</summary>
     [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay|so|and|also|please|thanks|quick question)\b[,!.]?\s*|(?:could|can|would|will) you (?:please |kindly )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:could|can|would|will) you (?:please |kindly )?(?:find(?: out)?|check|look up|explain|clarify|confirm|describe|outline)\s+(?=(?:who|what|when|where|which|how|why|whether|if)\b)|(?:(?:could|can|would|will) you (?:please |kindly )?|please |kindly )(?:state|provide|indicate|specify|identify|give(?: me)?|share|supply|list|name)\s+(?!(?:whether|if)\b)|i(?:'d|\u2019d| would) (?:be (?:very |most |really )?(?:grateful|thankful|glad|obliged)|appreciate it) if you (?:could|would|can) (?:please |kindly )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|i was wondering (?:if|whether) you (?:could|can|would) (?:please )?(?:tell|remind|show|let) me(?: know)?\b,?\s*|(?:do|does) (?:anyone|you) happen to know\b,?\s*|(?:do|does) (?:anyone|you) know\b,?\s*|(?:do (?:we|they)|does anybody) (?:happen to )?know\b,?\s*(?=(?:who|what|when|where|which|how|why)\b)|(?:do|does) (?:it|they|the (?:briefings?|articles?|reports?|stories|story)) (?:say|mention)\b,?\s*(?=(?:who|what|when|where|which|how|why)\b)|i(?:'d| would) like to know\b,?\s*|i (?:want|need) to know\b,?\s*|i(?:'m| am) (?:wondering|curious)(?: about)?\b,?\s*|(?:please )?(?:tell|remind) me\b,?\s*|any idea\b,?\s*|what (?:do|can) you (?:know|tell me|say)\b,?\s*)")]
     private static partial Regex LeadInRegex();
@@ -1015,11 +1027,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     /// <summary>What form the user wants the answer in, or which part of a text they mean, not what it says: "exact quote pls",
     /// "the precise wording", "in his own words", "word for word", "spelled right", "full name as printed", "just need the
-    /// number", "yes or no", "the bullet points", "in that bit about…", "the part where…".</summary>
+    /// number", "yes or no", "the bullet points", "the ceo's soundbite", "any quotes", "in that bit about…", "the part where…".</summary>
     [GeneratedRegex(@"\b(?<aside>exact|precise|direct|verbatim|actual|full|official)\s+(?<aside>quote|quotes|quotation|wording|words|phrase|phrasing|line|language|spelling|name|names|title)\b|" +
         @"\bin\s+(?:his|her|their|its)\s+(?:own\s+)?(?<aside>words)\b|\b(?<aside>word)\s+for\s+word\b|\b(?<aside>spell(?:ed|t|ing)?)\s+(?:right|correctly|properly)\b|" +
         @"\bas\s+(?<aside>printed|written|spelled|spelt|worded)\b|\b(?<aside>need|want)s?\s+(?:the|a|an|both|all|his|her|their|its|it|them|that)?\s*(?<aside>number|numbers|name|names|figure|figures|date|dates|quote|wording|spelling|list)\b|" +
-        @"\byes\s+or\s+(?<aside>no)\b|\b(?<aside>bullet)\s+(?<aside>points?)\b|\b(?:the|that|this)\s+(?<aside>bit|part|section|paragraph|passage|line)\s+(?=(?:about|on|where|with|in\s+which|that\s+says)\b)")]
+        @"\byes\s+or\s+(?<aside>no)\b|\b(?<aside>bullet)\s+(?<aside>points?)\b|\b(?<aside>soundbites?|quotes?|quotations?)\b|\b(?<aside>sound)\s+(?<aside>bites?)\b|\b(?:the|that|this)\s+(?<aside>bit|part|section|paragraph|passage|line)\s+(?=(?:about|on|where|with|in\s+which|that\s+says)\b)")]
     private static partial Regex AnswerFormRegex();
 
     /// <summary>Checking one's own text against the briefings: "is it right that…", "can I call him…", "ok to say…", "in the

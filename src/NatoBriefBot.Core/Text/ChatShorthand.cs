@@ -5,6 +5,7 @@ namespace NatoBriefBot.Core.Text;
 /// <summary>
 /// Shorthand that policy and defence teams type in chat, written out before a question is analysed and embedded:
 /// "def mins" is "defence ministers", "sec gen" is "Secretary General", "presser" is "press conference", "ukr" is "Ukraine",
+/// "w/o" is "without", "japan n korea" is "japan and korea", "the dc summit" is "the Washington summit",
 /// "jun24" is "jun 2024", "DEU" is "Germany". Only forms that mean one thing in a question about briefings; single-word acronyms are
 /// <see cref="Vocabulary.Acronyms"/>. Slips of the keyboard in a question word or a stop word ("wich", "teh") are read
 /// as the word meant.
@@ -49,6 +50,8 @@ internal static partial class ChatShorthand
             : m.Groups["mtg"].Success ? "meeting"
             : m.Groups["accto"].Success ? "according to"
             : m.Groups["word"].Success ? Words[m.Groups["word"].Value.ToLowerInvariant()]
+            : m.Groups["without"].Success ? "without"
+            : m.Groups["and"].Success ? "and"
             : "government");
     }
 
@@ -122,6 +125,7 @@ internal static partial class ChatShorthand
         ["cuz"] = "because", ["tmrw"] = "tomorrow", ["yday"] = "yesterday", ["wat"] = "what", ["wot"] = "what", ["wut"] = "what",
         ["wats"] = "what's", ["wots"] = "what's", ["enuf"] = "enough", ["gotta"] = "got to", ["gonna"] = "going to",
         ["wanna"] = "want to", ["thru"] = "through", ["tho"] = "though", ["ops"] = "operations", ["fwd"] = "forward",
+        ["b4"] = "before", ["grp"] = "group", ["grps"] = "groups", ["sth"] = "something", ["smth"] = "something", ["dc"] = "Washington",
     };
 
     /// <summary>The words a slip is mapped back to: stop words of three letters or more with a vowel, and the chat words of
@@ -140,7 +144,7 @@ internal static partial class ChatShorthand
     [GeneratedRegex(@"(?<![-'’])\b[A-Za-z]{3,7}\b(?!['’-])")]
     private static partial Regex WordRegex();
 
-    [GeneratedRegex(@"\b(?:(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut|enuf|gotta|gonna|wanna|thru|tho|ops|fwd))\b\.?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut|enuf|gotta|gonna|wanna|thru|tho|ops|fwd|b4|grps?|sth|smth|dc)|(?<without>w/o)|(?<and>(?<=\w\s)n(?=\s\w)))\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex ShorthandRegex();
 
     /// <summary>A month with a two-digit year typed onto it or after an apostrophe ("jun24", "oct '24"); not "june 24", which

@@ -610,6 +610,18 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("ok and rutte, when he went to kyiv what did he reaffirm?", QuestionType.Other)]
+    [InlineData("When the new boss went to Germany, did he meet Chancellor Scholz?", QuestionType.YesNo)]
+    [InlineData("When Stoltenberg previewed the summit, where did he say the new base would be?", QuestionType.Where)]
+    [InlineData("when it was shut down?", QuestionType.When)]
+    [InlineData("and when he is stepping down?", QuestionType.When)]
+    [InlineData("when did he go to kyiv, and what did he say?", QuestionType.When)]
+    public void Analyze_WhenClauseSettingTheScene_TheQuestionAfterItSaysWhatIsAsked(string question, QuestionType type)
+    {
+        Assert.Equal(type, _analyzer.Analyze(question).Type);
+    }
+
+    [Theory]
     [InlineData("for some background on the runoff, how old was the winner when he took office?", QuestionType.HowMany)]
     [InlineData("2030 winter olympics - which region was recommended", QuestionType.Other)]
     [InlineData("about the june meeting, what did he say", QuestionType.Other)]

@@ -42,6 +42,11 @@ public class ChatShorthandTests
     [InlineData("wats the power capacity", "what's the power capacity")]
     [InlineData("how many citizens acc to rutte", "how many citizens according to rutte")]
     [InlineData("what did the shetland firm's ops director say", "what did the shetland firm's operations director say")]
+    [InlineData("did jens invite japan n korea to the dc summit", "did jens invite japan and korea to the Washington summit")]
+    [InlineData("u cant have a strong military w/o the factories", "u cant have a strong military without the factories")]
+    [InlineData("who was the coach b4 doyle", "who was the coach before doyle")]
+    [InlineData("who runs the contact grp", "who runs the contact group")]
+    [InlineData("n what about kyiv", "n what about kyiv")]
     public void Expand_ChatShorthand_WrittenOut(string question, string expected) =>
         Assert.Equal(expected, ChatShorthand.Expand(question));
 
