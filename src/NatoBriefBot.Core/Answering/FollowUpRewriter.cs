@@ -164,7 +164,13 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             }
         }
 
-        if (PointsBack(q, ThingPronounRegex().Match(q), thing: true) || TooShortToStandAlone(q))
+        var thing = ThingPronounRegex().Match(q);
+        if (PointsToUnspokenThing(q, thing, history) && !TooShortToStandAlone(q))
+        {
+            return q;
+        }
+
+        if (PointsBack(q, thing, thing: true) || TooShortToStandAlone(q))
         {
             return WithTopic(q, SpokenOf(q, history) ?? last);
         }
@@ -294,12 +300,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// it.</summary>
     private static ConversationTurn? SpokenOf(string q, IReadOnlyList<ConversationTurn> history)
     {
-        var pointer = DemonstrativeRegex().Match(q);
-        // The noun is the last word of the phrase before a stop word: "that big meeting there" → "meeting".
-        var phrase = pointer.Success ? TermAnalyzer.Tokenize(pointer.Groups["phrase"].Value).TakeWhile(t => !t.IsStopWord).ToList() : [];
-        // A verb's form ("where is that based") is no thing pointed to.
-        if (phrase.Count == 0 || TermAnalyzer.Terms(phrase[^1].Surface) is not [var noun] ||
-            (Lexicon.Default.CanBe(phrase[^1].Surface.ToLowerInvariant(), PartOfSpeech.Verb) && !Lexicon.Default.CanBe(phrase[^1].Surface.ToLowerInvariant(), PartOfSpeech.Noun)))
+        if (PointedNoun(q) is not { } noun)
         {
             return null;
         }
@@ -314,6 +315,38 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         return null;
+    }
+
+    /// <summary>The term of the noun a pointing phrase ends in ("that big meeting there" → "meeting"); null without one, or
+    /// when its last word is a verb's form ("where is that based").</summary>
+    private static string? PointedNoun(string q)
+    {
+        var pointer = DemonstrativeRegex().Match(q);
+        var phrase = pointer.Success ? TermAnalyzer.Tokenize(pointer.Groups["phrase"].Value).TakeWhile(t => !t.IsStopWord).ToList() : [];
+        return phrase.Count == 0 || TermAnalyzer.Terms(phrase[^1].Surface) is not [var noun] ||
+            (Lexicon.Default.CanBe(phrase[^1].Surface.ToLowerInvariant(), PartOfSpeech.Verb) && !Lexicon.Default.CanBe(phrase[^1].Surface.ToLowerInvariant(), PartOfSpeech.Noun))
+            ? null
+            : noun;
+    }
+
+    /// <summary>"that us reactor restart, how big is it?": the question points, before its pronoun, to a thing whose words no
+    /// turn of the conversation said: a story the user has in mind, which the pronoun means, not the conversation's topic.</summary>
+    /// <summary>Words a pointing phrase needs to name a new thing: "that city" or "that centre" alone still means the
+    /// conversation's.</summary>
+    private const int MinUnspokenWords = 2;
+
+    private static bool PointsToUnspokenThing(string q, Match pronoun, IReadOnlyList<ConversationTurn> history)
+    {
+        var pointer = DemonstrativeRegex().Match(q);
+        if (!pronoun.Success || !pointer.Success || pointer.Index > pronoun.Index)
+        {
+            return false;
+        }
+
+        var words = TermAnalyzer.Terms(string.Join(' ', TermAnalyzer.Tokenize(pointer.Groups["phrase"].Value)
+            .SkipWhile(t => t.IsStopWord).TakeWhile(t => !t.IsStopWord).Select(t => t.Surface)));
+        var said = history.SelectMany(turn => Said(turn, turn.ResolvedQuestion)).ToHashSet(StringComparer.Ordinal);
+        return words.Count >= MinUnspokenWords && !words.Any(said.Contains);
     }
 
     /// <summary>The words a turn said: the question (as asked or as read), its answer and the titles the answer cites.</summary>

@@ -46,6 +46,24 @@ public class FollowUpRewriterTests
     ];
 
     [Theory]
+    [InlineData("the energy minister wants a civil nuclear aside - that us reactor restart, how big is it?")]
+    [InlineData("That reactor restart in the US, when is it due?")]
+    public void Rewrite_PointsToAThingNoTurnSpokeOf_TheConversationsTopicNotCarried(string question)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(question, NatoThenBank());
+
+        Assert.Equal(question, rewritten);
+    }
+
+    [Fact]
+    public void Rewrite_PointsToAThingATurnSpokeOf_ThatTurnsTopicCarried()
+    {
+        var rewritten = FollowUpRewriter.Rewrite("that bank boss, how long was she in charge of it?", NatoThenBank());
+
+        Assert.NotEqual("that bank boss, how long was she in charge of it?", rewritten);
+    }
+
+    [Theory]
     [InlineData("ok back to nato, who were the names floated as his successor", "who were the names floated as Stoltenberg's successor")]
     [InlineData("going back to nato - since when had he been in charge", "since when had Stoltenberg been in charge")]
     [InlineData("back to the ministerial: what salary does the post pay", "what salary does the post pay (nato")]
