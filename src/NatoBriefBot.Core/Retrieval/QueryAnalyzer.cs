@@ -948,10 +948,13 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     [GeneratedRegex(@"\s+(?:in|on|at|of|for|from|during|by|around)\s*(?<end>\??)$")]
     private static partial Regex DanglingPrepositionRegex();
 
+    /// <summary>Words that may follow the kind a keyword question wants at its end ("vilnius summit dates again?").</summary>
+    private const string TrailingFiller = @"(?:\s+(?:again|pls|plz|please|then|exactly|precisely|thanks|thx))?";
+
     /// <summary>A question word, or a word naming the kind of fact wanted, inside a clause that does not start with one; a
     /// keyword question ending in the kind it wants ("june 2024 def mins dates", "nsatu location", "exhibition visitor
     /// numbers").</summary>
-    [GeneratedRegex(@"\b(?:(?<many>how many|number of|population|death toll|headcount)\b|(?<many>\b(?:numbers|count|tally)\s*\??$)|(?<much>how much|cost|costs|price|price tag|fee|budget|worth|value|turnout|salary|salaries|wages?|earns?|earnings)\b|(?<when>when\s*\??$|\b(?:dates?|days)\s*\??$|(?<!\b(?:this|last|next|that|same|per|a|an|each|every|the|one|coming|previous|past|following|first|full|whole|current|\d+)\s+)\b(?:month|year)\s*\??$|(?:what|which) (?:dates?|days?|years?|months?)\b)|(?<where>where\s*\??$|\b(?:location|venue)\s*\??$|(?:what|which) (?:" + NotAVerbTakingASubject + @"[a-z]+ ){0,2}(?:city|country|town|venue|location|state)\b))")]
+    [GeneratedRegex(@"\b(?:(?<many>how many|number of|population|death toll|headcount)\b|(?<many>\b(?:numbers|count|tally)" + TrailingFiller + @"\s*\??$)|(?<much>how much|cost|costs|price|price tag|fee|budget|worth|value|turnout|salary|salaries|wages?|earns?|earnings)\b|(?<when>when" + TrailingFiller + @"\s*\??$|\b(?:dates?|days)" + TrailingFiller + @"\s*\??$|(?<!\b(?:this|last|next|that|same|per|a|an|each|every|the|one|coming|previous|past|following|first|full|whole|current|\d+)\s+)\b(?:month|year)" + TrailingFiller + @"\s*\??$|(?:what|which) (?:dates?|days?|years?|months?)\b)|(?<where>where" + TrailingFiller + @"\s*\??$|\b(?:location|venue)" + TrailingFiller + @"\s*\??$|(?:what|which) (?:" + NotAVerbTakingASubject + @"[a-z]+ ){0,2}(?:city|country|town|venue|location|state)\b))")]
     private static partial Regex AskedAnywhereRegex();
 
     /// <summary>The words an overview question may end on that name what it is about, not how it asks.</summary>
@@ -975,7 +978,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     }
 
     /// <summary>The terms of the question's asides that no other part of it uses: the verbs the user says what they did
-    /// or want with ("i was reading about", "i remember", "i'd like to know"), what they are working on ("i'm putting
+    /// or want with ("i was reading about", "i remember", "i always forget", "i'd like to know"), what they are working on ("i'm putting
     /// together a summary for my class"), a request's verb ("could you state", "kindly provide"), the word for the kind
     /// of answer asked ("by what date", "which year", "the number of", "how long"), the verb of an opinion asked about
     /// ("did rutte think…"), the words that mark a past time ("back in 2023", "back then", "at the time of"), in a when-
@@ -985,7 +988,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static HashSet<string> UserAsideTerms(string question, QuestionType type)
     {
         var lower = question.ToLowerInvariant();
-        var matches = new[] { UserActivityRegex(), UserTaskRegex(), RequestVerbRegex(), AskedKindWordRegex(), OpinionVerbRegex(), BackInTimeRegex(), AnswerFormRegex(), CheckingCopyRegex(), RelayedRegex() }
+        var matches = new[] { UserActivityRegex(), MemoryLapseRegex(), UserTaskRegex(), RequestVerbRegex(), AskedKindWordRegex(), OpinionVerbRegex(), BackInTimeRegex(), AnswerFormRegex(), CheckingCopyRegex(), RelayedRegex() }
             .SelectMany(r => r.Matches(lower)).ToList();
         if (type is QuestionType.When or QuestionType.Where)
         {
@@ -1013,6 +1016,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// after "i" (perhaps with "was", "have been", "just"…), and a second verb it takes ("remember reading").</summary>
     [GeneratedRegex(@"\bi(?:'m|\u2019m|\s+am|\s+was|'ve|\u2019ve|\s+have|'d|\u2019d|\s+had)?(?:\s+(?:been|just|recently|also|once|only|still|already|definitely|vaguely|kind\s+of|sort\s+of))*\s+(?!(?:not|never|no|a|an|the|to|that|this)\b)(?<aside>(?:read|reading|saw|seen|seeing|see|heard|hear|hearing|remember|remembering|recall|recalling|noticed|notice|came\s+across|come\s+across|coming\s+across|skimmed|skimming|skim|looked|looking|look|browsing|browsed|scrolling|scrolled|went\s+through|going\s+through|catching\s+up|caught\s+up|thought|think|believe|understood|understand|gather|got|get|found|find))(?:\s+(?<aside>somewhere|once|earlier|before|recently|today|yesterday))?(?:\s+(?<aside>reading|seeing|hearing|that)\b)?\b")]
     private static partial Regex UserActivityRegex();
+
+    /// <summary>"i always forget", "keep forgetting", "i can't remember": the user says why they ask again.</summary>
+    [GeneratedRegex(@"\b(?:i\s+)?(?<aside>always|keep|kept)\s+(?<aside>forget|forgetting)\b|\bi\s+(?<aside>forget|forgot)\b|\bi\s+(?:can't|cant|can\u2019t|cannot|couldn't|couldnt|couldn\u2019t|don't|dont|don\u2019t)\s+(?<aside>remember|recall)\b")]
+    private static partial Regex MemoryLapseRegex();
 
     /// <summary>"i'm putting together a short summary for my class", "i'm writing a piece", "i still need": what the user is
     /// working on and that they need something: the verb, the kind of document and who it is for. What it is about ("notes

@@ -1057,6 +1057,9 @@ public class QueryAnalyzerTests
     [InlineData("what did Stoltenberg say in that bit about his mandate, in his own words")]
     [InlineData("my boss just asked: what did Stoltenberg say about his mandate?")]
     [InlineData("she asked me to check what Stoltenberg said about his mandate")]
+    [InlineData("what did Stoltenberg say about his mandate? i always forget")]
+    [InlineData("what did Stoltenberg say about his mandate, i can't remember")]
+    [InlineData("what's the soundbite where Stoltenberg says something about his mandate?")]
     public void Analyze_TheFormOfTheAnswerAndEmphasis_NotSearchedFor(string question)
     {
         var plain = _analyzer.Analyze("what did Stoltenberg say about his mandate?");
@@ -1074,6 +1077,15 @@ public class QueryAnalyzerTests
 
         Assert.Equal(QuestionType.YesNo, q.Type);
         Assert.Equal(["stoltenberg", "norwegian"], q.CoreTerms.Where(t => t is not "norway").Order(StringComparer.Ordinal).Reverse());
+    }
+
+    [Theory]
+    [InlineData("vilnius summit dates again? always forget", QuestionType.When)]
+    [InlineData("nsatu location pls", QuestionType.Where)]
+    [InlineData("exhibition visitor numbers again", QuestionType.HowMany)]
+    public void Analyze_KeywordQuestionWithAWordAfterTheKind_ThatKind(string question, QuestionType type)
+    {
+        Assert.Equal(type, _analyzer.Analyze(question).Type);
     }
 
     [Fact]
