@@ -120,7 +120,7 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Theory]
-    [InlineData("Which courses does the Kalevi cyber range offer?")]
+    [InlineData("What courses does the Kalevi cyber range offer?")]
     [InlineData("Does the Kalevi cyber range teach forensics to power grid operators?")]
     public async Task AskAsync_AnswerInABulletedList_QuotesTheLeadInThenEachItemOnItsOwnLine(string question)
     {
