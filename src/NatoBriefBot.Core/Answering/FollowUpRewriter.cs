@@ -329,12 +329,12 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             : noun;
     }
 
-    /// <summary>"that us reactor restart, how big is it?": the question points, before its pronoun, to a thing whose words no
-    /// turn of the conversation said: a story the user has in mind, which the pronoun means, not the conversation's topic.</summary>
     /// <summary>Words a pointing phrase needs to name a new thing: "that city" or "that centre" alone still means the
     /// conversation's.</summary>
     private const int MinUnspokenWords = 2;
 
+    /// <summary>"that us reactor restart, how big is it?": the question points, before its pronoun, to a thing whose words no
+    /// turn of the conversation said: a story the user has in mind, which the pronoun means, not the conversation's topic.</summary>
     private static bool PointsToUnspokenThing(string q, Match pronoun, IReadOnlyList<ConversationTurn> history)
     {
         var pointer = DemonstrativeRegex().Match(q);
