@@ -141,6 +141,17 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
                 return WithTopic(q, last);
             }
 
+            // The words as typed: "and the first?" resolved to a name the conversation gave is still about the last question.
+            var own = AboutRegex().Match(question.Trim()) is { Success: true } typed ? ContentTerms(typed.Groups["what"].Value) : [];
+            var said = TermAnalyzer.Terms(last.ResolvedQuestion).ToHashSet(StringComparer.Ordinal);
+            if (own.Count >= MinOwnTopicTerms && own.Count(t => !said.Contains(t)) >= MinOwnTopicTerms - 1)
+            {
+                // "And Germany's contribution for Ukraine, remind me?" after a question about an airline's order: a name with
+                // words of its own the conversation has not used is a subject of its own, asked as it stands, not a name to
+                // put in the last question.
+                return what.TrimEnd('?', ' ', ',', '.') + "?";
+            }
+
             return CarryPeriod(ReplaceEntities(last.ResolvedQuestion, what), last.ResolvedQuestion, q);
         }
 
@@ -190,7 +201,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
             previous = AnyPeriodRegex().Replace(previous, " ");
         }
 
-        if (TermAnalyzer.Terms(last.Question).Count >= MinStandaloneTerms)
+        if (ContentTerms(last.Question).Count >= MinStandaloneTerms)
         {
             // The previous question said enough itself: its own words are the topic, not the one it carried.
             previous = TopicRegex().Replace(previous, " ");
@@ -198,8 +209,10 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
         // The topic is what the question was about, not how it asked: no question words, nor the word "how" asks with ("how
         // big", "how long").
+        // Nor what the user said besides ("I might go myself if my knees allow", "for the deck", "Good morning").
         var tokens = TermAnalyzer.Tokenize(previous);
-        var topic = string.Join(' ', tokens.Where((t, i) => !t.IsStopWord && !QueryVocabulary.QuestionWords.Contains(t.Surface) &&
+        var aside = QueryAnalyzer.AsideTerms(previous);
+        var topic = string.Join(' ', tokens.Where((t, i) => !t.IsStopWord && !QueryVocabulary.QuestionWords.Contains(t.Surface) && !aside.Contains(t.Term) &&
                 !(i > 0 && tokens[i - 1].Surface.Equals("how", StringComparison.OrdinalIgnoreCase)))
             .Select(t => t.Surface).Distinct(StringComparer.OrdinalIgnoreCase));
         return CarryPeriod(topic.Length == 0 ? q : $"{q} ({topic})", last.ResolvedQuestion, q);
@@ -572,7 +585,7 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     /// briefing another than the answer's, it moved the conversation to a new subject even though the bot found nothing
     /// close enough to quote.</summary>
     private static bool NewSubject(ConversationTurn turn) =>
-        turn.ResolvedQuestion == turn.Question.Trim() && !IsFollowUp(turn.Question) && TermAnalyzer.Terms(turn.Question).Count >= MinStandaloneTerms;
+        turn.ResolvedQuestion == turn.Question.Trim() && !IsFollowUp(turn.Question) && ContentTerms(turn.Question).Count >= MinStandaloneTerms;
 
     /// <summary>
     /// True when the question leans on the conversation: it points back ("he", "there", "that city", "the second one"),
@@ -584,15 +597,23 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         ArgumentNullException.ThrowIfNull(question);
         var q = question.Trim();
         return AboutRegex().IsMatch(q) || PointsBack(q, PersonPronounRegex().Match(q)) || PointsBack(q, ThingPronounRegex().Match(q), thing: true) || TimeReferenceRegex().IsMatch(q) ||
-            OrdinalRegex().IsMatch(q) || NationalityOneRegex().IsMatch(q) || GroupReferenceRegex().IsMatch(q) || (TooShortToStandAlone(q) && !TermAnalyzer.Tokenize(q).Select((t, i) => NamesOwnSubject(t, i)).Any(named => named));
+            OrdinalRegex().IsMatch(q) || NationalityOneRegex().IsMatch(q) || GroupReferenceRegex().IsMatch(q) || (TooShortToStandAlone(q) && !NamesOwnSubject(q));
     }
 
     /// <summary>Too few words to search for to stand alone: up to <see cref="MaxBareTerms"/>, or up to
     /// <see cref="MaxLeaningTerms"/> when none of them is a month, a year or a place.</summary>
     private static bool TooShortToStandAlone(string q)
     {
-        var terms = TermAnalyzer.Terms(q).Count;
+        var terms = ContentTerms(q).Count;
         return terms <= MaxBareTerms || (terms <= MaxLeaningTerms && !NamesOwnTimeOrPlace(q));
+    }
+
+    /// <summary>The terms of the question without its asides and courtesies (<see cref="QueryAnalyzer.AsideTerms"/>): "And how
+    /// much is a ticket? I might go myself if my knees allow." asks with one word.</summary>
+    private static List<string> ContentTerms(string q)
+    {
+        var aside = QueryAnalyzer.AsideTerms(q);
+        return TermAnalyzer.Terms(q).Where(t => !aside.Contains(t)).ToList();
     }
 
     /// <summary>Does the question name a month, a year or a place WordNet knows ("who chaired the october meeting", "the june
@@ -600,11 +621,19 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     private static bool NamesOwnTimeOrPlace(string q) =>
         YearRegex().IsMatch(q) || TermAnalyzer.Tokenize(q).Any(t => Vocabulary.Months.ContainsKey(t.Surface.ToLowerInvariant()) || Lexicon.Default.NamedPlace(t.Surface) is not null);
 
+    /// <summary>Does a short question name what it is about (<see cref="NamesOwnSubject(Token, int)"/>) outside its asides ("I
+    /// might go myself if my knees allow")?</summary>
+    private static bool NamesOwnSubject(string q)
+    {
+        var aside = QueryAnalyzer.AsideTerms(q);
+        return TermAnalyzer.Tokenize(q).Where((t, i) => !aside.Contains(t.Term) && NamesOwnSubject(t, i)).Any();
+    }
+
     /// <summary>A word that names what a short question is about: a capitalized word after the first, or, typed in lower case,
     /// a word no dictionary knows ("nsatu", "umerov") or a designation ("f35s"). A country or city written in lower case
     /// is not enough: "germany?" alone still asks the last question about Germany.</summary>
     private static bool NamesOwnSubject(Token token, int index) =>
-        (index > 0 && token.IsCapitalized) || (!token.IsStopWord && (QueryAnalyzer.IsUnfamiliar(token.Surface) || QueryAnalyzer.IsDesignation(token.Surface)));
+        (index > 0 && token.IsCapitalized && !token.IsStopWord) || (!token.IsStopWord && (QueryAnalyzer.IsUnfamiliar(token.Surface) || QueryAnalyzer.IsDesignation(token.Surface)));
 
     /// <summary>Does this pronoun point out of the question? Not when the question is a full one (four words or more to
     /// search for) that names something before it: "What share did ASEAN ministers set as their target?" is about ASEAN.
@@ -682,6 +711,9 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     /// <summary>Words to search for (besides stop words) that make a question naming something a full one.</summary>
     private const int MinStandaloneTerms = 4;
+
+    /// <summary>Words an "and …?" follow-up names, most of them new to the conversation, to be a subject of its own.</summary>
+    private const int MinOwnTopicTerms = 3;
 
     /// <summary>A question of this many words to search for or fewer that names nothing of its own, no month, year or place
     /// either ("peak temp expected", "how many jobs"), leans on the conversation. (On the training dialogues, 2,299 of 2,973
@@ -982,9 +1014,10 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
 
     private static string CarryPeriod(string rewritten, string previous, string original)
     {
-        if (PeriodRegex().IsMatch(original) || AnyPeriodRegex().IsMatch(original) || TimeReferenceRegex().IsMatch(original))
+        if (PeriodRegex().IsMatch(original) || AnyPeriodRegex().IsMatch(original) || TimeReferenceRegex().IsMatch(original) || RelativePeriodRegex().IsMatch(original))
         {
-            // It names its own period, or points to one ("that same month") even when the conversation could not say which.
+            // It names its own period, points to one ("that same month") even when the conversation could not say which, or
+            // counts from the article's day or today ("their summit next year", "who runs it now").
             return rewritten;
         }
 
@@ -1153,6 +1186,11 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
     // "since then", "by then", "before then" are not "in" that period: they stay as they are.
     [GeneratedRegex(@"\b(?:(?:around|about|at|back)\s+)?(?<!\b(?:since|until|till|by|before|after|from)\s+)then\b|\b(?:(?:at|by|around|in|during|on)\s+)?(?:that\s+(?:same\s+)?|the\s+same\s+)(?<unit>time|year|month|week|day)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeReferenceRegex();
+
+    /// <summary>A period counted from the day of the article or from today: "next year", "this month", "the coming
+    /// winter", "now", "these days", "so far".</summary>
+    [GeneratedRegex(@"\b(?:next|this|last|previous|coming|following)\s+(?:year|month|week|summer|spring|autumn|fall|winter|season)\b|\b(?:today|now|currently|nowadays|these\s+days|at\s+the\s+moment|so\s+far|to\s+date)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativePeriodRegex();
 
     [GeneratedRegex(PlaceThere + @"|\b(?:that|this|the same)\s+(?<kind>city|place|country|town|capital)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceReferenceRegex();

@@ -417,6 +417,14 @@ public sealed class HybridRetriever(
             }
 
             var similar = store.SimilarTerms(term, term.Length >= 8 ? 2 : 1);
+            if (similar.Count == 0 && !query.Salient.Contains(term) && store.TermsStartingWith(term, MaxCorrections) is { Count: > 0 and <= MaxCorrections } truncated)
+            {
+                // "infra", "approx": a word cut short in chat, with no indexed word a slip away ("contries" is "countries",
+                // not the start of "contributions"), is the start of the indexed word it stands for, when few start so. A
+                // name is not cut short ("Nord" is not "Nordic").
+                similar = [.. truncated.Select(t => (t.Term, t.Df, 1))];
+            }
+
             if (similar.Count == 0 && term.EndsWith('y'))
             {
                 // The stemmer writes a final y after a consonant as i ("germany" -> "germani"), so a slip that puts a vowel

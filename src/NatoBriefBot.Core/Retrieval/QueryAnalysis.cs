@@ -96,6 +96,10 @@ public sealed record QueryAnalysis(
     /// asks for; null when it asks for no one's words.</summary>
     public IReadOnlyList<string>? AskedSpeaker { get; init; }
 
+    /// <summary>'saw this: "no wish to stay on beyond this year" - who said it?': the terms of the words the user quotes
+    /// (three words or more between double quotation marks); empty when it quotes none.</summary>
+    public IReadOnlyList<string> QuotedTerms { get; init; } = [];
+
     /// <summary>"what did leaders actually agree", "who ended up getting the job", "the outcome of the talks": the question
     /// wants what came of an event, which a briefing that only announces the event does not say.</summary>
     public bool AsksForOutcome { get; init; }

@@ -224,6 +224,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
             AsksAboutPresent = PresentRegex().IsMatch(question),
             AsksForOutcome = OutcomeRegex().IsMatch(question),
             AskedSpeaker = AskedSpeaker(clause, salient),
+            QuotedTerms = QuotedWordsRegex().Matches(question).SelectMany(m => TermAnalyzer.Terms(m.Value)).Distinct(StringComparer.Ordinal).ToList(),
             AsksForPlaceKind = type == QuestionType.Where ? PlaceKindAsked(clause) : null,
         };
     }
@@ -512,7 +513,7 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
     /// <summary>The words of the question written only before the part that asks: a greeting, a lead-in ("could you
     /// remind me") or a sentence setting the scene ("I'm reading up on hybrid threats. What did…"). They say why the
-    /// user asks, not what, so they count for less.</summary>
+    /// user asks, not what, so they count for less; words the user quotes are not among them.</summary>
     private static HashSet<string> ContextTerms(string question, string clause, List<string> core)
     {
         var lower = question.Trim().ToLowerInvariant();
@@ -537,6 +538,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         var asked = TermAnalyzer.Terms(clause).ToHashSet(StringComparer.Ordinal);
         context.UnionWith(TermAnalyzer.Terms(lower[..at] + " " + lower[(at + clause.Length)..]).Where(t => core.Contains(t) && !asked.Contains(t)));
         context.UnionWith(SpeakerRoleTerms(lower, core));
+        // 'saw this: "no wish to stay on beyond this year" - who said it?': the words the user quotes are what the question
+        // is about, wherever they stand.
+        context.ExceptWith(QuotedWordsRegex().Matches(lower).SelectMany(m => TermAnalyzer.Terms(m.Value)));
         return context;
     }
 
@@ -736,6 +740,9 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     /// in June 2024. In which country … in July 2024?" -> July 2024), else any the question names.</summary>
     private (DateRange? Range, string? Text) FindAskedDates(string question)
     {
+        // 'saw this: "no wish to stay on beyond this year" - who said it?': a period inside words the user quotes is the
+        // speaker's, not the one the question asks about.
+        question = QuotedWordsRegex().Replace(question, static m => new string(' ', m.Length));
         var clause = QuestionClause(question);
         var at = question.ToLowerInvariant().LastIndexOf(clause, StringComparison.Ordinal);
         if (at > 0 && FindDates(question[at..]) is { Range: not null } asked)
@@ -745,6 +752,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         return FindDates(question);
     }
+
+    /// <summary>Words the user quotes between double quotation marks, three words or more.</summary>
+    [GeneratedRegex(@"""[^""]*?\s[^""]*?\s[^""]*?""|\u201C[^\u201D]*?\s[^\u201D]*?\s[^\u201D]*?\u201D")]
+    private static partial Regex QuotedWordsRegex();
 
     private (DateRange? Range, string? Text) FindDates(string question)
     {
@@ -1012,9 +1023,11 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         return aside;
     }
 
-    /// <summary>"i was reading", "i remember seeing", "i've heard", "i'd read somewhere": the user's own doing, a verb right
-    /// after "i" (perhaps with "was", "have been", "just"…), and a second verb it takes ("remember reading").</summary>
-    [GeneratedRegex(@"\bi(?:'m|\u2019m|\s+am|\s+was|'ve|\u2019ve|\s+have|'d|\u2019d|\s+had)?(?:\s+(?:been|just|recently|also|once|only|still|already|definitely|vaguely|kind\s+of|sort\s+of))*\s+(?!(?:not|never|no|a|an|the|to|that|this)\b)(?<aside>(?:read|reading|saw|seen|seeing|see|heard|hear|hearing|remember|remembering|recall|recalling|noticed|notice|came\s+across|come\s+across|coming\s+across|skimmed|skimming|skim|looked|looking|look|browsing|browsed|scrolling|scrolled|went\s+through|going\s+through|catching\s+up|caught\s+up|thought|think|believe|understood|understand|gather|got|get|found|find))(?:\s+(?<aside>somewhere|once|earlier|before|recently|today|yesterday))?(?:\s+(?<aside>reading|seeing|hearing|that)\b)?\b")]
+    /// <summary>"i was reading", "i remember seeing", "i've heard", "i'd read somewhere", "i assumed": the user's own doing, a
+    /// verb right after "i" (perhaps with "was", "have been", "just"…), and a second verb it takes ("remember reading"); and
+    /// "saw this: "…"" opening a question about a line the user pastes.</summary>
+    [GeneratedRegex(@"\bi(?:'m|\u2019m|\s+am|\s+was|'ve|\u2019ve|\s+have|'d|\u2019d|\s+had)?(?:\s+(?:been|just|recently|also|once|only|still|already|definitely|vaguely|kind\s+of|sort\s+of))*\s+(?!(?:not|never|no|a|an|the|to|that|this)\b)(?<aside>(?:read|reading|saw|seen|seeing|see|heard|hear|hearing|remember|remembering|recall|recalling|noticed|notice|came\s+across|come\s+across|coming\s+across|skimmed|skimming|skim|looked|looking|look|browsing|browsed|scrolling|scrolled|went\s+through|going\s+through|catching\s+up|caught\s+up|thought|think|believe|understood|understand|gather|got|get|found|find|assumed|assume|assuming|guessed|guess|figured|reckoned))(?:\s+(?<aside>somewhere|once|earlier|before|recently|today|yesterday))?(?:\s+(?<aside>reading|seeing|hearing|that)\b)?\b|" +
+        @"^\W*(?:(?:just|ok|okay|so)\s+)?(?<aside>saw|seen|read|spotted|noticed|found)\b(?=\s*(?:this|that|it|somewhere|online|[:""\u201C]))")]
     private static partial Regex UserActivityRegex();
 
     /// <summary>"i always forget", "keep forgetting", "i can't remember": the user says why they ask again.</summary>
@@ -1022,23 +1035,27 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static partial Regex MemoryLapseRegex();
 
     /// <summary>"i'm putting together a short summary for my class", "i'm writing a piece", "i still need": what the user is
-    /// working on and that they need something: the verb, the kind of document and who it is for. What it is about ("notes
-    /// on the 2023 meeting") stays.</summary>
-    [GeneratedRegex(@"\bi(?:'m|\u2019m|\s+am|'ve\s+been|\u2019ve\s+been|\s+have\s+been|\s+was)\s+(?:(?:just|currently|still|now|also)\s+)?(?<aside>preparing|prepping|writing(?:\s+up)?|drafting|putting\s+together|compiling|making|doing|building|working\s+on|summari[sz]ing|researching|updating)\s+(?:(?:a|an|the|some|my|our|this|these)\s+)?(?:(?<aside>short|quick|brief|little|small|new|school|class|weekly|daily)\s+)*(?<aside>summary|report|brief|briefing|note|notes|memo|presentation|essay|paper|piece|post|thread|slides?|deck|homework|assignment|project|profile|timeline|explainer|newsletter|lesson|lecture|talk|story|article|overview|recap|quiz|factsheet)\b(?:\s+for\s+(?:my|our|the|a|an)\s+(?<aside>class|boss|team|course|teacher|professor|manager|students|colleagues|seminar|lecture|newsletter|blog|readers|unit|office|department|editor|audience))?|\bi\s+(?:still\s+|just\s+|really\s+|also\s+)?(?<aside>need)\b(?!\s+to\b)")]
+    /// working on and that they need something: the verb, the kind of document and who it is for; and what the answer is for
+    /// ("need it for the pledges table", "for my deck"). What it is about ("notes on the 2023 meeting", "pledges") stays.</summary>
+    [GeneratedRegex(@"\bi(?:'m|\u2019m|\s+am|'ve\s+been|\u2019ve\s+been|\s+have\s+been|\s+was)\s+(?:(?:just|currently|still|now|also)\s+)?(?<aside>preparing|prepping|writing(?:\s+up)?|drafting|putting\s+together|compiling|making|doing|building|working\s+on|summari[sz]ing|researching|updating)\s+(?:(?:a|an|the|some|my|our|this|these)\s+)?(?:(?<aside>short|quick|brief|little|small|new|school|class|weekly|daily)\s+)*(?<aside>summary|report|brief|briefing|note|notes|memo|presentation|essay|paper|piece|post|thread|slides?|deck|homework|assignment|project|profile|timeline|explainer|newsletter|lesson|lecture|talk|story|article|overview|recap|quiz|factsheet)\b(?:\s+for\s+(?:my|our|the|a|an)\s+(?<aside>class|boss|team|course|teacher|professor|manager|students|colleagues|seminar|lecture|newsletter|blog|readers|unit|office|department|editor|audience))?|\bi\s+(?:still\s+|just\s+|really\s+|also\s+)?(?<aside>need)\b(?!\s+to\b)|" +
+        @"(?:\b(?<aside>need)\s+(?:it|this|that|them|these|those)\s+)?\bfor\s+(?:a|an|the|my|our|this|tomorrow's|today's)\s+(?:[\w'\-]+\s+){0,2}?(?<aside>deck|slides?|chart|table|graphic|caption|script|episode|speech|segment|podcast|newsletter|memo|notes?|brief|piece|post|thread|presentation|essay|homework|assignment|lesson|class|quiz|comps|intro|opener)\b")]
     private static partial Regex UserTaskRegex();
 
     /// <summary>"i'd like to know", "i need to find out", "could you please state", "kindly provide", "may i ask": a request's
     /// verbs.</summary>
-    [GeneratedRegex(@"\bi(?:'d|\u2019d|\s+would)?\s+(?<aside>like|love|want|need)\s+to\s+(?<aside>know|find\s+out|understand|learn|check|confirm)\b|\b(?:(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?|please\s+|kindly\s+)(?<aside>state|provide|indicate|specify|identify|give|share|supply|outline|clarify|confirm|detail|list|name|remind)\b|\b(?:may|might|could|can)\s+i\s+(?:please\s+|kindly\s+)?(?<aside>ask|enquire|inquire)\b|\bif\s+i\s+(?:may|might)\s+(?<aside>ask)\b")]
+    [GeneratedRegex(@"\bi(?:'d|\u2019d|\s+would)?\s+(?<aside>like|love|want|need)\s+to\s+(?<aside>know|find\s+out|understand|learn|check|confirm)\b|\b(?:(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?|please\s+|kindly\s+)(?<aside>state|provide|indicate|specify|identify|give|share|supply|outline|clarify|confirm|detail|list|name|remind)\b|\b(?:may|might|could|can)\s+i\s+(?:please\s+|kindly\s+)?(?<aside>ask|enquire|inquire)\b|\bif\s+i\s+(?:may|might)\s+(?<aside>ask)\b|^\W*(?:(?:ok|okay|so|and|now|then|pls|please)\W+)?(?<aside>give|show|get|find)\s+me\b")]
     private static partial Regex RequestVerbRegex();
 
     /// <summary>What form the user wants the answer in, or which part of a text they mean, not what it says: "exact quote pls",
     /// "the precise wording", "in his own words", "word for word", "spelled right", "full name as printed", "just need the
-    /// number", "yes or no", "the bullet points", "the ceo's soundbite", "any quotes", "in that bit about…", "the part where…".</summary>
+    /// number", "yes or no", "the bullet points", "the ceo's soundbite", "any quotes", "in that bit about…", "the part where…",
+    /// "just the country", "headline number", "… - bullets", "in one line", "one or two words each".</summary>
     [GeneratedRegex(@"\b(?<aside>exact|precise|direct|verbatim|actual|full|official)\s+(?<aside>quote|quotes|quotation|wording|words|phrase|phrasing|line|language|spelling|name|names|title)\b|" +
         @"\bin\s+(?:his|her|their|its)\s+(?:own\s+)?(?<aside>words)\b|\b(?<aside>word)\s+for\s+word\b|\b(?<aside>spell(?:ed|t|ing)?)\s+(?:right|correctly|properly)\b|" +
         @"\bas\s+(?<aside>printed|written|spelled|spelt|worded)\b|\b(?<aside>need|want)s?\s+(?:the|a|an|both|all|his|her|their|its|it|them|that)?\s*(?<aside>number|numbers|name|names|figure|figures|date|dates|quote|wording|spelling|list)\b|" +
-        @"\byes\s+or\s+(?<aside>no)\b|\b(?<aside>bullet)\s+(?<aside>points?)\b|\b(?<aside>soundbites?|quotes?|quotations?)\b|\b(?<aside>sound)\s+(?<aside>bites?)\b|\b(?:the|that|this)\s+(?<aside>bit|part|section|paragraph|passage|line)\s+(?=(?:about|on|where|with|in\s+which|that\s+says)\b)")]
+        @"\byes\s+or\s+(?<aside>no)\b|\b(?<aside>bullet)\s+(?<aside>points?)\b|\b(?<aside>soundbites?|quotes?|quotations?)\b|\b(?<aside>sound)\s+(?<aside>bites?)\b|\b(?:the|that|this)\s+(?<aside>bit|part|section|paragraph|passage|line)\s+(?=(?:about|on|where|with|in\s+which|that\s+says)\b)|" +
+        @"\bjust\s+(?:the\s+)?(?<aside>country|countries|name|names|number|figure|date|year|city|word)\b|\b(?<aside>headline)\s+(?<aside>numbers?|figures?)\b|" +
+        @"(?:^|[,?.!:;\-\u2013\u2014]\s*)(?:in\s+)?(?<aside>bullets?)\s*[?.!]*$|\b(?<aside>one|two|three|few)\s+(?:or\s+(?<aside>two|three)\s+)?(?<aside>lines?|sentences?|words?)(?:\s+(?<aside>each|max|tops))?\b")]
     private static partial Regex AnswerFormRegex();
 
     /// <summary>Checking one's own text against the briefings: "is it right that…", "can I call him…", "ok to say…", "in the
@@ -1055,9 +1072,10 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
     private static partial Regex RelayedRegex();
 
     /// <summary>A word for the kind of answer after "what", "which" or "how", or in "the … of" ("by what date", "which year",
-    /// "how long", "the number of", "the name of"): the question asks for a date or a number, which the answer gives
-    /// without the word.</summary>
-    [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+|particular\s+)?(?<aside>date|dates|day|year|month|time|number|figure|name|location)\b|\bthe\s+(?:exact\s+|precise\s+|total\s+)?(?<aside>date|number|name|location|figure)\s+of\b|\bhow\s+(?<aside>long|big|large|far|often|soon|tall|high|deep|wide|heavy|fast|quickly|hot|cold|warm|expensive|costly)\b")]
+    /// "how long", "the number of", "the name of"), at the start of a keyword question ("name of the new centre", "dates of
+    /// the summit") or at its end ("helix ceo name", "new base location", "what's her name"): the question asks for a date,
+    /// a number or a name, which the answer gives without the word.</summary>
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+|particular\s+)?(?<aside>date|dates|day|year|month|time|number|figure|name|location)\b|\bthe\s+(?:exact\s+|precise\s+|total\s+)?(?<aside>date|number|name|location|figure)\s+of\b|^\W*(?<aside>date|dates|number|name|names|location|figure)\s+of\b|\b(?:his|her|its|their)\s+(?<aside>names?)\b|\b(?<aside>names?|location)\s*(?:again|pls|plz|please)?\s*[?.!]*\s*$|\bhow\s+(?<aside>long|big|large|far|often|soon|tall|high|deep|wide|heavy|fast|quickly|hot|cold|warm|expensive|costly)\b")]
     private static partial Regex AskedKindWordRegex();
 
     /// <summary>"did rutte think…", "does the alliance's chief believe…", "what did he feel about…": the verb of an opinion,
@@ -1150,6 +1168,37 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
 
         return story;
     }
+
+    /// <summary>
+    /// The terms of what a question says besides what it asks about: the user's own doing and asides ("i was reading", "need
+    /// it for the deck", "just the country"), a story told before the question, a remark about themselves after it ("how much
+    /// is a ticket? I might go myself if my knees allow.") and courtesies ("Good morning.", "Many thanks."). A conversation's
+    /// topic is the rest.
+    /// </summary>
+    internal static HashSet<string> AsideTerms(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var expanded = ChatShorthand.Expand(question);
+        var aside = UserAsideTerms(expanded, QuestionType.Other);
+        aside.UnionWith(StoryTerms(expanded));
+        aside.UnionWith(CourtesyRegex().Matches(expanded).SelectMany(m => TermAnalyzer.Terms(m.Value)));
+        var sentences = SentenceSplitter.Split(expanded).Select(span => span.Of(expanded)).ToList();
+        var asking = sentences.FindLastIndex(s => s.TrimEnd().EndsWith('?') || QuestionWordStartRegex().IsMatch(s.ToLowerInvariant()));
+        if (asking >= 0)
+        {
+            var asked = TermAnalyzer.Terms(string.Join(' ', sentences.Take(asking + 1))).ToHashSet(StringComparer.Ordinal);
+            foreach (var remark in sentences.Skip(asking + 1).Where(s => FirstPersonRegex().IsMatch(s) && !NamesTopicRegex().IsMatch(s)))
+            {
+                aside.UnionWith(TermAnalyzer.Terms(remark).Where(t => !asked.Contains(t)));
+            }
+        }
+
+        return aside;
+    }
+
+    /// <summary>Greetings, thanks and sign-offs anywhere in a message.</summary>
+    [GeneratedRegex(@"\b(?:good\s+(?:morning|afternoon|evening|day)|hello|hiya|thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?|many\s+thanks|much\s+appreciated|cheers|kind\s+regards|best\s+wishes)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CourtesyRegex();
 
     /// <summary>The user speaking of themselves: "I", "I'm", "my", "we", "our", "me", "us".</summary>
     [GeneratedRegex(@"\b(?:i|i'm|i've|i'd|i'll|my|me|we|we're|we've|our|us)\b", RegexOptions.IgnoreCase)]

@@ -221,6 +221,33 @@ public sealed partial class BriefingStore
         return result;
     }
 
+    /// <summary>Index terms that begin with <paramref name="prefix"/> and are at least two letters longer ("infra" ->
+    /// "infrastructur"), most frequent first, at most <paramref name="limit"/> + 1 of them.</summary>
+    public List<(string Term, long Df)> TermsStartingWith(string prefix, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var result = new List<(string, long)>();
+        if (prefix.Length < 2)
+        {
+            return result;
+        }
+
+        using var connection = Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT term, doc FROM passages_vocab WHERE term > $from AND term < $to AND length(term) >= $min ORDER BY doc DESC LIMIT $limit";
+        cmd.Parameters.AddWithValue("$from", prefix);
+        cmd.Parameters.AddWithValue("$to", prefix[..^1] + (char)(prefix[^1] + 1));
+        cmd.Parameters.AddWithValue("$min", prefix.Length + 2);
+        cmd.Parameters.AddWithValue("$limit", limit + 1);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return result;
+    }
+
     /// <summary>Passage vectors read from the file into the in-memory view since this store opened (a diagnostic: a write
     /// should cost readers only the rows it changed).</summary>
     internal long VectorRowsLoaded => Vectors.RowsLoaded;

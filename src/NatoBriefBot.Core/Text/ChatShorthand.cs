@@ -5,7 +5,8 @@ namespace NatoBriefBot.Core.Text;
 /// <summary>
 /// Shorthand that policy and defence teams type in chat, written out before a question is analysed and embedded:
 /// "def mins" is "defence ministers", "sec gen" is "Secretary General", "presser" is "press conference", "ukr" is "Ukraine",
-/// "w/o" is "without", "japan n korea" is "japan and korea", "the dc summit" is "the Washington summit",
+/// "w/o" is "without", "japan n korea" is "japan and korea", "the dc summit" is "the Washington summit", "no. of" is "number of",
+/// "per SG" is "from the Secretary General" (a source, not always someone's words),
 /// "jun24" is "jun 2024", "DEU" is "Germany". Only forms that mean one thing in a question about briefings; single-word acronyms are
 /// <see cref="Vocabulary.Acronyms"/>. Slips of the keyboard in a question word or a stop word ("wich", "teh") are read
 /// as the word meant.
@@ -42,6 +43,8 @@ internal static partial class ChatShorthand
         question = MonthSpacedYearRegex().Replace(question, static m => Vocabulary.Months.ContainsKey(m.Groups["month"].Value.ToLowerInvariant())
             ? $"{m.Groups["month"].Value} 20{m.Groups["year"].Value}"
             : m.Value);
+        // "# of allies at 2%": the number of them.
+        question = NumberSignOfRegex().Replace(question, "number of");
         // "DEU", "JPN/KOR": a country code in capitals is the country, for the words and for the encoders.
         question = CountryCodeRegex().Replace(question, static m => Vocabulary.CountryCodes.TryGetValue(m.Value.ToLowerInvariant(), out var country) ? country : m.Value);
         return ShorthandRegex().Replace(question, static m =>
@@ -52,6 +55,8 @@ internal static partial class ChatShorthand
             : m.Groups["word"].Success ? Words[m.Groups["word"].Value.ToLowerInvariant()]
             : m.Groups["without"].Success ? "without"
             : m.Groups["and"].Success ? "and"
+            : m.Groups["numberof"].Success ? "number of"
+            : m.Groups["per"].Success ? "from"
             : "government");
     }
 
@@ -126,6 +131,7 @@ internal static partial class ChatShorthand
         ["wats"] = "what's", ["wots"] = "what's", ["enuf"] = "enough", ["gotta"] = "got to", ["gonna"] = "going to",
         ["wanna"] = "want to", ["thru"] = "through", ["tho"] = "though", ["ops"] = "operations", ["fwd"] = "forward",
         ["b4"] = "before", ["grp"] = "group", ["grps"] = "groups", ["sth"] = "something", ["smth"] = "something", ["dc"] = "Washington",
+        ["veh"] = "vehicle", ["vehs"] = "vehicles",
     };
 
     /// <summary>The words a slip is mapped back to: stop words of three letters or more with a vowel, and the chat words of
@@ -144,8 +150,11 @@ internal static partial class ChatShorthand
     [GeneratedRegex(@"(?<![-'’])\b[A-Za-z]{3,7}\b(?!['’-])")]
     private static partial Regex WordRegex();
 
-    [GeneratedRegex(@"\b(?:(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut|enuf|gotta|gonna|wanna|thru|tho|ops|fwd|b4|grps?|sth|smth|dc)|(?<without>w/o)|(?<and>(?<=\w\s)n(?=\s\w)))\b\.?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<secgen>sec(?:retary)?[\s.\-]*gen)|(?<presser>presser(?<pplural>s)?)|(?<mtg>mtg)|(?<accto>acc\.?\s+to)|(?<govt>govt)|(?<word>ukr|avg|h1|h2|yrs?|pct|intl|dept|approx|ppl|abt|natl|wks?|mths|cuz|tmrw|yday|wats?|wots?|wut|enuf|gotta|gonna|wanna|thru|tho|ops|fwd|b4|grps?|sth|smth|dc|vehs?)|(?<without>w/o)|(?<and>(?<=\w\s)n(?=\s\w))|(?<numberof>nos?\.?\s+of)|(?<per>per(?=\s+(?:the\s+)?(?:sg|secgen|him|her|them|(?-i:[A-Z])|article|report|briefing|preview|story|piece|statement|readout|release))))\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex ShorthandRegex();
+
+    [GeneratedRegex(@"(?<![\w#])#\s*of\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberSignOfRegex();
 
     /// <summary>A month with a two-digit year typed onto it or after an apostrophe ("jun24", "oct '24"); not "june 24", which
     /// may be a day.</summary>

@@ -245,12 +245,17 @@ public static class TermAnalyzer
 
         terms.Add(token.Term);
         var lower = WithoutJoiners(token.Bare.ToLowerInvariant());
-        if ((token.IsAcronym || token.IsModelName || lower == "nato") &&
+        if ((token.IsAcronym || token.IsModelName || IsMixedCaseAcronym(token.Bare) || lower == "nato") &&
             (Vocabulary.Acronyms.TryGetValue(lower, out var expansion) || Vocabulary.Acronyms.TryGetValue(token.Term, out expansion)))
         {
             AddExpansion(expansion, terms);
         }
     }
+
+    /// <summary>An acronym written with small letters between its capitals ("MoD", "HoSG", "CHoDs"): two capitals or more,
+    /// the first letter one of them.</summary>
+    private static bool IsMixedCaseAcronym(string word) =>
+        word.Length is >= 3 and <= 6 && char.IsUpper(word[0]) && word.Count(char.IsUpper) >= 2 && word.All(char.IsLetter);
 
     /// <summary>Normalizes one word to its term; empty for a stop word.</summary>
     public static string Normalize(string surface)

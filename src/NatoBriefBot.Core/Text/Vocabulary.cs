@@ -66,7 +66,8 @@ internal static class Vocabulary
         ["usa"] = "united states",
         ["uk"] = "united kingdom britain",
         ["hq"] = "headquarters",
-        ["mod"] = "ministry defense",
+        // "UKR MoD", "the MoD": staff write it for the minister as often as for the ministry; briefings name the minister.
+        ["mod"] = "defense minister",
         ["pm"] = "prime minister",
         ["mfa"] = "foreign ministry",
         ["nato"] = "nato alliance",
@@ -80,6 +81,11 @@ internal static class Vocabulary
         // that stand for one word. A long form of several common words ("NRF": NATO Response Force) is left out: each of
         // its words is in the briefings, so the acronym would no longer count as a name none of them mentions.
         ["rok"] = "korea",
+        ["ru"] = "russia",
+        ["ua"] = "ukraine",
+        // "HoSG": a meeting of NATO's Heads of State and Government, a summit; "IP4": the four Indo-Pacific partners.
+        ["hosg"] = "summit",
+        ["ip4"] = "indo pacific partners",
         ["prc"] = "china",
         ["dprk"] = "north korea",
         ["uav"] = "drone",

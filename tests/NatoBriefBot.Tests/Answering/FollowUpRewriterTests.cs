@@ -320,6 +320,43 @@ public class FollowUpRewriterTests
         Assert.DoesNotContain("2024", rewritten, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("where's their summit next year?")]
+    [InlineData("who runs it now?")]
+    [InlineData("how much has it raised so far?")]
+    public void Rewrite_FollowUpCountingFromTodayOrTheArticle_PreviousPeriodNotAdded(string followUp)
+    {
+        var rewritten = FollowUpRewriter.Rewrite(followUp, [Turn("What did Helix announce in September 2025?")]);
+
+        Assert.DoesNotContain("2025", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_QuestionOfOneWordAndARemarkAboutTheUser_CarriesTheTopicWithoutTheRemark()
+    {
+        var history = new[] { Turn("When did the Vilnius modernism exhibition open?") };
+
+        var ticket = FollowUpRewriter.Rewrite("And how much is a ticket? I might go myself if my knees allow.", history);
+        var next = FollowUpRewriter.Rewrite("Until when does it run?", [.. history, Turn("And how much is a ticket? I might go myself if my knees allow.") with { ResolvedQuestion = ticket }]);
+
+        Assert.Contains("exhibition", ticket, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("exhibition", next, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("knees", next, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Rewrite_AndANamedSubjectWithWordsOfItsOwn_AskedAsItStands()
+    {
+        var history = new[] { Turn("How much were the 30 jets the Gulf airline ordered worth?") };
+
+        var other = FollowUpRewriter.Rewrite("And Germany's contribution for Ukraine, remind me?", history);
+        var swap = FollowUpRewriter.Rewrite("and italy?", [Turn("What did Germany pledge in June 2024?")]);
+
+        Assert.DoesNotContain("jets", other, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Germany's contribution for Ukraine", other, StringComparison.Ordinal);
+        Assert.Contains("pledge", swap, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void Rewrite_ItPronoun_AddsPreviousTopic()
     {

@@ -95,6 +95,21 @@ public sealed class HybridRetrieverTests(SeededEngine seeds) : IClassFixture<See
     }
 
     [Fact]
+    public async Task RetrieveAsync_QuotedLine_TheSentenceWritingItMarkedForTheAnswerModel()
+    {
+        var column = Array.IndexOf(Core.Answering.Selection.AnswerFeatures.Names, "quoted");
+
+        var pasted = await seeds.Retriever.RetrieveAsync("saw \"the closer that authoritarian actors align\" - who said it?");
+        var plain = await seeds.Retriever.RetrieveAsync("who spoke about authoritarian actors?");
+
+        var candidates = Core.Answering.Selection.AnswerFeatures.Extract(pasted, pasted.Scorer!, pasted.Evidence.Count);
+        var best = candidates.MaxBy(c => c.Features[column])!;
+        Assert.Contains("authoritarian actors align", best.Sentence.Text, StringComparison.Ordinal);
+        Assert.Equal(1, best.Features[column]);
+        Assert.All(Core.Answering.Selection.AnswerFeatures.Extract(plain, plain.Scorer!, plain.Evidence.Count), c => Assert.Equal(0, c.Features[column]));
+    }
+
+    [Fact]
     public async Task RetrieveAsync_FollowUpMovingToAnotherPeriod_KeepsOnlyPreferredBriefingsOfThatPeriod()
     {
         const string Question = "Which Ukrainian defence minister joined NATO ministers in October 2024?";
@@ -357,6 +372,21 @@ public sealed class HybridRetrieverDatedTests : IDisposable
         Assert.Equal("what did Stoltenberg say about the exhibition", result.Query.Text);
         Assert.DoesNotContain(TermAnalyzer.Normalize("stoltenbrg"), result.TermWeights.Keys);
         Assert.True(result.TermWeights[TermAnalyzer.Normalize("stoltenberg")] < result.TermWeights[TermAnalyzer.Normalize("exhibition")]);
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_WordCutShort_TheIndexedWordItBegins()
+    {
+        var (retriever, _) = Engine(
+            null,
+            Records.Briefing("a.txt", "Rutte said deterrence and defence would be his top priority."),
+            Records.Briefing("b.txt", "A new centre will protect undersea infrastructure."));
+
+        var result = await retriever.RetrieveAsync("what's rutte's top prio");
+
+        // "prio" is no word and no briefing writes it; "priority" is the one indexed word that starts so.
+        Assert.Contains(TermAnalyzer.Normalize("priority"), result.Query.Alternatives[TermAnalyzer.Normalize("prio")]);
+        Assert.Equal("a.txt", result.Evidence[0].Briefing.File);
     }
 
     [Fact]

@@ -129,7 +129,8 @@ public class QueryAnalyzerTests
     {
         var q = _analyzer.Analyze(question);
 
-        Assert.Contains(TermAnalyzer.Normalize(remark), q.ContextTerms);
+        // Context, or not searched for at all ("for a slide": what the answer is for).
+        Assert.True(q.ContextTerms.Contains(TermAnalyzer.Normalize(remark)) || !q.CoreTerms.Contains(TermAnalyzer.Normalize(remark)));
         Assert.DoesNotContain(TermAnalyzer.Normalize(asked), q.ContextTerms);
     }
 
@@ -179,6 +180,10 @@ public class QueryAnalyzerTests
     [InlineData("whats the name of the weather satellite", "name", false)]
     [InlineData("what time did the rocket lift off", "time", false)]
     [InlineData("rutte's figure for nato citizens", "figure", true)]
+    [InlineData("name of new maritime centre", "name", false)]
+    [InlineData("helix ceo name", "name", false)]
+    [InlineData("aegis ashore base location", "location", false)]
+    [InlineData("the norwegian bank boss stepping down, whats her name?", "name", false)]
     public void Analyze_WordForTheKindOfAnswer_NotExpandedWithItsOtherSenses(string question, string kind, bool searched)
     {
         var q = _analyzer.Analyze(question);
@@ -1060,6 +1065,11 @@ public class QueryAnalyzerTests
     [InlineData("what did Stoltenberg say about his mandate? i always forget")]
     [InlineData("what did Stoltenberg say about his mandate, i can't remember")]
     [InlineData("what's the soundbite where Stoltenberg says something about his mandate?")]
+    [InlineData("what did Stoltenberg say about his mandate? need it for the table")]
+    [InlineData("what did Stoltenberg say about his mandate - for my deck")]
+    [InlineData("what did Stoltenberg say about his mandate? one or two words each")]
+    [InlineData("what did Stoltenberg say about his mandate - bullets")]
+    [InlineData("give me what Stoltenberg said about his mandate")]
     public void Analyze_TheFormOfTheAnswerAndEmphasis_NotSearchedFor(string question)
     {
         var plain = _analyzer.Analyze("what did Stoltenberg say about his mandate?");
@@ -1145,4 +1155,25 @@ public class QueryAnalyzerTests
     {
         Assert.Equal(story, QueryAnalyzer.StoryTerms(question).Contains(TermAnalyzer.Normalize(word)));
     }
+    [Fact]
+    public void Analyze_PeriodInsideQuotedWords_NotTheAskedPeriod()
+    {
+        var q = _analyzer.Analyze("saw this: \"did not have any wish to stay on beyond this year\" - who said it?");
+
+        Assert.Null(q.Dates);
+        Assert.Contains(TermAnalyzer.Normalize("wish"), q.QuotedTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("wish"), q.ContextTerms);
+        Assert.DoesNotContain(TermAnalyzer.Normalize("saw"), q.CoreTerms);
+    }
+
+    [Fact]
+    public void Analyze_NoQuotedWords_NoQuotedTerms() =>
+        Assert.Empty(_analyzer.Analyze("who said that the summit is in july?").QuotedTerms);
+
+    [Theory]
+    [InlineData("UKR MoD joining the ministers in june 2023", "minister")]
+    [InlineData("vilnius HoSG dates", "summit")]
+    [InlineData("RU hybrid campaign hallmarks", "russia")]
+    public void Analyze_StaffAcronymWithSmallLettersOrTwoCapitals_ItsLongForm(string question, string word) =>
+        Assert.Contains(TermAnalyzer.Normalize(word), _analyzer.Analyze(question).CoreTerms);
 }

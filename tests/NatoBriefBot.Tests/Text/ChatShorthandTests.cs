@@ -47,6 +47,13 @@ public class ChatShorthandTests
     [InlineData("who was the coach b4 doyle", "who was the coach before doyle")]
     [InlineData("who runs the contact grp", "who runs the contact group")]
     [InlineData("n what about kyiv", "n what about kyiv")]
+    [InlineData("jakarta parade - no. of armoured vehs", "jakarta parade - number of armoured vehicles")]
+    [InlineData("# of allies at 2%", "number of allies at 2%")]
+    [InlineData("hallmarks per SG jun 24", "hallmarks from SG jun 2024")]
+    [InlineData("how much per the preview", "how much from the preview")]
+    [InlineData("how much per year", "how much per year")]
+    [InlineData("the pre-summit presser", "the pre-summit press conference")]
+    [InlineData("no one said so", "no one said so")]
     public void Expand_ChatShorthand_WrittenOut(string question, string expected) =>
         Assert.Equal(expected, ChatShorthand.Expand(question));
 

@@ -86,6 +86,8 @@ internal static partial class AnswerFeatures
         "own_lexical",        // share of the question's weighted terms the sentence says itself (lexical without the credit
                               // it borrows from the sentence before or its passage): tells the answer from its neighbour
         "own_lexical_gap",    // own_lexical minus the best among the candidates
+        "quoted",             // share of the words the user quotes ('saw this: "…" - who said it?') that the sentence has:
+                              // the line pasted from an article is the sentence that writes it (0 when nothing is quoted)
     ];
 
     /// <summary>Question-level inputs of the answer gate, per candidate (they depend on the candidate's briefing).</summary>
@@ -210,6 +212,7 @@ internal static partial class AnswerFeatures
                 query.Type == QuestionType.YesNo && GivesOtherValue(s.Text, salient, asked, query, t => s.Terms.Contains(t) || (context?.Contains(t) ?? false) || subject.Value.Contains(t)) ? 1 : 0,
                 own[s],
                 own[s] - bestOwn,
+                query.QuotedTerms.Count == 0 ? 0 : (double)query.QuotedTerms.Count(s.Terms.Contains) / query.QuotedTerms.Count,
             ];
             var briefingCover = cover[s.Evidence.Briefing.Id];
             result.Add(new AnswerCandidate(s, rank, f, [.. QuestionCoverage(core, query, names), briefingCover.Mean, briefingCover.Min, retrieval.PreferredFiles.Count > 0 ? 1 : 0]));
