@@ -148,7 +148,9 @@ public sealed partial class AnswerService(
     /// examples, and nearer to it than to any passage of the briefings.</summary>
     private async Task<SmallTalkKind?> SmallTalkByMeaningAsync(string question, RetrievalResult retrieval, CancellationToken cancellationToken)
     {
-        if (options.ChatSimilarity >= 1 || retrieval.UnknownSalient.Count > 0)
+        // A message quoting a line ('"defending our one billion citizens" - who said that?') asks about an article, however
+        // chatty the words around the quote.
+        if (options.ChatSimilarity >= 1 || retrieval.UnknownSalient.Count > 0 || retrieval.Query.QuotedTerms.Count > 0)
         {
             return null;
         }

@@ -386,6 +386,7 @@ public sealed class HybridRetriever(
         Dictionary<string, IReadOnlyList<string>>? alternatives = null;
         List<string>? terms = null;
         Dictionary<string, string?>? knownNames = null;
+        HashSet<string>? words = null;
         foreach (var term in query.CoreTerms.Concat(query.Salient).Distinct(StringComparer.Ordinal))
         {
             if (df.ContainsKey(term) || term.Any(char.IsDigit) || (query.Alternatives.TryGetValue(term, out var known) && known.Any(df.ContainsKey)))
@@ -417,11 +418,15 @@ public sealed class HybridRetriever(
             }
 
             var similar = store.SimilarTerms(term, term.Length >= 8 ? 2 : 1);
-            if (similar.Count == 0 && !query.Salient.Contains(term) && store.TermsStartingWith(term, MaxCorrections) is { Count: > 0 and <= MaxCorrections } truncated)
+            words ??= TermAnalyzer.Tokenize(query.Text).Where(t => Lexicon.Default.CanBe(t.Surface, PartOfSpeech.Noun) || Lexicon.Default.CanBe(t.Surface, PartOfSpeech.Verb) ||
+                                                                   Lexicon.Default.CanBe(t.Surface, PartOfSpeech.Adjective)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+            if (similar.Count == 0 && !query.Salient.Contains(term) && !words.Contains(term) &&
+                store.TermsStartingWith(term, MaxCorrections) is { Count: > 0 and <= MaxCorrections } truncated)
             {
                 // "infra", "approx": a word cut short in chat, with no indexed word a slip away ("contries" is "countries",
                 // not the start of "contributions"), is the start of the indexed word it stands for, when few start so. A
-                // name is not cut short ("Nord" is not "Nordic").
+                // noun, verb or adjective ("curated" is no "curator"; "infra" is only an adverb) or a name ("Nord" is not
+                // "Nordic") is not cut short.
                 similar = [.. truncated.Select(t => (t.Term, t.Df, 1))];
             }
 

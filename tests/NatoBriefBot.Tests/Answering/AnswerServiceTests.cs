@@ -92,6 +92,15 @@ public sealed class AnswerServiceTests(SeededEngine seeds) : IClassFixture<Seede
         Assert.DoesNotContain("NatoBriefBot", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AskAsync_QuotedLine_NeverTakenForSmallTalk()
+    {
+        // Few words outside the quote, and those chatty: still a question about an article, answered or declined.
+        var answer = await seeds.Answers.AskAsync(new AskRequest("\"no wish to stay on, thanks so much\" - who said that one?"));
+
+        Assert.NotEqual(AnswerOutcome.Conversation, answer.Outcome);
+    }
+
     /// <summary>The briefing's text put back together from its passages (slices of it, which may overlap).</summary>
     private static string BriefingText(IReadOnlyList<NatoBriefBot.Core.Storage.StoredPassage> passages)
     {
