@@ -73,6 +73,7 @@ internal static class Vocabulary
         ["nato"] = "nato alliance",
         ["otan"] = "nato",
         ["iamd"] = "integrated air missile defense",
+        ["bmd"] = "ballistic missile defense",
         ["jef"] = "joint expeditionary force",
         ["efp"] = "enhanced forward presence",
         ["dpap"] = "defense production action plan",
