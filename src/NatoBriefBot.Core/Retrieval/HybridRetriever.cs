@@ -387,6 +387,7 @@ public sealed class HybridRetriever(
         List<string>? terms = null;
         Dictionary<string, string?>? knownNames = null;
         HashSet<string>? words = null;
+        HashSet<string>? misspelt = null;
         foreach (var term in query.CoreTerms.Concat(query.Salient).Distinct(StringComparer.Ordinal))
         {
             if (df.ContainsKey(term) || term.Any(char.IsDigit) || (query.Alternatives.TryGetValue(term, out var known) && known.Any(df.ContainsKey)))
@@ -439,6 +440,14 @@ public sealed class HybridRetriever(
 
             if (similar.Count == 0)
             {
+                // "supossed", "colegues": a long word typed in small letters, two slips from a word WordNet knows and like no
+                // indexed word, is that word misspelt, not a name no briefing mentions.
+                if (query.Salient.Contains(term) && TermAnalyzer.Tokenize(query.Text).Any(t => t.Term == term && !t.IsCapitalized && Lexicon.Default.IsTwoSlipsFromKnownWord(t.Surface)))
+                {
+                    misspelt ??= new HashSet<string>(StringComparer.Ordinal);
+                    misspelt.Add(term);
+                }
+
                 continue;
             }
 
@@ -459,6 +468,11 @@ public sealed class HybridRetriever(
             {
                 ambiguous.Add(term);
             }
+        }
+
+        if (misspelt is not null)
+        {
+            query = query with { Salient = [.. query.Salient.Where(t => !misspelt.Contains(t))] };
         }
 
         return alternatives is null ? query : query with { Alternatives = alternatives, Terms = terms! };

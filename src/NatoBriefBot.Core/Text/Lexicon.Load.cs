@@ -121,6 +121,9 @@ public sealed partial class Lexicon
         _capitals = capitals.ToFrozenDictionary(StringComparer.Ordinal);
         _capitalsOf = capitals.GroupBy(kv => kv.Value, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(kv => kv.Key).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
+        _lettersOnlyWords = new Lazy<string[]>(
+            () => [.. _words.Keys.Where(w => w.All(char.IsAsciiLetter) && !_properNames.Contains(w)).Order(StringComparer.Ordinal)],
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Number of single-word lemmas loaded (a health figure for tests and diagnostics).</summary>

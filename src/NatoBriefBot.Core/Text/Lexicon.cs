@@ -263,6 +263,43 @@ public sealed partial class Lexicon
         return OneSlipAway(Key(word ?? throw new ArgumentNullException(nameof(word)))).Any(c => c.Length > 1 && IsKnownWord(c) && counts(c));
     }
 
+    /// <summary>True when at most two typing slips away from a long word (eight letters or more) there is a word WordNet
+    /// lists, or a plural or past form of one: "supossed" (supposed), "colegues" (colleagues). The first two letters are
+    /// taken as typed, and shorter words get one slip (<see cref="IsNearKnownWord(string)"/>), as two slips turn a short
+    /// name into a word too easily.</summary>
+    public bool IsTwoSlipsFromKnownWord(string word)
+    {
+        var key = Key(word ?? throw new ArgumentNullException(nameof(word)));
+        if (key.Length < MinTwoSlipLength || !key.All(char.IsAsciiLetter))
+        {
+            return false;
+        }
+
+        // The word itself, and without an ending the lemma would not have ("colegues" is two slips from "colleague" once
+        // its "s" is off; "supossed" is two from the lemma "supposed" as it stands).
+        string[] forms = [key, .. InflectionEndings.Where(e => key.EndsWith(e, StringComparison.Ordinal)).Select(e => key[..^e.Length])];
+        var words = _lettersOnlyWords.Value;
+        var first = Array.BinarySearch(words, key[..2], StringComparer.Ordinal);
+        for (var i = first < 0 ? ~first : first; i < words.Length && words[i].StartsWith(key[..2], StringComparison.Ordinal); i++)
+        {
+            var known = words[i];
+            if (forms.Any(f => EditDistance.Compute(f, known, 2) <= 2))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Shortest word checked for two typing slips.</summary>
+    private const int MinTwoSlipLength = 8;
+
+    private static readonly string[] InflectionEndings = ["s", "es", "ed", "d", "ing"];
+
+    /// <summary>The lemmas of single words of letters only, in ordinal order, for looking up by their first letters.</summary>
+    private readonly Lazy<string[]> _lettersOnlyWords;
+
     /// <summary>The words WordNet knows one typing slip away from <paramref name="word"/> (as <see cref="IsNearKnownWord(string)"/>
     /// counts slips), each once, in lookup form: "salery" -> "salary".</summary>
     public IReadOnlyList<string> NearKnownWords(string word) =>

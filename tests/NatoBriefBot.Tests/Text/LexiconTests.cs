@@ -248,6 +248,18 @@ public class LexiconTests
     }
 
     [Theory]
+    [InlineData("supossed", true)]     // two slips from the lemma "supposed"
+    [InlineData("colegues", true)]     // two slips from "colleague" once the plural "s" is off
+    [InlineData("stoltenberg", false)] // a name no word is two slips from
+    [InlineData("kowalczyk", false)]
+    [InlineData("prepng", false)]      // under eight letters: one slip only
+    [InlineData("xupossed", false)]    // the first two letters are taken as typed
+    public void IsTwoSlipsFromKnownWord_LongWordsOnly(string word, bool near)
+    {
+        Assert.Equal(near, Lexicon.IsTwoSlipsFromKnownWord(word));
+    }
+
+    [Theory]
     [InlineData("timeframe", true)]
     [InlineData("interwar", true)]
     [InlineData("atleast", true)]      // a two-letter stop word and a word
