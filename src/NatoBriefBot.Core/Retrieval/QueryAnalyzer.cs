@@ -197,6 +197,8 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         var aside = UserAsideTerms(question, type);
         core.RemoveAll(aside.Contains);
         terms.RemoveAll(aside.Contains);
+        // "Sarah wants to know…": the name of who passes the question on is no name the briefings must mention.
+        salient.RemoveAll(aside.Contains);
         foreach (var dropped in aside.Where(alternatives.ContainsKey))
         {
             // Their other words ("state" -> "say", "province") go with them, unless another word of the question has them.
@@ -1064,12 +1066,22 @@ public sealed partial class QueryAnalyzer(TimeProvider clock)
         @"\b(?<aside>ok|okay|fine|safe|correct|accurate|fair)\s+to\s+(?<aside>say|call|write|describe|report|claim|state|put)\b|\b(?:in|for)\s+(?:the|my|our|this|a)\s+(?<aside>standfirst|headline|caption|lede|intro|copy|draft|subhead|strapline)\b")]
     private static partial Regex CheckingCopyRegex();
 
-    /// <summary>A question passed on for someone else: "my boss asked…", "editor wants…", "she asked me to check…". Who asks
-    /// is not what the briefing says ("the Rovers boss said" is not passed on: no "my", not opening a clause).</summary>
+    /// <summary>A question passed on for someone else: "my boss asked…", "editor wants…", "she asked me to check…", "Sarah
+    /// wants to know whether…", "… ? colleague asks", "can you tell Sarah what…", "quick one from the director -". Who asks
+    /// and their verb are not what the briefing says ("the Rovers boss said" is not passed on: no "my", not opening a
+    /// clause; "Stoltenberg asked allies to…" has no question after the verb).</summary>
     [GeneratedRegex(@"(?:\bmy\s+|^|[.?!,;:\-\u2013\u2014(]\s*)(?<aside>boss|manager|editor|supervisor|colleague|professor|teacher|director|lecturer|tutor)\s+(?:(?:just|also|now|really|still)\s+)?" +
-        @"(?<aside>asks|asked|wants|wanted|needs|needed|says|said|found|saw|flagged|mentioned|reckons|thinks|thought|believes|would\s+like)\b|" +
-        @"\b(?:she|he|they)\s+(?:(?:just|also)\s+)?(?<aside>asked|asks|wants|wanted|needs|needed)\s+me\s+to\s+(?<aside>check|pull|find|confirm|get|dig)\b")]
+        @"(?<aside>asks|asked|wants|wanted|needs|needed|says|said|found|saw|flagged|mentioned|reckons|thinks|thought|believes|would\s+like)\b(?:\s+to\s+(?<aside>know))?|" +
+        @"\b(?:she|he|they)\s+(?:(?:just|also)\s+)?(?<aside>asked|asks|wants|wanted|needs|needed)\s+me\s+to\s+(?<aside>check|pull|find|confirm|get|dig)\b|" +
+        @"(?:^|[.?!,;:\-\u2013\u2014(]\s*(?:and\s+)?)(?:(?:my|our|the)\s+)?(?!(?:" + QuestionWordPattern + @")\b)(?<aside>[a-z][a-z'\-]+)\s+(?:(?:just|also|now|really|still)\s+)?(?<aside>wants|wanted|needs|needed|would\s+like)\s+to\s+(?<aside>know)\b|" +
+        @"(?:^|[.?!,;:\-\u2013\u2014(]\s*(?:and\s+)?)(?:(?:my|our|the)\s+)?(?!(?:" + QuestionWordPattern + @")\b)(?<aside>[a-z][a-z'\-]+)\s+(?:(?:just|also|now|really|still)\s+)?(?:is\s+|was\s+)?(?<aside>asks|asked|asking|wonders|wondered|wondering)(?=\s*(?:[:\-\u2013\u2014]|(?:(?:roughly|approximately|about|exactly|again|quickly|briefly)\s+)?(?:whether|if|" + QuestionWordPattern + @")\b))|" +
+        @"[?.!,]\s*(?:(?:my|our|the|a)\s+)?(?<aside>[a-z][a-z'\-]+)\s+(?:(?:just|also)\s+)?(?:is\s+|was\s+)?(?<aside>asks|asked|asking|wonders|wondered|wondering|wants\s+to\s+know)\s*[.!?]*\s*$|" +
+        @"\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?<aside>tell|remind|let)\s+(?!(?:me|us|him|her|them|you|it|" + QuestionWordPattern + @")\b)(?<aside>[a-z][a-z'\-]+)(?:\s+(?<aside>know))?(?=\s+(?:whether|if|about|the|a|an|" + QuestionWordPattern + @")\b)|" +
+        @"\b(?:(?<aside>quick|another)\s+)?(?<aside>one|two|three|q|qs|question|questions)\s+from\s+(?:(?:the|my|our|a)\s+)?(?<aside>[a-z][a-z'\-]+)(?:\s+(?<aside>desk|team|office))?(?=\s*[:\-\u2013\u2014])")]
     private static partial Regex RelayedRegex();
+
+    /// <summary>The question words, as a regex alternation.</summary>
+    private const string QuestionWordPattern = "what|who|whom|whose|when|where|why|which|how";
 
     /// <summary>A word for the kind of answer after "what", "which" or "how", or in "the … of" ("by what date", "which year",
     /// "how long", "the number of", "the name of"), at the start of a keyword question ("name of the new centre", "dates of

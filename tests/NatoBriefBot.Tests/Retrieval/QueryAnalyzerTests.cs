@@ -1078,6 +1078,32 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Sarah wants to know what Stoltenberg said about his mandate")]
+    [InlineData("Sarah asks: what did Stoltenberg say about his mandate?")]
+    [InlineData("what did Stoltenberg say about his mandate? Sarah asks")]
+    [InlineData("can you tell Sarah what Stoltenberg said about his mandate?")]
+    [InlineData("quick one from the director - what did Stoltenberg say about his mandate?")]
+    [InlineData("my boss wants to know what Stoltenberg said about his mandate")]
+    public void Analyze_QuestionPassedOnBySomeoneNamed_NeitherTheNameNorTheVerbSearched(string question)
+    {
+        var plain = _analyzer.Analyze("what did Stoltenberg say about his mandate?");
+        var passedOn = _analyzer.Analyze(question);
+
+        Assert.Equal(plain.CoreTerms, passedOn.CoreTerms);
+        Assert.Equal(plain.Salient, passedOn.Salient);
+    }
+
+    [Fact]
+    public void Analyze_SomeoneAskedWithoutAQuestionAfter_KeepsTheVerb()
+    {
+        // "Stoltenberg asked allies to…" says what happened; it passes on no question.
+        var q = _analyzer.Analyze("Stoltenberg asked allies to do what?");
+
+        Assert.Contains("stoltenberg", q.Salient);
+        Assert.Contains("ask", q.CoreTerms);
+    }
+
+    [Theory]
     [InlineData("can I call Stoltenberg Norwegian in the standfirst?")]
     [InlineData("is it correct that Stoltenberg is Norwegian?")]
     [InlineData("ok to say Stoltenberg is Norwegian?")]
