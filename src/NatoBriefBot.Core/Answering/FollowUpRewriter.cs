@@ -580,12 +580,16 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         return moved ?? history[answered];
     }
 
-    /// <summary>A question asked as a new one: complete in itself (not a follow-up, and enough words to search for) and read
-    /// as typed ("there's also a central bank vowing to act for as long as it takes, which one?"). Declined, with its closest
-    /// briefing another than the answer's, it moved the conversation to a new subject even though the bot found nothing
-    /// close enough to quote.</summary>
-    private static bool NewSubject(ConversationTurn turn) =>
-        turn.ResolvedQuestion == turn.Question.Trim() && !IsFollowUp(turn.Question) && ContentTerms(turn.Question).Count >= MinStandaloneTerms;
+    /// <summary>A question asked as a new one: enough words to search for, and read with none carried over from the
+    /// conversation ("there's also a central bank vowing to act for as long as it takes, which one?", "different topic - the
+    /// Pacific critical minerals fund, how big?", "that Shetland cable repair outfit - how many ships do they have?").
+    /// Declined, with its closest briefing another than the answer's, it moved the conversation to a new subject even though
+    /// the bot found nothing close enough to quote.</summary>
+    private static bool NewSubject(ConversationTurn turn)
+    {
+        var typed = ContentTerms(turn.Question).ToHashSet(StringComparer.Ordinal);
+        return typed.Count >= MinStandaloneTerms && ContentTerms(turn.ResolvedQuestion).All(typed.Contains);
+    }
 
     /// <summary>
     /// True when the question leans on the conversation: it points back ("he", "there", "that city", "the second one"),

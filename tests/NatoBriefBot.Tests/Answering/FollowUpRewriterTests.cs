@@ -741,6 +741,23 @@ public class FollowUpRewriterTests
         Assert.Equal(["d06_central_bank.txt"], FollowUpRewriter.Hints("who's its governor?", [answered, declined]).PreferredFiles);
     }
 
+    [Theory]
+    [InlineData("different topic - the central bank vowing to act as long as it takes, which one?", "the central bank vowing to act as long as it takes, which one?")]
+    [InlineData("that central bank vowing to act as long as it takes - what did they raise rates to?", "that central bank vowing to act as long as it takes - what did they raise rates to?")]
+    public void RewriteAndHints_AfterADeclinedQuestionNamingItsOwnSubject_MoveToItEvenIfItsPrefaceWasDroppedOrItPointsBack(string asked, string resolved)
+    {
+        // Nothing of the conversation was carried into the declined turn: it was a new subject, however it was introduced.
+        var answered = CitedTurn("how much military support have allies given ukraine each year", "Allies have provided Ukraine with military support worth EUR 40 billion every year.", "004_summit.txt");
+        var declined = new ConversationTurn(asked, resolved,
+            new Answer(resolved, AnswerOutcome.NotInBriefings, "I couldn't find that in the briefings I have. The closest briefings are: \u201CCentral bank raises rates\u201D (3 November 2022).", [])
+            { ClosestFile = "d06_central_bank.txt" });
+
+        var rewritten = FollowUpRewriter.Rewrite("who's its governor?", [answered, declined]);
+
+        Assert.Contains("central bank", rewritten, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["d06_central_bank.txt"], FollowUpRewriter.Hints("who's its governor?", [answered, declined]).PreferredFiles);
+    }
+
     [Fact]
     public void RewriteAndHints_AfterADeclinedFollowUp_StayWithTheLastAnswerWhateverItFoundClosest()
     {
