@@ -655,12 +655,33 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         var tokens = TermAnalyzer.Tokenize(q);
         var before = tokens.Where(t => t.Start < pronoun.Index).ToList();
         var boundary = q.LastIndexOfAny(['?', ';', ':', ',', '\u2013', '\u2014'], Math.Max(0, pronoun.Index - 1));
-        var namedBefore = before.Any(t => !t.IsStopWord && Retrieval.QueryAnalyzer.IsName(t, q)) || IntroducesSomeone(before) ||
+        var namedBefore = before.Any(t => !t.IsStopWord && Retrieval.QueryAnalyzer.IsName(t, q)) || IntroducesSomeone(before) || FrontsItsTopic(q, pronoun.Index) ||
             (thing && ((boundary > 0 && IntroducesSomething(before.Where(t => t.Start < boundary).ToList())) ||
                        (ExistentialRegex().Match(q) is { Success: true } there && there.Index + there.Length <= pronoun.Index &&
                         IntroducesSomething(before.Where(t => t.Start >= there.Groups["article"].Index).ToList()))));
         return !(namedBefore && tokens.Count(t => !t.IsStopWord) >= MinStandaloneTerms);
     }
+
+    /// <summary>Does the question open with what it is about, set off by a dash or a colon before the pronoun ("Cadwell - how
+    /// long is their order book full?", "the Aberdeen cable outfit: how many ships do they run?")? A name (a capitalized word)
+    /// or two words of content there are the subject the pronoun points to.</summary>
+    private static bool FrontsItsTopic(string q, int pronounIndex)
+    {
+        var fronted = FrontedTopicRegex().Match(q);
+        if (!fronted.Success || fronted.Index + fronted.Length > pronounIndex)
+        {
+            return false;
+        }
+
+        var topic = fronted.Groups["topic"].Value;
+        var content = ContentTerms(topic).ToHashSet(StringComparer.Ordinal);
+        var words = TermAnalyzer.Tokenize(topic).Where(t => !t.IsStopWord && !SmallTalk.IsFiller(t.Surface) && content.Contains(t.Term)).ToList();
+        return words.Count >= 2 || words.Any(t => t.IsCapitalized);
+    }
+
+    /// <summary>Words before the first " - " or ":" of the question, in group <c>topic</c>.</summary>
+    [GeneratedRegex(@"^\W*(?<topic>[^?!:\-\u2013\u2014]{2,60}?)\s*(?:\s[\-\u2013\u2014]|:)\s")]
+    private static partial Regex FrontedTopicRegex();
 
     /// <summary>Does the question name a person before the pronoun (<see cref="NamesPerson"/>), someone the conversation
     /// named or a name as typed?</summary>

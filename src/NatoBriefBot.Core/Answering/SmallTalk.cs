@@ -249,6 +249,9 @@ public static partial class SmallTalk
         "and", "but", "also", "then", "again", "got", "it", "that", "s", "helpful", "very",
     };
 
+    /// <summary>True for a word that adds nothing to a message ("ok", "great", "right", "so"), in any case.</summary>
+    internal static bool IsFiller(string word) => Fillers.Contains(word.ToLowerInvariant());
+
     /// <summary>Words of the small-talk phrases, besides those of the word lists.</summary>
     private static readonly string[] PhraseWords =
     [

@@ -680,6 +680,10 @@ public class FollowUpRewriterTests
     [InlineData("which town", true)]
     [InlineData("germany?", true)]
     [InlineData("and the first?", true)]
+    [InlineData("Cadwell - how long is their order book full?", false)]          // the subject fronted, then its pronoun
+    [InlineData("the Aberdeen cable outfit: how many ships do they run?", false)]
+    [InlineData("OK - how long is their order book full?", true)]               // a filler fronts nothing
+    [InlineData("and the other one - how long is their order book full?", true)]
     public void IsFollowUp_Questions_PointingBackOrNot(string question, bool expected)
     {
         Assert.Equal(expected, FollowUpRewriter.IsFollowUp(question));
