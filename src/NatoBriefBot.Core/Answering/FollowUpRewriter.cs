@@ -575,21 +575,37 @@ public sealed partial class FollowUpRewriter : IQuestionRewriter
         }
 
         var files = history[answered].Answer.Citations.Select(c => c.File).ToHashSet(StringComparer.Ordinal);
-        var moved = history.Skip(answered + 1).LastOrDefault(t => t.Answer.ClosestFile is { } file && !files.Contains(file) &&
-            (t.Answer.Closest is not null || NewSubject(t)));
-        return moved ?? history[answered];
+        var moved = Enumerable.Range(answered + 1, history.Count - answered - 1).Select(i => (Turn: history[i], At: i)).LastOrDefault(t =>
+            t.Turn.Answer.ClosestFile is { } file && !files.Contains(file) && (t.Turn.Answer.Closest is not null || NewSubject(t.Turn, history.Take(t.At))));
+        return moved.Turn ?? history[answered];
     }
 
     /// <summary>A question asked as a new one: enough words to search for, and read with none carried over from the
-    /// conversation ("there's also a central bank vowing to act for as long as it takes, which one?", "different topic - the
+    /// conversation, or with new words of its own ("there's also a central bank vowing to act for as long as it takes, which one?", "different topic - the
     /// Pacific critical minerals fund, how big?", "that Shetland cable repair outfit - how many ships do they have?").
     /// Declined, with its closest briefing another than the answer's, it moved the conversation to a new subject even though
     /// the bot found nothing close enough to quote.</summary>
-    private static bool NewSubject(ConversationTurn turn)
+    private static bool NewSubject(ConversationTurn turn, IEnumerable<ConversationTurn> before)
     {
         var typed = ContentTerms(turn.Question).ToHashSet(StringComparer.Ordinal);
-        return typed.Count >= MinStandaloneTerms && ContentTerms(turn.ResolvedQuestion).All(typed.Contains);
+        if (typed.Count < MinStandaloneTerms)
+        {
+            return false;
+        }
+
+        if (ContentTerms(turn.ResolvedQuestion).All(typed.Contains))
+        {
+            return true;
+        }
+
+        // "colleague is going to an art show there - what's the exhibition called?": read with the place of the last answer,
+        // yet it brings in words the conversation never used. It is about them.
+        var said = before.SelectMany(t => TermAnalyzer.Terms(t.ResolvedQuestion).Concat(TermAnalyzer.Terms(t.Answer.Text))).ToHashSet(StringComparer.Ordinal);
+        return typed.Count(t => !said.Contains(t)) >= MinNewSubjectTerms;
     }
+
+    /// <summary>Words the conversation never used that make a rewritten question a new subject.</summary>
+    private const int MinNewSubjectTerms = 2;
 
     /// <summary>
     /// True when the question leans on the conversation: it points back ("he", "there", "that city", "the second one"),

@@ -763,6 +763,19 @@ public class FollowUpRewriterTests
     }
 
     [Fact]
+    public void RewriteAndHints_AfterADeclinedQuestionReadWithTheLastPlaceButNewWords_MoveToItsSubject()
+    {
+        // "there" was read as Wiesbaden, yet the art show and the exhibition are new to the conversation: the user moved on.
+        var answered = CitedTurn("where will nsatu sit", "Rutte said the NATO command in Wiesbaden would fully enter into force in the coming months.", "003_ministers.txt");
+        const string asked = "a colleague is going to an art show there - what's the exhibition called?";
+        var declined = new ConversationTurn(asked, "a colleague is going to an art show in Wiesbaden - what's the exhibition called?",
+            new Answer(asked, AnswerOutcome.NotInBriefings, "I couldn't find that in the briefings I have. The closest briefings are: \u201CVilnius exhibition\u201D (11 July 2023).", [])
+            { ClosestFile = "d26_exhibition.txt" });
+
+        Assert.Equal(["d26_exhibition.txt"], FollowUpRewriter.Hints("how much is entry?", [answered, declined]).PreferredFiles);
+    }
+
+    [Fact]
     public void RewriteAndHints_AfterADeclinedFollowUp_StayWithTheLastAnswerWhateverItFoundClosest()
     {
         var answered = CitedTurn("where is the aegis ashore base", "Stoltenberg said the new Aegis Ashore base is in Poland.", "004_summit.txt");
