@@ -292,6 +292,11 @@ public sealed partial class Lexicon
         return false;
     }
 
+    /// <summary>Sorts the word list <see cref="IsTwoSlipsFromKnownWord"/> looks through, which it otherwise does on first use
+    /// (about 100 ms): a host calls this at start so the first misspelt question is not the slow one. Returns the number of
+    /// words.</summary>
+    public int PrepareSpellingLookup() => _lettersOnlyWords.Value.Length;
+
     /// <summary>Shortest word checked for two typing slips.</summary>
     private const int MinTwoSlipLength = 8;
 

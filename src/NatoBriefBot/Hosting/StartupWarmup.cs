@@ -5,14 +5,15 @@ using NatoBriefBot.Core.Answering;
 using NatoBriefBot.Core.Embeddings;
 using NatoBriefBot.Core.Retrieval;
 using NatoBriefBot.Core.Storage;
+using NatoBriefBot.Core.Text;
 
 namespace NatoBriefBot.Hosting;
 
 /// <summary>
 /// Once the bot listens, gets the first questions ready in the background, so they are as quick as later ones: it checks
 /// the welcome's starter questions (<see cref="StarterQuestions"/>: that loads the models and the lexicon a question needs,
-/// and the first "hi" or welcome card is ready at once) and embeds the small-talk examples (<see cref="ChatIntents"/>), then
-/// encodes the indexed sentences' word pieces for the answer
+/// and the first "hi" or welcome card is ready at once), embeds the small-talk examples (<see cref="ChatIntents"/>) and sorts
+/// the word list the spelling check reads (<see cref="Lexicon.PrepareSpellingLookup"/>), then encodes the indexed sentences' word pieces for the answer
 /// model's word-by-word match (<see cref="SecondOpinionEncoder.Warm"/>), newest briefings first (off with
 /// <c>Embedding:WarmTokenCache</c> false). A failure (a damaged index, say) only means slower first questions, so it is
 /// logged by its type and the bot goes on.
@@ -49,6 +50,9 @@ internal sealed partial class StartupWarmup(
             clock.Restart();
             var examples = await services.GetRequiredService<ChatIntents>().WarmAsync(ct).ConfigureAwait(false);
             LogSmallTalk(examples, clock.ElapsedMilliseconds);
+            clock.Restart();
+            var words = Lexicon.Default.PrepareSpellingLookup();
+            LogSpelling(words, clock.ElapsedMilliseconds);
             if (!options.Value.WarmTokenCache || !encoder.Enabled)
             {
                 return;
@@ -70,6 +74,9 @@ internal sealed partial class StartupWarmup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Small-talk examples ready: {Examples} encoded in {Milliseconds} ms.")]
     private partial void LogSmallTalk(int examples, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Spelling lookup ready: {Words} words sorted in {Milliseconds} ms.")]
+    private partial void LogSpelling(int words, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Word-by-word match ready: {Sentences} sentences encoded in {Milliseconds} ms.")]
     private partial void LogWarmed(int sentences, long milliseconds);

@@ -39,6 +39,8 @@ public sealed partial class StartupTests
         Assert.InRange(int.Parse(starters.Groups["questions"].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 4);
         var smallTalk = await WaitForLineAsync(bot, SmallTalkLine());
         Assert.Equal(ChatIntents.Examples.Count, int.Parse(smallTalk.Groups["examples"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var spelling = await WaitForLineAsync(bot, SpellingLine());
+        Assert.True(int.Parse(spelling.Groups["words"].Value, System.Globalization.CultureInfo.InvariantCulture) > 10_000, "the spelling lookup holds WordNet's words");
         var warmed = await WaitForLineAsync(bot, WarmedLine());
         var after = bot.Lines.ToList();
         Assert.True(after.FindIndex(l => l.Contains(starters.Value, StringComparison.Ordinal)) < after.FindIndex(l => l.Contains(warmed.Value, StringComparison.Ordinal)),
@@ -137,6 +139,9 @@ public sealed partial class StartupTests
 
     [GeneratedRegex(@"Small-talk examples ready: (?<examples>\d+) encoded")]
     private static partial Regex SmallTalkLine();
+
+    [GeneratedRegex(@"Spelling lookup ready: (?<words>\d+) words sorted")]
+    private static partial Regex SpellingLine();
 
     [GeneratedRegex(@"Word-by-word match ready: (?<sentences>\d+) sentences encoded")]
     private static partial Regex WarmedLine();
